@@ -1,0 +1,26 @@
+import { keys } from './keys';
+import { newId } from './ids';
+import { table } from './client';
+
+export interface AuditEntry {
+  actorId: string;
+  actorRole: string;
+  /** e.g. 'user.bindUnit', 'request.accept', 'pii.read' */
+  action: string;
+  /** `<type>:<id>` */
+  target: string;
+  from?: unknown;
+  to?: unknown;
+  at: string;
+}
+
+/** An audit record as a Put for the same transaction as the change it records. */
+export function auditPut(e: AuditEntry) {
+  const id = newId(Date.parse(e.at));
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.audit(e.target, e.at, id), ...keys.auditBy(e.actorId, e.at, id), type: 'audit', id, ...e },
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Grid, GridLevel } from '@gridlink/shared/grid';
+import type { Duty, Role } from '@gridlink/shared/roles';
+import { db, table } from './client';
+import { keys } from './keys';
+import { queryPage, type PageRequest } from './query';
+
+export interface GridItem {
+  id: string;
+  level: GridLevel;
+  name: string;
+  parentId: string | null;
+  path: string[];
+  pathNames: string[];
+  /** sort position among siblings, zero-padded */
+  order: string;
+  childCount: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StaffItem {
+  gridId: string;
+  userId: string;
+  name: string;
+  role: Role;
+  duties: Duty[];
+}
+
+export function gridItem(g: GridItem) {
+  return {
+    ...keys.grid(g.id),
+    ...(g.parentId ? keys.gridChild(g.parentId, `${g.order}#${g.id}`) : {}),
+    type: 'grid',
+    ...g,
+  };
+}
+
+export function staffItem(s: StaffItem) {
+  return { ...keys.gridStaff(s.gridId, s.userId), type: 'staff', ...s };
+}
+
+const toGrid = (i: Record<string, unknown>, staff: StaffItem[] = []): Grid => ({
+  id: i.id as string,
+  level: i.level as GridLevel,
+  name: i.name as string,
+  parentId: (i.parentId as string | null) ?? null,
+  path: i.path as string[],
+  pathNames: i.pathNames as string[],
+  childCount: (i.childCount as number) ?? 0,
+  staff: staff.map(({ userId, name, role, duties }) => ({ userId, name, role, duties })),
+  version: i.version as number,
+  createdAt: i.createdAt as string,
+  updatedAt: i.updatedAt as string,
+});
+
+/** One Query: the grid item and its staff assignments share the partition. */
+export async function getGrid(id: string): Promise<Grid | undefined> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.gridPartition(id) },
+    }),
+  );
+  const items = out.Items ?? [];
+  const grid = items.find((i) => i.SK === 'GRID');
+  if (!grid) return undefined;
+  return toGrid(grid, items.filter((i) => i.type === 'staff') as unknown as StaffItem[]);
+}
+
+/** Grid nodes without staff, several at once (e.g. the names along a path). */
+export async function getGridNodes(ids: string[]): Promise<Map<string, Grid>> {
+  const result = new Map<string, Grid>();
+  if (!ids.length) return result;
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keys.grid(id)) } } }),
+  );
+  for (const i of out.Responses?.[table()] ?? []) result.set(i.id as string, toGrid(i));
+  return result;
+}
+
+export function listChildren(parentId: string, page: PageRequest) {
+  return queryPage({ index: 'GSI1', pk: keys.gridChildrenOf(parentId) }, page, (i) => toGrid(i));
+}

@@ -1,0 +1,40 @@
+import type { Grid } from '@gridlink/shared/grid';
+import { UNIT_ROLES } from '@gridlink/shared/roles';
+import { getGrid, getGridNodes, listChildren } from '../data/grids';
+import { getUser, setUnit } from '../data/users';
+import type { PageRequest } from '../data/query';
+import { badRequest, forbidden, notFound, versionConflict } from '../http/errors';
+import type { Actor } from '../http/context';
+import { toMe } from './users';
+
+/** The tree is public knowledge for any signed-in user (residents pick their unit in it). */
+export async function readGrid(id: string): Promise<Grid> {
+  const grid = await getGrid(id);
+  if (!grid) throw notFound('网格不存在');
+  return grid;
+}
+
+export async function readChildren(id: string, page: PageRequest) {
+  const nodes = await getGridNodes([id]);
+  if (!nodes.has(id)) throw notFound('网格不存在');
+  return listChildren(id, page);
+}
+
+export async function readMe(actor: Actor) {
+  const user = await getUser(actor.id);
+  if (!user) throw notFound('用户不存在');
+  return toMe(user, actor.id);
+}
+
+/** A resident binds to a unit (picked in the tree or from the unit's QR code). */
+export async function bindUnit(actor: Actor, unitId: string, now: string) {
+  if (!UNIT_ROLES.includes(actor.role)) throw forbidden('工作人员无需绑定单元');
+  const unit = (await getGridNodes([unitId])).get(unitId);
+  if (!unit) throw notFound('单元不存在');
+  if (unit.level !== 'unit') throw badRequest('请选择到单元一级', [{ path: 'unitId', message: '不是单元' }]);
+  const user = await getUser(actor.id);
+  if (!user) throw notFound('用户不存在');
+  if (user.unitId === unitId) return toMe(user, actor.id);
+  if (!(await setUnit(user, unitId, actor.role, now))) throw versionConflict();
+  return toMe({ ...user, unitId, version: user.version + 1, updatedAt: now }, actor.id);
+}

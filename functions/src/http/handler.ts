@@ -1,0 +1,36 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { AppError } from './errors';
+import { json } from './response';
+import { contextOf, type Action, type ActionResult } from './context';
+import { accessLog, auth, errorMapper, idempotency, jsonBody, routeResolver, validate } from './middleware';
+
+function isResult(v: unknown): v is ActionResult {
+  return typeof v === 'object' && v !== null && 'body' in v && Object.keys(v).every((k) => k === 'body' || k === 'status');
+}
+
+/**
+ * The Lambda handler of one functional area: the middy chain around a map of actions keyed by
+ * route id (`grids.get` → action). Actions return a body, or `{status, body}`.
+ */
+export function createAreaHandler(actions: Record<string, Action>) {
+  const base = async (event: APIGatewayProxyEventV2) => {
+    const ctx = contextOf(event);
+    if (ctx.replay) return ctx.replay;
+    const action = actions[ctx.route.id];
+    if (!action) throw new AppError(404, 'NOT_FOUND', '接口不存在');
+    const out = await action(ctx);
+    const result = isResult(out) ? out : { body: out };
+    return json(result.status ?? ctx.route.status ?? 200, result.body);
+  };
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(errorMapper())
+    .use(accessLog())
+    .use(routeResolver())
+    .use(jsonBody())
+    .use(auth())
+    .use(validate())
+    .use(idempotency())
+    .handler(base);
+  return handler;
+}

@@ -1,0 +1,192 @@
+/**
+ * The middy chain every route runs through. Each middleware is a small factory in middy's style:
+ * `() => ({ before, after, onError })`. Order (outermost first): errors → log → route → body →
+ * auth → validate → idempotency → action.
+ */
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { issueMessage, issuePath } from '@gridlink/shared/messages';
+import { config } from '../config';
+import { authenticate } from '../auth/authenticate';
+import { authorizeRoute } from '../auth/policy';
+import { AppError, badRequest, dependencyFailed } from './errors';
+import { json, SECURITY_HEADERS } from './response';
+import { findRoute, matchPath, type RouteDef } from '../routes';
+import { bindContext, type RequestContext } from './context';
+import { idempotencyAfter, idempotencyBefore, idempotencyOnError } from './idempotency';
+import { log } from './log';
+import { checkRateLimit } from './rate-limit';
+
+export type Req = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> & {
+  ctx?: RequestContext;
+};
+type MW = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+const DEPENDENCY_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TransactionConflictException',
+  'ResourceNotFoundException',
+  'TimeoutError',
+]);
+
+export function toErrorResponse(err: unknown): APIGatewayProxyStructuredResultV2 {
+  if (err instanceof AppError) {
+    const error: Record<string, unknown> = { code: err.code, message: err.message };
+    if (err.details?.length) error.details = err.details;
+    return json(err.status, { error });
+  }
+  const name = (err as { name?: string })?.name ?? '';
+  const netCode = (err as { code?: string })?.code ?? '';
+  if (DEPENDENCY_ERRORS.has(name) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND)$/.test(netCode) || name === 'AbortError') {
+    return toErrorResponse(dependencyFailed());
+  }
+  return json(500, { error: { code: 'INTERNAL', message: '服务器内部错误' } });
+}
+
+/** Outermost: any error becomes the contract's error shape; unexpected ones are logged. */
+export const errorMapper = (): MW => ({
+  onError: async (request) => {
+    const r = request as Req;
+    const err = request.error;
+    if (!(err instanceof AppError)) {
+      log('error', 'unhandled', { requestId: r.ctx?.requestId, route: r.ctx?.route.id, err: String(err), name: (err as Error)?.name, stack: (err as Error)?.stack });
+    }
+    request.response = toErrorResponse(err);
+  },
+});
+
+/** One structured JSON line per request. */
+export const accessLog = (): MW => {
+  let started = 0;
+  const write = (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) => {
+    const r = request as Req;
+    log('info', 'request', {
+      requestId: request.context?.awsRequestId ?? request.event.requestContext?.requestId,
+      route: r.ctx?.route.id ?? request.event.routeKey,
+      userId: r.ctx?.actor?.id,
+      status: request.response?.statusCode,
+      ms: Date.now() - started,
+    });
+  };
+  return {
+    before: async () => {
+      started = Date.now();
+    },
+    after: async (request) => write(request),
+    onError: async (request) => {
+      request.response = request.response ?? toErrorResponse(request.error);
+      write(request);
+    },
+  };
+};
+
+/** Finds the route of the event (routeKey from API Gateway, or a path match for $default). */
+export const routeResolver = (): MW => ({
+  before: async (request) => {
+    const r = request as Req;
+    const ev = request.event;
+    let route: RouteDef | undefined = findRoute(ev.routeKey);
+    const params: Record<string, unknown> = { ...(ev.pathParameters ?? {}) };
+    if (!route) {
+      const m = matchPath(ev.requestContext.http.method, ev.rawPath);
+      if (m.allowed.length && !m.route) throw new AppError(405, 'METHOD_NOT_ALLOWED', `不支持此请求方法，允许：${m.allowed.join(', ')}`);
+      if (!m.route) throw new AppError(404, 'NOT_FOUND', '接口不存在');
+      route = m.route;
+      Object.assign(params, m.params);
+    }
+    if (route.stages && !route.stages.includes(config.stage as 'local')) throw new AppError(404, 'NOT_FOUND', '接口不存在');
+    r.ctx = {
+      route,
+      event: ev,
+      requestId: ev.requestContext?.requestId ?? request.context?.awsRequestId ?? '',
+      params,
+      query: { ...(ev.queryStringParameters ?? {}) },
+      body: undefined,
+      now: new Date().toISOString(),
+    };
+    bindContext(ev, r.ctx);
+  },
+});
+
+/** JSON body: size limit (413), media type (415), broken JSON or UTF-8 (400). */
+export const jsonBody = (): MW => ({
+  before: async (request) => {
+    const r = request as Req;
+    const ev = request.event;
+    if (ev.body === undefined || ev.body === null || ev.body === '') return;
+    const raw = ev.isBase64Encoded ? Buffer.from(ev.body, 'base64') : Buffer.from(ev.body, 'utf8');
+    if (raw.length > config.maxBodyBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `请求内容过大（最大 ${config.maxBodyBytes / 1024} KB）`);
+    if (!r.ctx!.route.body) return; // bodies on routes that take none are ignored
+    const type = (ev.headers?.['content-type'] ?? 'application/json').toLowerCase();
+    if (!type.includes('json')) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请使用 application/json 提交');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+    } catch {
+      throw badRequest('请求内容不是有效的 UTF-8 文本');
+    }
+    try {
+      r.ctx!.body = JSON.parse(text);
+    } catch {
+      throw badRequest('请求内容不是有效的 JSON');
+    }
+  },
+});
+
+/** Bearer token → actor; then role rule of the route. */
+export const auth = (): MW => ({
+  before: async (request) => {
+    const r = request as Req;
+    const ctx = r.ctx!;
+    if (ctx.route.auth === 'public') {
+      const header = request.event.headers?.authorization;
+      if (header) ctx.actor = await authenticate(header).catch(() => undefined);
+    } else {
+      ctx.actor = await authenticate(request.event.headers?.authorization);
+      authorizeRoute(ctx.route, ctx.actor);
+    }
+    if (ctx.route.rateLimit) await checkRateLimit(ctx);
+  },
+});
+
+export function zodDetails(error: z.ZodError, prefix = '') {
+  return error.issues.map((i) => ({
+    path: (prefix ? prefix + '.' : '') + issuePath(i.path),
+    message: issueMessage(i as never),
+  }));
+}
+
+/** zod on params, query and body; Chinese messages per field. */
+export const validate = (): MW => ({
+  before: async (request) => {
+    const ctx = (request as Req).ctx!;
+    const { route } = ctx;
+    const parts = [
+      ['params', route.params],
+      ['query', route.query],
+      ['body', route.body],
+    ] as const;
+    const details: { path: string; message: string }[] = [];
+    for (const [part, schema] of parts) {
+      if (!schema) continue;
+      const input = part === 'body' ? (ctx.body ?? {}) : ctx[part];
+      const res = schema.safeParse(input, { reportInput: true });
+      if (res.success) (ctx as unknown as Record<string, unknown>)[part] = res.data;
+      else details.push(...zodDetails(res.error, part === 'body' ? '' : part));
+    }
+    if (details.length) throw badRequest('提交的内容有误，请检查后重试', details);
+  },
+});
+
+export const idempotency = (): MW => ({
+  before: async (request) => idempotencyBefore(request as Req),
+  after: async (request) => idempotencyAfter(request as Req),
+  onError: async (request) => idempotencyOnError(request as Req),
+});
+
+export const headers = SECURITY_HEADERS;

@@ -1,0 +1,106 @@
+/**
+ * node:http → API Gateway HTTP API (payload 2.0) events → the very handler modules CDK deploys.
+ * Routing mirrors API Gateway: a route-table match gets its routeKey and path parameters;
+ * anything else goes to `$default` (the system area answers 404/405).
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { matchPath, routeKey, type Area } from '../routes';
+import { SECURITY_HEADERS } from '../http/response';
+
+type Handler = (e: APIGatewayProxyEventV2, c: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+/** API Gateway's own payload limit; our middleware refuses far less with 413. */
+const MAX_PAYLOAD = 10 * 1024 * 1024;
+const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
+
+const loaders: Record<Area, () => Promise<{ handler: Handler }>> = {
+  system: () => import('../handlers/system'),
+  auth: () => import('../handlers/auth'),
+  grids: () => import('../handlers/grids'),
+};
+
+export function toEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const method = req.method ?? 'GET';
+  const { route, params } = matchPath(method, url.pathname);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  const query: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: route ? routeKey(route) : '$default',
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    queryStringParameters: Object.keys(query).length ? query : undefined,
+    pathParameters: route && Object.keys(params).length ? params : undefined,
+    requestContext: {
+      accountId: 'local',
+      apiId: 'local',
+      domainName: headers.host ?? '127.0.0.1',
+      domainPrefix: 'local',
+      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      requestId: randomUUID(),
+      routeKey: route ? routeKey(route) : '$default',
+      stage: '$default',
+      time: now.toUTCString(),
+      timeEpoch: now.getTime(),
+    },
+    body: body.length ? (isText ? body.toString('utf8') : body.toString('base64')) : undefined,
+    isBase64Encoded: body.length > 0 && !isText,
+  };
+}
+
+function lambdaContext(requestId: string): Context {
+  return {
+    awsRequestId: requestId,
+    functionName: 'local',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:local:0:function:local',
+    memoryLimitInMB: '512',
+    logGroupName: 'local',
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 29000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export function createApiServer() {
+  return http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let aborted = false;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_PAYLOAD) {
+        aborted = true;
+        res.writeHead(413, SECURITY_HEADERS).end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } }));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', async () => {
+      if (aborted) return;
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, { ...SECURITY_HEADERS, 'access-control-max-age': '600' }).end();
+        return;
+      }
+      const event = toEvent(req, Buffer.concat(chunks));
+      const route = matchPath(event.requestContext.http.method, event.rawPath).route;
+      try {
+        const { handler } = await loaders[route?.area ?? 'system']();
+        const out = await handler(event, lambdaContext(event.requestContext.requestId));
+        res.writeHead(out.statusCode ?? 200, (out.headers ?? {}) as http.OutgoingHttpHeaders).end(out.body ?? '');
+      } catch (e) {
+        console.error('local api adapter:', e);
+        res.writeHead(500, SECURITY_HEADERS).end(JSON.stringify({ error: { code: 'INTERNAL', message: '服务器内部错误' } }));
+      }
+    });
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * The whole local product in one call: DynamoDB Local, the table, the demo seed, the WeChat
+ * emulator, the API server and the h5 web server. Used by `npm start` and by the tests.
+ */
+import type http from 'node:http';
+import path from 'node:path';
+import { db } from '../data/client';
+import { ensureTable } from './table';
+import { seedDemo } from '../seed/seed';
+import { startDynamoLocal, type DynamoHandle } from './dynamodb';
+import { createApiServer } from './api-server';
+import { createWechatEmulator } from './wechat-emulator';
+import { createWebServer } from './web-server';
+import { startWorkers } from './workers';
+
+export interface StackOptions {
+  /** use a running DynamoDB Local instead of starting one (tests) */
+  dynamoEndpoint?: string;
+  /** persist under this folder; in memory when absent */
+  dataDir?: string;
+  tableName?: string;
+  apiPort?: number;
+  webPort?: number;
+  /** serve this h5 build; no web server when absent */
+  webDir?: string;
+  /** run the scheduled work on timers (SLA sweep, outbox) */
+  workers?: boolean;
+  log?: (msg: string) => void;
+}
+
+export interface Stack {
+  apiUrl: string;
+  webUrl?: string;
+  wechatUrl: string;
+  dynamoEndpoint: string;
+  tableName: string;
+  dynamoPid?: number;
+  seeded: number;
+  sentMessages: ReturnType<typeof createWechatEmulator>['sent'];
+  stop(): Promise<void>;
+}
+
+const listen = (server: http.Server, port: number) =>
+  new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port));
+  });
+
+const close = (server: http.Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections?.();
+    server.close(() => resolve());
+  });
+
+export async function startStack(opts: StackOptions = {}): Promise<Stack> {
+  const log = opts.log ?? (() => undefined);
+  const servers: http.Server[] = [];
+  let dynamo: DynamoHandle | undefined;
+  let stopWorkers: (() => Promise<void>) | undefined;
+  const stop = async () => {
+    await stopWorkers?.();
+    await Promise.all(servers.map(close));
+    await dynamo?.stop();
+  };
+  try {
+    let endpoint = opts.dynamoEndpoint;
+    if (!endpoint) {
+      log(opts.dataDir ? `启动 DynamoDB Local（数据保存在 ${opts.dataDir}）…` : '启动 DynamoDB Local（内存模式）…');
+      dynamo = await startDynamoLocal({ dbPath: opts.dataDir });
+      endpoint = dynamo.endpoint;
+    }
+    const tableName = opts.tableName ?? 'gridlink';
+    process.env.DYNAMODB_ENDPOINT = endpoint;
+    process.env.TABLE_NAME = tableName;
+    process.env.STAGE ??= 'local';
+    db();
+
+    const wechat = createWechatEmulator();
+    servers.push(wechat.server);
+    const wechatPort = await listen(wechat.server, 0);
+    process.env.WECHAT_BASE_URL = `http://127.0.0.1:${wechatPort}`;
+
+    log(`建表 ${tableName}…`);
+    const created = await ensureTable(tableName);
+    log(created ? '写入演示数据…' : '检查演示数据…');
+    const seeded = await seedDemo();
+    log(seeded ? `演示数据已写入 ${seeded} 条` : '演示数据已存在，未重复写入');
+
+    const api = createApiServer();
+    servers.push(api);
+    const apiPort = await listen(api, opts.apiPort ?? 0);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+    let webUrl: string | undefined;
+    if (opts.webDir) {
+      const web = createWebServer(path.resolve(opts.webDir), apiUrl);
+      servers.push(web);
+      webUrl = `http://127.0.0.1:${await listen(web, opts.webPort ?? 0)}`;
+    }
+    if (opts.workers) stopWorkers = startWorkers(log);
+    return {
+      apiUrl,
+      webUrl,
+      wechatUrl: process.env.WECHAT_BASE_URL,
+      dynamoEndpoint: endpoint,
+      tableName,
+      dynamoPid: dynamo?.pid,
+      seeded,
+      sentMessages: wechat.sent,
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * The cloud runs async work from DynamoDB Streams and EventBridge schedules; the local stack runs
+ * the same functions on timers. Jobs register here as later capabilities add them.
+ */
+export interface Job {
+  name: string;
+  everyMs: number;
+  run: () => Promise<unknown>;
+}
+
+export const jobs: Job[] = [];
+
+export function startWorkers(log: (m: string) => void): () => Promise<void> {
+  const running = new Set<Promise<unknown>>();
+  const timers = jobs.map((job) =>
+    setInterval(() => {
+      const p = job.run().catch((e) => log(`后台任务 ${job.name} 失败：${(e as Error).message}`));
+      running.add(p);
+      void p.finally(() => running.delete(p));
+    }, job.everyMs),
+  );
+  return async () => {
+    timers.forEach(clearInterval);
+    await Promise.all(running);
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * One in-memory DynamoDB Local for the whole jest run, on a free port. Its endpoint reaches the
+ * workers through the environment. A detached watchdog kills java if jest dies without teardown.
+ */
+require('tsx/cjs');
+module.exports = async () => {
+  if (process.env.DYNAMODB_ENDPOINT) return; // an external one was given
+  const { startDynamoLocal } = require('../functions/src/local/dynamodb.ts');
+  const handle = await startDynamoLocal({});
+  process.env.DYNAMODB_ENDPOINT = handle.endpoint;
+  globalThis.__GRIDLINK_DYNAMO__ = handle;
+};

@@ -1,0 +1,3 @@
+module.exports = async () => {
+  await globalThis.__GRIDLINK_DYNAMO__?.stop();
+};
