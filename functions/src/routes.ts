@@ -4,13 +4,19 @@
  * A route names its functional area (one Lambda function per area) and its action.
  */
 import type * as z from 'zod';
-import { Health, ListQuery } from '@gridlink/shared/common';
+import { Health, Id, ListQuery } from '@gridlink/shared/common';
 import { Grid, GridParams } from '@gridlink/shared/grid';
 import { BindUnitBody, DevLoginBody, LoginResult, Me, WechatLoginBody } from '@gridlink/shared/me';
 import { page } from '@gridlink/shared/common';
 import type { Role } from '@gridlink/shared/roles';
+import * as zz from 'zod';
+import {
+  ActionBody, Callback, CallbackCompleteBody, CallbackListQuery, Category, CreateRequestBody, RatingBody,
+  RequestListQuery, RequestResource, SimilarQuery,
+} from '@gridlink/shared/requests';
+import { GridStats, Message } from '@gridlink/shared/stats';
 
-export type Area = 'system' | 'auth' | 'grids';
+export type Area = 'system' | 'auth' | 'grids' | 'requests' | 'stats';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {
@@ -37,6 +43,9 @@ export interface RouteDef {
   tag: string;
 }
 
+const IdParams = zz.object({ id: Id });
+const ACTION_SUMMARY = { accept: '受理', reject: '不予受理（需填写原因）', dispatch: '转办职能部门（社区吹哨、部门报到）', resolve: '办结', escalate: '上报上一级' };
+
 export const routes: readonly RouteDef[] = [
   { id: 'system.health', method: 'GET', path: '/v1/health', area: 'system', auth: 'public', response: Health, summary: '健康检查', tag: 'system' },
   { id: 'system.openapi', method: 'GET', path: '/openapi.json', area: 'system', auth: 'public', summary: 'OpenAPI 文档', tag: 'system' },
@@ -46,6 +55,22 @@ export const routes: readonly RouteDef[] = [
   { id: 'grids.bindUnit', method: 'PUT', path: '/v1/me/unit', area: 'grids', auth: ['resident', 'agent'], body: BindUnitBody, response: Me, summary: '绑定居住单元', tag: 'me' },
   { id: 'grids.get', method: 'GET', path: '/v1/grids/{id}', area: 'grids', auth: 'user', params: GridParams, response: Grid, summary: '网格详情（含网格员）', tag: 'grids' },
   { id: 'grids.children', method: 'GET', path: '/v1/grids/{id}/children', area: 'grids', auth: 'user', params: GridParams, query: ListQuery, response: page(Grid), summary: '下级网格', tag: 'grids' },
+  { id: 'grids.messages', method: 'GET', path: '/v1/messages', area: 'grids', auth: 'user', query: ListQuery, response: page(Message), summary: '我的消息', tag: 'me' },
+
+  { id: 'requests.categories', method: 'GET', path: '/v1/request-categories', area: 'requests', auth: 'public', response: zz.object({ items: zz.array(Category) }), summary: '诉求类别', tag: 'requests' },
+  { id: 'requests.create', method: 'POST', path: '/v1/requests', area: 'requests', auth: ['resident', 'agent', 'grid_worker', 'grid_leader'], idempotent: true, rateLimit: 30, body: CreateRequestBody, response: RequestResource, status: 201, summary: '我要报事', tag: 'requests' },
+  { id: 'requests.list', method: 'GET', path: '/v1/requests', area: 'requests', auth: 'user', query: RequestListQuery.extend({ gridId: Id.optional() }), response: page(RequestResource), summary: '我的诉求 / 工作人员待办', tag: 'requests' },
+  { id: 'requests.similar', method: 'GET', path: '/v1/requests/similar', area: 'requests', auth: 'user', query: SimilarQuery, response: zz.object({ items: zz.array(RequestResource) }), summary: '同楼栋同类未办结诉求（我也遇到）', tag: 'requests' },
+  { id: 'requests.get', method: 'GET', path: '/v1/requests/{id}', area: 'requests', auth: 'user', params: IdParams, response: RequestResource, summary: '诉求详情（含办理过程）', tag: 'requests' },
+  ...(['accept', 'reject', 'dispatch', 'resolve', 'escalate'] as const).map(
+    (a): RouteDef => ({ id: `requests.${a}`, method: 'POST', path: `/v1/requests/{id}/${a}`, area: 'requests', auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'department'], params: IdParams, body: ActionBody, response: RequestResource, summary: ACTION_SUMMARY[a], tag: 'requests' }),
+  ),
+  { id: 'requests.rating', method: 'POST', path: '/v1/requests/{id}/rating', area: 'requests', auth: 'user', params: IdParams, body: RatingBody, response: RequestResource, summary: '评价', tag: 'requests' },
+  { id: 'requests.join', method: 'POST', path: '/v1/requests/{id}/join', area: 'requests', auth: ['resident', 'agent'], params: IdParams, response: RequestResource, summary: '我也遇到（加入同一诉求）', tag: 'requests' },
+  { id: 'requests.callbacks', method: 'GET', path: '/v1/callbacks', area: 'requests', auth: ['community_admin', 'grid_leader', 'street_admin', 'district_admin'], query: CallbackListQuery.extend({ communityId: Id.optional() }), response: page(Callback), summary: '回访列表', tag: 'callbacks' },
+  { id: 'requests.callbackComplete', method: 'POST', path: '/v1/callbacks/{id}/complete', area: 'requests', auth: ['community_admin', 'grid_leader', 'street_admin', 'district_admin'], params: IdParams, body: CallbackCompleteBody, response: Callback, summary: '完成回访', tag: 'callbacks' },
+
+  { id: 'stats.grid', method: 'GET', path: '/v1/stats/grids/{id}', area: 'stats', auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'office'], params: GridParams, response: GridStats, summary: '网格统计（本级及下级）', tag: 'stats' },
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

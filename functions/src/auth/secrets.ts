@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { config } from '../config';
+import { dependencyFailed } from '../http/errors';
 
 const cache = new Map<string, Promise<string>>();
 
@@ -15,13 +16,19 @@ export function secret(name: 'TOKEN_SECRET' | 'WECHAT_SECRET'): Promise<string> 
     p = arn
       ? new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn })).then((r) => r.SecretString ?? '')
       : Promise.resolve(process.env[name] || (config.isLocal ? `gridlink-local-${name.toLowerCase()}` : ''));
+    p = p.then((v) => (v === 'SET-ME' ? '' : v)); // the CDK placeholder counts as not configured
     p.then((v) => {
       if (!v) cache.delete(key);
     }, () => cache.delete(key));
     cache.set(key, p);
   }
-  return p.then((v) => {
-    if (!v) throw new Error(`secret ${name} is not configured`);
-    return v;
-  });
+  return p.then(
+    (v) => {
+      if (!v) throw dependencyFailed('服务配置未完成，请联系管理员');
+      return v;
+    },
+    () => {
+      throw dependencyFailed();
+    },
+  );
 }

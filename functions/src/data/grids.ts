@@ -15,6 +15,8 @@ export interface GridItem {
   /** sort position among siblings, zero-padded */
   order: string;
   childCount: number;
+  /** grid workers / leaders assigned here (routing walks up to the nearest staffed grid) */
+  staffIds?: string[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -70,15 +72,21 @@ export async function getGrid(id: string): Promise<Grid | undefined> {
   return toGrid(grid, items.filter((i) => i.type === 'staff') as unknown as StaffItem[]);
 }
 
-/** Grid nodes without staff, several at once (e.g. the names along a path). */
-export async function getGridNodes(ids: string[]): Promise<Map<string, Grid>> {
-  const result = new Map<string, Grid>();
+/** Raw grid items, several at once (one BatchGet): e.g. the nodes along a unit's path. */
+export async function getGridItems(ids: string[]): Promise<Map<string, GridItem>> {
+  const result = new Map<string, GridItem>();
   if (!ids.length) return result;
   const out = await db().send(
     new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keys.grid(id)) } } }),
   );
-  for (const i of out.Responses?.[table()] ?? []) result.set(i.id as string, toGrid(i));
+  for (const i of out.Responses?.[table()] ?? []) result.set(i.id as string, i as unknown as GridItem);
   return result;
+}
+
+/** Grid nodes without staff, several at once (e.g. the names along a path). */
+export async function getGridNodes(ids: string[]): Promise<Map<string, Grid>> {
+  const items = await getGridItems(ids);
+  return new Map([...items].map(([id, i]) => [id, toGrid(i as unknown as Record<string, unknown>)]));
 }
 
 export function listChildren(parentId: string, page: PageRequest) {

@@ -1,6 +1,6 @@
 /**
  * The only module that builds DynamoDB keys. Every access pattern of the product is listed in
- * ACCESS_PATTERNS below (and rendered into DATA_MODEL.md by `npm run datamodel`).
+ * ACCESS_PATTERNS below (and rendered into DATA_MODEL.md by `npm run docs`).
  */
 export const keys = {
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
@@ -18,6 +18,36 @@ export const keys = {
   auditBy: (actorId: string, at: string, id: string) => ({ GSI1PK: `AUDITBY#${actorId}`, GSI1SK: `${at}#${id}` }),
   /** fixed-window rate counter */
   rate: (scope: string, window: number) => ({ PK: `RATE#${scope}`, SK: `W#${window}` }),
+  request: (id: string) => ({ PK: `REQ#${id}`, SK: 'REQ' }),
+  requestPartition: (id: string) => `REQ#${id}`,
+  requestEvent: (id: string, at: string, eventId: string) => ({ PK: `REQ#${id}`, SK: `EVT#${at}#${eventId}` }),
+  requestJoin: (id: string, userId: string) => ({ PK: `REQ#${id}`, SK: `JOIN#${userId}` }),
+  /** GSI1: a user's own requests (and those they joined), newest first */
+  requestsBy: (userId: string, createdAt: string, id: string) => ({ GSI1PK: `REQBY#${userId}`, GSI1SK: `${createdAt}#${id}` }),
+  requestsByPk: (userId: string) => `REQBY#${userId}`,
+  /** GSI2: the inbox that must act now: a grid's, or a department's while dispatched */
+  inbox: (owner: string, createdAt: string, id: string) => ({ GSI2PK: `INBOX#${owner}`, GSI2SK: `${createdAt}#${id}` }),
+  inboxPk: (owner: string) => `INBOX#${owner}`,
+  /** GSI3 (sparse): open requests by due time, and resolved ones by auto-close time, sharded */
+  due: (shard: number, dueAt: string, id: string) => ({ GSI3PK: `DUE#${shard}`, GSI3SK: `${dueAt}#${id}` }),
+  duePk: (shard: number) => `DUE#${shard}`,
+  autoClose: (shard: number, at: string, id: string) => ({ GSI3PK: `AUTOCLOSE#${shard}`, GSI3SK: `${at}#${id}` }),
+  autoClosePk: (shard: number) => `AUTOCLOSE#${shard}`,
+  /** open requests of one building and category (duplicate suggestion, 我也遇到) */
+  openInBuilding: (buildingId: string, category: string, requestId: string) => ({ PK: `OPENREQ#${buildingId}#${category}`, SK: `REQ#${requestId}` }),
+  openInBuildingPk: (buildingId: string, category: string) => `OPENREQ#${buildingId}#${category}`,
+  callback: (id: string) => ({ PK: `CB#${id}`, SK: 'CB' }),
+  /** GSI1: a community's call-backs, newest first */
+  callbacksOf: (communityId: string, createdAt: string, id: string) => ({ GSI1PK: `CALLBACKS#${communityId}`, GSI1SK: `${createdAt}#${id}` }),
+  callbacksOfPk: (communityId: string) => `CALLBACKS#${communityId}`,
+  /** write-time counters of a grid node (covers the node and everything below it) */
+  stats: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'STATS' }),
+  /** in-app 消息 of a user, newest first */
+  message: (userId: string, at: string, id: string) => ({ PK: `USER#${userId}`, SK: `MSG#${at}#${id}` }),
+  /** notification outbox: one item per change; GSI3 (sparse, sharded) lists the unsent */
+  outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
+  outboxPending: (shard: number, at: string, id: string) => ({ GSI3PK: `OUTBOX#${shard}`, GSI3SK: `${at}#${id}` }),
+  outboxPendingPk: (shard: number) => `OUTBOX#${shard}`,
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: 'IDEMP' }),
   seedMarker: (name: string) => ({ PK: `SEED#${name}`, SK: 'SEED' }),
 };
@@ -38,6 +68,17 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
   { pattern: 'Audit trail of a target (newest first)', index: 'table', keyCondition: 'PK = AUDIT#<type>:<id>, SK <= now', example: 'AUDIT#user:resident-demo / 2026-11-28T13:00:00.000Z#01J…' },
   { pattern: 'What one actor did (audit)', index: 'GSI1', keyCondition: 'GSI1PK = AUDITBY#<userId>', example: 'AUDITBY#worker-demo / 2026-11-28T13:00:00.000Z#01J…' },
   { pattern: 'Rate limit window of a caller and route', index: 'table', keyCondition: 'PK = RATE#<route>:<caller>, SK = W#<minute>', example: 'RATE#auth.wechat:1.2.3.4 / W#29410000' },
+  { pattern: 'Get a request with its timeline and joiners', index: 'table', keyCondition: 'PK = REQ#<id>', example: 'REQ#01JD… / REQ, EVT#2026-11-28T…#01JD…, JOIN#resident-elder' },
+  { pattern: 'A resident\'s requests (own and joined), newest first', index: 'GSI1', keyCondition: 'GSI1PK = REQBY#<userId>', example: 'REQBY#resident-demo / 2026-11-28T…#01JD…' },
+  { pattern: 'An inbox (grid or department) newest first, optional status filter', index: 'GSI2', keyCondition: 'GSI2PK = INBOX#<gridId|dept-id>', example: 'INBOX#hz-hp-xh-c1-a1-b1 / 2026-11-28T…#01JD…' },
+  { pattern: 'Open requests past their due time (SLA sweep), per shard', index: 'GSI3', keyCondition: 'GSI3PK = DUE#<0-3>, GSI3SK <= now', example: 'DUE#2 / 2026-11-30T…#01JD…' },
+  { pattern: 'Resolved requests past 7 days unrated (auto-close), per shard', index: 'GSI3', keyCondition: 'GSI3PK = AUTOCLOSE#<0-3>, GSI3SK <= now', example: 'AUTOCLOSE#1 / 2026-12-05T…#01JD…' },
+  { pattern: 'Open requests of a building and category (duplicate suggestion)', index: 'table', keyCondition: 'PK = OPENREQ#<buildingId>#<category>', example: 'OPENREQ#hz-hp-xh-c1-a1-b1#facility / REQ#01JD…' },
+  { pattern: 'Get a call-back', index: 'table', keyCondition: 'PK = CB#<id>, SK = CB', example: 'CB#01JD… / CB' },
+  { pattern: 'A community\'s call-backs, newest first', index: 'GSI1', keyCondition: 'GSI1PK = CALLBACKS#<communityId>', example: 'CALLBACKS#hz-hp-xh / 2026-11-28T…#01JD…' },
+  { pattern: 'Dashboard counters of a grid (and all below it)', index: 'table', keyCondition: 'PK = STATS#<gridId>, SK = STATS', example: 'STATS#hz-hp / STATS' },
+  { pattern: 'A user\'s in-app messages, newest first', index: 'table', keyCondition: 'PK = USER#<id>, SK begins_with MSG#', example: 'USER#resident-demo / MSG#2026-11-28T…#01JD…' },
+  { pattern: 'Unsent notifications (outbox), per shard', index: 'GSI3', keyCondition: 'GSI3PK = OUTBOX#<0-3>', example: 'OUTBOX#0 / 2026-11-28T…#01JD…' },
   { pattern: 'Replay a creating POST (Idempotency-Key)', index: 'table', keyCondition: 'PK = IDEMP#<userId>#<key>, SK = IDEMP', example: 'IDEMP#resident-demo#3f2c… / IDEMP' },
   { pattern: 'Has the demo seed been written', index: 'table', keyCondition: 'PK = SEED#<name>, SK = SEED', example: 'SEED#demo / SEED' },
 ];

@@ -14,6 +14,8 @@ export interface UserItem {
   departmentId?: string;
   phone?: string;
   idNumber?: string;
+  /** WeChat openid (to address subscribe messages); the session key is never stored */
+  openid?: string;
   disabled?: boolean;
   version: number;
   createdAt: string;
@@ -21,6 +23,7 @@ export interface UserItem {
 }
 
 const strip = ({ PK, SK, GSI1PK, GSI1SK, type, ...rest }: Record<string, unknown>) => rest as unknown as UserItem;
+
 
 export async function getUser(id: string): Promise<UserItem | undefined> {
   const out = await db().send(new GetCommand({ TableName: table(), Key: keys.user(id) }));

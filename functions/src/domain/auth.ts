@@ -21,6 +21,7 @@ export async function wechatLogin(code: string, now: string): Promise<LoginResul
       role: 'resident',
       name: '微信用户',
       gridIds: [],
+      openid,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -1,10 +1,15 @@
 import { createAreaHandler } from '../http/handler';
+import type { Action } from '../http/context';
 import { bindUnit, readChildren, readGrid, readMe } from '../domain/grids';
 import type { ListQuery } from '@gridlink/shared/common';
+import { listMessages } from '../data/messages';
 
-export const handler = createAreaHandler({
+export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
   'grids.bindUnit': async (ctx) => bindUnit(ctx.actor!, (ctx.body as { unitId: string }).unitId, ctx.now),
   'grids.get': async (ctx) => readGrid(ctx.params.id as string),
+  'grids.messages': async (ctx) => listMessages(ctx.actor!.id, ctx.query as ListQuery),
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),
-});
+};
+
+export const handler = createAreaHandler(actions);

@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { AppError } from './errors';
 import { json } from './response';
 import { contextOf, type Action, type ActionResult } from './context';
-import { accessLog, auth, errorMapper, idempotency, jsonBody, routeResolver, validate } from './middleware';
+import { accessLog, auth, errorMapper, idempotency, jsonBody, rateLimit, routeResolver, validate } from './middleware';
 
 function isResult(v: unknown): v is ActionResult {
   return typeof v === 'object' && v !== null && 'body' in v && Object.keys(v).every((k) => k === 'body' || k === 'status');
@@ -31,6 +31,7 @@ export function createAreaHandler(actions: Record<string, Action>) {
     .use(auth())
     .use(validate())
     .use(idempotency())
+    .use(rateLimit())
     .handler(base);
   return handler;
 }

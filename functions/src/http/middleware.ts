@@ -1,7 +1,7 @@
 /**
  * The middy chain every route runs through. Each middleware is a small factory in middy's style:
  * `() => ({ before, after, onError })`. Order (outermost first): errors → log → route → body →
- * auth → validate → idempotency → action.
+ * auth → validate → idempotency → rate limit → action.
  */
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -150,7 +150,14 @@ export const auth = (): MW => ({
       ctx.actor = await authenticate(request.event.headers?.authorization);
       authorizeRoute(ctx.route, ctx.actor);
     }
-    if (ctx.route.rateLimit) await checkRateLimit(ctx);
+  },
+});
+
+/** After idempotency: a replayed answer does not count against the caller's limit. */
+export const rateLimit = (): MW => ({
+  before: async (request) => {
+    const ctx = (request as Req).ctx!;
+    if (ctx.route.rateLimit && !ctx.replay) await checkRateLimit(ctx);
   },
 });
 

@@ -14,11 +14,8 @@ type Handler = (e: APIGatewayProxyEventV2, c: Context) => Promise<APIGatewayProx
 const MAX_PAYLOAD = 10 * 1024 * 1024;
 const TEXT_TYPES = /^(application\/(json|x-www-form-urlencoded|xml)|text\/)/i;
 
-const loaders: Record<Area, () => Promise<{ handler: Handler }>> = {
-  system: () => import('../handlers/system'),
-  auth: () => import('../handlers/auth'),
-  grids: () => import('../handlers/grids'),
-};
+/** The same module CDK bundles for the area's function (functions/src/handlers/<area>.ts). */
+const load = (area: Area): Promise<{ handler: Handler }> => import(`../handlers/${area}`);
 
 export function toEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProxyEventV2 {
   const url = new URL(req.url ?? '/', 'http://local');
@@ -94,7 +91,7 @@ export function createApiServer() {
       const event = toEvent(req, Buffer.concat(chunks));
       const route = matchPath(event.requestContext.http.method, event.rawPath).route;
       try {
-        const { handler } = await loaders[route?.area ?? 'system']();
+        const { handler } = await load(route?.area ?? 'system');
         const out = await handler(event, lambdaContext(event.requestContext.requestId));
         res.writeHead(out.statusCode ?? 200, (out.headers ?? {}) as http.OutgoingHttpHeaders).end(out.body ?? '');
       } catch (e) {

@@ -8,7 +8,11 @@ export interface Job {
   run: () => Promise<unknown>;
 }
 
-export const jobs: Job[] = [];
+export const jobs: Job[] = [
+  { name: 'notify', everyMs: 1000, run: () => import('../handlers/jobs').then((m) => m.JOBS.notify()) },
+  { name: 'slaSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.slaSweep()) },
+  { name: 'autoClose', everyMs: 300_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.autoClose()) },
+];
 
 export function startWorkers(log: (m: string) => void): () => Promise<void> {
   const running = new Set<Promise<unknown>>();

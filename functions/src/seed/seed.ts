@@ -26,6 +26,11 @@ export function demoItems(now: string): Record<string, unknown>[] {
     const g = byId.get(id)!;
     return g.parentId ? [...pathOf(g.parentId), id] : [id];
   };
+  const staffIds = new Map<string, string[]>();
+  for (const { gridId, userId } of DEMO_STAFF) {
+    const role = DEMO_USERS.find((u) => u.id === userId)?.role;
+    if (role === 'grid_worker' || role === 'grid_leader') staffIds.set(gridId, [...(staffIds.get(gridId) ?? []), userId]);
+  }
   const grids: GridItem[] = DEMO_GRIDS.map((g) => {
     const path = pathOf(g.id);
     return {
@@ -37,6 +42,7 @@ export function demoItems(now: string): Record<string, unknown>[] {
       pathNames: path.map((p) => byId.get(p)!.name),
       order: String(order.get(g.id) ?? 0).padStart(4, '0'),
       childCount: childCount.get(g.id) ?? 0,
+      ...(staffIds.has(g.id) ? { staffIds: staffIds.get(g.id) } : {}),
       version: 1,
       createdAt: now,
       updatedAt: now,

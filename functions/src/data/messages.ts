@@ -1,0 +1,50 @@
+import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from './client';
+import { keys } from './keys';
+import { queryPage, type PageRequest } from './query';
+import type { Notice } from './outbox';
+
+export function listMessages(userId: string, page: PageRequest) {
+  return queryPage({ pk: keys.user(userId).PK, skBeginsWith: 'MSG#', newestFirst: true }, page, (i) => ({
+    id: i.id as string,
+    title: i.title as string,
+    body: i.body as string,
+    page: i.page as string,
+    at: i.at as string,
+  }));
+}
+
+export interface OutboxItem extends Notice {
+  id: string;
+  attempts: number;
+}
+
+export async function pendingOutbox(shard: number, limit = 25): Promise<OutboxItem[]> {
+  const out = await db().send(
+    new QueryCommand({ TableName: table(), IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPendingPk(shard) }, Limit: limit }),
+  );
+  return (out.Items ?? []) as unknown as OutboxItem[];
+}
+
+/** In-app messages for every recipient; idempotent (the message id derives from the outbox id). */
+export async function writeMessages(n: OutboxItem) {
+  const puts = n.userIds.map((userId) => ({
+    PutRequest: { Item: { ...keys.message(userId, n.at, n.id), type: 'message', id: n.id, userId, title: n.title, body: n.body, page: n.page, at: n.at } },
+  }));
+  for (let i = 0; i < puts.length; i += 25) {
+    await db().send(new BatchWriteCommand({ RequestItems: { [table()]: puts.slice(i, i + 25) } }));
+  }
+}
+
+/** Leaves the pending index (GSI3 attributes removed) with the delivery outcome recorded. */
+export async function markSent(id: string, outcome: { sent: number; failed: number; reason?: string }, now: string) {
+  await db().send(
+    new UpdateCommand({
+      TableName: table(),
+      Key: keys.outbox(id),
+      UpdateExpression: 'REMOVE GSI3PK, GSI3SK SET sentAt = :now, delivered = :d, failures = :f, reason = :r ADD attempts :one',
+      ExpressionAttributeValues: { ':now': now, ':d': outcome.sent, ':f': outcome.failed, ':r': outcome.reason ?? null, ':one': 1 },
+    }),
+  );
+}
+

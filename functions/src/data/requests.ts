@@ -1,0 +1,199 @@
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Level, RequestStatus } from '@gridlink/shared/requests';
+import { db, table } from './client';
+import { keys } from './keys';
+import { queryPage, type PageRequest } from './query';
+import { OUTBOX_SHARDS, shardOf } from './outbox';
+
+export interface RequestItem {
+  id: string;
+  status: RequestStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  category: string;
+  categoryName: string;
+  description: string;
+  unitId: string;
+  unitName: string;
+  /** district … unit */
+  gridPath: string[];
+  level: Level;
+  /** the level that last handled it (a reopen returns there) */
+  lastLevel: Level;
+  /** the inbox that must act now: a grid id, or a department id while dispatched */
+  inbox: string;
+  dueAt: string | null;
+  overdue: boolean;
+  reporterId: string;
+  reporterName: string;
+  location?: { lat: number; lng: number; address?: string };
+  attachments: string[];
+  departmentId?: string;
+  rating?: { stars: number; comment?: string; at: string };
+  resolvedAt?: string;
+  reopenCount: number;
+  joinCount: number;
+  joinerIds: string[];
+  callbackId?: string;
+}
+
+export interface EventItem {
+  id: string;
+  at: string;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  action: string;
+  from: RequestStatus | null;
+  to: RequestStatus;
+  level: Level;
+  note?: string;
+}
+
+const AUTO_CLOSE_DAYS = 7;
+export const DUE_SHARDS = OUTBOX_SHARDS;
+
+const strip = (i: Record<string, unknown>) => {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, ...rest } = i;
+  return rest;
+};
+
+/** The full item (keys and index attributes derived from state): the one place they are decided. */
+export function requestItem(r: RequestItem) {
+  const open = r.status === 'submitted' || r.status === 'accepted' || r.status === 'dispatched';
+  const shard = shardOf(r.id);
+  let gsi3 = {};
+  if (open && r.dueAt) gsi3 = keys.due(shard, r.dueAt, r.id);
+  if (r.status === 'resolved' && r.resolvedAt) {
+    const closeAt = new Date(Date.parse(r.resolvedAt) + AUTO_CLOSE_DAYS * 86400_000).toISOString();
+    gsi3 = keys.autoClose(shard, closeAt, r.id);
+  }
+  return {
+    ...keys.request(r.id),
+    ...keys.requestsBy(r.reporterId, r.createdAt, r.id),
+    ...keys.inbox(r.inbox, r.createdAt, r.id),
+    ...gsi3,
+    type: 'request',
+    ...r,
+  };
+}
+
+export const isOpen = (s: RequestStatus) => s === 'submitted' || s === 'accepted' || s === 'dispatched';
+
+export async function getRequest(id: string): Promise<RequestItem | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.request(id) }));
+  return Item ? (strip(Item) as unknown as RequestItem) : undefined;
+}
+
+/** One Query: the request, its timeline (oldest first) and its joiners. */
+export async function getRequestWithTimeline(id: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db().send(
+      new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.requestPartition(id) }, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start && items.length < 1000);
+  const req = items.find((i) => i.SK === 'REQ');
+  if (!req) return undefined;
+  return {
+    request: strip(req) as unknown as RequestItem,
+    events: items.filter((i) => i.type === 'event').map((i) => strip(i) as unknown as EventItem),
+  };
+}
+
+export function eventPut(requestId: string, e: EventItem) {
+  return { Put: { TableName: table(), Item: { ...keys.requestEvent(requestId, e.at, e.id), type: 'event', ...e } } };
+}
+
+/** Replace the request item if it is still at `expected` version and status. */
+export function requestReplace(next: RequestItem, expected: { version: number; status: RequestStatus }) {
+  return {
+    Put: {
+      TableName: table(),
+      Item: requestItem(next),
+      ConditionExpression: 'version = :v AND #s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
+    },
+  };
+}
+
+export function requestCreatePut(r: RequestItem) {
+  return { Put: { TableName: table(), Item: requestItem(r), ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
+export function openIndexPut(r: RequestItem) {
+  const building = r.gridPath[5];
+  return { Put: { TableName: table(), Item: { ...keys.openInBuilding(building, r.category, r.id), type: 'openreq', requestId: r.id, createdAt: r.createdAt } } };
+}
+export function openIndexDelete(r: RequestItem) {
+  return { Delete: { TableName: table(), Key: keys.openInBuilding(r.gridPath[5], r.category, r.id) } };
+}
+
+export function joinPut(r: RequestItem, userId: string, at: string) {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.requestJoin(r.id, userId), ...keys.requestsBy(userId, at, r.id), type: 'join', requestId: r.id, userId, createdAt: at },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+export async function transact(items: unknown[]) {
+  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
+}
+
+export async function openRequestIdsInBuilding(buildingId: string, category: string): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.openInBuildingPk(buildingId, category) }, Limit: 10 }),
+  );
+  return (out.Items ?? []).map((i) => i.requestId as string);
+}
+
+export async function getRequests(ids: string[]): Promise<RequestItem[]> {
+  if (!ids.length) return [];
+  const out = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keys.request(id)) } } }));
+  const byId = new Map((out.Responses?.[table()] ?? []).map((i) => [i.id as string, strip(i) as unknown as RequestItem]));
+  return ids.map((id) => byId.get(id)).filter((r): r is RequestItem => !!r);
+}
+
+/** A user's requests: own items and join markers, newest first; join markers resolved in one BatchGet. */
+export async function listMine(userId: string, page: PageRequest, status?: RequestStatus) {
+  const p = await queryPage({ index: 'GSI1', pk: keys.requestsByPk(userId), newestFirst: true }, page, (i) => i);
+  const ids = p.items.map((i) => (i.type === 'join' ? (i.requestId as string) : (i.id as string)));
+  let items = await getRequests(ids);
+  if (status) items = items.filter((r) => r.status === status);
+  return { items, nextCursor: p.nextCursor };
+}
+
+export function listInbox(owner: string, page: PageRequest, status?: RequestStatus) {
+  return queryPage(
+    {
+      index: 'GSI2',
+      pk: keys.inboxPk(owner),
+      newestFirst: true,
+      filter: status ? { FilterExpression: '#st = :st', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':st': status } } : undefined,
+    },
+    page,
+    (i) => strip(i) as unknown as RequestItem,
+  );
+}
+
+/** Due items of one GSI3 partition up to `now` (SLA sweep / auto-close). */
+export async function dueItems(pk: string, now: string, limit = 50): Promise<RequestItem[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :now',
+      ExpressionAttributeValues: { ':pk': pk, ':now': `${now}#~` },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => strip(i) as unknown as RequestItem);
+}

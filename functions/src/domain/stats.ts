@@ -1,0 +1,42 @@
+import type { GridStats } from '@gridlink/shared/stats';
+import { getGridItems } from '../data/grids';
+import { readStats } from '../data/stats';
+import { forbidden, notFound } from '../http/errors';
+import type { Actor } from '../http/context';
+import { inScope } from '../auth/policy';
+
+const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
+
+/** One GetItem: the counters kept at write time for this grid (covering all below it). */
+export async function gridStats(actor: Actor, gridId: string): Promise<GridStats> {
+  const grid = (await getGridItems([gridId])).get(gridId);
+  if (!grid) throw notFound('网格不存在');
+  if (!inScope(actor, grid.path)) throw forbidden('不在您负责的网格范围内');
+  const c = await readStats(gridId);
+  const n = (k: string) => c[k] ?? 0;
+  const byStatus: Record<string, number> = {};
+  const byCategory: Record<string, number> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k.startsWith('req_') && ['submitted', 'accepted', 'rejected', 'dispatched', 'resolved', 'closed'].includes(k.slice(4))) byStatus[k.slice(4)] = v;
+    if (k.startsWith('cat_')) byCategory[k.slice(4).replace(/_/g, '-')] = v;
+  }
+  return {
+    gridId,
+    requests: {
+      total: n('req_total'),
+      open: n('req_open'),
+      byStatus,
+      byCategory,
+      escalated: n('req_escalated'),
+      overdue: n('req_overdue'),
+      resolved: n('req_resolved_total'),
+      rated: n('rated'),
+      averageStars: n('rated') ? Math.round((n('stars_sum') / n('rated')) * 100) / 100 : null,
+      fiveStarRate: ratio(n('stars_5'), n('rated')),
+      callbacksOpen: n('callbacks_open'),
+      reopened: n('reopened'),
+      averageResolveHours: n('req_resolved_total') ? Math.round((n('resolve_hours_sum') / n('req_resolved_total')) * 10) / 10 : null,
+    },
+    counters: c,
+  };
+}

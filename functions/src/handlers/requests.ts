@@ -1,0 +1,35 @@
+import type { ActionBody, CreateRequestBody, RequestAction } from '@gridlink/shared/requests';
+import { REQUEST_CATEGORIES } from '@gridlink/shared/request-categories';
+import { createAreaHandler } from '../http/handler';
+import type { Action } from '../http/context';
+import { createRequest, joinRequest, similarRequests } from '../domain/requests/create';
+import { actOnRequest, rateRequest } from '../domain/requests/moves';
+import { listRequests, readRequest } from '../domain/requests/read';
+import { completeCallback, listCommunityCallbacks } from '../domain/requests/callbacks';
+
+const act =
+  (action: RequestAction): Action =>
+  async (ctx) =>
+    actOnRequest(ctx.actor!, ctx.params.id as string, action, ctx.body as ActionBody, ctx.now);
+
+export const actions: Record<string, Action> = {
+  'requests.categories': async () => ({ items: REQUEST_CATEGORIES }),
+  'requests.create': async (ctx) => createRequest(ctx.actor!, ctx.body as CreateRequestBody, ctx.now),
+  'requests.list': async (ctx) => listRequests(ctx.actor!, ctx.query as never),
+  'requests.similar': async (ctx) => similarRequests(ctx.actor!, ctx.query.category as string, ctx.query.unitId as string | undefined),
+  'requests.get': async (ctx) => readRequest(ctx.actor!, ctx.params.id as string),
+  'requests.accept': act('accept'),
+  'requests.reject': act('reject'),
+  'requests.dispatch': act('dispatch'),
+  'requests.resolve': act('resolve'),
+  'requests.escalate': act('escalate'),
+  'requests.rating': async (ctx) => {
+    const b = ctx.body as { stars: number; comment?: string };
+    return rateRequest(ctx.actor!, ctx.params.id as string, b.stars, b.comment, ctx.now);
+  },
+  'requests.join': async (ctx) => joinRequest(ctx.actor!, ctx.params.id as string, ctx.now),
+  'requests.callbacks': async (ctx) => listCommunityCallbacks(ctx.actor!, ctx.query as never),
+  'requests.callbackComplete': async (ctx) => completeCallback(ctx.actor!, ctx.params.id as string, ctx.body as never, ctx.now),
+};
+
+export const handler = createAreaHandler(actions);

@@ -1,0 +1,9 @@
+import { createAreaHandler } from '../http/handler';
+import type { Action } from '../http/context';
+import { gridStats } from '../domain/stats';
+
+export const actions: Record<string, Action> = {
+  'stats.grid': async (ctx) => gridStats(ctx.actor!, ctx.params.id as string),
+};
+
+export const handler = createAreaHandler(actions);

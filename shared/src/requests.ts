@@ -1,0 +1,145 @@
+import * as z from 'zod';
+import { Id, Timestamp } from './common';
+import { Role } from './roles';
+
+/** Handling levels: 小事不出社区、大事不出街道、难事不出区 — escalation goes up one at a time. */
+export const Level = z.enum(['grid', 'community', 'street', 'district']);
+export type Level = z.infer<typeof Level>;
+export const LEVELS = Level.options;
+export const LEVEL_NAMES: Record<Level, string> = { grid: '网格', community: '社区', street: '街道', district: '区' };
+
+export const RequestStatus = z.enum(['submitted', 'accepted', 'rejected', 'dispatched', 'resolved', 'closed']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+export const REQUEST_STATUS_NAMES: Record<RequestStatus, string> = {
+  submitted: '已提交',
+  accepted: '已受理',
+  rejected: '不予受理',
+  dispatched: '已转办',
+  resolved: '已办结待评价',
+  closed: '已结案',
+};
+/** Open311 and dashboards: a state's type apart from its label. */
+export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'accepted', 'dispatched'];
+
+export const RequestAction = z.enum(['accept', 'reject', 'dispatch', 'resolve', 'escalate']);
+export type RequestAction = z.infer<typeof RequestAction>;
+
+export const Category = z.object({
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  defaultLevel: Level,
+  /** hours allowed at each level before the request is overdue and escalates */
+  slaHours: z.record(Level, z.number().int()),
+  /** who answers when the community blows the whistle (社区吹哨、部门报到) */
+  departmentId: z.string(),
+  departmentName: z.string(),
+});
+export type Category = z.infer<typeof Category>;
+
+export const Location = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  address: z.string().max(200).optional(),
+});
+
+export const AttachmentKey = z.string().regex(/^uploads\/[A-Za-z0-9/_.-]{1,200}$/, '附件标识无效');
+
+export const CreateRequestBody = z.strictObject({
+  category: z.string().min(1).max(40),
+  description: z.string().trim().min(5, '请至少用 5 个字描述问题').max(1000),
+  unitId: Id.optional(),
+  location: Location.optional(),
+  attachments: z.array(AttachmentKey).max(9, '最多 9 张照片').optional(),
+  /** set when the reporter has seen the duplicate suggestion and still files a new one */
+  ignoreSimilar: z.boolean().optional(),
+});
+export type CreateRequestBody = z.infer<typeof CreateRequestBody>;
+
+export const ActionBody = z.strictObject({
+  note: z.string().trim().max(500).optional(),
+  departmentId: z.string().max(40).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type ActionBody = z.infer<typeof ActionBody>;
+
+export const RatingBody = z.strictObject({
+  stars: z.number().int().min(1, '评分为 1–5 星').max(5, '评分为 1–5 星'),
+  comment: z.string().trim().max(500).optional(),
+});
+export const RATING_NAMES: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
+
+export const TimelineEvent = z.object({
+  id: z.string(),
+  at: Timestamp,
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRole: z.union([Role, z.literal('system')]),
+  action: z.string(),
+  from: RequestStatus.nullable(),
+  to: RequestStatus,
+  level: Level,
+  note: z.string().optional(),
+});
+
+export const RequestResource = z.object({
+  id: z.string(),
+  status: RequestStatus,
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  category: z.string(),
+  categoryName: z.string(),
+  description: z.string(),
+  unitId: z.string(),
+  unitName: z.string(),
+  gridPath: z.array(z.string()),
+  level: Level,
+  dueAt: Timestamp.nullable(),
+  overdue: z.boolean(),
+  reporterId: z.string(),
+  reporterName: z.string(),
+  location: Location.optional(),
+  attachments: z.array(z.object({ key: z.string(), url: z.string().optional() })),
+  departmentId: z.string().optional(),
+  rating: z.object({ stars: z.number(), comment: z.string().optional(), at: Timestamp }).optional(),
+  reopenCount: z.number().int(),
+  joinCount: z.number().int(),
+  timeline: z.array(TimelineEvent).optional(),
+});
+export type RequestResource = z.infer<typeof RequestResource>;
+
+export const RequestListQuery = z.object({
+  view: z.enum(['mine', 'inbox']).default('mine'),
+  status: RequestStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const SimilarQuery = z.object({ category: z.string().min(1).max(40), unitId: Id.optional() });
+
+export const CallbackStatus = z.enum(['open', 'done']);
+export const Callback = z.object({
+  id: z.string(),
+  requestId: z.string(),
+  status: CallbackStatus,
+  communityId: z.string(),
+  stars: z.number().int(),
+  dueAt: Timestamp,
+  outcome: z.enum(['confirmed', 'reopen']).optional(),
+  note: z.string().optional(),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  requestSummary: z.object({ category: z.string(), categoryName: z.string(), description: z.string(), unitName: z.string() }),
+});
+export const CallbackCompleteBody = z.strictObject({
+  outcome: z.enum(['confirmed', 'reopen']),
+  note: z.string().trim().min(2, '请填写回访情况').max(500),
+  version: z.number().int().min(1).optional(),
+});
+export const CallbackListQuery = z.object({
+  status: CallbackStatus.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});

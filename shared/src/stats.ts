@@ -1,0 +1,32 @@
+import * as z from 'zod';
+
+export const Message = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+  at: z.string(),
+});
+
+/** Dashboard figures for a grid and everything below it, read from write-time counters. */
+export const GridStats = z.object({
+  gridId: z.string(),
+  requests: z.object({
+    total: z.number(),
+    open: z.number(),
+    byStatus: z.record(z.string(), z.number()),
+    byCategory: z.record(z.string(), z.number()),
+    escalated: z.number(),
+    overdue: z.number(),
+    resolved: z.number(),
+    rated: z.number(),
+    averageStars: z.number().nullable(),
+    /** share of ratings with 5 stars (the seed: 98.8 %) */
+    fiveStarRate: z.number().nullable(),
+    callbacksOpen: z.number(),
+    reopened: z.number(),
+    averageResolveHours: z.number().nullable(),
+  }),
+  counters: z.record(z.string(), z.number()),
+});
+export type GridStats = z.infer<typeof GridStats>;
