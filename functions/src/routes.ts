@@ -15,8 +15,9 @@ import {
   RequestListQuery, RequestResource, SimilarQuery,
 } from '@gridlink/shared/requests';
 import { GridStats, Message } from '@gridlink/shared/stats';
+import { CreateUploadBody, UploadTicket } from '@gridlink/shared/uploads';
 
-export type Area = 'system' | 'auth' | 'grids' | 'requests' | 'stats';
+export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'stats';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {
@@ -56,6 +57,8 @@ export const routes: readonly RouteDef[] = [
   { id: 'grids.get', method: 'GET', path: '/v1/grids/{id}', area: 'grids', auth: 'user', params: GridParams, response: Grid, summary: '网格详情（含网格员）', tag: 'grids' },
   { id: 'grids.children', method: 'GET', path: '/v1/grids/{id}/children', area: 'grids', auth: 'user', params: GridParams, query: ListQuery, response: page(Grid), summary: '下级网格', tag: 'grids' },
   { id: 'grids.messages', method: 'GET', path: '/v1/messages', area: 'grids', auth: 'user', query: ListQuery, response: page(Message), summary: '我的消息', tag: 'me' },
+
+  { id: 'uploads.create', method: 'POST', path: '/v1/uploads', area: 'uploads', auth: 'user', rateLimit: 60, body: CreateUploadBody, response: UploadTicket, status: 201, summary: '申请图片上传地址（预签名 PUT）', tag: 'uploads' },
 
   { id: 'requests.categories', method: 'GET', path: '/v1/request-categories', area: 'requests', auth: 'public', response: zz.object({ items: zz.array(Category) }), summary: '诉求类别', tag: 'requests' },
   { id: 'requests.create', method: 'POST', path: '/v1/requests', area: 'requests', auth: ['resident', 'agent', 'grid_worker', 'grid_leader'], idempotent: true, rateLimit: 30, body: CreateRequestBody, response: RequestResource, status: 201, summary: '我要报事', tag: 'requests' },

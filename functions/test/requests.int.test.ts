@@ -186,3 +186,30 @@ describe('scheduled work', () => {
     expect((await get(`/v1/requests/${r.id}`, 'resident-demo')).body.status).toBe('closed');
   });
 });
+
+describe('photos', () => {
+  it('presigned upload → attach → visible only to allowed readers; wrong type, size and owner refused', async () => {
+    const ticket = await post('/v1/uploads', 'resident-demo', { purpose: 'request', contentType: 'image/png', size: 68 });
+    expect(ticket.status).toBe(201);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+    const put = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: png });
+    expect(put.status).toBe(200);
+    err(await post('/v1/uploads', 'resident-demo', { purpose: 'request', contentType: 'application/pdf', size: 10 }), 400);
+    err(await post('/v1/uploads', 'resident-demo', { purpose: 'request', contentType: 'image/png', size: 6 * 1024 * 1024 }), 400);
+
+    // the object must really be there, an image, and the reporter's own
+    err(await post('/v1/requests', 'resident-demo', { category: 'facility', description: '附件不存在的问题描述', ignoreSimilar: true, attachments: ['uploads/resident-demo/request/missing.png'] }), 400);
+    err(await post('/v1/requests', 'resident-elder', { category: 'facility', description: '别人的附件问题描述', ignoreSimilar: true, attachments: [ticket.body.key] }), 400);
+    const textTicket = await post('/v1/uploads', 'resident-demo', { purpose: 'request', contentType: 'image/jpeg', size: 5 });
+    await fetch(textTicket.body.url, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    err(await post('/v1/requests', 'resident-demo', { category: 'facility', description: '类型不对的附件问题', ignoreSimilar: true, attachments: [textTicket.body.key] }), 400);
+
+    const r = await report('resident-demo', 'illegal-building', { attachments: [ticket.body.key] });
+    const detail = await get(`/v1/requests/${r.id}`, 'worker-demo');
+    expect(detail.body.attachments[0].key).toBe(ticket.body.key);
+    const img = await fetch(detail.body.attachments[0].url);
+    expect(img.status).toBe(200);
+    expect(Buffer.from(await img.arrayBuffer()).equals(png)).toBe(true);
+    err(await get(`/v1/requests/${r.id}`, 'resident-elder'), 404);
+  });
+});

@@ -12,6 +12,7 @@ import { createApiServer } from './api-server';
 import { createWechatEmulator } from './wechat-emulator';
 import { createWebServer } from './web-server';
 import { startWorkers } from './workers';
+import { startLocalS3 } from './s3';
 
 export interface StackOptions {
   /** use a running DynamoDB Local instead of starting one (tests) */
@@ -32,6 +33,7 @@ export interface Stack {
   apiUrl: string;
   webUrl?: string;
   wechatUrl: string;
+  s3Endpoint: string;
   dynamoEndpoint: string;
   tableName: string;
   dynamoPid?: number;
@@ -57,9 +59,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const servers: http.Server[] = [];
   let dynamo: DynamoHandle | undefined;
   let stopWorkers: (() => Promise<void>) | undefined;
+  let stopS3: (() => Promise<void>) | undefined;
   const stop = async () => {
     await stopWorkers?.();
     await Promise.all(servers.map(close));
+    await stopS3?.();
     await dynamo?.stop();
   };
   try {
@@ -79,6 +83,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     servers.push(wechat.server);
     const wechatPort = await listen(wechat.server, 0);
     process.env.WECHAT_BASE_URL = `http://127.0.0.1:${wechatPort}`;
+
+    log('启动本地对象存储（S3 兼容）…');
+    process.env.BUCKET_NAME ??= 'gridlink-attachments';
+    const s3 = await startLocalS3({ dir: opts.dataDir ? path.join(opts.dataDir, '..', 's3') : undefined, bucket: process.env.BUCKET_NAME });
+    stopS3 = s3.stop;
+    process.env.S3_ENDPOINT = s3.endpoint;
 
     log(`建表 ${tableName}…`);
     const created = await ensureTable(tableName);
@@ -102,6 +112,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       apiUrl,
       webUrl,
       wechatUrl: process.env.WECHAT_BASE_URL,
+      s3Endpoint: process.env.S3_ENDPOINT!,
       dynamoEndpoint: endpoint,
       tableName,
       dynamoPid: dynamo?.pid,

@@ -43,6 +43,7 @@ async function main() {
   API         ${stack.apiUrl}   (健康检查 ${stack.apiUrl}/v1/health，文档 ${stack.apiUrl}/openapi.json)
   网页版 h5   ${stack.webUrl}   ← 在浏览器打开，选择演示用户登录
   微信模拟    ${stack.wechatUrl}
+  对象存储    ${stack.s3Endpoint}
   DynamoDB    ${stack.dynamoEndpoint}  表 ${stack.tableName}
   演示用户    resident-demo, resident-elder, worker-demo, leader-demo, agent-demo, agent-demo-2,
               community-admin-demo, street-admin-demo, district-admin-demo, office-demo, dept-demo

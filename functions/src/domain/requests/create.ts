@@ -13,6 +13,7 @@ import type { Actor } from '../../http/context';
 import { inScope } from '../../auth/policy';
 import { statusDeltas } from './commit';
 import { inboxFor } from './routing';
+import { verifyAttachments } from '../uploads';
 import { toResource } from './view';
 
 const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 3600_000).toISOString();
@@ -38,6 +39,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
   const category = categoryByCode(body.category);
   if (!category) throw badRequest('不支持的诉求类别', [{ path: 'category', message: '请从诉求类别中选择' }]);
   const unit = await unitFor(actor, body.unitId);
+  if (body.attachments?.length) await verifyAttachments(actor, body.attachments);
   if (!body.ignoreSimilar) {
     const open = await openRequestIdsInBuilding(unit.path[5], category.code);
     if (open.length)

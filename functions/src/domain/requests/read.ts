@@ -5,6 +5,7 @@ import { forbidden, notFound } from '../../http/errors';
 import type { Actor } from '../../http/context';
 import { actorTier } from './routing';
 import { toResource } from './view';
+import { attachmentLinks } from '../uploads';
 
 /** Owner, joiners, staff in scope and the department it is dispatched to may read a request. */
 export async function readRequest(actor: Actor, id: string) {
@@ -16,7 +17,9 @@ export async function readRequest(actor: Actor, id: string) {
     r.joinerIds.includes(actor.id) ||
     (actor.role === 'department' ? r.departmentId === actor.departmentId : !!actorTier(actor, r.gridPath) && actor.role !== 'resident' && actor.role !== 'agent');
   if (!allowed) throw notFound('诉求不存在'); // 404, not 403: do not reveal that it exists
-  return toResource(r, events);
+  const resource = toResource(r, events);
+  resource.attachments = await attachmentLinks(r.attachments); // short-lived links, for allowed readers only
+  return resource;
 }
 
 export async function listRequests(actor: Actor, q: PageRequest & { view: 'mine' | 'inbox'; status?: RequestStatus; gridId?: string }) {
