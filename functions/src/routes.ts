@@ -16,8 +16,10 @@ import {
 } from '@gridlink/shared/requests';
 import { GridStats, Message } from '@gridlink/shared/stats';
 import { CreateUploadBody, UploadTicket } from '@gridlink/shared/uploads';
+import { Application, ApplicationListQuery, CreateApplicationBody, ReviewBody, SupplementBody } from '@gridlink/shared/applications';
+import { ServiceDef } from '@gridlink/shared/services-catalog';
 
-export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'stats';
+export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'services' | 'stats';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {
@@ -72,6 +74,17 @@ export const routes: readonly RouteDef[] = [
   { id: 'requests.join', method: 'POST', path: '/v1/requests/{id}/join', area: 'requests', auth: ['resident', 'agent'], params: IdParams, response: RequestResource, summary: '我也遇到（加入同一诉求）', tag: 'requests' },
   { id: 'requests.callbacks', method: 'GET', path: '/v1/callbacks', area: 'requests', auth: ['community_admin', 'grid_leader', 'street_admin', 'district_admin'], query: CallbackListQuery.extend({ communityId: Id.optional() }), response: page(Callback), summary: '回访列表', tag: 'callbacks' },
   { id: 'requests.callbackComplete', method: 'POST', path: '/v1/callbacks/{id}/complete', area: 'requests', auth: ['community_admin', 'grid_leader', 'street_admin', 'district_admin'], params: IdParams, body: CallbackCompleteBody, response: Callback, summary: '完成回访', tag: 'callbacks' },
+
+  { id: 'services.list', method: 'GET', path: '/v1/services', area: 'services', auth: 'public', response: zz.object({ items: zz.array(ServiceDef) }), summary: '41 项便民服务事项（含表单字段）', tag: 'services' },
+  { id: 'services.get', method: 'GET', path: '/v1/services/{code}', area: 'services', auth: 'public', params: zz.object({ code: zz.string().regex(/^[a-z0-9-]{1,60}$/) }), response: ServiceDef, summary: '事项详情', tag: 'services' },
+  { id: 'services.apply', method: 'POST', path: '/v1/applications', area: 'services', auth: ['resident', 'agent'], idempotent: true, rateLimit: 30, body: CreateApplicationBody, response: Application, status: 201, summary: '申请办理（网上直办事项即时办结）', tag: 'applications' },
+  { id: 'services.applications', method: 'GET', path: '/v1/applications', area: 'services', auth: 'user', query: ApplicationListQuery, response: page(Application), summary: '我的办件 / 审核队列', tag: 'applications' },
+  { id: 'services.application', method: 'GET', path: '/v1/applications/{id}', area: 'services', auth: 'user', params: IdParams, response: Application, summary: '办件详情', tag: 'applications' },
+  ...(['approve', 'reject', 'return'] as const).map(
+    (a): RouteDef => ({ id: `services.${a}`, method: 'POST', path: `/v1/applications/{id}/${a}`, area: 'services', auth: ['office'], params: IdParams, body: ReviewBody, response: Application, summary: { approve: '审核通过', reject: '不予通过（需原因）', return: '退回补正（写明缺什么）' }[a], tag: 'applications' }),
+  ),
+  { id: 'services.supplement', method: 'POST', path: '/v1/applications/{id}/supplement', area: 'services', auth: ['resident', 'agent'], params: IdParams, body: SupplementBody, response: Application, summary: '补正后重新提交', tag: 'applications' },
+  { id: 'services.rating', method: 'POST', path: '/v1/applications/{id}/rating', area: 'services', auth: ['resident', 'agent'], params: IdParams, body: RatingBody, response: Application, summary: '办件评价', tag: 'applications' },
 
   { id: 'stats.grid', method: 'GET', path: '/v1/stats/grids/{id}', area: 'stats', auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'office'], params: GridParams, response: GridStats, summary: '网格统计（本级及下级）', tag: 'stats' },
 ];

@@ -1,6 +1,7 @@
 import { keys } from './keys';
 import { newId } from './ids';
-import { table } from './client';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from './client';
 
 export interface AuditEntry {
   actorId: string;
@@ -23,4 +24,9 @@ export function auditPut(e: AuditEntry) {
       Item: { ...keys.audit(e.target, e.at, id), ...keys.auditBy(e.actorId, e.at, id), type: 'audit', id, ...e },
     },
   };
+}
+
+/** A standalone audit record (reads of personal data, which change nothing else). */
+export async function writeAudit(e: AuditEntry) {
+  await db().send(new PutCommand(auditPut(e).Put));
 }

@@ -48,6 +48,24 @@ export const keys = {
   outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
   outboxPending: (shard: number, at: string, id: string) => ({ GSI3PK: `OUTBOX#${shard}`, GSI3SK: `${at}#${id}` }),
   outboxPendingPk: (shard: number) => `OUTBOX#${shard}`,
+  service: (code: string) => ({ PK: `SERVICE#${code}`, SK: 'SERVICE' }),
+  /** GSI1: the whole catalogue in one partition (41 items), in catalogue order */
+  serviceList: (order: string) => ({ GSI1PK: 'SERVICES', GSI1SK: order }),
+  serviceListPk: () => 'SERVICES',
+  application: (id: string) => ({ PK: `APP#${id}`, SK: 'APP' }),
+  applicationPartition: (id: string) => `APP#${id}`,
+  applicationEvent: (id: string, at: string, eventId: string) => ({ PK: `APP#${id}`, SK: `EVT#${at}#${eventId}` }),
+  /** GSI1: a person's applications (their own and those made for them), newest first */
+  applicationsOf: (userId: string, createdAt: string, id: string) => ({ GSI1PK: `APPOF#${userId}`, GSI1SK: `${createdAt}#${id}` }),
+  applicationsOfPk: (userId: string) => `APPOF#${userId}`,
+  /** GSI2: a community office's review queue (sparse: only while under review) */
+  reviewQueue: (communityId: string, createdAt: string, id: string) => ({ GSI2PK: `REVIEW#${communityId}`, GSI2SK: `${createdAt}#${id}` }),
+  reviewQueuePk: (communityId: string) => `REVIEW#${communityId}`,
+  /** the acting agent or family member also lists the application: a pointer item */
+  applicationActor: (id: string, actorId: string, createdAt: string) => ({ PK: `APP#${id}`, SK: `ACTOR#${actorId}`, GSI1PK: `APPOF#${actorId}`, GSI1SK: `${createdAt}#${id}` }),
+  /** a care recipient's relations: family links and the agent whose task is live (access window) */
+  familyLink: (recipientId: string, userId: string) => ({ PK: `CARE#${recipientId}`, SK: `FAMILY#${userId}` }),
+  liveTask: (recipientId: string, agentId: string) => ({ PK: `CARE#${recipientId}`, SK: `LIVETASK#${agentId}` }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: 'IDEMP' }),
   seedMarker: (name: string) => ({ PK: `SEED#${name}`, SK: 'SEED' }),
 };
@@ -79,6 +97,13 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
   { pattern: 'Dashboard counters of a grid (and all below it)', index: 'table', keyCondition: 'PK = STATS#<gridId>, SK = STATS', example: 'STATS#hz-hp / STATS' },
   { pattern: 'A user\'s in-app messages, newest first', index: 'table', keyCondition: 'PK = USER#<id>, SK begins_with MSG#', example: 'USER#resident-demo / MSG#2026-11-28T…#01JD…' },
   { pattern: 'Unsent notifications (outbox), per shard', index: 'GSI3', keyCondition: 'GSI3PK = OUTBOX#<0-3>', example: 'OUTBOX#0 / 2026-11-28T…#01JD…' },
+  { pattern: 'The service catalogue (whole, in order)', index: 'GSI1', keyCondition: 'GSI1PK = SERVICES', example: 'SERVICES / 0007#residence-certificate' },
+  { pattern: 'Get a service', index: 'table', keyCondition: 'PK = SERVICE#<code>, SK = SERVICE', example: 'SERVICE#residence-certificate / SERVICE' },
+  { pattern: 'Get an application with its timeline', index: 'table', keyCondition: 'PK = APP#<id>', example: 'APP#01JD… / APP, EVT#…, ACTOR#agent-demo' },
+  { pattern: 'A person\'s applications (own, made for them, made by them for others)', index: 'GSI1', keyCondition: 'GSI1PK = APPOF#<userId>', example: 'APPOF#resident-elder / 2026-11-28T…#01JD…' },
+  { pattern: 'A community office\'s review queue (sparse)', index: 'GSI2', keyCondition: 'GSI2PK = REVIEW#<communityId>', example: 'REVIEW#hz-hp-xh / 2026-11-28T…#01JD…' },
+  { pattern: 'Is this user a confirmed family member of a care recipient', index: 'table', keyCondition: 'PK = CARE#<recipientId>, SK = FAMILY#<userId>', example: 'CARE#resident-elder / FAMILY#resident-demo' },
+  { pattern: 'Does this agent hold a live proxy task for the recipient (access window)', index: 'table', keyCondition: 'PK = CARE#<recipientId>, SK = LIVETASK#<agentId>', example: 'CARE#resident-elder / LIVETASK#agent-demo' },
   { pattern: 'Replay a creating POST (Idempotency-Key)', index: 'table', keyCondition: 'PK = IDEMP#<userId>#<key>, SK = IDEMP', example: 'IDEMP#resident-demo#3f2c… / IDEMP' },
   { pattern: 'Has the demo seed been written', index: 'table', keyCondition: 'PK = SEED#<name>, SK = SEED', example: 'SEED#demo / SEED' },
 ];

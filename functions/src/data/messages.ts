@@ -26,6 +26,25 @@ export async function pendingOutbox(shard: number, limit = 25): Promise<OutboxIt
   return (out.Items ?? []) as unknown as OutboxItem[];
 }
 
+/** Claims an outbox item for five minutes, so overlapping drains (stream + schedule) send it once. */
+export async function claimOutbox(id: string, now: number): Promise<boolean> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.outbox(id),
+        UpdateExpression: 'SET claimedUntil = :until',
+        ConditionExpression: 'attribute_exists(GSI3PK) AND (attribute_not_exists(claimedUntil) OR claimedUntil < :now)',
+        ExpressionAttributeValues: { ':until': now + 300_000, ':now': now },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
 /** In-app messages for every recipient; idempotent (the message id derives from the outbox id). */
 export async function writeMessages(n: OutboxItem) {
   const puts = n.userIds.map((userId) => ({

@@ -6,7 +6,7 @@
 import { config } from '../config';
 import { secret } from '../auth/secrets';
 import { getUser } from '../data/users';
-import { markSent, pendingOutbox, writeMessages, type OutboxItem } from '../data/messages';
+import { claimOutbox, markSent, pendingOutbox, writeMessages, type OutboxItem } from '../data/messages';
 import { OUTBOX_SHARDS } from '../data/outbox';
 import { log } from '../http/log';
 
@@ -26,6 +26,7 @@ async function wechatToken(): Promise<string> {
 const templateId = (key: string) => process.env[`WECHAT_TEMPLATE_${key.toUpperCase()}`] || `local-${key}`;
 
 async function deliver(n: OutboxItem) {
+  if (!(await claimOutbox(n.id, Date.now()))) return; // another drain has it
   await writeMessages(n);
   let sent = 0;
   let failed = 0;

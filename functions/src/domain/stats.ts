@@ -37,6 +37,16 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       reopened: n('reopened'),
       averageResolveHours: n('req_resolved_total') ? Math.round((n('resolve_hours_sum') / n('req_resolved_total')) * 10) / 10 : null,
     },
+    applications: {
+      total: n('apps_total'),
+      completed: n('apps_completed'),
+      underReview: n('apps_under_review'),
+      onlineDirect: n('apps_online_direct'),
+      onlineDirectRate: ratio(n('apps_online_direct'), n('apps_total')),
+      averageDaysToComplete: n('apps_completed') - n('apps_online_direct') > 0 ? Math.round((n('apps_days_sum') / (n('apps_completed') - n('apps_online_direct'))) * 10) / 10 : null,
+      rated: n('apps_rated'),
+      averageStars: n('apps_rated') ? Math.round((n('apps_stars_sum') / n('apps_rated')) * 100) / 100 : null,
+    },
     counters: c,
   };
 }

@@ -7,6 +7,7 @@ import { db, table } from '../data/client';
 import { gridItem, staffItem, type GridItem } from '../data/grids';
 import { keys } from '../data/keys';
 import { userItem } from '../data/users';
+import { syncCatalog } from '../data/services';
 import { DEMO_GRIDS } from './demo-grid';
 import { DEMO_STAFF, DEMO_USERS } from './demo-users';
 
@@ -69,6 +70,11 @@ async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
 
 /** Returns how many items were written (0 when the seed is already there). */
 export async function seedDemo(opts: { extra?: () => Record<string, unknown>[] } = {}): Promise<number> {
+  const services = await syncCatalog(new Date().toISOString());
+  return services + (await seedGridAndUsers(opts));
+}
+
+async function seedGridAndUsers(opts: { extra?: () => Record<string, unknown>[] }): Promise<number> {
   const marker = await db().send(new GetCommand({ TableName: table(), Key: keys.seedMarker('demo') }));
   if ((marker.Item?.version as number) >= SEED_VERSION) return 0;
   const now = new Date().toISOString();

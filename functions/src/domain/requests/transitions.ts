@@ -4,23 +4,17 @@
  */
 import type { RequestStatus } from '@gridlink/shared/requests';
 import type { Role } from '@gridlink/shared/roles';
+import { next, type TransitionTable } from '../workflow';
 
 export type RequestMove = 'accept' | 'reject' | 'dispatch' | 'resolve' | 'escalate' | 'rate' | 'callbackConfirm' | 'reopen' | 'autoClose' | 'autoEscalate' | 'markOverdue';
 
-export interface Transition {
-  from: readonly RequestStatus[];
-  to: RequestStatus | 'same';
-  /** who may make the move ('owner' = the reporter; 'system' = scheduled work) */
-  by: readonly (Role | 'owner' | 'system')[];
-  /** a note is required (reject) */
-  noteRequired?: boolean;
-  label: string;
-}
+/** who may make a move: a role, 'owner' (the reporter) or 'system' (scheduled work) */
+type By = Role | 'owner' | 'system';
 
 const STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
 const DISPATCHERS: Role[] = ['grid_leader', 'community_admin', 'street_admin', 'district_admin'];
 
-export const REQUEST_TRANSITIONS: Record<RequestMove, Transition> = {
+export const REQUEST_TRANSITIONS: TransitionTable<RequestMove, RequestStatus, By> = {
   accept: { from: ['submitted'], to: 'accepted', by: STAFF, label: '受理' },
   reject: { from: ['submitted'], to: 'rejected', by: STAFF, noteRequired: true, label: '不予受理' },
   dispatch: { from: ['accepted'], to: 'dispatched', by: DISPATCHERS, label: '转办职能部门' },
@@ -34,8 +28,4 @@ export const REQUEST_TRANSITIONS: Record<RequestMove, Transition> = {
   markOverdue: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['system'], label: '已超期' },
 };
 
-export function nextStatus(move: RequestMove, from: RequestStatus): RequestStatus | undefined {
-  const t = REQUEST_TRANSITIONS[move];
-  if (!t.from.includes(from)) return undefined;
-  return t.to === 'same' ? from : t.to;
-}
+export const nextStatus = (move: RequestMove, from: RequestStatus) => next(REQUEST_TRANSITIONS, move, from);

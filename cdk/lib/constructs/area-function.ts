@@ -1,0 +1,125 @@
+/**
+ * The house function: one per functional area (functions/src/handlers/<area>.ts), Node 22 on
+ * arm64, an ESM bundle built by the local esbuild (never Docker), source maps, its own log group.
+ * Access is added with the small bind helpers so every grant reads as least privilege.
+ */
+import * as path from 'node:path';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { Construct } from 'constructs';
+import type { AccessMode } from '../config';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const HANDLERS_DIR = path.join(REPO_ROOT, 'functions/src/handlers');
+
+/**
+ * DynamoDB actions per access mode. No Scan: no request path may scan (design rule, enforced
+ * here). Transact* calls are authorised through these item actions.
+ */
+export const TABLE_ACTIONS: Record<AccessMode, readonly string[]> = {
+  RO: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+  RW: [
+    'dynamodb:GetItem',
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+  ],
+};
+
+/** middy 7 and other ESM-only packages need `require` shimmed in an ESM bundle */
+const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface AreaFunctionProps {
+  area: string;
+  stage: string;
+  /** defaults to `GridLink <stage>: <area> API` */
+  description?: string;
+  /** defaults to functions/src/handlers/<area>.ts */
+  entry?: string;
+  environment?: Record<string, string>;
+  memorySize?: number;
+  timeout?: Duration;
+  logRetention?: RetentionDays;
+  /** caps (and reserves) concurrency; default: none, the account pool */
+  reservedConcurrentExecutions?: number;
+}
+
+export class AreaFunction extends NodejsFunction {
+  readonly area: string;
+
+  constructor(scope: Construct, id: string, props: AreaFunctionProps) {
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    super(scope, id, {
+      description: props.description ?? `GridLink ${props.stage}: ${props.area} API`,
+      entry: props.entry ?? path.join(HANDLERS_DIR, `${props.area}.ts`),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        STAGE: props.stage,
+        NODE_OPTIONS: '--enable-source-maps',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        POWERTOOLS_SERVICE_NAME: `gridlink-${props.area}`,
+        LOG_LEVEL: 'info',
+        ...props.environment,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // ESM-only packages (@middy/*) export only under `import`
+        esbuildArgs: { '--conditions': 'import,module,node' },
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        // bundle the SDK: a bundled client cold-starts faster than the runtime's copy
+        externalModules: [],
+        tsconfig: path.join(REPO_ROOT, 'functions/tsconfig.json'),
+      },
+    });
+    this.area = props.area;
+  }
+
+  /** Table (and its indexes) access and TABLE_NAME. 'RO' = Get/BatchGet/Query only. */
+  bindTable(table: ITable, mode: AccessMode): this {
+    table.grant(this, ...TABLE_ACTIONS[mode]);
+    this.addEnvironment('TABLE_NAME', table.tableName);
+    return this;
+  }
+
+  /** Attachments bucket (presigned URLs are signed with this role) and BUCKET_NAME. */
+  bindBucket(bucket: IBucket, mode: AccessMode): this {
+    if (mode === 'RW') bucket.grantReadWrite(this);
+    else bucket.grantRead(this);
+    this.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    return this;
+  }
+
+  /** Read (never write) one secret; its ARN, not its value, goes into the environment. */
+  bindSecret(secret: ISecret, envName: string): this {
+    secret.grantRead(this);
+    this.addEnvironment(envName, secret.secretArn);
+    return this;
+  }
+}

@@ -1,0 +1,339 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { tableDef } from '../../functions/src/data/table-def';
+import { AREAS, routeKey, routes } from '../../functions/src/routes';
+import { cdkJsonContext } from './cdk-json';
+import { AREA_ACCESS, readConfig } from './config';
+import { AreaFunction } from './constructs/area-function';
+import { GridLinkStack } from './gridlink-stack';
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+
+// one synthesis (it bundles every area function) shared by all tests
+let app: App;
+let stack: GridLinkStack;
+let template: Template;
+let resources: Record<string, Resource>;
+const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+/** an area's function, or the jobs function for 'jobs' */
+const fnOf = (area: string) => (area === 'jobs' ? stack.jobs : stack.functions.get(area)!);
+const fnLogicalId = (area: string) => stack.getLogicalId(fnOf(area).node.defaultChild as CfnFunction);
+const policiesOf = (area: string) => {
+  const roleRef = resources[fnLogicalId(area)].Properties.Role['Fn::GetAtt'][0];
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+};
+const refsIn = (v: unknown) => JSON.stringify(v);
+/** extra stacks skip esbuild: the main stack already proves the bundles build */
+const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+
+beforeAll(() => {
+  app = new App({ context: { ...cdkJsonContext(), stage: 'prod', wechatAppId: 'wx0123456789abcdef' } });
+  stack = new GridLinkStack(app, 'GridLink-prod', { config: readConfig(app.node) });
+  template = Template.fromStack(stack);
+  resources = template.toJSON().Resources;
+});
+
+const cloudRoutes = routes.filter((r) => !r.stages?.length);
+const areas = [...new Set([...AREAS, 'system'])];
+/** every function: one per area, plus the jobs function (schedules and the table stream) */
+const allFunctions = [...areas, 'jobs'];
+/** who may read the WeChat secret / touch attachments (the policy under test, written out) */
+const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy'];
+
+describe('table', () => {
+  test('keys and GSIs equal tableDef', () => {
+    const [[, table]] = ofType('AWS::DynamoDB::Table');
+    const p = table.Properties;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: tableDef.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDef.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(p.GlobalSecondaryIndexes).toEqual(
+      tableDef.gsis.map((g) => ({
+        IndexName: g.name,
+        KeySchema: [
+          { AttributeName: g.partitionKey, KeyType: 'HASH' },
+          { AttributeName: g.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    const keyNames = [tableDef.partitionKey, tableDef.sortKey, ...tableDef.gsis.flatMap((g) => [g.partitionKey, g.sortKey])];
+    expect(p.AttributeDefinitions).toEqual(expect.arrayContaining(keyNames.map((n) => ({ AttributeName: n, AttributeType: 'S' }))));
+    expect(p.AttributeDefinitions).toHaveLength(keyNames.length);
+  });
+
+  test('on-demand, TTL, PITR, stream, AWS-managed encryption, retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        TimeToLiveSpecification: { AttributeName: tableDef.ttlAttribute, Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        SSESpecification: { SSEEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+    });
+  });
+});
+
+describe('HTTP API', () => {
+  const routeResources = () => ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
+  const functionOfRoute = (target: unknown) => {
+    const integrationId = (target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1].Ref;
+    return resources[integrationId].Properties.IntegrationUri['Fn::GetAtt'][0];
+  };
+
+  test('every cloud route exists, wired to its area function', () => {
+    const byKey = new Map(routeResources().map((r) => [r.RouteKey, r]));
+    for (const r of cloudRoutes) {
+      const res = byKey.get(routeKey(r));
+      expect(res).toBeDefined();
+      expect(functionOfRoute(res!.Target)).toBe(fnLogicalId(r.area));
+    }
+    expect(routeResources()).toHaveLength(cloudRoutes.length + 1);
+  });
+
+  test('stage-limited routes (dev-login) are not deployed', () => {
+    const keys = routeResources().map((r) => r.RouteKey);
+    expect(routes.some((r) => r.path === '/v1/auth/dev-login')).toBe(true);
+    expect(keys).not.toContain('POST /v1/auth/dev-login');
+    for (const r of routes.filter((x) => x.stages?.length)) expect(keys).not.toContain(routeKey(r));
+  });
+
+  test('$default goes to the system function', () => {
+    const def = routeResources().find((r) => r.RouteKey === '$default');
+    expect(def).toBeDefined();
+    expect(functionOfRoute(def!.Target)).toBe(fnLogicalId('system'));
+  });
+
+  test('payload v2 integrations, one invoke permission per function', () => {
+    template.allResourcesProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+    const byApi = ofType('AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com');
+    expect(byApi).toHaveLength(areas.length);
+    expect(new Set(byApi.map(([, p]) => p.Properties.FunctionName['Fn::GetAtt'][0]))).toEqual(new Set(areas.map(fnLogicalId)));
+  });
+
+  test('CORS preflight, throttling and access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowHeaders: ['authorization', 'content-type', 'idempotency-key'] }),
+    });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('\\$context.requestId') },
+    });
+  });
+});
+
+describe('functions', () => {
+  test('one per area plus jobs: Node 22, arm64, ESM bundle, own log group with retention', () => {
+    template.resourceCountIs('AWS::Lambda::Function', allFunctions.length);
+    for (const area of allFunctions) {
+      const p = resources[fnLogicalId(area)].Properties;
+      expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(p.Environment.Variables).toMatchObject({ STAGE: 'prod', NODE_OPTIONS: '--enable-source-maps' });
+      const logGroup = resources[p.LoggingConfig.LogGroup.Ref];
+      expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+      const bundle = path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`);
+      expect(existsSync(path.join(bundle, 'index.mjs.map'))).toBe(true);
+      expect(readFileSync(path.join(bundle, 'index.mjs'), 'utf8')).toMatch(/^import \{ createRequire \} from 'module'; const require = createRequire\(import\.meta\.url\);/);
+    }
+  });
+
+  test('environment holds secret ARNs, never secret values', () => {
+    for (const area of allFunctions) {
+      const env: Record<string, unknown> = resources[fnLogicalId(area)].Properties.Environment.Variables;
+      for (const [name, value] of Object.entries(env)) {
+        if (/SECRET|PASSWORD|PRIVATE|TOKEN|KEY/.test(name)) {
+          expect(name).toMatch(/_ARN$/);
+          expect(value).toEqual({ Ref: expect.stringMatching(/^Secrets/) });
+        }
+      }
+      expect(env.TOKEN_SECRET_ARN).toBeDefined();
+      expect('WECHAT_SECRET_ARN' in env).toBe(WECHAT_AREAS.includes(area));
+      expect('BUCKET_NAME' in env).toBe(ATTACHMENT_AREAS.includes(area));
+    }
+    const token = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('TokenSigningKey'))!;
+    expect(token[1].Properties.GenerateSecretString).toBeDefined();
+    expect(token[1].Properties.SecretString).toBeUndefined();
+  });
+});
+
+describe('IAM least privilege', () => {
+  const statements = () =>
+    ofType('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+  const actions = (s: { Action: string | string[] }) => [s.Action].flat();
+
+  test('no wildcard action; no DynamoDB action on Resource "*" (but ListStreams); no Scan', () => {
+    for (const s of statements()) {
+      expect(actions(s)).not.toContain('*');
+      if (actions(s).some((a) => a.startsWith('dynamodb:'))) {
+        expect(actions(s)).not.toContain('dynamodb:*');
+        expect(actions(s)).not.toContain('dynamodb:Scan');
+        // the stream event source needs ListStreams, which has no resource scope (it returns stream ARNs, no data)
+        if (refsIn(actions(s)) !== refsIn(['dynamodb:ListStreams'])) expect([s.Resource].flat()).not.toContain('*');
+      }
+    }
+  });
+
+  test('the table stream is read by the jobs function only', () => {
+    const streamReaders = ofType('AWS::IAM::Policy')
+      .filter(([, p]) => refsIn(p.Properties.PolicyDocument).includes('dynamodb:GetRecords'))
+      .flatMap(([, p]) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref));
+    expect(streamReaders).toEqual([resources[fnLogicalId('jobs')].Properties.Role['Fn::GetAtt'][0]]);
+    const stream = policiesOf('jobs').find((x) => actions(x).includes('dynamodb:GetRecords'))!;
+    expect(actions(stream).sort()).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+    expect(stream.Resource).toEqual({ 'Fn::GetAtt': [ofType('AWS::DynamoDB::Table')[0][0], 'StreamArn'] });
+  });
+
+  test('secrets: read only; the WeChat secret only for WeChat areas; bucket only for attachment areas', () => {
+    const wechatRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('Wechat'))![0];
+    const bucketRef = ofType('AWS::S3::Bucket')[0][0];
+    for (const area of allFunctions) {
+      const stmts = policiesOf(area);
+      for (const s of stmts.filter((x) => actions(x).some((a) => a.startsWith('secretsmanager:')))) {
+        expect(actions(s).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      }
+      expect(refsIn(stmts).includes(wechatRef)).toBe(WECHAT_AREAS.includes(area));
+      expect(refsIn(stmts).includes(bucketRef)).toBe(ATTACHMENT_AREAS.includes(area));
+    }
+    for (const [area, access] of Object.entries(AREA_ACCESS)) {
+      if (access.wechat) expect(WECHAT_AREAS).toContain(area);
+      if (access.bucket) expect(ATTACHMENT_AREAS).toContain(area);
+    }
+  });
+
+  test("bindTable 'RO' grants reads only, on the table and its indexes", () => {
+    const s = new Stack(new App({ context: NO_BUNDLING }), 'RO');
+    const table = new Table(s, 'T', { partitionKey: { name: 'PK', type: AttributeType.STRING } });
+    table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: AttributeType.STRING } });
+    new AreaFunction(s, 'Fn', { area: 'system', stage: 'dev' }).bindTable(table, 'RO');
+    const [policy] = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy')) as Resource[];
+    const [stmt] = policy.Properties.PolicyDocument.Statement;
+    expect([stmt.Action].flat().sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
+    expect(refsIn(stmt.Resource)).toContain('/index/*');
+  });
+});
+
+describe('jobs (functions/src/handlers/jobs.ts)', () => {
+  const jobsArn = () => ({ 'Fn::GetAtt': [fnLogicalId('jobs'), 'Arn'] });
+
+  test('arm64, nodejs22.x, the jobs entry, small reserved concurrency, timeout below the 5-minute schedules', () => {
+    const p = resources[fnLogicalId('jobs')].Properties;
+    expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', ReservedConcurrentExecutions: 2 });
+    expect(p.Timeout).toBeLessThan(5 * 60);
+    expect(p.Environment.Variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'gridlink-jobs', WECHAT_APP_ID: 'wx0123456789abcdef' });
+    expect(readFileSync(path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8')).toContain('unknown job');
+  });
+
+  test('schedules: slaSweep and notify every 5 minutes, autoClose hourly, each with its constant input', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules.map((r) => [r.ScheduleExpression, JSON.parse(r.Targets[0].Input)]).sort((a, b) => a[1].job.localeCompare(b[1].job))).toEqual([
+      ['rate(1 hour)', { job: 'autoClose' }],
+      ['rate(5 minutes)', { job: 'notify' }],
+      ['rate(5 minutes)', { job: 'slaSweep' }],
+    ]);
+    for (const r of rules) {
+      expect(r.State).toBe('ENABLED');
+      expect(r.Targets).toEqual([expect.objectContaining({ Arn: jobsArn() })]);
+    }
+    const byEvents = ofType('AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com');
+    expect(byEvents).toHaveLength(rules.length);
+    for (const [, p] of byEvents) expect(p.Properties.FunctionName).toEqual(jobsArn());
+  });
+
+  test('a scheduled run is neither retried nor queued past the next one', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnLogicalId('jobs') },
+      MaximumRetryAttempts: 0,
+      MaximumEventAgeInSeconds: 300,
+    });
+  });
+
+  test('table stream: only outbox INSERTs invoke it, batches of 100, 3 retries with bisect, 1 h max age', () => {
+    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
+    const [[, mapping]] = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mapping.Properties).toMatchObject({
+      FunctionName: { Ref: fnLogicalId('jobs') },
+      EventSourceArn: { 'Fn::GetAtt': [ofType('AWS::DynamoDB::Table')[0][0], 'StreamArn'] },
+      StartingPosition: 'LATEST',
+      BatchSize: 100,
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      MaximumRecordAgeInSeconds: 3600,
+    });
+    const filters = mapping.Properties.FilterCriteria.Filters;
+    expect(filters).toHaveLength(1);
+    expect(JSON.parse(filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } });
+  });
+});
+
+test('attachments bucket: private, TLS only, encrypted, CORS, incomplete uploads aborted', () => {
+  template.hasResource('AWS::S3::Bucket', {
+    DeletionPolicy: 'Retain',
+    Properties: Match.objectLike({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: Match.anyValue(),
+      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'GET']) })] },
+      LifecycleConfiguration: { Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
+    }),
+  });
+  template.hasResourceProperties('AWS::S3::BucketPolicy', {
+    PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+  });
+});
+
+test('alarms: API 5xx, errors and throttles per function, table system errors and throttles', () => {
+  const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+  expect(alarms.some((a) => a.Namespace === 'AWS/ApiGateway' && a.MetricName === '5xx')).toBe(true);
+  for (const area of allFunctions) {
+    for (const metric of ['Errors', 'Throttles']) {
+      expect(alarms.some((a) => a.MetricName === metric && refsIn(a.Dimensions).includes(fnLogicalId(area)))).toBe(true);
+    }
+  }
+  const tableMetrics = alarms.filter((a) => a.Metrics).map((a) => refsIn(a.Metrics));
+  expect(tableMetrics.some((m) => m.includes('SystemErrors'))).toBe(true);
+  expect(tableMetrics.some((m) => m.includes('ReadThrottleEvents') && m.includes('WriteThrottleEvents'))).toBe(true);
+  for (const a of alarms) expect(a.AlarmActions).toHaveLength(1);
+});
+
+test('outputs: API URL, table name, bucket name', () => {
+  const outputs = Object.keys(template.toJSON().Outputs);
+  expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'TableName', 'BucketName']));
+});
+
+test('optional custom domain (ICP-registered, listed in the WeChat console) maps the $default stage', () => {
+  const domainApp = new App({
+    context: {
+      ...cdkJsonContext(),
+      ...NO_BUNDLING,
+      stage: 'dev',
+      wechatAppId: 'wx0123456789abcdef',
+      apiDomainName: 'api.gridlink.example.cn',
+      apiCertificateArn: 'arn:aws-cn:acm:cn-north-1:123456789012:certificate/abc',
+    },
+  });
+  const t = Template.fromStack(new GridLinkStack(domainApp, 'GridLink-dev', { config: readConfig(domainApp.node) }));
+  t.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.gridlink.example.cn' });
+  t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: '$default' });
+  t.hasOutput('ApiUrl', { Value: 'https://api.gridlink.example.cn/' });
+  template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+});
+
+test('local-only stages cannot be synthesized', () => {
+  for (const stage of ['local', 'test']) {
+    expect(() => readConfig(new App({ context: { stage } }).node)).toThrow(/local-only/);
+  }
+});

@@ -1,0 +1,112 @@
+/**
+ * GridLink in the cloud: the table, the attachments bucket, the secrets, one function per
+ * functional area and the HTTP API, all derived from the backend's route table and table
+ * definition, the jobs function (schedules and the table stream), plus alarms. Handler code is
+ * never imported here: only routes.ts and table-def.ts.
+ */
+import { Annotations, CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { AREAS, routes } from '../../functions/src/routes';
+import { areaAccess, type DeployConfig } from './config';
+import { OpsAlarms } from './constructs/alarms';
+import { AreaFunction } from './constructs/area-function';
+import { Attachments } from './constructs/attachments';
+import { JobTriggers } from './constructs/jobs';
+import { RouteApi } from './constructs/route-api';
+import { AppSecrets } from './constructs/secrets';
+import { GridTable } from './constructs/table';
+
+export interface GridLinkStackProps extends StackProps {
+  config: DeployConfig;
+}
+
+/** the area answering `$default` (404/405 in the contract's error shape) */
+const FALLBACK_AREA = 'system';
+
+/**
+ * The non-HTTP function (functions/src/handlers/jobs.ts). It drains the outbox, so it has the
+ * notifier's access (AREA_ACCESS.notify). Its timeout is below the 5-minute schedules, so a run
+ * never overlaps the next of its kind; the small reserved concurrency caps what a backlog can
+ * pile onto the table.
+ */
+const JOBS = { area: 'jobs', access: 'notify', timeout: Duration.minutes(2), concurrency: 2 } as const;
+
+export class GridLinkStack extends Stack {
+  readonly functions = new Map<string, AreaFunction>();
+  readonly jobs: AreaFunction;
+
+  constructor(scope: Construct, id: string, props: GridLinkStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const areas: string[] = [...AREAS];
+    if (!areas.includes(FALLBACK_AREA)) areas.push(FALLBACK_AREA);
+    Tags.of(this).add('app', 'gridlink');
+    Tags.of(this).add('stage', config.stage);
+
+    const { table } = new GridTable(this, 'Data', { deletionProtection: config.stage === 'prod' });
+    const { bucket } = new Attachments(this, 'Attachments', { allowedOrigins: config.allowedOrigins });
+    const secrets = new AppSecrets(this, 'Secrets', { stage: config.stage });
+    if (!config.wechatAppId) {
+      Annotations.of(this).addWarningV2('gridlink:wechatAppId', 'context wechatAppId is not set: WeChat login will fail (cdk deploy -c wechatAppId=wx...)');
+    }
+
+    const bind = (fn: AreaFunction, access: ReturnType<typeof areaAccess>) => {
+      fn.bindTable(table, access.table).bindSecret(secrets.tokenKey, 'TOKEN_SECRET_ARN');
+      if (access.bucket) fn.bindBucket(bucket, access.bucket);
+      if (access.wechat) {
+        fn.bindSecret(secrets.wechat, 'WECHAT_SECRET_ARN');
+        fn.addEnvironment('WECHAT_APP_ID', config.wechatAppId ?? 'UNSET');
+      }
+      return fn;
+    };
+
+    for (const area of areas) {
+      this.functions.set(area, bind(new AreaFunction(this, fnId(area), { area, stage: config.stage }), areaAccess(area)));
+    }
+
+    this.jobs = bind(
+      new AreaFunction(this, fnId(JOBS.area), {
+        area: JOBS.area,
+        stage: config.stage,
+        description: `GridLink ${config.stage}: scheduled jobs and the outbox notifier`,
+        timeout: JOBS.timeout,
+        reservedConcurrentExecutions: JOBS.concurrency,
+      }),
+      areaAccess(JOBS.access),
+    );
+    new JobTriggers(this, 'Jobs', { stage: config.stage, fn: this.jobs, table });
+
+    const http = new RouteApi(this, 'Http', {
+      stage: config.stage,
+      routes,
+      functions: this.functions,
+      fallbackArea: FALLBACK_AREA,
+      allowedOrigins: config.allowedOrigins,
+      throttle: config.throttle,
+      customDomain: config.customDomain,
+    });
+
+    const ops = new OpsAlarms(this, 'Alarms', {
+      stage: config.stage,
+      api: http.api,
+      functions: new Map([...this.functions, [JOBS.area, this.jobs]]),
+      table,
+      alarmEmail: config.alarmEmail,
+    });
+
+    new CfnOutput(this, 'ApiUrl', { value: http.url, description: 'HTTP API base URL' });
+    if (http.domain && config.customDomain) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: http.domain.regionalDomainName,
+        description: `point ${config.customDomain.domainName} (CNAME) here`,
+      });
+    }
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
+    new CfnOutput(this, 'AlarmTopicArn', { value: ops.topic.topicArn });
+    new CfnOutput(this, 'WechatSecretArn', { value: secrets.wechat.secretArn, description: 'set the WeChat AppSecret here' });
+  }
+}
+
+/** `system` → `SystemFn`: stable logical ids per area */
+const fnId = (area: string) => area.replace(/(^|[-_])(\w)/g, (_, __, c: string) => c.toUpperCase()) + 'Fn';

@@ -1,0 +1,83 @@
+/** Applying for a service: validate the form against the service's field list; online-direct ones complete at once. */
+import type * as z from 'zod';
+import { APPLICATION_STATUS_NAMES, type CreateApplicationBody } from '@gridlink/shared/applications';
+import { formSchema } from '@gridlink/shared/fields';
+import { applicationActorPut, applicationEventPut, applicationPut, type ApplicationItem } from '../../data/applications';
+import { auditPut } from '../../data/audit';
+import { getGridItems } from '../../data/grids';
+import { newId } from '../../data/ids';
+import { outboxPut } from '../../data/outbox';
+import { transact } from '../../data/requests';
+import { getService } from '../../data/services';
+import { statsUpdates } from '../../data/stats';
+import { getUser } from '../../data/users';
+import { badRequest, forbidden, notFound } from '../../http/errors';
+import type { Actor } from '../../http/context';
+import { zodDetails } from '../../http/middleware';
+import { relationTo } from '../behalf';
+import { verifyAttachments } from '../uploads';
+import { toApplication } from './view';
+
+const DAY = 86400_000;
+
+export function validateForm(fields: Parameters<typeof formSchema>[0], form: unknown) {
+  const res = (formSchema(fields) as z.ZodType).safeParse(form, { reportInput: true });
+  if (!res.success) throw badRequest('表单填写有误，请检查后重试', zodDetails(res.error, 'form'));
+  return res.data as Record<string, unknown>;
+}
+
+/** Image fields hold upload keys: they are attachments too and are verified the same way. */
+export function imageKeys(fields: { name: string; type: string }[], form: Record<string, unknown>) {
+  return fields.filter((f) => f.type === 'image').flatMap((f) => (Array.isArray(form[f.name]) ? (form[f.name] as string[]) : []));
+}
+
+export const resultNumber = (now: string, id: string) => `HZ${now.slice(0, 10).replace(/-/g, '')}${id.slice(-6)}`;
+
+export async function apply(actor: Actor, body: CreateApplicationBody, now: string) {
+  const service = await getService(body.serviceCode);
+  if (!service) throw badRequest('事项不存在', [{ path: 'serviceCode', message: '请从事项清单中选择' }]);
+  const applicantId = body.onBehalfOf ?? actor.id;
+  if (body.onBehalfOf && body.onBehalfOf !== actor.id && !(await relationTo(actor, body.onBehalfOf)))
+    throw forbidden('代办需要有进行中的代办任务或已确认的家属关系');
+  const applicant = await getUser(applicantId);
+  if (!applicant) throw notFound('申请人不存在');
+  if (!applicant.unitId) throw badRequest('申请人尚未绑定居住单元，无法确定受理社区', [{ path: 'onBehalfOf', message: '未绑定单元' }]);
+  const form = validateForm(service.fields, body.form);
+  const attachments = [...imageKeys(service.fields, form), ...(body.attachments ?? [])];
+  if (attachments.length) await verifyAttachments(actor, attachments);
+  const unit = (await getGridItems([applicant.unitId])).get(applicant.unitId);
+  if (!unit) throw badRequest('申请人的单元不存在');
+
+  const id = newId(Date.parse(now));
+  const direct = service.onlineDirect;
+  const app: ApplicationItem = {
+    id,
+    status: direct ? 'completed' : 'under_review',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+    serviceCode: service.code,
+    serviceName: service.name,
+    onlineDirect: direct,
+    applicantId,
+    applicantName: applicant.name,
+    ...(applicantId !== actor.id ? { actedBy: { id: actor.id, name: actor.name, role: actor.role } } : {}),
+    communityId: unit.path[2],
+    gridPath: unit.path,
+    dueAt: new Date(Date.parse(now) + Math.max(service.promisedDays, 1) * DAY).toISOString(),
+    ...(direct ? { resultNumber: resultNumber(now, id), completedAt: now } : {}),
+    form,
+    attachments,
+  };
+  const eventId = newId(Date.parse(now));
+  const items: unknown[] = [
+    applicationPut(app),
+    applicationEventPut(id, { id: eventId, at: now, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: direct ? 'completeDirect' : 'submit', from: null, to: app.status, note: app.actedBy ? `由${actor.name}代办` : undefined }),
+    ...statsUpdates(unit.path, { apps_total: 1, ...(direct ? { apps_completed: 1, apps_online_direct: 1 } : { apps_under_review: 1 }), [`svc_${service.code.replace(/-/g, '_')}`]: 1 }, now),
+    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'application.create', target: `application:${id}`, from: null, to: app.status, at: now }),
+    outboxPut({ userIds: [...new Set([applicantId, actor.id])], template: 'application_status', title: `${service.name}：${APPLICATION_STATUS_NAMES[app.status]}`, body: direct ? `办件编号 ${app.resultNumber}` : '已提交，社区便民服务站将尽快审核', page: `/pkg-resident/pages/application/index?id=${id}`, at: now }),
+  ];
+  if (app.actedBy) items.push(applicationActorPut(app, actor.id));
+  await transact(items);
+  return { status: 201, body: toApplication(app, { events: [], withForm: true }) };
+}

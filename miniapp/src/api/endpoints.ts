@@ -1,0 +1,40 @@
+import type { Grid } from '@gridlink/shared/grid';
+import type { LoginResult, Me } from '@gridlink/shared/me';
+import { api, type RequestOptions } from './client';
+import { setToken } from './session';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * The 41 services, as far as this page needs them.
+ * TODO: import the type from @gridlink/shared once the services schema lands there.
+ */
+export interface ServiceSummary {
+  code: string;
+  name: string;
+  category: string;
+  onlineDirect: boolean;
+  promisedDays: number;
+}
+
+const enc = encodeURIComponent;
+
+async function signedIn(result: LoginResult): Promise<LoginResult> {
+  setToken(result.token, result.expiresAt);
+  return result;
+}
+
+export const devLogin = (userId: string) => api.post<LoginResult>('/v1/auth/dev-login', { userId }).then(signedIn);
+export const wechatLogin = (code: string) => api.post<LoginResult>('/v1/auth/wechat', { code }).then(signedIn);
+
+export const getMe = (opts?: RequestOptions) => api.get<Me>('/v1/me', opts);
+export const bindUnit = (unitId: string) => api.put<Me>('/v1/me/unit', { unitId });
+
+export const getGrid = (id: string, opts?: RequestOptions) => api.get<Grid>(`/v1/grids/${enc(id)}`, opts);
+export const getGridChildren = (id: string, cursor?: string | null, limit = 50) =>
+  api.get<Page<Grid>>(`/v1/grids/${enc(id)}/children`, { query: { limit, cursor } });
+
+export const listServices = (opts?: RequestOptions) => api.get<Page<ServiceSummary>>('/v1/services', opts);

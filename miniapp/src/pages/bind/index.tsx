@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { Grid } from '@gridlink/shared/grid';
+import type { Me } from '@gridlink/shared/me';
+import { bindUnit, getGrid, getMe } from '../../api/endpoints';
+import { getToken, goLogin } from '../../api/session';
+import GridList, { GridCrumbs } from '../../components/GridList';
+import StateView from '../../components/StateView';
+import { UNIT_ROLES } from '../../lib/names';
+import './index.css';
+
+const ROOT = 'hz';
+
+function decode(v?: string) {
+  try {
+    return v ? decodeURIComponent(v) : '';
+  } catch {
+    return v ?? '';
+  }
+}
+
+/** Where the tree starts: the user's own community, else the district. */
+function startOf(me?: Me | null): string {
+  return me?.unitPath?.find(p => p.level === 'community')?.id ?? ROOT;
+}
+
+export default function BindPage() {
+  const { params } = useRouter();
+  const qrUnitId = decode(params.unitId);
+  const [mode, setMode] = useState<'qr' | 'tree'>(qrUnitId ? 'qr' : 'tree');
+  const [me, setMe] = useState<Me | null>();
+  const [node, setNode] = useState<Grid>();
+  const [selected, setSelected] = useState<Grid>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error | null>(null);
+  const [saving, setSaving] = useState(false);
+  const seen = useRef(new Map<string, Grid>());
+
+  const fetchGrid = async (id: string, silent = true) => {
+    const cached = seen.current.get(id);
+    if (cached) return cached;
+    const g = await getGrid(id, { silent });
+    seen.current.set(id, g);
+    return g;
+  };
+
+  const open = async (load: () => Promise<void>) => {
+    setLoading(true);
+    setError(null);
+    try {
+      await load();
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setLoading(false);
+    }
+  };
+
+  const start = () =>
+    open(async () => {
+      const who = me === undefined ? await getMe({ silent: true }).catch(() => null) : me;
+      if (me === undefined) setMe(who);
+      if (mode === 'qr') {
+        const unit = await fetchGrid(qrUnitId);
+        if (unit.level !== 'unit') throw new Error('这不是单元二维码，请在列表中选择');
+        setSelected(unit);
+      } else {
+        setNode(await fetchGrid(startOf(who)));
+      }
+    });
+
+  useEffect(() => {
+    if (!getToken()) {
+      goLogin();
+      return;
+    }
+    void start();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mode]);
+
+  const pick = (g: Grid) => {
+    seen.current.set(g.id, g);
+    if (g.level === 'unit') {
+      setSelected(g);
+    } else {
+      setSelected(undefined);
+      setNode(g);
+    }
+  };
+
+  const jump = async (id: string) => {
+    try {
+      const g = await fetchGrid(id, false);
+      setSelected(undefined);
+      setNode(g);
+    } catch {
+      // toasted by the request layer
+    }
+  };
+
+  const confirm = async () => {
+    if (!selected || saving) return;
+    setSaving(true);
+    try {
+      await bindUnit(selected.id);
+      Taro.showToast({ title: '绑定成功', icon: 'success' });
+      await Taro.switchTab({ url: '/pages/me/index' });
+    } catch {
+      // the request layer has shown why
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (me && !UNIT_ROLES.includes(me.role)) {
+    return (
+      <View className='page'>
+        <StateView empty emptyText='绑定单元仅适用于居民和红色代办员' />
+      </View>
+    );
+  }
+
+  const already = !!selected && me?.unitId === selected.id;
+  return (
+    <View className='page bind'>
+      {mode === 'qr' ? (
+        <StateView loading={loading} error={error} onRetry={start}>
+          {selected && (
+            <View className='bind__qr' data-testid='bind-qr-unit'>
+              <Text className='section__title'>您扫描的单元</Text>
+              <Text className='bind__path'>{selected.pathNames.join(' › ')}</Text>
+            </View>
+          )}
+        </StateView>
+      ) : (
+        <StateView loading={loading && !node} error={node ? null : error} onRetry={start}>
+          {node && (
+            <>
+              <GridCrumbs grid={node} onJump={jump} />
+              <Text className='section__title'>
+                {node.level === 'building' ? '请选择您居住的单元' : '请逐级选择：街道 › 社区 › 小区 › 片区 › 楼栋 › 单元'}
+              </Text>
+              <GridList parentId={node.id} selectedId={selected?.id} onPick={pick} />
+            </>
+          )}
+        </StateView>
+      )}
+
+      {mode === 'qr' && (
+        <View className='bind__switch' data-testid='bind-pick-other' onClick={() => { setSelected(undefined); setMode('tree'); }}>
+          不是这个单元？在列表中选择
+        </View>
+      )}
+
+      {selected && (
+        <View className='bind__bar'>
+          <Text className='bind__chosen' data-testid='bind-selected'>
+            {already ? '您已绑定：' : '已选：'}
+            {selected.pathNames.slice(2).join(' › ')}
+          </Text>
+          <Button type='primary' loading={saving} disabled={already} data-testid='bind-confirm' onClick={confirm}>
+            确认绑定
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

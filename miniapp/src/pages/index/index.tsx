@@ -1,0 +1,88 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { getMe } from '../../api/endpoints';
+import { getToken } from '../../api/session';
+import { useAsync } from '../../components/useAsync';
+import { ROLE_NAMES, UNIT_ROLES } from '../../lib/names';
+import './index.css';
+
+interface Tile {
+  id: string;
+  title: string;
+  desc: string;
+  onTap?: () => void;
+}
+
+export default function HomePage() {
+  const [signedIn, setSignedIn] = useState(() => !!getToken());
+  const me = useAsync(() => getMe({ silent: true }), [signedIn], signedIn);
+  const firstShow = useRef(true);
+
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    const now = !!getToken();
+    if (now !== signedIn) setSignedIn(now);
+    else if (now) void me.reload();
+  });
+
+  const user = signedIn ? me.data : undefined;
+  const staff = !!user && !UNIT_ROLES.includes(user.role);
+  const login = () => Taro.navigateTo({ url: '/pages/login/index' });
+
+  const tiles: Tile[] = [
+    { id: 'services', title: '办事', desc: '41 项便民服务网上通办', onTap: () => Taro.switchTab({ url: '/pages/services/index' }) },
+    { id: 'report', title: '我要报事', desc: '即将上线' },
+    staff
+      ? { id: 'grids', title: '我的网格', desc: '网格与下级网格', onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' }) }
+      : {
+          id: 'unit',
+          title: '我的单元',
+          desc: user ? (user.unitId ? '查看已绑定的单元' : '尚未绑定，去绑定') : '登录后绑定',
+          onTap: () => (!signedIn ? login() : user?.unitId ? Taro.switchTab({ url: '/pages/me/index' }) : Taro.navigateTo({ url: '/pages/bind/index' })),
+        },
+  ];
+
+  return (
+    <View className='page home'>
+      <View className='home__hello'>
+        {user ? (
+          <>
+            <Text className='home__greet' data-testid='home-greet'>您好，{user.name}</Text>
+            <Text className='home__sub'>{ROLE_NAMES[user.role] ?? user.role}</Text>
+          </>
+        ) : (
+          <>
+            <Text className='home__greet' data-testid='home-greet'>
+              {signedIn && me.loading ? '您好' : '您好，欢迎使用网格通'}
+            </Text>
+            <Text className='home__sub'>海州区基层网格治理 · 小事不出社区</Text>
+          </>
+        )}
+        {!signedIn && (
+          <View className='home__login' data-testid='home-login' onClick={login}>
+            登录
+          </View>
+        )}
+      </View>
+
+      <View className='tiles'>
+        {tiles.map(t => (
+          <View
+            key={t.id}
+            className={`tile${t.onTap ? '' : ' tile--off'}`}
+            data-testid={`tile-${t.id}`}
+            aria-disabled={!t.onTap}
+            onClick={t.onTap}
+          >
+            <Text className='tile__title'>{t.title}</Text>
+            <Text className='tile__desc'>{t.desc}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,69 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import * as endpoints from '../../api/endpoints';
+import { ApiError } from '../../api/client';
+import { getToken, setToken } from '../../api/session';
+import { GRIDS, pathOf, resident, worker } from '../../../test/fixtures';
+import MePage from './index';
+
+jest.mock('../../api/endpoints');
+const ep = jest.mocked(endpoints);
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  (Taro as unknown as { __reset(): void }).__reset();
+  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+});
+
+test('a resident sees the bound unit as a path', async () => {
+  ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));
+  render(<MePage />);
+  expect(screen.getByTestId('state-loading')).toBeTruthy();
+  expect((await screen.findByTestId('me-unit')).textContent).toBe(
+    '海州区 › 和平街道 › 西山社区 › 阳光小区 › 一片区 › 1号楼 › 1单元',
+  );
+  expect(screen.getByTestId('me-name').textContent).toBe('张秀兰');
+  expect(screen.getByTestId('me-role').textContent).toBe('居民');
+  fireEvent.click(screen.getByTestId('me-bind'));
+  expect(screen.getByTestId('me-bind').textContent).toContain('更换单元');
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
+});
+
+test('an unbound resident is told so and offered 绑定单元', async () => {
+  ep.getMe.mockResolvedValue(resident());
+  render(<MePage />);
+  expect((await screen.findByTestId('me-unit')).textContent).toBe('未绑定单元');
+  expect(screen.getByTestId('me-bind').textContent).toContain('绑定单元');
+});
+
+test('staff see their grids, duties and a link to 我的网格', async () => {
+  ep.getMe.mockResolvedValue(worker());
+  ep.getGrid.mockResolvedValue(GRIDS.b1);
+  render(<MePage />);
+  expect(await screen.findByText('1号楼')).toBeTruthy();
+  expect(screen.getByTestId('me-role').textContent).toBe('网格员');
+  expect(screen.getByTestId('me-duties').textContent).toBe('信息员、调解员');
+  expect(screen.queryByTestId('me-unit')).toBeNull();
+  fireEvent.click(screen.getByTestId('me-grids'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/grids/index' });
+});
+
+test('an error shows its message and 重试 loads again', async () => {
+  ep.getMe.mockRejectedValueOnce(new ApiError(503, 'DEPENDENCY_FAILED', '服务暂不可用，请稍后再试'));
+  ep.getMe.mockResolvedValueOnce(resident());
+  render(<MePage />);
+  expect((await screen.findByTestId('state-error')).textContent).toContain('服务暂不可用');
+  fireEvent.click(screen.getByTestId('state-retry'));
+  expect(await screen.findByTestId('me-unit')).toBeTruthy();
+});
+
+test('退出登录 forgets the token; signed out shows 去登录', async () => {
+  ep.getMe.mockResolvedValue(resident());
+  render(<MePage />);
+  await screen.findByTestId('me-unit');
+  fireEvent.click(screen.getByTestId('me-logout'));
+  expect(getToken()).toBe('');
+  expect(await screen.findByText('您还没有登录')).toBeTruthy();
+  fireEvent.click(screen.getByTestId('me-login'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index?redirect=%2Fpages%2Fme%2Findex' });
+});

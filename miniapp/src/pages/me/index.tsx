@@ -1,0 +1,135 @@
+import { useRef, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
+import type { Me } from '@gridlink/shared/me';
+import { getGrid, getMe } from '../../api/endpoints';
+import { clearToken, getToken } from '../../api/session';
+import StateView from '../../components/StateView';
+import { useAsync } from '../../components/useAsync';
+import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '../../lib/names';
+import './index.css';
+
+export function unitText(me: Me): string {
+  return me.unitPath?.length ? me.unitPath.map(p => p.name).join(' › ') : '未绑定单元';
+}
+
+function StaffGrids({ ids }: { ids: string[] }) {
+  const grids = useAsync(
+    () => Promise.all(ids.map(id => getGrid(id, { silent: true }).catch(() => null))),
+    [ids.join(',')],
+  );
+  return (
+    <StateView loading={grids.loading} error={grids.error} onRetry={grids.reload} empty={!ids.length} emptyText='暂未分配网格'>
+      {ids.map((id, i) => {
+        const g = grids.data?.[i];
+        return (
+          <Cell
+            key={id}
+            title={g ? g.name : id}
+            description={g ? g.pathNames.join(' › ') : '网格信息暂时无法加载'}
+            extra={g ? GRID_LEVEL_NAMES[g.level] : ''}
+          />
+        );
+      })}
+    </StateView>
+  );
+}
+
+export default function MePage() {
+  const [signedIn, setSignedIn] = useState(() => !!getToken());
+  const me = useAsync(() => getMe({ silent: true }), [signedIn], signedIn);
+  const firstShow = useRef(true);
+
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    const now = !!getToken();
+    if (now !== signedIn) setSignedIn(now);
+    else if (now) void me.reload();
+  });
+
+  const logout = () => {
+    clearToken();
+    setSignedIn(false);
+    Taro.showToast({ title: '已退出登录', icon: 'none' });
+  };
+
+  if (!signedIn) {
+    return (
+      <View className='page'>
+        <StateView empty emptyText='您还没有登录' />
+        <View className='actions'>
+          <Button
+            block
+            type='primary'
+            data-testid='me-login'
+            onClick={() => Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}` })}
+          >
+            去登录
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  const user = me.data;
+  const livesInUnit = !!user && UNIT_ROLES.includes(user.role);
+  return (
+    <View className='page me'>
+      <StateView loading={me.loading && !user} error={user ? null : me.error} onRetry={me.reload}>
+        {user && (
+          <>
+            <View className='me__head'>
+              <Text className='me__name' data-testid='me-name'>{user.name}</Text>
+              <Text className='me__role' data-testid='me-role'>{ROLE_NAMES[user.role] ?? user.role}</Text>
+              {user.phone && <Text className='me__phone'>{user.phone}</Text>}
+            </View>
+
+            {livesInUnit && (
+              <CellGroup title='我的单元'>
+                <Cell
+                  title={<Text data-testid='me-unit'>{unitText(user)}</Text>}
+                  description={user.unitId ? '' : '扫描单元门口的二维码，或在列表中选择'}
+                />
+                <View className='actions'>
+                  <Button
+                    block
+                    type='primary'
+                    fill='outline'
+                    data-testid='me-bind'
+                    onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
+                  >
+                    {user.unitId ? '更换单元' : '绑定单元'}
+                  </Button>
+                </View>
+              </CellGroup>
+            )}
+
+            {!livesInUnit && (
+              <CellGroup title='我服务的网格'>
+                <StaffGrids ids={user.gridIds} />
+                {!!user.duties?.length && (
+                  <Cell title='网格职责' extra={<Text data-testid='me-duties'>{user.duties.map(d => DUTY_NAMES[d]).join('、')}</Text>} />
+                )}
+                <View data-testid='me-grids' onClick={() => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' })}>
+                  <Cell title='我的网格' description='查看网格与下级网格' extra='›' clickable />
+                </View>
+              </CellGroup>
+            )}
+          </>
+        )}
+      </StateView>
+      <View className='actions'>
+        <Button block type='default' data-testid='me-logout' onClick={logout}>
+          退出登录
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,47 @@
+// A small stand-in for @tarojs/taro in jsdom: in-memory storage, jest.fn() navigation and
+// request, router params a test can set, lifecycle hooks that run on mount.
+import { useEffect } from 'react';
+
+const storage = new Map<string, unknown>();
+let routerParams: Record<string, string> = {};
+
+const Taro = {
+  request: jest.fn(async (_opts: unknown): Promise<unknown> => {
+    throw new Error('Taro.request is not mocked in this test');
+  }),
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ''),
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  clearStorageSync: () => storage.clear(),
+  showToast: jest.fn(async () => ({})),
+  navigateTo: jest.fn(async () => ({})),
+  redirectTo: jest.fn(async () => ({})),
+  switchTab: jest.fn(async () => ({})),
+  reLaunch: jest.fn(async () => ({})),
+  navigateBack: jest.fn(async () => ({})),
+  stopPullDownRefresh: jest.fn(),
+  login: jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' })),
+  openPrivacyContract: jest.fn(),
+  getCurrentPages: jest.fn((): unknown[] => []),
+  getEnv: () => 'WEB',
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
+  pxTransform: (n: number) => `${n}px`,
+  /** test helpers */
+  __setRouterParams(params: Record<string, string>) {
+    routerParams = params;
+  },
+  __reset() {
+    storage.clear();
+    routerParams = {};
+  },
+};
+
+export const useRouter = () => ({ params: routerParams, path: '' });
+export const useDidShow = (fn: () => void) => useEffect(() => fn(), []); // eslint-disable-line react-hooks/exhaustive-deps
+export const useLoad = useDidShow;
+export const usePullDownRefresh = (_fn: () => void) => undefined;
+export const getEnv = Taro.getEnv;
+export const ENV_TYPE = Taro.ENV_TYPE;
+export const pxTransform = Taro.pxTransform;
+
+export default Taro;
