@@ -33,7 +33,10 @@ export async function startE2E(): Promise<E2E> {
     stack,
     browser,
     page,
-    shot: async (name) => void (await page.screenshot({ path: path.join(SHOTS, `${name}.png`) })),
+    shot: async (name) => {
+      await page.waitForTimeout(700); // let Taro's page transition finish so the picture shows the page
+      await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+    },
     stop: async () => {
       await browser.close();
       await stack.stop();
