@@ -1,15 +1,11 @@
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
 import { UPLOAD_KEY } from './fields';
+import { APPLICATION_STATUSES } from './names';
 
-export const ApplicationStatus = z.enum(['under_review', 'completed', 'rejected', 'returned']);
+export { APPLICATION_STATUS_NAMES } from './names';
+export const ApplicationStatus = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatus>;
-export const APPLICATION_STATUS_NAMES: Record<ApplicationStatus, string> = {
-  under_review: '审核中',
-  completed: '已办结',
-  rejected: '未通过',
-  returned: '待补正',
-};
 
 export const CreateApplicationBody = z.strictObject({
   serviceCode: z.string().min(1).max(60),

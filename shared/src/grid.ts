@@ -1,21 +1,13 @@
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
 import { Duty, Role } from './roles';
+import { GRID_LEVELS } from './names';
+
+export { GRID_LEVEL_NAMES, GRID_LEVELS, unitBindLink } from './names';
 
 /** district › street › community › compound › area › building › unit */
-export const GridLevel = z.enum(['district', 'street', 'community', 'compound', 'area', 'building', 'unit']);
+export const GridLevel = z.enum(GRID_LEVELS);
 export type GridLevel = z.infer<typeof GridLevel>;
-export const GRID_LEVELS = GridLevel.options;
-
-export const GRID_LEVEL_NAMES: Record<GridLevel, string> = {
-  district: '区',
-  street: '街道',
-  community: '社区',
-  compound: '小区',
-  area: '片区',
-  building: '楼栋',
-  unit: '单元',
-};
 
 export const GridStaff = z.object({
   userId: Id,
@@ -43,5 +35,3 @@ export type Grid = z.infer<typeof Grid>;
 
 export const GridParams = z.object({ id: Id });
 
-/** The QR code on a unit door carries this link; opening it binds the resident to the unit. */
-export const unitBindLink = (unitId: string) => `/pages/bind/index?unitId=${encodeURIComponent(unitId)}`;

@@ -1,23 +1,15 @@
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
 import { Role } from './roles';
+import { LEVELS, REQUEST_STATUSES } from './names';
 
-/** Handling levels: 小事不出社区、大事不出街道、难事不出区 — escalation goes up one at a time. */
-export const Level = z.enum(['grid', 'community', 'street', 'district']);
+export { LEVEL_NAMES, LEVELS, RATING_NAMES, REQUEST_STATUS_NAMES } from './names';
+
+export const Level = z.enum(LEVELS);
 export type Level = z.infer<typeof Level>;
-export const LEVELS = Level.options;
-export const LEVEL_NAMES: Record<Level, string> = { grid: '网格', community: '社区', street: '街道', district: '区' };
 
-export const RequestStatus = z.enum(['submitted', 'accepted', 'rejected', 'dispatched', 'resolved', 'closed']);
+export const RequestStatus = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatus>;
-export const REQUEST_STATUS_NAMES: Record<RequestStatus, string> = {
-  submitted: '已提交',
-  accepted: '已受理',
-  rejected: '不予受理',
-  dispatched: '已转办',
-  resolved: '已办结待评价',
-  closed: '已结案',
-};
 /** Open311 and dashboards: a state's type apart from its label. */
 export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'accepted', 'dispatched'];
 
@@ -67,7 +59,6 @@ export const RatingBody = z.strictObject({
   stars: z.number().int().min(1, '评分为 1–5 星').max(5, '评分为 1–5 星'),
   comment: z.string().trim().max(500).optional(),
 });
-export const RATING_NAMES: Record<number, string> = { 5: '非常满意', 4: '满意', 3: '基本满意', 2: '不满意', 1: '非常不满意' };
 
 export const TimelineEvent = z.object({
   id: z.string(),

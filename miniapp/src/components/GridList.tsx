@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { Grid } from '@gridlink/shared/grid';
 import StateView from './StateView';
 import { useGridChildren } from './useGridChildren';
-import { GRID_LEVEL_NAMES } from '../lib/names';
+import { GRID_LEVEL_NAMES } from '@gridlink/shared/names';
 import './GridList.css';
 
 interface RowProps {

@@ -9,7 +9,7 @@ import { bindUnit, getGrid, getMe } from '../../api/endpoints';
 import { getToken, goLogin } from '../../api/session';
 import GridList, { GridCrumbs } from '../../components/GridList';
 import StateView from '../../components/StateView';
-import { UNIT_ROLES } from '../../lib/names';
+import { UNIT_ROLES } from '@gridlink/shared/names';
 import './index.css';
 
 const ROOT = 'hz';

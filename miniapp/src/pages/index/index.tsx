@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { getMe } from '../../api/endpoints';
 import { getToken } from '../../api/session';
 import { useAsync } from '../../components/useAsync';
-import { ROLE_NAMES, UNIT_ROLES } from '../../lib/names';
+import { ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import './index.css';
 
 interface Tile {

@@ -10,7 +10,7 @@ import { getGrid, getMe } from '../../api/endpoints';
 import { clearToken, getToken } from '../../api/session';
 import StateView from '../../components/StateView';
 import { useAsync } from '../../components/useAsync';
-import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '../../lib/names';
+import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import './index.css';
 
 export function unitText(me: Me): string {

@@ -6,7 +6,7 @@ import { getGrid, getMe } from '../../../api/endpoints';
 import GridList, { GridCrumbs, GridRow } from '../../../components/GridList';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
-import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES } from '../../../lib/names';
+import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES } from '@gridlink/shared/names';
 import './index.css';
 
 /** A grid's card: level, size and its staff (网格长、网格员 and their duties). */
