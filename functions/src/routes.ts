@@ -18,8 +18,9 @@ import { GridStats, Message } from '@gridlink/shared/stats';
 import { CreateUploadBody, UploadTicket } from '@gridlink/shared/uploads';
 import { Application, ApplicationListQuery, CreateApplicationBody, ReviewBody, SupplementBody } from '@gridlink/shared/applications';
 import { ServiceDef } from '@gridlink/shared/services-catalog';
+import { AgentApplicationBody, AgentProfile, CareRecipient, CompleteProxyBody, CreateCareRecipientBody, CreateProxyTaskBody, ProxyActionBody, ProxyListQuery, ProxyTask } from '@gridlink/shared/proxy';
 
-export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'services' | 'stats';
+export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'services' | 'proxy' | 'stats';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {
@@ -74,6 +75,23 @@ export const routes: readonly RouteDef[] = [
   { id: 'requests.join', method: 'POST', path: '/v1/requests/{id}/join', area: 'requests', auth: ['resident', 'agent'], params: IdParams, response: RequestResource, summary: '我也遇到（加入同一诉求）', tag: 'requests' },
   { id: 'requests.callbacks', method: 'GET', path: '/v1/callbacks', area: 'requests', auth: ['community_admin', 'grid_leader', 'street_admin', 'district_admin'], query: CallbackListQuery.extend({ communityId: Id.optional() }), response: page(Callback), summary: '回访列表', tag: 'callbacks' },
   { id: 'requests.callbackComplete', method: 'POST', path: '/v1/callbacks/{id}/complete', area: 'requests', auth: ['community_admin', 'grid_leader', 'street_admin', 'district_admin'], params: IdParams, body: CallbackCompleteBody, response: Callback, summary: '完成回访', tag: 'callbacks' },
+
+  { id: 'proxy.create', method: 'POST', path: '/v1/proxy-tasks', area: 'proxy', auth: ['resident', 'agent', 'grid_worker', 'grid_leader', 'community_admin'], idempotent: true, rateLimit: 30, body: CreateProxyTaskBody, response: ProxyTask, status: 201, summary: '申请红色代办（须本人授权）', tag: 'proxy' },
+  { id: 'proxy.list', method: 'GET', path: '/v1/proxy-tasks', area: 'proxy', auth: 'user', query: ProxyListQuery, response: page(ProxyTask), summary: '任务大厅 / 我的任务 / 我提出的', tag: 'proxy' },
+  { id: 'proxy.get', method: 'GET', path: '/v1/proxy-tasks/{id}', area: 'proxy', auth: 'user', params: IdParams, response: ProxyTask, summary: '代办任务详情（个人信息按授权窗口脱敏）', tag: 'proxy' },
+  ...(['claim', 'start', 'complete', 'confirm', 'cancel'] as const).map(
+    (m): RouteDef => ({ id: `proxy.${m}`, method: 'POST', path: `/v1/proxy-tasks/{id}/${m}`, area: 'proxy', auth: m === 'confirm' || m === 'cancel' ? 'user' : ['agent'], params: IdParams, body: m === 'complete' ? CompleteProxyBody : ProxyActionBody, response: ProxyTask, summary: { claim: '认领（只有一人成功）', start: '开始办理', complete: '办理完成', confirm: '确认办结（本人、家属或网格员）', cancel: '取消' }[m], tag: 'proxy' }),
+  ),
+  { id: 'proxy.rating', method: 'POST', path: '/v1/proxy-tasks/{id}/rating', area: 'proxy', auth: 'user', params: IdParams, body: RatingBody, response: ProxyTask, summary: '评价代办', tag: 'proxy' },
+  { id: 'proxy.registerRecipient', method: 'POST', path: '/v1/care-recipients', area: 'proxy', auth: ['grid_worker', 'grid_leader', 'community_admin'], idempotent: true, rateLimit: 30, body: CreateCareRecipientBody, response: CareRecipient, status: 201, summary: '登记帮扶对象（独居老人、残疾人等）', tag: 'care' },
+  { id: 'proxy.recipients', method: 'GET', path: '/v1/care-recipients', area: 'proxy', auth: ['grid_worker', 'grid_leader', 'community_admin'], query: ListQuery, response: page(CareRecipient.omit({ phone: true, idNumber: true, family: true })), summary: '帮扶对象列表', tag: 'care' },
+  { id: 'proxy.recipient', method: 'GET', path: '/v1/care-recipients/{id}', area: 'proxy', auth: 'user', params: IdParams, response: CareRecipient, summary: '帮扶对象详情', tag: 'care' },
+  { id: 'proxy.familyRequest', method: 'POST', path: '/v1/care-recipients/{id}/family', area: 'proxy', auth: ['resident', 'agent'], params: IdParams, status: 201, summary: '申请家属关联', tag: 'care' },
+  { id: 'proxy.familyConfirm', method: 'POST', path: '/v1/care-recipients/{id}/family/{userId}/confirm', area: 'proxy', auth: ['grid_worker', 'grid_leader', 'community_admin'], params: zz.object({ id: Id, userId: Id }), summary: '网格员确认家属关系', tag: 'care' },
+  { id: 'proxy.agentApply', method: 'POST', path: '/v1/agents/applications', area: 'proxy', auth: ['resident'], rateLimit: 10, body: AgentApplicationBody, status: 201, summary: '申请成为红色代办员', tag: 'agents' },
+  { id: 'proxy.agentApplications', method: 'GET', path: '/v1/agents/applications', area: 'proxy', auth: ['community_admin', 'grid_leader'], query: ListQuery, summary: '待审批的代办员申请', tag: 'agents' },
+  { id: 'proxy.agentApprove', method: 'POST', path: '/v1/agents/{id}/approve', area: 'proxy', auth: ['community_admin', 'grid_leader'], params: IdParams, response: AgentProfile, summary: '社区审批代办员', tag: 'agents' },
+  { id: 'proxy.agent', method: 'GET', path: '/v1/agents/{id}', area: 'proxy', auth: 'user', params: IdParams, response: AgentProfile, summary: '代办员档案（完成件数、评分）', tag: 'agents' },
 
   { id: 'services.list', method: 'GET', path: '/v1/services', area: 'services', auth: 'public', response: zz.object({ items: zz.array(ServiceDef) }), summary: '41 项便民服务事项（含表单字段）', tag: 'services' },
   { id: 'services.get', method: 'GET', path: '/v1/services/{code}', area: 'services', auth: 'public', params: zz.object({ code: zz.string().regex(/^[a-z0-9-]{1,60}$/) }), response: ServiceDef, summary: '事项详情', tag: 'services' },

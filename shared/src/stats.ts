@@ -38,6 +38,15 @@ export const GridStats = z.object({
     rated: z.number(),
     averageStars: z.number().nullable(),
   }),
+  proxy: z.object({
+    tasks: z.number(),
+    open: z.number(),
+    /** 代办人次: confirmed proxy services (the seed: 325) */
+    done: z.number(),
+    rated: z.number(),
+    averageStars: z.number().nullable(),
+    careRecipients: z.number(),
+  }),
   counters: z.record(z.string(), z.number()),
 });
 export type GridStats = z.infer<typeof GridStats>;

@@ -66,6 +66,34 @@ export const keys = {
   /** a care recipient's relations: family links and the agent whose task is live (access window) */
   familyLink: (recipientId: string, userId: string) => ({ PK: `CARE#${recipientId}`, SK: `FAMILY#${userId}` }),
   liveTask: (recipientId: string, agentId: string) => ({ PK: `CARE#${recipientId}`, SK: `LIVETASK#${agentId}` }),
+  careProfile: (recipientId: string) => ({ PK: `CARE#${recipientId}`, SK: 'PROFILE' }),
+  carePartition: (recipientId: string) => `CARE#${recipientId}`,
+  /** GSI1 on a care profile: a community's 帮扶对象 */
+  careList: (communityId: string, name: string, id: string) => ({ GSI1PK: `CARELIST#${communityId}`, GSI1SK: `${name}#${id}` }),
+  careListPk: (communityId: string) => `CARELIST#${communityId}`,
+  /** GSI1 on a family link: the recipients a user looks after */
+  familyOf: (userId: string, recipientId: string) => ({ GSI1PK: `FAMILYOF#${userId}`, GSI1SK: recipientId }),
+  proxyTask: (id: string) => ({ PK: `TASK#${id}`, SK: 'TASK' }),
+  proxyTaskPartition: (id: string) => `TASK#${id}`,
+  proxyEvent: (id: string, at: string, eventId: string) => ({ PK: `TASK#${id}`, SK: `EVT#${at}#${eventId}` }),
+  /** GSI1: tasks someone asked for (requester, and the recipient through a pointer item) */
+  tasksRequested: (userId: string, createdAt: string, id: string) => ({ GSI1PK: `TASKREQ#${userId}`, GSI1SK: `${createdAt}#${id}` }),
+  tasksRequestedPk: (userId: string) => `TASKREQ#${userId}`,
+  taskFor: (id: string, recipientId: string, createdAt: string) => ({ PK: `TASK#${id}`, SK: `FOR#${recipientId}`, GSI1PK: `TASKREQ#${recipientId}`, GSI1SK: `${createdAt}#${id}` }),
+  /** GSI2 while open: 任务大厅 of a community, nearest deadline first */
+  taskHall: (communityId: string, deadline: string, id: string) => ({ GSI2PK: `HALL#${communityId}`, GSI2SK: `${deadline}#${id}` }),
+  taskHallPk: (communityId: string) => `HALL#${communityId}`,
+  /** GSI2 once claimed: an agent's tasks */
+  agentTasks: (agentId: string, claimedAt: string, id: string) => ({ GSI2PK: `AGENTTASKS#${agentId}`, GSI2SK: `${claimedAt}#${id}` }),
+  agentTasksPk: (agentId: string) => `AGENTTASKS#${agentId}`,
+  /** GSI3 while open and not yet alerted: unclaimed tasks by deadline (sharded) */
+  taskDue: (shard: number, deadline: string, id: string) => ({ GSI3PK: `TASKDUE#${shard}`, GSI3SK: `${deadline}#${id}` }),
+  taskDuePk: (shard: number) => `TASKDUE#${shard}`,
+  agentStats: (agentId: string) => ({ PK: `USER#${agentId}`, SK: 'AGENTSTATS' }),
+  agentApplication: (userId: string) => ({ PK: `AGENTAPP#${userId}`, SK: 'AGENTAPP' }),
+  /** GSI2: agent applications waiting in a community */
+  agentApplications: (communityId: string, createdAt: string, userId: string) => ({ GSI2PK: `AGENTAPPS#${communityId}`, GSI2SK: `${createdAt}#${userId}` }),
+  agentApplicationsPk: (communityId: string) => `AGENTAPPS#${communityId}`,
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: 'IDEMP' }),
   seedMarker: (name: string) => ({ PK: `SEED#${name}`, SK: 'SEED' }),
 };
@@ -104,6 +132,17 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
   { pattern: 'A community office\'s review queue (sparse)', index: 'GSI2', keyCondition: 'GSI2PK = REVIEW#<communityId>', example: 'REVIEW#hz-hp-xh / 2026-11-28T…#01JD…' },
   { pattern: 'Is this user a confirmed family member of a care recipient', index: 'table', keyCondition: 'PK = CARE#<recipientId>, SK = FAMILY#<userId>', example: 'CARE#resident-elder / FAMILY#resident-demo' },
   { pattern: 'Does this agent hold a live proxy task for the recipient (access window)', index: 'table', keyCondition: 'PK = CARE#<recipientId>, SK = LIVETASK#<agentId>', example: 'CARE#resident-elder / LIVETASK#agent-demo' },
+  { pattern: 'A care recipient with family links and live-task markers', index: 'table', keyCondition: 'PK = CARE#<recipientId>', example: 'CARE#resident-elder / PROFILE, FAMILY#resident-demo, LIVETASK#agent-demo' },
+  { pattern: 'A community\'s 帮扶对象 (optionally filtered to a grid)', index: 'GSI1', keyCondition: 'GSI1PK = CARELIST#<communityId>', example: 'CARELIST#hz-hp-xh / 刘淑珍#resident-elder' },
+  { pattern: 'The recipients a family member looks after', index: 'GSI1', keyCondition: 'GSI1PK = FAMILYOF#<userId>', example: 'FAMILYOF#resident-demo / resident-elder' },
+  { pattern: 'Get a proxy task with its timeline', index: 'table', keyCondition: 'PK = TASK#<id>', example: 'TASK#01JD… / TASK, EVT#…, FOR#resident-elder' },
+  { pattern: 'Tasks a user asked for or is helped by', index: 'GSI1', keyCondition: 'GSI1PK = TASKREQ#<userId>', example: 'TASKREQ#worker-demo / 2026-11-28T…#01JD…' },
+  { pattern: '任务大厅: open tasks of a community, nearest deadline first (sparse)', index: 'GSI2', keyCondition: 'GSI2PK = HALL#<communityId>', example: 'HALL#hz-hp-xh / 2026-11-30T…#01JD…' },
+  { pattern: 'An agent\'s tasks (claimed and later)', index: 'GSI2', keyCondition: 'GSI2PK = AGENTTASKS#<agentId>', example: 'AGENTTASKS#agent-demo / 2026-11-28T…#01JD…' },
+  { pattern: 'Open tasks past their claim deadline (alert sweep), per shard', index: 'GSI3', keyCondition: 'GSI3PK = TASKDUE#<0-3>, GSI3SK <= now', example: 'TASKDUE#3 / 2026-11-30T…#01JD…' },
+  { pattern: 'An agent\'s counters (tasks done, ratings)', index: 'table', keyCondition: 'PK = USER#<agentId>, SK = AGENTSTATS', example: 'USER#agent-demo / AGENTSTATS' },
+  { pattern: 'An application to become an agent', index: 'table', keyCondition: 'PK = AGENTAPP#<userId>, SK = AGENTAPP', example: 'AGENTAPP#resident-demo / AGENTAPP' },
+  { pattern: 'A community\'s pending agent applications', index: 'GSI2', keyCondition: 'GSI2PK = AGENTAPPS#<communityId>', example: 'AGENTAPPS#hz-hp-xh / 2026-11-28T…#resident-demo' },
   { pattern: 'Replay a creating POST (Idempotency-Key)', index: 'table', keyCondition: 'PK = IDEMP#<userId>#<key>, SK = IDEMP', example: 'IDEMP#resident-demo#3f2c… / IDEMP' },
   { pattern: 'Has the demo seed been written', index: 'table', keyCondition: 'PK = SEED#<name>, SK = SEED', example: 'SEED#demo / SEED' },
 ];

@@ -47,6 +47,14 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       rated: n('apps_rated'),
       averageStars: n('apps_rated') ? Math.round((n('apps_stars_sum') / n('apps_rated')) * 100) / 100 : null,
     },
+    proxy: {
+      tasks: n('proxy_tasks'),
+      open: n('proxy_open'),
+      done: n('proxy_done_total'),
+      rated: n('proxy_rated'),
+      averageStars: n('proxy_rated') ? Math.round((n('proxy_stars_sum') / n('proxy_rated')) * 100) / 100 : null,
+      careRecipients: n('care_recipients'),
+    },
     counters: c,
   };
 }

@@ -4,11 +4,13 @@
  */
 import { drainOutbox } from '../domain/notify';
 import { autoClose, slaSweep } from '../domain/requests/sweep';
+import { alertUnclaimed } from '../domain/proxy/sweep';
 
 export const JOBS = {
   notify: drainOutbox,
   slaSweep: () => slaSweep(),
   autoClose: () => autoClose(),
+  alertUnclaimed: () => alertUnclaimed(),
 };
 
 export async function handler(event: { job?: keyof typeof JOBS; Records?: unknown[] }) {

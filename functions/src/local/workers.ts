@@ -11,6 +11,7 @@ export interface Job {
 export const jobs: Job[] = [
   { name: 'notify', everyMs: 1000, run: () => import('../handlers/jobs').then((m) => m.JOBS.notify()) },
   { name: 'slaSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.slaSweep()) },
+  { name: 'alertUnclaimed', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.alertUnclaimed()) },
   { name: 'autoClose', everyMs: 300_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.autoClose()) },
 ];
 

@@ -8,6 +8,7 @@ import { gridItem, staffItem, type GridItem } from '../data/grids';
 import { keys } from '../data/keys';
 import { userItem } from '../data/users';
 import { syncCatalog } from '../data/services';
+import { careProfilePut } from '../data/proxy';
 import { DEMO_GRIDS } from './demo-grid';
 import { DEMO_STAFF, DEMO_USERS } from './demo-users';
 
@@ -55,7 +56,11 @@ export function demoItems(now: string): Record<string, unknown>[] {
     const u = userById.get(userId)!;
     return staffItem({ gridId, userId, name: u.name, role: u.role, duties: u.duties ?? [] });
   });
-  return [...grids.map(gridItem), ...users, ...staff];
+  // 刘淑珍 (resident-elder) lives alone: registered as a 帮扶对象 by the building's grid worker
+  const elder = DEMO_USERS.find((u) => u.id === 'resident-elder')!;
+  const elderPath = pathOf(elder.unitId!);
+  const care = careProfilePut({ id: elder.id, name: elder.name, unitId: elder.unitId!, unitName: elderPath.slice(3).map((p) => byId.get(p)!.name).join(' '), gridPath: elderPath, communityId: elderPath[2], needs: ['elderly_alone'], note: '78 岁独居，行动不便', registeredBy: 'worker-demo', createdAt: now, version: 1 }).Put.Item;
+  return [...grids.map(gridItem), ...users, ...staff, care];
 }
 
 async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {

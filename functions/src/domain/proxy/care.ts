@@ -1,0 +1,85 @@
+/** 帮扶对象: grid workers register elderly or disabled residents (many without WeChat); family links need the worker's confirmation. */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type * as z from 'zod';
+import type { CreateCareRecipientBody } from '@gridlink/shared/proxy';
+import { validIdNumber } from '@gridlink/shared/fields';
+import { auditPut } from '../../data/audit';
+import { db, table } from '../../data/client';
+import { getGridItems } from '../../data/grids';
+import { newId } from '../../data/ids';
+import { keys } from '../../data/keys';
+import { careProfilePut, getCare, listCare, type CareProfileItem } from '../../data/proxy';
+import type { PageRequest } from '../../data/query';
+import { transact } from '../../data/requests';
+import { statsUpdates } from '../../data/stats';
+import { getUser, userItem } from '../../data/users';
+import { AppError, badRequest, forbidden, notFound } from '../../http/errors';
+import type { Actor } from '../../http/context';
+import { inScope } from '../../auth/policy';
+
+const CARE_STAFF = ['grid_worker', 'grid_leader', 'community_admin'];
+
+export async function registerRecipient(actor: Actor, body: z.infer<typeof CreateCareRecipientBody>, now: string) {
+  if (!CARE_STAFF.includes(actor.role)) throw forbidden('只有网格员可以登记帮扶对象');
+  const unit = (await getGridItems([body.unitId])).get(body.unitId);
+  if (!unit || unit.level !== 'unit') throw badRequest('单元不存在', [{ path: 'unitId', message: '不是有效的单元' }]);
+  if (!inScope(actor, unit.path)) throw forbidden('只能登记您负责网格内的居民');
+  if (body.idNumber && !validIdNumber(body.idNumber)) throw badRequest('身份证号不正确', [{ path: 'idNumber', message: '身份证号校验位不正确' }]);
+  const id = `cr-${newId(Date.parse(now)).toLowerCase()}`;
+  const profile: CareProfileItem = { id, name: body.name, unitId: unit.id, unitName: unit.pathNames.slice(3).join(' '), gridPath: unit.path, communityId: unit.path[2], needs: body.needs, ...(body.note ? { note: body.note } : {}), registeredBy: actor.id, createdAt: now, version: 1 };
+  await transact([
+    { Put: { TableName: table(), Item: userItem({ id, role: 'resident', name: body.name, phone: body.phone, ...(body.idNumber ? { idNumber: body.idNumber } : {}), unitId: unit.id, gridIds: [], version: 1, createdAt: now, updatedAt: now }), ConditionExpression: 'attribute_not_exists(PK)' } },
+    careProfilePut(profile),
+    ...statsUpdates(unit.path, { care_recipients: 1 }, now),
+    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'care.register', target: `user:${id}`, from: null, to: { needs: body.needs }, at: now }),
+  ]);
+  return { status: 201, body: await readRecipient(actor, id) };
+}
+
+export async function readRecipient(actor: Actor, id: string) {
+  const { profile, family } = await getCare(id);
+  if (!profile) throw notFound('帮扶对象不存在');
+  const isFamily = family.some((f) => f.userId === actor.id && f.status === 'confirmed');
+  if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id) throw notFound('帮扶对象不存在');
+  const user = await getUser(id);
+  return { id, name: profile.name, unitId: profile.unitId, unitName: profile.unitName, phone: user?.phone ?? '', ...(user?.idNumber ? { idNumber: user.idNumber } : {}), needs: profile.needs, ...(profile.note ? { note: profile.note } : {}), registeredBy: profile.registeredBy, family, createdAt: profile.createdAt, version: profile.version };
+}
+
+/** 帮扶对象 list of the worker's grid (the community's list, filtered to the grid). */
+export async function listRecipients(actor: Actor, page: PageRequest) {
+  if (!CARE_STAFF.includes(actor.role)) throw forbidden('只有网格员可以查看帮扶对象');
+  const gridId = actor.gridIds[0];
+  const grid = gridId ? (await getGridItems([gridId])).get(gridId) : undefined;
+  if (!grid || grid.path.length < 3) throw forbidden('您没有负责的社区网格');
+  const p = await listCare(grid.path[2], page, grid.level === 'community' ? undefined : grid.id);
+  return { items: p.items.map(({ gridPath, communityId, ...c }) => c), nextCursor: p.nextCursor };
+}
+
+/** A resident asks to be linked as family; the grid worker confirms. */
+export async function requestFamilyLink(actor: Actor, recipientId: string, now: string) {
+  const { profile } = await getCare(recipientId);
+  if (!profile) throw notFound('帮扶对象不存在');
+  if (actor.role !== 'resident' && actor.role !== 'agent') throw forbidden('只有居民可以申请家属关联');
+  try {
+    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.familyLink(recipientId, actor.id), ...keys.familyOf(actor.id, recipientId), type: 'family', userId: actor.id, name: actor.name, status: 'pending', createdAt: now }, ConditionExpression: 'attribute_not_exists(PK)' }));
+  } catch (e) {
+    if ((e as Error).name === 'ConditionalCheckFailedException') throw new AppError(409, 'CONFLICT', '已申请过家属关联');
+    throw e;
+  }
+  return { status: 201, body: { recipientId, userId: actor.id, status: 'pending' } };
+}
+
+export async function confirmFamilyLink(actor: Actor, recipientId: string, userId: string, now: string) {
+  const { profile, family } = await getCare(recipientId);
+  if (!profile) throw notFound('帮扶对象不存在');
+  if (!CARE_STAFF.includes(actor.role) || !inScope(actor, profile.gridPath)) throw forbidden('只有本网格网格员可以确认家属关系');
+  const link = family.find((f) => f.userId === userId);
+  if (!link) throw notFound('没有这条家属关联申请');
+  if (link.status === 'confirmed') return { recipientId, userId, status: 'confirmed' };
+  await transact([
+    { Update: { TableName: table(), Key: keys.familyLink(recipientId, userId), UpdateExpression: 'SET #s = :c, confirmedBy = :by, confirmedAt = :now', ConditionExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':c': 'confirmed', ':p': 'pending', ':by': actor.id, ':now': now } } },
+    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'care.confirmFamily', target: `user:${recipientId}`, from: 'pending', to: { family: userId, status: 'confirmed' }, at: now }),
+  ]);
+  return { recipientId, userId, status: 'confirmed' };
+}
+
