@@ -13,6 +13,7 @@ import { toErrorResponse, type Req } from './middleware';
 
 const TTL_SECONDS = 24 * 3600;
 const WAIT_MS = 8000;
+const LEASE_MS = 5 * 60_000;
 
 const hashOf = (body: unknown) => createHash('sha256').update(JSON.stringify(body ?? null)).digest('hex');
 const keyOf = (r: Req) => keys.idempotency(r.ctx!.actor?.id ?? 'anon', r.ctx!.idempotencyKey!);
@@ -30,8 +31,11 @@ export async function idempotencyBefore(r: Req) {
     await db().send(
       new PutCommand({
         TableName: table(),
-        Item: { ...keyOf(r), type: 'idempotency', status: 'in_progress', bodyHash, route: ctx.route.id, createdAt: ctx.now, expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS },
-        ConditionExpression: 'attribute_not_exists(PK)',
+        Item: { ...keyOf(r), type: 'idempotency', status: 'in_progress', bodyHash, route: ctx.route.id, createdAt: ctx.now, leaseUntil: Date.now() + LEASE_MS, expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS },
+        // a claim whose owner died without answering (lease over) may be taken over
+        ConditionExpression: 'attribute_not_exists(PK) OR (#s = :p AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':p': 'in_progress', ':now': Date.now() },
       }),
     );
     ctx.idempotencyOwned = true;
@@ -66,10 +70,21 @@ async function store(r: Req, res: APIGatewayProxyStructuredResultV2) {
   );
 }
 
+/**
+ * The action is done (its transaction committed): remember the answer. If remembering fails even
+ * after retries, the key stays claimed (never released: releasing would let a retry do the action
+ * twice) and the client still gets its answer.
+ */
 export async function idempotencyAfter(r: Req) {
   if (!r.ctx?.idempotencyOwned || !r.response) return;
   if ((r.response.statusCode ?? 200) >= 500) return release(r);
-  await store(r, r.response);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await store(r, r.response);
+    } catch {
+      /* try again */
+    }
+  }
 }
 
 /**
@@ -84,8 +99,15 @@ export async function idempotencyOnError(r: Req) {
   return release(r);
 }
 
+/** Frees the key (a few tries: a failing dependency is why we are here). A key that could not be
+ *  freed stays claimed only until its lease ends, then a retry may claim it again. */
 async function release(r: Req) {
-  await db()
-    .send(new DeleteCommand({ TableName: table(), Key: keyOf(r), ConditionExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': 'in_progress' } }))
-    .catch(() => undefined);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await db().send(new DeleteCommand({ TableName: table(), Key: keyOf(r), ConditionExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':p': 'in_progress' } }));
+      return;
+    } catch (e) {
+      if ((e as Error).name === 'ConditionalCheckFailedException') return;
+    }
+  }
 }

@@ -69,8 +69,16 @@ function lambdaContext(requestId: string): Context {
   };
 }
 
+/** Errors node answers before a request exists (oversized headers, broken HTTP) keep the error shape. */
+function onClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
+  if (!socket.writable) return socket.destroy();
+  const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({ error: tooLarge ? { code: 'PAYLOAD_TOO_LARGE', message: '请求头或地址过长' } : { code: 'VALIDATION_FAILED', message: '请求格式不正确' } });
+  socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+}
+
 export function createApiServer() {
-  return http.createServer((req, res) => {
+  const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let aborted = false;
@@ -100,4 +108,6 @@ export function createApiServer() {
       }
     });
   });
+  server.on('clientError', onClientError);
+  return server;
 }
