@@ -8,7 +8,8 @@ import { tableDef } from '../../functions/src/data/table-def';
 import { AREAS, routeKey, routes } from '../../functions/src/routes';
 import { cdkJsonContext } from './cdk-json';
 import { AREA_ACCESS, readConfig } from './config';
-import { AreaFunction } from './constructs/area-function';
+import { AreaFunction, BUCKET_OBJECT_ACTIONS, REPO_ROOT } from './constructs/area-function';
+import { ACCESS_LOG_DAYS, ATTACHMENT_KEYS } from './constructs/attachments';
 import { GridLinkStack } from './gridlink-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -138,11 +139,11 @@ describe('HTTP API', () => {
 });
 
 describe('functions', () => {
-  test('one per area plus jobs: Node 22, arm64, ESM bundle, own log group with retention', () => {
+  test('one per area plus jobs: Node 24, arm64, ESM bundle, own log group with retention', () => {
     template.resourceCountIs('AWS::Lambda::Function', allFunctions.length);
     for (const area of allFunctions) {
       const p = resources[fnLogicalId(area)].Properties;
-      expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler' });
+      expect(p).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(p.Environment.Variables).toMatchObject({ STAGE: 'prod', NODE_OPTIONS: '--enable-source-maps' });
       const logGroup = resources[p.LoggingConfig.LogGroup.Ref];
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
@@ -198,16 +199,56 @@ describe('IAM least privilege', () => {
     expect(stream.Resource).toEqual({ 'Fn::GetAtt': [ofType('AWS::DynamoDB::Table')[0][0], 'StreamArn'] });
   });
 
+  const bucketRef = () => ofType('AWS::S3::Bucket').find(([id]) => id.startsWith('AttachmentsBucket'))![0];
+
+  test('own role per function: no managed policy; logs only to its own log group', () => {
+    for (const area of allFunctions) {
+      const p = resources[fnLogicalId(area)].Properties;
+      const role = resources[p.Role['Fn::GetAtt'][0]];
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      const logs = policiesOf(area).filter((x) => actions(x).some((a) => a.startsWith('logs:')));
+      expect(logs).toEqual([
+        expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [p.LoggingConfig.LogGroup.Ref, 'Arn'] } }),
+      ]);
+    }
+  });
+
+  test('table access names each index of tableDef, never index/*', () => {
+    const tableRef = ofType('AWS::DynamoDB::Table')[0][0];
+    const indexArn = (name: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableRef, 'Arn'] }, `/index/${name}`]] });
+    for (const area of allFunctions) {
+      const items = policiesOf(area).filter((x) => actions(x).includes('dynamodb:GetItem'));
+      expect(items).toHaveLength(1);
+      expect(items[0].Resource).toEqual([{ 'Fn::GetAtt': [tableRef, 'Arn'] }, ...tableDef.gsis.map((g) => indexArn(g.name))]);
+    }
+  });
+
+  test('bucket: the attachment keys only, GetObject (+ PutObject for RW), ListBucket on the bucket; no delete', () => {
+    const objects = { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketRef(), 'Arn'] }, `/${ATTACHMENT_KEYS}`]] };
+    for (const area of ATTACHMENT_AREAS) {
+      const s3 = policiesOf(area).filter((x) => actions(x).some((a) => a.startsWith('s3:')));
+      expect(s3).toEqual([
+        expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketRef(), 'Arn'] } }),
+        expect.objectContaining({ Resource: objects }),
+      ]);
+      const mode = AREA_ACCESS[area].bucket!;
+      expect(actions(s3[1])).toEqual([...BUCKET_OBJECT_ACTIONS[mode]]);
+    }
+    expect(AREA_ACCESS.uploads.bucket).toBe('RW');
+    // the prefix granted is the one the backend writes under
+    const uploads = readFileSync(path.join(REPO_ROOT, 'functions/src/domain/uploads.ts'), 'utf8');
+    expect(uploads).toContain('`' + ATTACHMENT_KEYS.replace(/\*$/, '') + '${actor.id}/');
+  });
+
   test('secrets: read only; the WeChat secret only for WeChat areas; bucket only for attachment areas', () => {
     const wechatRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('Wechat'))![0];
-    const bucketRef = ofType('AWS::S3::Bucket')[0][0];
     for (const area of allFunctions) {
       const stmts = policiesOf(area);
       for (const s of stmts.filter((x) => actions(x).some((a) => a.startsWith('secretsmanager:')))) {
         expect(actions(s).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
       }
       expect(refsIn(stmts).includes(wechatRef)).toBe(WECHAT_AREAS.includes(area));
-      expect(refsIn(stmts).includes(bucketRef)).toBe(ATTACHMENT_AREAS.includes(area));
+      expect(refsIn(stmts).includes(bucketRef())).toBe(ATTACHMENT_AREAS.includes(area));
     }
     for (const [area, access] of Object.entries(AREA_ACCESS)) {
       if (access.wechat) expect(WECHAT_AREAS).toContain(area);
@@ -215,24 +256,25 @@ describe('IAM least privilege', () => {
     }
   });
 
-  test("bindTable 'RO' grants reads only, on the table and its indexes", () => {
+  test("bindTable 'RO' grants reads only, on the table and the indexes named", () => {
     const s = new Stack(new App({ context: NO_BUNDLING }), 'RO');
     const table = new Table(s, 'T', { partitionKey: { name: 'PK', type: AttributeType.STRING } });
     table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: AttributeType.STRING } });
-    new AreaFunction(s, 'Fn', { area: 'system', stage: 'dev' }).bindTable(table, 'RO');
+    new AreaFunction(s, 'Fn', { area: 'system', stage: 'dev' }).bindTable(table, 'RO', ['GSI1']);
     const [policy] = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy')) as Resource[];
-    const [stmt] = policy.Properties.PolicyDocument.Statement;
+    const stmt = policy.Properties.PolicyDocument.Statement.find((x: { Action: unknown }) => refsIn(x.Action).includes('dynamodb:'));
     expect([stmt.Action].flat().sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
-    expect(refsIn(stmt.Resource)).toContain('/index/*');
+    expect(refsIn(stmt.Resource)).toContain('/index/GSI1');
+    expect(refsIn(stmt.Resource)).not.toContain('/index/*');
   });
 });
 
 describe('jobs (functions/src/handlers/jobs.ts)', () => {
   const jobsArn = () => ({ 'Fn::GetAtt': [fnLogicalId('jobs'), 'Arn'] });
 
-  test('arm64, nodejs22.x, the jobs entry, small reserved concurrency, timeout below the 5-minute schedules', () => {
+  test('arm64, nodejs24.x, the jobs entry, small reserved concurrency, timeout below the 5-minute schedules', () => {
     const p = resources[fnLogicalId('jobs')].Properties;
-    expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], Handler: 'index.handler', ReservedConcurrentExecutions: 2 });
+    expect(p).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler', ReservedConcurrentExecutions: 2 });
     expect(p.Timeout).toBeLessThan(5 * 60);
     expect(p.Environment.Variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'gridlink-jobs', WECHAT_APP_ID: 'wx0123456789abcdef' });
     expect(readFileSync(path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8')).toContain('unknown job');
@@ -280,19 +322,33 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
   });
 });
 
-test('attachments bucket: private, TLS only, encrypted, CORS, incomplete uploads aborted', () => {
-  template.hasResource('AWS::S3::Bucket', {
+test('attachments bucket: private, TLS only, encrypted, CORS, incomplete uploads aborted, access logged', () => {
+  const buckets = ofType('AWS::S3::Bucket');
+  expect(buckets).toHaveLength(2);
+  const [[bucketId, bucket]] = buckets.filter(([id]) => id.startsWith('AttachmentsBucket'));
+  const [[logsId, logs]] = buckets.filter(([id]) => id.startsWith('AttachmentsAccessLogs'));
+  expect(bucket).toMatchObject({
     DeletionPolicy: 'Retain',
-    Properties: Match.objectLike({
+    Properties: {
+      CorsConfiguration: { CorsRules: [expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT', 'GET']) })] },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
+      LoggingConfiguration: { DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'attachments/' },
+    },
+  });
+  expect(logs).toMatchObject({
+    DeletionPolicy: 'Retain',
+    Properties: { LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: ACCESS_LOG_DAYS })] } },
+  });
+  for (const [id, b] of [[bucketId, bucket], [logsId, logs]] as const) {
+    expect(b.Properties).toMatchObject({
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: Match.anyValue(),
-      CorsConfiguration: { CorsRules: [Match.objectLike({ AllowedMethods: Match.arrayWith(['PUT', 'GET']) })] },
-      LifecycleConfiguration: { Rules: [Match.objectLike({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
-    }),
-  });
-  template.hasResourceProperties('AWS::S3::BucketPolicy', {
-    PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
-  });
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+  }
 });
 
 test('alarms: API 5xx, errors and throttles per function, table system errors and throttles', () => {

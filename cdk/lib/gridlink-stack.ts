@@ -2,7 +2,8 @@
  * GridLink in the cloud: the table, the attachments bucket, the secrets, one function per
  * functional area and the HTTP API, all derived from the backend's route table and table
  * definition, the jobs function (schedules and the table stream), plus alarms. Handler code is
- * never imported here: only routes.ts and table-def.ts.
+ * never imported here: only routes.ts and table-def.ts. The cdk-nag findings it accepts carry their
+ * reasons in the template (nag-suppressions.ts).
  */
 import { Annotations, CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
@@ -15,6 +16,7 @@ import { JobTriggers } from './constructs/jobs';
 import { RouteApi } from './constructs/route-api';
 import { AppSecrets } from './constructs/secrets';
 import { GridTable } from './constructs/table';
+import { applyNagSuppressions, type NagSuppressionRecord } from './nag-suppressions';
 
 export interface GridLinkStackProps extends StackProps {
   config: DeployConfig;
@@ -34,6 +36,8 @@ const JOBS = { area: 'jobs', access: 'notify', timeout: Duration.minutes(2), con
 export class GridLinkStack extends Stack {
   readonly functions = new Map<string, AreaFunction>();
   readonly jobs: AreaFunction;
+  /** the cdk-nag findings accepted, with their reasons (lib/nag-suppressions.ts) */
+  readonly nagSuppressions: readonly NagSuppressionRecord[];
 
   constructor(scope: Construct, id: string, props: GridLinkStackProps) {
     super(scope, id, props);
@@ -43,16 +47,17 @@ export class GridLinkStack extends Stack {
     Tags.of(this).add('app', 'gridlink');
     Tags.of(this).add('stage', config.stage);
 
-    const { table } = new GridTable(this, 'Data', { deletionProtection: config.stage === 'prod' });
+    const { table, indexNames } = new GridTable(this, 'Data', { deletionProtection: config.stage === 'prod' });
     const { bucket } = new Attachments(this, 'Attachments', { allowedOrigins: config.allowedOrigins });
     const secrets = new AppSecrets(this, 'Secrets', { stage: config.stage });
     if (!config.wechatAppId) {
       Annotations.of(this).addWarningV2('gridlink:wechatAppId', 'context wechatAppId is not set: WeChat login will fail (cdk deploy -c wechatAppId=wx...)');
     }
 
+    const bucketUsers: AreaFunction[] = [];
     const bind = (fn: AreaFunction, access: ReturnType<typeof areaAccess>) => {
-      fn.bindTable(table, access.table).bindSecret(secrets.tokenKey, 'TOKEN_SECRET_ARN');
-      if (access.bucket) fn.bindBucket(bucket, access.bucket);
+      fn.bindTable(table, access.table, indexNames).bindSecret(secrets.tokenKey, 'TOKEN_SECRET_ARN');
+      if (access.bucket) bucketUsers.push(fn.bindBucket(bucket, access.bucket));
       if (access.wechat) {
         fn.bindSecret(secrets.wechat, 'WECHAT_SECRET_ARN');
         fn.addEnvironment('WECHAT_APP_ID', config.wechatAppId ?? 'UNSET');
@@ -105,6 +110,9 @@ export class GridLinkStack extends Stack {
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: ops.topic.topicArn });
     new CfnOutput(this, 'WechatSecretArn', { value: secrets.wechat.secretArn, description: 'set the WeChat AppSecret here' });
+
+    // last: every grant (and so every role policy) exists by now
+    this.nagSuppressions = applyNagSuppressions(this, { http, bucketUsers, streamReader: this.jobs, bucket, secrets });
   }
 }
 

@@ -1,11 +1,13 @@
 /**
- * The house function: one per functional area (functions/src/handlers/<area>.ts), Node 22 on
- * arm64, an ESM bundle built by the local esbuild (never Docker), source maps, its own log group.
- * Access is added with the small bind helpers so every grant reads as least privilege.
+ * The house function: one per functional area (functions/src/handlers/<area>.ts), Node 24 (the
+ * latest Lambda Node.js runtime) on arm64, an ESM bundle built by the local esbuild (never Docker),
+ * source maps, its own log group and its own role. Access is added with the small bind helpers so
+ * every grant reads as least privilege.
  */
 import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -13,6 +15,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { AccessMode } from '../config';
+import { ATTACHMENT_KEYS } from './attachments';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const HANDLERS_DIR = path.join(REPO_ROOT, 'functions/src/handlers');
@@ -33,6 +36,16 @@ export const TABLE_ACTIONS: Record<AccessMode, readonly string[]> = {
     'dynamodb:BatchWriteItem',
     'dynamodb:ConditionCheckItem',
   ],
+};
+
+/**
+ * S3 actions per access mode, on the attachment keys only. HeadObject is authorised by GetObject;
+ * ListBucket (on the bucket, not its objects) makes a HEAD of a missing key answer 404, not 403,
+ * which is how an attachment that was never uploaded is told apart. No delete, no multipart.
+ */
+export const BUCKET_OBJECT_ACTIONS: Record<AccessMode, readonly string[]> = {
+  RO: ['s3:GetObject'],
+  RW: ['s3:GetObject', 's3:PutObject'],
 };
 
 /** middy 7 and other ESM-only packages need `require` shimmed in an ESM bundle */
@@ -61,15 +74,23 @@ export class AreaFunction extends NodejsFunction {
       retention: props.logRetention ?? RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.DESTROY,
     });
+    // its own role instead of AWSLambdaBasicExecutionRole (logs:* on every log group): it may
+    // only write to its own log group; the bind helpers add the rest
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `GridLink ${props.stage}: ${props.area} function`,
+    });
+    logGroup.grantWrite(role);
     super(scope, id, {
       description: props.description ?? `GridLink ${props.stage}: ${props.area} API`,
       entry: props.entry ?? path.join(HANDLERS_DIR, `${props.area}.ts`),
       handler: 'handler',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      role,
       logGroup,
       projectRoot: REPO_ROOT,
       depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
@@ -84,7 +105,7 @@ export class AreaFunction extends NodejsFunction {
       bundling: {
         forceDockerBundling: false,
         format: OutputFormat.ESM,
-        target: 'node22',
+        target: 'node24',
         mainFields: ['module', 'main'],
         // ESM-only packages (@middy/*) export only under `import`
         esbuildArgs: { '--conditions': 'import,module,node' },
@@ -101,17 +122,35 @@ export class AreaFunction extends NodejsFunction {
     this.area = props.area;
   }
 
-  /** Table (and its indexes) access and TABLE_NAME. 'RO' = Get/BatchGet/Query only. */
-  bindTable(table: ITable, mode: AccessMode): this {
-    table.grant(this, ...TABLE_ACTIONS[mode]);
+  /**
+   * Table access and TABLE_NAME. 'RO' = Get/BatchGet/Query only. On the table and the named
+   * indexes, not `index/*`: an index added later is granted when it is listed.
+   */
+  bindTable(table: ITable, mode: AccessMode, indexNames: readonly string[] = []): this {
+    Grant.addToPrincipal({
+      grantee: this,
+      actions: [...TABLE_ACTIONS[mode]],
+      resourceArns: [table.tableArn, ...indexNames.map((name) => `${table.tableArn}/index/${name}`)],
+    });
+    if (table.encryptionKey) {
+      if (mode === 'RW') table.encryptionKey.grantEncryptDecrypt(this);
+      else table.encryptionKey.grantDecrypt(this);
+    }
     this.addEnvironment('TABLE_NAME', table.tableName);
     return this;
   }
 
-  /** Attachments bucket (presigned URLs are signed with this role) and BUCKET_NAME. */
+  /**
+   * Attachments bucket (presigned URLs are signed with this role, so they carry its rights) and
+   * BUCKET_NAME: the attachment keys only, BUCKET_OBJECT_ACTIONS per mode.
+   */
   bindBucket(bucket: IBucket, mode: AccessMode): this {
-    if (mode === 'RW') bucket.grantReadWrite(this);
-    else bucket.grantRead(this);
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    this.addToRolePolicy(new PolicyStatement({ actions: [...BUCKET_OBJECT_ACTIONS[mode]], resources: [bucket.arnForObjects(ATTACHMENT_KEYS)] }));
+    if (bucket.encryptionKey) {
+      if (mode === 'RW') bucket.encryptionKey.grantEncryptDecrypt(this);
+      else bucket.encryptionKey.grantDecrypt(this);
+    }
     this.addEnvironment('BUCKET_NAME', bucket.bucketName);
     return this;
   }

@@ -1,7 +1,20 @@
-/** Attachments (photos of a report, materials of an application): private, reached by presigned URLs. */
+/**
+ * Attachments (photos of a report, materials of an application): private, reached by presigned
+ * URLs. Its S3 server access logs (which object was fetched or uploaded, when, from where) go to a
+ * second private bucket and expire with the other logs.
+ */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+
+/**
+ * Every key the backend creates: `uploads/<userId>/<purpose>/<id>.<ext>`
+ * (functions/src/domain/uploads.ts). Functions are granted these keys only.
+ */
+export const ATTACHMENT_KEYS = 'uploads/*';
+
+/** how long S3 access logs are kept: the API's own access logs are kept 90 days too */
+export const ACCESS_LOG_DAYS = 90;
 
 export interface AttachmentsProps {
   /** CORS origins for the h5 build (the WeChat client does not send CORS requests) */
@@ -10,14 +23,27 @@ export interface AttachmentsProps {
 
 export class Attachments extends Construct {
   readonly bucket: Bucket;
+  /** the target of the bucket's server access logs (it does not log itself) */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, props: AttachmentsProps) {
     super(scope, id);
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      // log delivery writes SSE-S3 only
+      encryption: BucketEncryption.S3_MANAGED,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(ACCESS_LOG_DAYS) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.bucket = new Bucket(this, 'Bucket', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       enforceSSL: true,
       encryption: BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'attachments/',
       cors: [
         {
           allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],

@@ -54,6 +54,10 @@ const ACCESS_LOG_FIELDS = {
 
 export class RouteApi extends Construct {
   readonly api: HttpApi;
+  /** each deployed route with its definition, by route id */
+  readonly routes = new Map<string, { def: RouteDef; route: HttpRoute }>();
+  /** `$default`: the fallback area's contract-shaped 404/405 */
+  readonly defaultRoute: HttpRoute;
   readonly stage: HttpStage;
   readonly accessLogs: LogGroup;
   readonly domain?: DomainName;
@@ -88,12 +92,15 @@ export class RouteApi extends Construct {
       },
     });
 
-    for (const route of cloudRoutes(props.routes)) {
-      new HttpRoute(this, `Route-${route.id}`, {
+    this.defaultRoute = this.api.node.findChild('DefaultRoute') as HttpRoute;
+
+    for (const def of cloudRoutes(props.routes)) {
+      const route = new HttpRoute(this, `Route-${def.id}`, {
         httpApi: this.api,
-        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: integration(route.area),
+        routeKey: HttpRouteKey.with(def.path, HttpMethod[def.method]),
+        integration: integration(def.area),
       });
+      this.routes.set(def.id, { def, route });
     }
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {

@@ -11,6 +11,8 @@ export interface GridTableProps {
 
 export class GridTable extends Construct {
   readonly table: Table;
+  /** the GSIs, by name (functions are granted these, not `index/*`) */
+  readonly indexNames: readonly string[] = tableDef.gsis.map((g) => g.name);
 
   constructor(scope: Construct, id: string, props: GridTableProps) {
     super(scope, id);
