@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm test`: builds the mini-program for weapp and h5 (the smoke and browser tests use the
+ * `npm test`: type-checks every workspace and builds the mini-program for weapp and h5 (the smoke and browser tests use the
  * real output), then runs every jest project: shared + functions (unit and DynamoDB Local
  * integration), cdk, miniapp components, weapp smoke, browser end-to-end.
  * `npm test -- --no-build` reuses existing builds; other arguments go to jest.
@@ -39,8 +39,9 @@ function run(cmd, argv, label) {
 
 try {
   if (!noBuild) {
-    say('building the mini-program: weapp and h5 …');
+    say('type-checking and building the mini-program (weapp and h5) …');
     await Promise.all([
+      run('npm', ['run', 'typecheck'], 'typecheck (shared, functions, cdk, miniapp)'),
       run('npm', ['run', 'build:weapp', '-w', 'miniapp'], 'weapp build'),
       run('npm', ['run', 'build:h5', '-w', 'miniapp'], 'h5 build'),
     ]);

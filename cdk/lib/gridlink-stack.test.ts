@@ -1,3 +1,4 @@
+import { JOBS } from '../../functions/src/handlers/jobs';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
@@ -280,13 +281,16 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
     expect(readFileSync(path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8')).toContain('unknown job');
   });
 
-  test('schedules: slaSweep and notify every 5 minutes, autoClose hourly, each with its constant input', () => {
+  test('schedules: every job of functions/src/handlers/jobs.ts has one, each with its constant input', () => {
     const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
     expect(rules.map((r) => [r.ScheduleExpression, JSON.parse(r.Targets[0].Input)]).sort((a, b) => a[1].job.localeCompare(b[1].job))).toEqual([
+      ['rate(15 minutes)', { job: 'alertUnclaimed' }],
       ['rate(1 hour)', { job: 'autoClose' }],
       ['rate(5 minutes)', { job: 'notify' }],
+      ['rate(15 minutes)', { job: 'petitionSweep' }],
       ['rate(5 minutes)', { job: 'slaSweep' }],
     ]);
+    expect(rules.map((r) => JSON.parse(r.Targets[0].Input).job).sort()).toEqual(Object.keys(JOBS).sort());
     for (const r of rules) {
       expect(r.State).toBe('ENABLED');
       expect(r.Targets).toEqual([expect.objectContaining({ Arn: jobsArn() })]);

@@ -18,9 +18,10 @@ import { GridStats, Message } from '@gridlink/shared/stats';
 import { CreateUploadBody, UploadTicket } from '@gridlink/shared/uploads';
 import { Application, ApplicationListQuery, CreateApplicationBody, ReviewBody, SupplementBody } from '@gridlink/shared/applications';
 import { ServiceDef } from '@gridlink/shared/services-catalog';
+import { AgreeBody, CaseActionBody, CaseListQuery, CaseRead, CloseDisputeBody, CreateDisputeBody, CreatePetitionBody, Dispute, FailBody, KeyCaseBody, Petition, PetitionRatingBody, ProgressBody, ReplyBody, SessionBody } from '@gridlink/shared/cases';
 import { AgentApplicationBody, AgentProfile, CareRecipient, CompleteProxyBody, CreateCareRecipientBody, CreateProxyTaskBody, ProxyActionBody, ProxyListQuery, ProxyTask } from '@gridlink/shared/proxy';
 
-export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'services' | 'proxy' | 'stats';
+export type Area = 'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'services' | 'proxy' | 'cases' | 'stats' | 'open311';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {
@@ -36,6 +37,8 @@ export interface RouteDef {
   stages?: readonly ('local' | 'test')[];
   /** creating POST: honours Idempotency-Key */
   idempotent?: boolean;
+  /** 'open311': form-encoded bodies and Open311's error shape [{code, description}] */
+  format?: 'open311';
   /** requests per minute per caller (429 beyond) */
   rateLimit?: number;
   params?: z.ZodObject;
@@ -49,6 +52,32 @@ export interface RouteDef {
 
 const IdParams = zz.object({ id: Id });
 const ACTION_SUMMARY = { accept: '受理', reject: '不予受理（需填写原因）', dispatch: '转办职能部门（社区吹哨、部门报到）', resolve: '办结', escalate: '上报上一级' };
+
+/** 矛盾纠纷 and 信访 (area 'cases'): staff register and work them; parties read their own. */
+function caseRoutes(): RouteDef[] {
+  const STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
+  const act = (id: string, path: string, body: z.ZodType, response: z.ZodType, summary: string, tag: string, auth: RouteDef['auth'] = STAFF): RouteDef => ({ id: `cases.${id}`, method: 'POST', path, area: 'cases', auth, params: IdParams, body, response, summary, tag });
+  return [
+    { id: 'cases.createDispute', method: 'POST', path: '/v1/disputes', area: 'cases', auth: STAFF, idempotent: true, rateLimit: 30, body: CreateDisputeBody, response: Dispute, status: 201, summary: '登记矛盾纠纷（可由邻里纠纷诉求转入）', tag: 'disputes' },
+    { id: 'cases.listDisputes', method: 'GET', path: '/v1/disputes', area: 'cases', auth: 'user', query: CaseListQuery, response: page(Dispute), summary: '纠纷：网格待办 / 社区全部 / 我的纠纷（列表不含身份信息）', tag: 'disputes' },
+    { id: 'cases.getDispute', method: 'GET', path: '/v1/disputes/{id}', area: 'cases', auth: 'user', params: IdParams, response: Dispute, summary: '纠纷详情（工作人员查阅留痕）', tag: 'disputes' },
+    act('disputeSession', '/v1/disputes/{id}/sessions', SessionBody, Dispute, '记录一次调解（时间、地点、参加人、情况）', 'disputes'),
+    act('disputeEscalate', '/v1/disputes/{id}/escalate', CaseActionBody, Dispute, '提交上级调解（社区调解员、街道）', 'disputes'),
+    act('disputeAgree', '/v1/disputes/{id}/agree', AgreeBody, Dispute, '达成调解协议（生成调解协议书）', 'disputes'),
+    act('disputeFail', '/v1/disputes/{id}/fail', FailBody, Dispute, '调解未成，引导至评理说事点 / 街道 / 诉讼', 'disputes'),
+    act('disputeClose', '/v1/disputes/{id}/close', CloseDisputeBody, Dispute, '回访后结案', 'disputes'),
+    { id: 'cases.createPetition', method: 'POST', path: '/v1/petitions', area: 'cases', auth: [...STAFF, 'agent'], idempotent: true, rateLimit: 30, body: CreatePetitionBody, response: Petition, status: 201, summary: '登记信访（网格初访 / 街道转办 / 代理代办）', tag: 'petitions' },
+    { id: 'cases.listPetitions', method: 'GET', path: '/v1/petitions', area: 'cases', auth: 'user', query: CaseListQuery, response: page(Petition), summary: '信访：网格待办 / 社区全部（可只看重点）/ 我的信访', tag: 'petitions' },
+    { id: 'cases.getPetition', method: 'GET', path: '/v1/petitions/{id}', area: 'cases', auth: 'user', params: IdParams, response: Petition, summary: '信访详情（工作人员查阅、重点案件任何查阅均留痕）', tag: 'petitions' },
+    act('petitionAccept', '/v1/petitions/{id}/accept', CaseActionBody, Petition, '受理', 'petitions'),
+    act('petitionProgress', '/v1/petitions/{id}/progress', ProgressBody, Petition, '办理记录（线上 / 线下）', 'petitions'),
+    act('petitionEscalate', '/v1/petitions/{id}/escalate', CaseActionBody, Petition, '上报上一级（新的办理时限）', 'petitions'),
+    act('petitionReply', '/v1/petitions/{id}/reply', ReplyBody, Petition, '答复信访人', 'petitions'),
+    act('petitionKey', '/v1/petitions/{id}/key', KeyCaseBody, Petition, '列为重点信访人 / 积案（包案领导、化解方案）', 'petitions', ['grid_leader', 'community_admin', 'street_admin', 'district_admin']),
+    act('petitionRating', '/v1/petitions/{id}/rating', PetitionRatingBody, Petition, '满意度评价（信访人、代理人，或工作人员代为记录）', 'petitions', 'user'),
+    { id: 'cases.petitionReads', method: 'GET', path: '/v1/petitions/{id}/reads', area: 'cases', auth: ['grid_leader', 'community_admin', 'street_admin', 'district_admin'], params: IdParams, query: ListQuery, response: page(CaseRead), summary: '查阅与操作留痕', tag: 'petitions' },
+  ];
+}
 
 export const routes: readonly RouteDef[] = [
   { id: 'system.health', method: 'GET', path: '/v1/health', area: 'system', auth: 'public', response: Health, summary: '健康检查', tag: 'system' },
@@ -104,7 +133,17 @@ export const routes: readonly RouteDef[] = [
   { id: 'services.supplement', method: 'POST', path: '/v1/applications/{id}/supplement', area: 'services', auth: ['resident', 'agent'], params: IdParams, body: SupplementBody, response: Application, summary: '补正后重新提交', tag: 'applications' },
   { id: 'services.rating', method: 'POST', path: '/v1/applications/{id}/rating', area: 'services', auth: ['resident', 'agent'], params: IdParams, body: RatingBody, response: Application, summary: '办件评价', tag: 'applications' },
 
+  ...caseRoutes(),
+
   { id: 'stats.grid', method: 'GET', path: '/v1/stats/grids/{id}', area: 'stats', auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'office'], params: GridParams, response: GridStats, summary: '网格统计（本级及下级）', tag: 'stats' },
+
+  // Open311 GeoReport v2 (JSON): its services are our request categories
+  { id: 'open311.discovery', method: 'GET', path: '/open311/v2/discovery.json', area: 'open311', auth: 'public', format: 'open311', summary: 'Open311 discovery', tag: 'open311' },
+  { id: 'open311.services', method: 'GET', path: '/open311/v2/services.json', area: 'open311', auth: 'public', format: 'open311', query: zz.object({ jurisdiction_id: zz.string().max(100).optional() }), summary: 'Open311 service list (= request categories)', tag: 'open311' },
+  { id: 'open311.service', method: 'GET', path: '/open311/v2/services/{file}', area: 'open311', auth: 'public', format: 'open311', params: zz.object({ file: zz.string().regex(/^[a-z0-9-]{1,60}\.json$/, '应为 <service_code>.json') }), summary: 'Open311 service definition', tag: 'open311' },
+  { id: 'open311.post', method: 'POST', path: '/open311/v2/requests.json', area: 'open311', auth: 'public', format: 'open311', rateLimit: 60, body: zz.record(zz.string(), zz.string().max(2000)), status: 201, summary: 'Open311 POST service request (form-encoded, api_key)', tag: 'open311' },
+  { id: 'open311.requests', method: 'GET', path: '/open311/v2/requests.json', area: 'open311', auth: 'public', format: 'open311', query: zz.object({ service_request_id: zz.string().max(2000).optional(), service_code: zz.string().max(60).optional(), start_date: zz.iso.datetime({ offset: true }).optional(), end_date: zz.iso.datetime({ offset: true }).optional(), status: zz.enum(['open', 'closed']).optional(), jurisdiction_id: zz.string().max(100).optional() }), summary: 'Open311 GET service requests (filters: service_code, status, start/end date)', tag: 'open311' },
+  { id: 'open311.request', method: 'GET', path: '/open311/v2/requests/{file}', area: 'open311', auth: 'public', format: 'open311', params: zz.object({ file: zz.string().regex(/^[0-9A-Z]{26}\.json$/, '应为 <service_request_id>.json') }), summary: 'Open311 GET service request', tag: 'open311' },
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

@@ -61,7 +61,7 @@ describe('the proxy-task story', () => {
     err(await post(`/v1/proxy-tasks/${task.id}/claim`, 'agent-demo-2'), 409);
     err(await post(`/v1/proxy-tasks/${task.id}/start`, 'agent-demo-2'), 403);
     const inWindow = await get(`/v1/proxy-tasks/${task.id}`, 'agent-demo');
-    expect(inWindow.body.recipient).toMatchObject({ masked: false, phone: '13841871234', idNumber: '210902194508120023' });
+    expect(inWindow.body.recipient).toMatchObject({ masked: false, phone: '13841871234', idNumber: '21090219450812002X' });
     expect((await get(`/v1/proxy-tasks/${task.id}`, 'agent-demo-2')).body.recipient.masked).toBe(true);
 
     await post(`/v1/proxy-tasks/${task.id}/start`, 'agent-demo');

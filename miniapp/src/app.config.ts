@@ -10,11 +10,49 @@ export default defineAppConfig({
     {
       root: 'pkg-staff',
       name: 'staff',
-      pages: ['pages/grids/index'],
+      pages: ['pages/grids/index', 'pages/inbox/index', 'pages/handle/index', 'pages/callbacks/index', 'pages/dashboard/index'],
+    },
+    {
+      root: 'pkg-resident',
+      name: 'resident',
+      pages: ['pages/report/index', 'pages/requests/index', 'pages/request/index', 'pages/messages/index'],
+    },
+    {
+      root: 'pkg-services',
+      name: 'services',
+      pages: ['pages/service/index', 'pages/result/index', 'pages/applications/index', 'pages/application/index'],
+    },
+    {
+      root: 'pkg-office',
+      name: 'office',
+      pages: ['pages/review/index', 'pages/review-detail/index'],
+    },
+    {
+      root: 'pkg-proxy',
+      name: 'proxy',
+      pages: [
+        'pages/hall/index',
+        'pages/mine/index',
+        'pages/task/index',
+        'pages/request/index',
+        'pages/requested/index',
+        'pages/care/index',
+        'pages/care-detail/index',
+        'pages/agent/index',
+        'pages/apply/index',
+        'pages/approvals/index',
+      ],
+    },
+    {
+      root: 'pkg-cases',
+      name: 'cases',
+      pages: ['pages/index/index', 'pages/dispute-new/index', 'pages/dispute/index', 'pages/agreement/index', 'pages/petition-new/index', 'pages/petition/index', 'pages/stats/index'],
     },
   ],
   preloadRule: {
-    'pages/me/index': { network: 'all', packages: ['staff'] },
+    'pages/me/index': { network: 'all', packages: ['staff', 'resident'] },
+    'pages/index/index': { network: 'all', packages: ['resident'] },
+    'pages/services/index': { network: 'all', packages: ['services'] },
   },
   tabBar: {
     color: '#666666',

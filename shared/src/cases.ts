@@ -42,7 +42,7 @@ export const CreateDisputeBody = z.strictObject({
   facts: text(10, 2000, '请至少用 10 个字写明纠纷事实'),
   /** where it happened; defaults to the request's unit when opened from one */
   unitId: Id.optional(),
-  parties: z.array(PartyInput).min(2, '至少两方当事人').max(10).optional(),
+  parties: z.array(PartyInput).min(1, '请填写当事人').max(10).optional(),
   attachments,
   /** open from a resident's 邻里纠纷 request: its reporter becomes the applicant */
   fromRequestId: Id.optional(),

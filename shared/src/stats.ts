@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DisputeStats, PetitionStats } from './cases';
 
 export const Message = z.object({
   id: z.string(),
@@ -47,6 +48,9 @@ export const GridStats = z.object({
     averageStars: z.number().nullable(),
     careRecipients: z.number(),
   }),
+  /** 矛盾纠纷 and 信访 (shared/src/cases.ts) */
+  disputes: DisputeStats,
+  petitions: PetitionStats,
   counters: z.record(z.string(), z.number()),
 });
 export type GridStats = z.infer<typeof GridStats>;

@@ -24,6 +24,8 @@ export interface JobSchedule {
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { job: 'slaSweep', every: Duration.minutes(5) },
   { job: 'autoClose', every: Duration.hours(1) },
+  { job: 'alertUnclaimed', every: Duration.minutes(15) },
+  { job: 'petitionSweep', every: Duration.minutes(15) },
   // the stream drives the notifier; this catches whatever it missed (dropped batches, retries)
   { job: 'notify', every: Duration.minutes(5) },
 ];

@@ -15,3 +15,12 @@ export function newId(now = Date.now()): string {
   for (let i = 0; i < 16; i++) rand += ALPHABET[rnd[i] % 32];
   return time + rand;
 }
+
+/** The creation time encoded in an id made by newId (undefined when it is not one). */
+export function idTime(id: string): string | undefined {
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(id)) return undefined;
+  let t = 0;
+  for (const c of id.slice(0, 10)) t = t * 32 + ALPHABET.indexOf(c);
+  const d = new Date(t);
+  return Number.isNaN(d.getTime()) || t > 8.64e15 ? undefined : d.toISOString();
+}

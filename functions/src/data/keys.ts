@@ -94,6 +94,30 @@ export const keys = {
   /** GSI2: agent applications waiting in a community */
   agentApplications: (communityId: string, createdAt: string, userId: string) => ({ GSI2PK: `AGENTAPPS#${communityId}`, GSI2SK: `${createdAt}#${userId}` }),
   agentApplicationsPk: (communityId: string) => `AGENTAPPS#${communityId}`,
+  /** 矛盾纠纷 / 信访: the case item, its timeline events and its person pointers share one partition */
+  dispute: (id: string) => ({ PK: `DISP#${id}`, SK: 'DISP' }),
+  disputePartition: (id: string) => `DISP#${id}`,
+  petition: (id: string) => ({ PK: `PET#${id}`, SK: 'PET' }),
+  petitionPartition: (id: string) => `PET#${id}`,
+  caseEvent: (partition: string, at: string, eventId: string) => ({ PK: partition, SK: `EVT#${at}#${eventId}` }),
+  /** a pointer per party / petitioner / proxy; GSI1 lists a person's disputes and petitions */
+  casePerson: (partition: string, userId: string, createdAt: string, caseId: string) => ({ PK: partition, SK: `PERSON#${userId}`, GSI1PK: `CASEOF#${userId}`, GSI1SK: `${createdAt}#${caseId}` }),
+  casesOfPk: (userId: string) => `CASEOF#${userId}`,
+  /** GSI1 on a case item: all of a community's disputes / petitions, newest first */
+  casesIn: (kind: 'DISP' | 'PET', communityId: string, createdAt: string, id: string) => ({ GSI1PK: `${kind}IN#${communityId}`, GSI1SK: `${createdAt}#${id}` }),
+  casesInPk: (kind: 'DISP' | 'PET', communityId: string) => `${kind}IN#${communityId}`,
+  /** GSI2 on a case item: the grid that must act now */
+  caseInbox: (kind: 'DISP' | 'PET', gridId: string, createdAt: string, id: string) => ({ GSI2PK: `${kind}BOX#${gridId}`, GSI2SK: `${createdAt}#${id}` }),
+  caseInboxPk: (kind: 'DISP' | 'PET', gridId: string) => `${kind}BOX#${gridId}`,
+  /** GSI3 (sparse, sharded): open petitions by deadline */
+  petitionDue: (shard: number, dueAt: string, id: string) => ({ GSI3PK: `PETDUE#${shard}`, GSI3SK: `${dueAt}#${id}` }),
+  petitionDuePk: (shard: number) => `PETDUE#${shard}`,
+  /** a request opened as a dispute (at most once) */
+  requestDispute: (requestId: string) => ({ PK: `REQ#${requestId}`, SK: 'DISPUTE' }),
+  auditPk: (target: string) => `AUDIT#${target}`,
+  /** Open311 public feed: one small item per request, partitioned by month of creation */
+  open311: (createdAt: string, id: string) => ({ PK: `OPEN311#${createdAt.slice(0, 7)}`, SK: `${createdAt}#${id}` }),
+  open311Pk: (month: string) => `OPEN311#${month}`,
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: 'IDEMP' }),
   seedMarker: (name: string) => ({ PK: `SEED#${name}`, SK: 'SEED' }),
 };
@@ -143,6 +167,13 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
   { pattern: 'An agent\'s counters (tasks done, ratings)', index: 'table', keyCondition: 'PK = USER#<agentId>, SK = AGENTSTATS', example: 'USER#agent-demo / AGENTSTATS' },
   { pattern: 'An application to become an agent', index: 'table', keyCondition: 'PK = AGENTAPP#<userId>, SK = AGENTAPP', example: 'AGENTAPP#resident-demo / AGENTAPP' },
   { pattern: 'A community\'s pending agent applications', index: 'GSI2', keyCondition: 'GSI2PK = AGENTAPPS#<communityId>', example: 'AGENTAPPS#hz-hp-xh / 2026-11-28T…#resident-demo' },
+  { pattern: 'Get a dispute / petition with its timeline and person pointers', index: 'table', keyCondition: 'PK = DISP#<id> | PET#<id>', example: 'DISP#01JD… / DISP, EVT#2026-11-28T…#01JD…, PERSON#resident-demo' },
+  { pattern: 'A person\'s disputes and petitions (party, petitioner, proxy), newest first', index: 'GSI1', keyCondition: 'GSI1PK = CASEOF#<userId>', example: 'CASEOF#resident-demo / 2026-11-28T…#01JD…' },
+  { pattern: 'A community\'s disputes / petitions, newest first (optional status, key-case filter)', index: 'GSI1', keyCondition: 'GSI1PK = DISPIN#<communityId> | PETIN#<communityId>', example: 'PETIN#hz-hp-xh / 2026-11-28T…#01JD…' },
+  { pattern: 'The grid that must act on a dispute / petition now (inbox), newest first', index: 'GSI2', keyCondition: 'GSI2PK = DISPBOX#<gridId> | PETBOX#<gridId>', example: 'DISPBOX#hz-hp-xh-c1-a1-b1 / 2026-11-28T…#01JD…' },
+  { pattern: 'Open petitions past their deadline (escalation sweep), per shard', index: 'GSI3', keyCondition: 'GSI3PK = PETDUE#<0-3>, GSI3SK <= now', example: 'PETDUE#1 / 2026-12-05T…#01JD…' },
+  { pattern: 'Has this request been opened as a dispute', index: 'table', keyCondition: 'PK = REQ#<id>, SK = DISPUTE', example: 'REQ#01JD… / DISPUTE' },
+  { pattern: 'Open311 GET requests: public projections of a month, by time', index: 'table', keyCondition: 'PK = OPEN311#<yyyy-mm>, SK between <start> and <end>', example: 'OPEN311#2026-11 / 2026-11-28T…#01JD…' },
   { pattern: 'Replay a creating POST (Idempotency-Key)', index: 'table', keyCondition: 'PK = IDEMP#<userId>#<key>, SK = IDEMP', example: 'IDEMP#resident-demo#3f2c… / IDEMP' },
   { pattern: 'Has the demo seed been written', index: 'table', keyCondition: 'PK = SEED#<name>, SK = SEED', example: 'SEED#demo / SEED' },
 ];

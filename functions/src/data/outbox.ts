@@ -9,7 +9,7 @@ export interface Notice {
   /** who hears about it */
   userIds: string[];
   /** subscribe-message template key (configured per environment) */
-  template: 'request_status' | 'callback' | 'application_status' | 'proxy_task';
+  template: 'request_status' | 'callback' | 'application_status' | 'proxy_task' | 'case_status';
   title: string;
   body: string;
   /** mini-program page to open */

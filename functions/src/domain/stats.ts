@@ -4,6 +4,7 @@ import { readStats } from '../data/stats';
 import { forbidden, notFound } from '../http/errors';
 import type { Actor } from '../http/context';
 import { inScope } from '../auth/policy';
+import { disputeFigures, petitionFigures } from './cases/figures';
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
@@ -55,6 +56,8 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       averageStars: n('proxy_rated') ? Math.round((n('proxy_stars_sum') / n('proxy_rated')) * 100) / 100 : null,
       careRecipients: n('care_recipients'),
     },
+    disputes: disputeFigures(c),
+    petitions: petitionFigures(c),
     counters: c,
   };
 }

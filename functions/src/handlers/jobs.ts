@@ -5,12 +5,14 @@
 import { drainOutbox } from '../domain/notify';
 import { autoClose, slaSweep } from '../domain/requests/sweep';
 import { alertUnclaimed } from '../domain/proxy/sweep';
+import { petitionSweep } from '../domain/cases/petitions';
 
 export const JOBS = {
   notify: drainOutbox,
   slaSweep: () => slaSweep(),
   autoClose: () => autoClose(),
   alertUnclaimed: () => alertUnclaimed(),
+  petitionSweep: () => petitionSweep(),
 };
 
 export async function handler(event: { job?: keyof typeof JOBS; Records?: unknown[] }) {

@@ -60,8 +60,16 @@ export const errorMapper = (): MW => ({
       log('error', 'unhandled', { requestId: r.ctx?.requestId, route: r.ctx?.route.id, err: String(err), name: (err as Error)?.name, stack: (err as Error)?.stack });
     }
     request.response = toErrorResponse(err);
+    if (r.ctx?.route.format === 'open311' || request.event.rawPath?.startsWith('/open311/')) request.response = toOpen311Error(request.response);
   },
 });
+
+/** Open311's own error shape: [{code, description}]. */
+function toOpen311Error(res: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const { error } = JSON.parse(res.body as string) as { error: { message: string; details?: { path: string; message: string }[] } };
+  const details = error.details?.map((d) => `${d.path}: ${d.message}`).join('; ');
+  return { ...res, body: JSON.stringify([{ code: res.statusCode, description: details ? `${error.message}（${details}）` : error.message }]) };
+}
 
 /** One structured JSON line per request. */
 export const accessLog = (): MW => {
@@ -126,6 +134,10 @@ export const jsonBody = (): MW => ({
     if (raw.length > config.maxBodyBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `请求内容过大（最大 ${config.maxBodyBytes / 1024} KB）`);
     if (!r.ctx!.route.body) return; // bodies on routes that take none are ignored
     const type = (ev.headers?.['content-type'] ?? 'application/json').toLowerCase();
+    if (r.ctx!.route.format === 'open311' && type.startsWith('application/x-www-form-urlencoded')) {
+      r.ctx!.body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
+      return;
+    }
     if (!type.includes('json')) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请使用 application/json 提交');
     let text: string;
     try {

@@ -41,7 +41,7 @@ async function main() {
       const text = await res.text();
       counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
       if (res.status >= 500) bad.push(`${res.status} ${r.method} ${r.path.slice(0, 100)}`);
-      else if (res.status >= 400 && !/"error":\{"code":"/.test(text)) bad.push(`no error shape: ${res.status} ${r.method} ${r.path.slice(0, 100)}`);
+      else if (res.status >= 400 && !/"error":\{"code":"|^\[\{"code":\d{3},"description":/.test(text)) bad.push(`no error shape: ${res.status} ${r.method} ${r.path.slice(0, 100)}`);
       if ((i + 1) % 2000 === 0) console.log(`  … ${i + 1}/${requests.length}`);
     }
   };

@@ -15,8 +15,8 @@ export interface SeedUser {
 }
 
 export const DEMO_USERS: SeedUser[] = [
-  { id: 'resident-demo', role: 'resident', name: '王丽', phone: '13904181234', idNumber: '210902198503152026', unitId: DEMO_UNIT, gridIds: [] },
-  { id: 'resident-elder', role: 'resident', name: '刘淑珍', phone: '13841871234', idNumber: '210902194508120023', unitId: ELDER_UNIT, gridIds: [] },
+  { id: 'resident-demo', role: 'resident', name: '王丽', phone: '13904181234', idNumber: '210902198503152020', unitId: DEMO_UNIT, gridIds: [] },
+  { id: 'resident-elder', role: 'resident', name: '刘淑珍', phone: '13841871234', idNumber: '21090219450812002X', unitId: ELDER_UNIT, gridIds: [] },
   { id: 'worker-demo', role: 'grid_worker', name: '赵刚', phone: '13604185566', gridIds: [DEMO_BUILDING], duties: ['informant', 'safety', 'service'] },
   { id: 'leader-demo', role: 'grid_leader', name: '孙建国', phone: '13504187788', gridIds: [DEMO_COMMUNITY], duties: ['publicist', 'mediator'] },
   { id: 'agent-demo', role: 'agent', name: '陈红', phone: '13704183344', unitId: 'hz-hp-xh-c1-a1-b2-u1', gridIds: [DEMO_COMMUNITY] },
@@ -25,6 +25,7 @@ export const DEMO_USERS: SeedUser[] = [
   { id: 'street-admin-demo', role: 'street_admin', name: '郑伟', phone: '13204186655', gridIds: [DEMO_STREET] },
   { id: 'district-admin-demo', role: 'district_admin', name: '冯涛', phone: '13104184433', gridIds: [DEMO_DISTRICT] },
   { id: 'office-demo', role: 'office', name: '褚静', phone: '13004187722', gridIds: [DEMO_COMMUNITY] },
+  { id: 'channel-12345', role: 'resident', name: '12345 热线', phone: '12345', gridIds: [] },
   { id: 'dept-demo', role: 'department', name: '卫东', phone: '15504181100', gridIds: [DEMO_DISTRICT], departmentId: 'dept-housing' },
 ];
 

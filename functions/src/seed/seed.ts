@@ -12,7 +12,7 @@ import { careProfilePut } from '../data/proxy';
 import { DEMO_GRIDS } from './demo-grid';
 import { DEMO_STAFF, DEMO_USERS } from './demo-users';
 
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2; // bump when demo items are added: missing ones are written, existing ones kept
 
 export function demoItems(now: string): Record<string, unknown>[] {
   const byId = new Map(DEMO_GRIDS.map((g) => [g.id, g]));

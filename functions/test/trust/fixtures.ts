@@ -81,6 +81,8 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
     .replace('/v1/stats/grids/{id}', '/v1/stats/grids/hz-hp-xh')
     .replace('{userId}', 'resident-demo')
     .replace('{code}', directService.code)
+    .replace('/open311/v2/services/{file}', '/open311/v2/services/heating.json')
+    .replace('/open311/v2/requests/{file}', `/open311/v2/requests/${res.requestId}.json`)
     .replace('{id}', id[seg] ?? 'unknown');
   const bodies: Record<string, unknown> = {
     'auth.wechat': { code: 'dev-matrix' },
@@ -102,9 +104,17 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
     'proxy.rating': { stars: 5 },
     'proxy.registerRecipient': { name: '矩阵老人', unitId: 'hz-hp-xh-c1-a1-b1-u3', phone: '13904180001', needs: ['elderly_alone'] },
     'proxy.agentApply': { partyMember: true, reason: '愿意为社区服务' },
+    'open311.post': { api_key: 'open311-demo-key', service_code: 'noise', description: '矩阵测试：夜间噪音', address_id: 'hz-hp-xh-c1-a1-b1-u1' },
   };
   if (route.method === 'GET') return { path: path + (route.id === 'requests.similar' ? '?category=facility' : route.id === 'requests.list' ? '?view=inbox' : '') };
   return { path, body: bodies[route.id] ?? (route.body ? {} : undefined) };
+}
+
+/** The error shape a route answers with: ours, or Open311's [{code, description}]. */
+export function hasErrorShape(route: Pick<RouteDef, 'format'>, body: unknown): boolean {
+  if (route.format === 'open311') return Array.isArray(body) && body.length > 0 && body.every((e) => typeof e?.code === 'number' && typeof e?.description === 'string');
+  const e = (body as { error?: { code?: unknown; message?: unknown } })?.error;
+  return typeof e?.code === 'string' && typeof e?.message === 'string';
 }
 
 /** Routes whose resource lives in a grid: an actor outside that grid must never get a 2xx. */

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { ALL_ROUTES, hostileArb, type HostileRequest } from '../../src/local/hostile';
 import { startApi, type Api } from '../harness';
+import { hasErrorShape } from './fixtures';
 
 let api: Api;
 let token: string;
@@ -32,10 +33,7 @@ describe.each(ALL_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s'
       fc.asyncProperty(hostileArb(route), fc.constantFrom<'anon' | 'resident' | 'staff'>('anon', 'resident', 'staff'), async (req, who) => {
         const out = await send(req, who === 'anon' ? undefined : who === 'resident' ? token : staff);
         if (out.status >= 500) throw new Error(`${req.method} ${req.path.slice(0, 120)} → ${out.status} ${out.text.slice(0, 200)}`);
-        if (out.status >= 400) {
-          const body = JSON.parse(out.text);
-          if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') throw new Error(`no error shape: ${out.text.slice(0, 200)}`);
-        }
+        if (out.status >= 400 && !hasErrorShape(route, JSON.parse(out.text))) throw new Error(`no error shape: ${out.text.slice(0, 200)}`);
       }),
       { numRuns: 20 },
     );

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { routes } from '../../src/routes';
 import { DEMO_USERS } from '../../src/seed/demo-users';
 import { startApi, type Api } from '../harness';
-import { addOutsiders, concrete, createResources, INSIDERS, OUTSIDERS, SCOPED, type Resources } from './fixtures';
+import { addOutsiders, concrete, createResources, hasErrorShape, INSIDERS, OUTSIDERS, SCOPED, type Resources } from './fixtures';
 
 let api: Api;
 let res: Resources;
@@ -58,7 +58,7 @@ it('route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one el
       calls++;
       cells.push(String(out.status));
       if (out.status >= 500) problems.push(`${route.id} as ${a.id} → ${out.status}`);
-      if (out.status >= 400 && !out.body?.error?.code) problems.push(`${route.id} as ${a.id} → ${out.status} without the error shape`);
+      if (out.status >= 400 && !hasErrorShape(route, out.body)) problems.push(`${route.id} as ${a.id} → ${out.status} without the error shape`);
       const why = out.status < 300 ? unexpectedAllow(route.id, route.path, route.auth, a.id, a.role) : undefined;
       if (why) problems.push(`${route.id} as ${a.id} → ${out.status}: ${why}`);
       // dev-login answers with the profile of the user it signs in as (resident-demo): their own data

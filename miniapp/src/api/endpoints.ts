@@ -8,17 +8,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-/**
- * The 41 services, as far as this page needs them.
- * TODO: import the type from @gridlink/shared once the services schema lands there.
- */
-export interface ServiceSummary {
-  code: string;
-  name: string;
-  category: string;
-  onlineDirect: boolean;
-  promisedDays: number;
-}
+/** One of the 41 services, with its form fields (a type only: zod stays out of the main package). */
+export type ServiceSummary = import('@gridlink/shared/services-catalog').ServiceDef;
 
 const enc = encodeURIComponent;
 

@@ -22,6 +22,17 @@ const Taro = {
   stopPullDownRefresh: jest.fn(),
   login: jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' })),
   openPrivacyContract: jest.fn(),
+  chooseImage: jest.fn(async (_opts: unknown): Promise<{ tempFilePaths: string[] }> => ({ tempFilePaths: [] })),
+  previewImage: jest.fn(async () => ({})),
+  showModal: jest.fn(async (_opts: unknown) => ({ confirm: true, cancel: false })),
+  getImageInfo: jest.fn(async (_opts: unknown): Promise<{ type: string; width: number; height: number }> => {
+    throw new Error('Taro.getImageInfo is not mocked in this test');
+  }),
+  getFileSystemManager: jest.fn((): unknown => {
+    throw new Error('Taro.getFileSystemManager is not mocked in this test');
+  }),
+  setNavigationBarTitle: jest.fn(async (_opts: unknown) => ({})),
+  pageScrollTo: jest.fn(async (_opts: unknown) => ({})),
   getCurrentPages: jest.fn((): unknown[] => []),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
@@ -40,6 +51,7 @@ export const useRouter = () => ({ params: routerParams, path: '' });
 export const useDidShow = (fn: () => void) => useEffect(() => fn(), []); // eslint-disable-line react-hooks/exhaustive-deps
 export const useLoad = useDidShow;
 export const usePullDownRefresh = (_fn: () => void) => undefined;
+export const useReachBottom = (_fn: () => void) => undefined;
 export const getEnv = Taro.getEnv;
 export const ENV_TYPE = Taro.ENV_TYPE;
 export const pxTransform = Taro.pxTransform;

@@ -31,6 +31,19 @@ export function imageKeys(fields: { name: string; type: string }[], form: Record
   return fields.filter((f) => f.type === 'image').flatMap((f) => (Array.isArray(form[f.name]) ? (form[f.name] as string[]) : []));
 }
 
+/** N working days later (Monday–Friday, Beijing time; public holidays not modelled); 0 = by the next day. */
+export function addWorkingDays(from: string, days: number): string {
+  const d = new Date(Date.parse(from));
+  if (days <= 0) return new Date(d.getTime() + DAY).toISOString();
+  let left = days;
+  while (left > 0) {
+    d.setTime(d.getTime() + DAY);
+    const weekday = new Date(d.getTime() + 8 * 3600_000).getUTCDay(); // Beijing
+    if (weekday !== 0 && weekday !== 6) left--;
+  }
+  return d.toISOString();
+}
+
 export const resultNumber = (now: string, id: string) => `HZ${now.slice(0, 10).replace(/-/g, '')}${id.slice(-6)}`;
 
 export async function apply(actor: Actor, body: CreateApplicationBody, now: string) {
@@ -64,7 +77,7 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
     ...(applicantId !== actor.id ? { actedBy: { id: actor.id, name: actor.name, role: actor.role } } : {}),
     communityId: unit.path[2],
     gridPath: unit.path,
-    dueAt: new Date(Date.parse(now) + Math.max(service.promisedDays, 1) * DAY).toISOString(),
+    dueAt: addWorkingDays(now, service.promisedDays),
     ...(direct ? { resultNumber: resultNumber(now, id), completedAt: now } : {}),
     form,
     attachments,
@@ -75,7 +88,7 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
     applicationEventPut(id, { id: eventId, at: now, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: direct ? 'completeDirect' : 'submit', from: null, to: app.status, note: app.actedBy ? `由${actor.name}代办` : undefined }),
     ...statsUpdates(unit.path, { apps_total: 1, ...(direct ? { apps_completed: 1, apps_online_direct: 1 } : { apps_under_review: 1 }), [`svc_${service.code.replace(/-/g, '_')}`]: 1 }, now),
     auditPut({ actorId: actor.id, actorRole: actor.role, action: 'application.create', target: `application:${id}`, from: null, to: app.status, at: now }),
-    outboxPut({ userIds: [...new Set([applicantId, actor.id])], template: 'application_status', title: `${service.name}：${APPLICATION_STATUS_NAMES[app.status]}`, body: direct ? `办件编号 ${app.resultNumber}` : '已提交，社区便民服务站将尽快审核', page: `/pkg-resident/pages/application/index?id=${id}`, at: now }),
+    outboxPut({ userIds: [...new Set([applicantId, actor.id])], template: 'application_status', title: `${service.name}：${APPLICATION_STATUS_NAMES[app.status]}`, body: direct ? `办件编号 ${app.resultNumber}` : '已提交，社区便民服务站将尽快审核', page: `/pkg-services/pages/application/index?id=${id}`, at: now }),
   ];
   if (app.actedBy) items.push(applicationActorPut(app, actor.id));
   await transact(items);

@@ -34,7 +34,7 @@ async function commit(before: ApplicationItem, after: ApplicationItem, actor: Ac
       applicationEventPut(after.id, { id: newId(Date.parse(now)), at: now, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: move, from: before.status, to: after.status, note }),
       ...statsUpdates(after.gridPath, counters, now),
       auditPut({ actorId: actor.id, actorRole: actor.role, action: `application.${move}`, target: `application:${after.id}`, from: before.status, to: after.status, at: now }),
-      outboxPut({ userIds: [...new Set([after.applicantId, ...(after.actedBy ? [after.actedBy.id] : [])])], template: 'application_status', title: `${after.serviceName}：${APPLICATION_STATUS_NAMES[after.status]}`, body: note ?? APPLICATION_TRANSITIONS[move as ApplicationMove]?.label ?? '已评价', page: `/pkg-resident/pages/application/index?id=${after.id}`, at: now }),
+      outboxPut({ userIds: [...new Set([after.applicantId, ...(after.actedBy ? [after.actedBy.id] : [])])], template: 'application_status', title: `${after.serviceName}：${APPLICATION_STATUS_NAMES[after.status]}`, body: note ?? APPLICATION_TRANSITIONS[move as ApplicationMove]?.label ?? '已评价', page: `/pkg-services/pages/application/index?id=${after.id}`, at: now }),
     ]);
   } catch (e) {
     if ((e as Error).name === 'TransactionCanceledException') throw versionConflict();

@@ -1,6 +1,6 @@
 /** Proxy tasks: asked for with consent, claimed by exactly one agent, done, confirmed, rated. */
 import type { CreateProxyTaskBody, ProxyStatus, ProxyTask } from '@gridlink/shared/proxy';
-import { PROXY_STATUS_NAMES } from '@gridlink/shared/names';
+import { CONSENT_METHOD_NAMES, PROXY_STATUS_NAMES } from '@gridlink/shared/names';
 import { auditPut } from '../../data/audit';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
@@ -73,7 +73,7 @@ export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: s
   };
   const items: unknown[] = [
     taskPut(t),
-    taskEventPut(id, { id: newId(Date.parse(now)), at: now, actorId: actor.id, actorName: actor.name, action: 'create', from: null, to: 'open', note: `授权方式：${body.consent.method}` }),
+    taskEventPut(id, { id: newId(Date.parse(now)), at: now, actorId: actor.id, actorName: actor.name, action: 'create', from: null, to: 'open', note: `授权方式：${CONSENT_METHOD_NAMES[body.consent.method]}` }),
     ...statsUpdates(unit.path, { proxy_tasks: 1, proxy_open: 1 }, now),
     auditPut({ actorId: actor.id, actorRole: actor.role, action: 'proxy.create', target: `proxy:${id}`, from: null, to: { status: 'open', consent: body.consent.method }, at: now }),
   ];
@@ -104,8 +104,8 @@ const statusDelta = (from: ProxyStatus, to: ProxyStatus): Deltas => ({ [`proxy_$
 export async function moveTask(actor: Actor, id: string, move: ProxyMove, body: { note?: string; applicationId?: string; photos?: string[]; version?: number }, now: string) {
   const t = await getTask(id);
   if (!t) throw notFound('任务不存在');
-  if (body.version !== undefined && body.version !== t.version) throw versionConflict();
   const rule = PROXY_TRANSITIONS[move];
+  if (body.version !== undefined && body.version !== t.version && move !== 'claim') throw versionConflict();
   if (rule.by.includes('agent')) {
     if (actor.role !== 'agent') throw forbidden('只有红色代办员可以认领');
     if (!actor.gridIds.includes(t.communityId)) throw forbidden('该任务不在您服务的社区');

@@ -10,6 +10,7 @@ import { outboxPut } from '../../data/outbox';
 import { eventPut, isOpen, openIndexDelete, openIndexPut, requestReplace, transact, type RequestItem } from '../../data/requests';
 import { statsUpdates, type Deltas } from '../../data/stats';
 import { versionConflict } from '../../http/errors';
+import { feedUpdate } from '../../data/open311';
 import { REQUEST_TRANSITIONS, type RequestMove } from './transitions';
 
 export interface MoveActor {
@@ -58,6 +59,7 @@ export async function commitMove(c: Commit): Promise<RequestItem> {
       page: `/pkg-resident/pages/request/index?id=${after.id}`,
       at: now,
     }),
+    feedUpdate(after),
     ...(c.extra ?? []),
   ];
   if (isOpen(before.status) && !isOpen(after.status)) items.push(openIndexDelete(after));

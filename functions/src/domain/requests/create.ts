@@ -13,6 +13,7 @@ import type { Actor } from '../../http/context';
 import { inScope } from '../../auth/policy';
 import { statusDeltas } from './commit';
 import { inboxFor } from './routing';
+import { feedPut } from '../../data/open311';
 import { verifyAttachments } from '../uploads';
 import { toResource } from './view';
 
@@ -32,7 +33,8 @@ async function unitFor(actor: Actor, unitId: string | undefined) {
 export async function similarRequests(actor: Actor, category: string, unitId?: string) {
   const unit = await unitFor(actor, unitId);
   const ids = await openRequestIdsInBuilding(unit.path[5], category);
-  return { items: (await getRequests(ids)).filter((r) => r.reporterId !== actor.id).map((r) => toResource(r)) };
+  // own ones included (reporterId tells the client): "you already reported this" beats an empty list
+  return { items: (await getRequests(ids)).map((r) => toResource(r)) };
 }
 
 export async function createRequest(actor: Actor, body: CreateRequestBody, now: string) {
@@ -81,6 +83,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     eventPut(id, { id: newId(Date.parse(now)), at: now, actorId: actor.id, actorName: req.reporterName, actorRole: actor.role, action: 'submit', from: null, to: 'submitted', level, note: undefined }),
     ...statsUpdates(path, { ...statusDeltas(undefined, req), req_total: 1, [`cat_${category.code.replace(/-/g, '_')}`]: 1 }, now),
     openIndexPut(req),
+    feedPut(req, unit.pathNames.slice(0, 3).join(' ')),
     auditPut({ actorId: actor.id, actorRole: actor.role, action: 'request.submit', target: `request:${id}`, from: null, to: 'submitted', at: now }),
     outboxPut({ userIds: [actor.id], template: 'request_status', title: `${category.name}：${REQUEST_STATUS_NAMES.submitted}`, body: '您的诉求已提交，网格员会尽快受理', page: `/pkg-resident/pages/request/index?id=${id}`, at: now }),
   ]);

@@ -5,7 +5,13 @@ import { getMe } from '../../api/endpoints';
 import { getToken } from '../../api/session';
 import { useAsync } from '../../components/useAsync';
 import { ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
+import { MY_APPLICATIONS_URL, REVIEW_QUEUE_URL } from '../../components/ServiceLinks';
+import { proxyTile } from '../../components/ProxyLinks';
+import { useElderMode } from '../../lib/elder';
 import './index.css';
+
+const REPORT_URL = '/pkg-resident/pages/report/index';
+const REQUESTS_URL = '/pkg-resident/pages/requests/index';
 
 interface Tile {
   id: string;
@@ -17,6 +23,7 @@ interface Tile {
 export default function HomePage() {
   const [signedIn, setSignedIn] = useState(() => !!getToken());
   const me = useAsync(() => getMe({ silent: true }), [signedIn], signedIn);
+  const { elderClass } = useElderMode();
   const firstShow = useRef(true);
 
   useDidShow(() => {
@@ -35,7 +42,34 @@ export default function HomePage() {
 
   const tiles: Tile[] = [
     { id: 'services', title: '办事', desc: '41 项便民服务网上通办', onTap: () => Taro.switchTab({ url: '/pages/services/index' }) },
-    { id: 'report', title: '我要报事', desc: '即将上线' },
+    proxyTile(user, signedIn),
+    ...(user?.role === 'office'
+      ? [{ id: 'review', title: '审核队列', desc: '本社区待审核的办件', onTap: () => Taro.navigateTo({ url: REVIEW_QUEUE_URL }) }]
+      : staff
+        ? []
+        : [
+            {
+              id: 'applications',
+              title: '我的办件',
+              desc: '办事进度与办结凭证',
+              onTap: () =>
+                Taro.navigateTo({ url: signedIn ? MY_APPLICATIONS_URL : `/pages/login/index?redirect=${encodeURIComponent(MY_APPLICATIONS_URL)}` }),
+            },
+          ]),
+    {
+      id: 'report',
+      title: '我要报事',
+      desc: '随手拍，身边问题网格员来办',
+      onTap: () => (signedIn ? Taro.navigateTo({ url: REPORT_URL }) : Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(REPORT_URL)}` })),
+    },
+    staff
+      ? { id: 'inbox', title: '待办', desc: '受理、办理网格诉求', onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/inbox/index' }) }
+      : {
+          id: 'requests',
+          title: '我的诉求',
+          desc: '办理进度与评价',
+          onTap: () => (signedIn ? Taro.navigateTo({ url: REQUESTS_URL }) : Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(REQUESTS_URL)}` })),
+        },
     staff
       ? { id: 'grids', title: '我的网格', desc: '网格与下级网格', onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' }) }
       : {
@@ -47,7 +81,7 @@ export default function HomePage() {
   ];
 
   return (
-    <View className='page home'>
+    <View className={`page home ${elderClass}`}>
       <View className='home__hello'>
         {user ? (
           <>

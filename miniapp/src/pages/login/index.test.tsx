@@ -48,3 +48,21 @@ test('a failed sign-in stays on the page', async () => {
   });
   expect(Taro.switchTab).not.toHaveBeenCalled();
 });
+
+test('goes back to a subpackage page too, but never off the app', async () => {
+  taro.__setRouterParams({ redirect: encodeURIComponent('/pkg-resident/pages/report/index') });
+  const first = render(<LoginPage />);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('login-resident-demo'));
+  });
+  expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pkg-resident/pages/report/index' });
+  first.unmount();
+  jest.clearAllMocks();
+  taro.__setRouterParams({ redirect: encodeURIComponent('https://evil.example/pages/x') });
+  render(<LoginPage />);
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('login-resident-demo'));
+  });
+  expect(Taro.redirectTo).not.toHaveBeenCalled();
+  expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+});

@@ -12,7 +12,8 @@ const TAB_PAGES = ['/pages/index/index', '/pages/services/index', '/pages/me/ind
 /** After sign-in: back to where the user came from, or to 首页. */
 function leave(redirect?: string) {
   const target = redirect ? decodeURIComponent(redirect) : '';
-  if (!target || !target.startsWith('/pages/') || target.startsWith('/pages/login/')) {
+  // only our own pages (main package or a subpackage such as /pkg-resident/pages/…)
+  if (!target || !/^\/(pkg-[a-z]+\/)?pages\//.test(target) || target.startsWith('/pages/login/')) {
     return Taro.switchTab({ url: '/pages/index/index' });
   }
   if (TAB_PAGES.includes(target.split('?')[0])) return Taro.switchTab({ url: target.split('?')[0] });

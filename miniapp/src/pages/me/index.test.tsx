@@ -67,3 +67,65 @@ test('退出登录 forgets the token; signed out shows 去登录', async () => {
   fireEvent.click(screen.getByTestId('me-login'));
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index?redirect=%2Fpages%2Fme%2Findex' });
 });
+
+test('a resident finds 我的诉求 and 消息; staff find 待办, 回访 and 统计 by role', async () => {
+  ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));
+  const view = render(<MePage />);
+  fireEvent.click(await screen.findByTestId('me-requests'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-resident/pages/requests/index' });
+  fireEvent.click(screen.getByTestId('me-messages'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-resident/pages/messages/index' });
+  expect(screen.queryByTestId('me-inbox')).toBeNull();
+  view.unmount();
+
+  ep.getMe.mockResolvedValue(worker());
+  ep.getGrid.mockResolvedValue(GRIDS.b1);
+  const staff = render(<MePage />);
+  fireEvent.click(await screen.findByTestId('me-inbox'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/inbox/index' });
+  fireEvent.click(screen.getByTestId('me-dashboard'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/dashboard/index' });
+  expect(screen.queryByTestId('me-callbacks')).toBeNull(); // 回访 is the community's
+  expect(screen.queryByTestId('me-requests')).toBeNull();
+  staff.unmount();
+
+  ep.getMe.mockResolvedValue(worker({ id: 'community-admin-demo', role: 'community_admin', gridIds: ['xs'] }));
+  ep.getGrid.mockResolvedValue(GRIDS.xs);
+  render(<MePage />);
+  fireEvent.click(await screen.findByTestId('me-callbacks'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/callbacks/index' });
+});
+
+test('办事: a resident finds 我的办件; the service office finds 审核队列', async () => {
+  ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));
+  const view = render(<MePage />);
+  fireEvent.click(await screen.findByTestId('me-applications'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-services/pages/applications/index' });
+  expect(screen.queryByTestId('me-review')).toBeNull();
+  view.unmount();
+
+  ep.getMe.mockResolvedValue(worker({ id: 'office-demo', role: 'office', gridIds: ['xs'], duties: [] }));
+  ep.getGrid.mockResolvedValue(GRIDS.xs);
+  render(<MePage />);
+  fireEvent.click(await screen.findByTestId('me-review'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-office/pages/review/index' });
+  expect(screen.queryByTestId('me-applications')).toBeNull();
+});
+
+test('长辈版 switch: the page grows at once and the choice is remembered', async () => {
+  ep.getMe.mockResolvedValue(resident());
+  const { container, unmount } = render(<MePage />);
+  await screen.findByTestId('me-unit');
+  const root = () => container.firstElementChild as HTMLElement;
+  expect(root().className.split(' ')).not.toContain('elder');
+  fireEvent.click(screen.getByTestId('me-elder'));
+  expect(root().className.split(' ')).toContain('elder');
+  expect(screen.getByTestId('me-elder').getAttribute('aria-checked')).toBe('true');
+  expect(screen.getByTestId('me-elder-state').textContent).toBe('已开启');
+  unmount();
+  const again = render(<MePage />);
+  await screen.findByTestId('me-unit');
+  expect((again.container.firstElementChild as HTMLElement).className.split(' ')).toContain('elder');
+  fireEvent.click(screen.getByTestId('me-elder'));
+  expect((again.container.firstElementChild as HTMLElement).className.split(' ')).not.toContain('elder');
+});

@@ -8,6 +8,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
 import type { Me } from '@gridlink/shared/me';
 import { getGrid, getMe } from '../../api/endpoints';
 import { clearToken, getToken } from '../../api/session';
+import RequestLinks from '../../components/RequestLinks';
+import ServiceLinks, { ElderSetting } from '../../components/ServiceLinks';
+import ProxyLinks from '../../components/ProxyLinks';
+import CaseLinks from '../../components/CaseLinks';
+import { useElderMode } from '../../lib/elder';
 import StateView from '../../components/StateView';
 import { useAsync } from '../../components/useAsync';
 import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
@@ -42,6 +47,7 @@ function StaffGrids({ ids }: { ids: string[] }) {
 export default function MePage() {
   const [signedIn, setSignedIn] = useState(() => !!getToken());
   const me = useAsync(() => getMe({ silent: true }), [signedIn], signedIn);
+  const { elderClass } = useElderMode();
   const firstShow = useRef(true);
 
   useDidShow(() => {
@@ -81,7 +87,7 @@ export default function MePage() {
   const user = me.data;
   const livesInUnit = !!user && UNIT_ROLES.includes(user.role);
   return (
-    <View className='page me'>
+    <View className={`page me ${elderClass}`}>
       <StateView loading={me.loading && !user} error={user ? null : me.error} onRetry={me.reload}>
         {user && (
           <>
@@ -122,9 +128,15 @@ export default function MePage() {
                 </View>
               </CellGroup>
             )}
+
+            <RequestLinks user={user} />
+            <ServiceLinks user={user} />
+            <ProxyLinks user={user} />
+            <CaseLinks user={user} />
           </>
         )}
       </StateView>
+      <ElderSetting />
       <View className='actions'>
         <Button block type='default' data-testid='me-logout' onClick={logout}>
           退出登录

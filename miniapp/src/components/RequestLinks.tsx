@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
+import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
+import type { Me } from '@gridlink/shared/me';
+import type { Role } from '@gridlink/shared/names';
+import { UNIT_ROLES } from '@gridlink/shared/names';
+
+/** Who handles requests in 待办 (the closed loop) */
+const INBOX_ROLES: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'department'];
+/** 回访 is the community's: its staff and grid leaders */
+const CALLBACK_ROLES: Role[] = ['grid_leader', 'community_admin'];
+/** who may read a grid's 统计 */
+const STATS_ROLES: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'office'];
+
+interface Link {
+  id: string;
+  title: string;
+  description: string;
+  url: string;
+}
+
+export function requestLinks(role: Role): { title: string; links: Link[] } {
+  const messages: Link = { id: 'messages', title: '消息', description: '诉求和办件的进展通知', url: '/pkg-resident/pages/messages/index' };
+  if (UNIT_ROLES.includes(role)) {
+    return {
+      title: '我的诉求',
+      links: [
+        { id: 'requests', title: '我的诉求', description: '报事的办理进度与评价', url: '/pkg-resident/pages/requests/index' },
+        messages,
+      ],
+    };
+  }
+  const links: Link[] = [];
+  if (INBOX_ROLES.includes(role)) links.push({ id: 'inbox', title: '待办', description: '受理、转办、办结网格诉求', url: '/pkg-staff/pages/inbox/index' });
+  if (CALLBACK_ROLES.includes(role)) links.push({ id: 'callbacks', title: '回访', description: '不满意评价的回访', url: '/pkg-staff/pages/callbacks/index' });
+  if (STATS_ROLES.includes(role)) links.push({ id: 'dashboard', title: '统计', description: '诉求办理与群众满意度', url: '/pkg-staff/pages/dashboard/index' });
+  links.push(messages);
+  return { title: '工作台', links };
+}
+
+/** 我的: the way into requests — 我的诉求 and 消息 for residents; 待办, 回访, 统计 for staff. */
+export default function RequestLinks({ user }: { user: Me }) {
+  const { title, links } = requestLinks(user.role);
+  return (
+    <CellGroup title={title}>
+      {links.map(l => (
+        <View key={l.id} data-testid={`me-${l.id}`} onClick={() => Taro.navigateTo({ url: l.url })}>
+          <Cell title={l.title} description={l.description} extra='›' clickable />
+        </View>
+      ))}
+    </CellGroup>
+  );
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '纠纷调解与信访', enablePullDownRefresh: true });

@@ -1,0 +1,214 @@
+/** 办理完成 (the agent reports back) and 评价 (the requester rates): used on 我的任务 and the task page. */
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { RATING_NAMES, APPLICATION_STATUS_NAMES } from '@gridlink/shared/names';
+import { listMyApplications, moveProxyTask, rateProxyTask, type ProxyTask } from '../../api/proxy';
+import { uploadImage } from '../../api/upload';
+import { useAsync } from '../../components/useAsync';
+import { formatShort } from '../../lib/format';
+import './proxy.css';
+
+const MAX_PHOTOS = 3;
+
+/** 办理完成: a note (required), the application made on the recipient's behalf (optional), photos (optional). */
+export function CompleteForm({ task, onDone, onCancel }: { task: ProxyTask; onDone: (t: ProxyTask) => void; onCancel?: () => void }) {
+  const apps = useAsync(
+    () => listMyApplications().then(p => p.items.filter(a => a.applicantId === task.recipient.id && a.createdAt >= task.createdAt)),
+    [task.id],
+  );
+  const [note, setNote] = useState('');
+  const [appId, setAppId] = useState<string | null>(null); // null: not chosen yet → the newest one
+  const [photos, setPhotos] = useState<string[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const items = apps.data ?? [];
+  const chosen = appId === null ? (items[0]?.id ?? '') : appId;
+
+  const addPhoto = async () => {
+    if (uploading || photos.length >= MAX_PHOTOS) return;
+    try {
+      const picked = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      setUploading(true);
+      const keys: string[] = [];
+      for (const p of picked.tempFilePaths) keys.push(await uploadImage(p, 'proxy'));
+      setPhotos(prev => [...prev, ...keys].slice(0, MAX_PHOTOS));
+    } catch (e) {
+      const msg = (e as Error).message;
+      if (msg && !/cancel/i.test(msg)) setError(msg);
+    } finally {
+      setUploading(false);
+    }
+  };
+
+  const submit = async () => {
+    if (saving) return;
+    if (note.trim().length < 2) {
+      setError('请说明办理结果（至少 2 个字）');
+      return;
+    }
+    setError('');
+    setSaving(true);
+    try {
+      const done = await moveProxyTask(task.id, 'complete', {
+        note: note.trim(),
+        ...(chosen ? { applicationId: chosen } : {}),
+        ...(photos.length ? { photos } : {}),
+        version: task.version,
+      });
+      Taro.showToast({ title: '已提交，等待确认办结', icon: 'none' });
+      onDone(done);
+    } catch (e) {
+      setError((e as Error).message || '提交失败，请重试');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='pform' data-testid='complete-form'>
+      <Text className='pform__label'>办理结果</Text>
+      <Textarea
+        className='pform__textarea'
+        data-testid='complete-note'
+        value={note}
+        maxlength={500}
+        placeholder='如：已代为申请，办件已在线办结；药品已送到老人家中'
+        onInput={e => setNote(e.detail.value)}
+      />
+      <Text className='pform__label'>关联办件（选填）</Text>
+      {apps.loading ? (
+        <Text className='pform__hint'>正在读取您代为申请的办件…</Text>
+      ) : apps.error ? (
+        <Text className='pform__hint'>办件暂时读取不到，可以不关联直接提交</Text>
+      ) : (
+        <View className='pconsent' role='radiogroup'>
+          {items.map(a => (
+            <View
+              key={a.id}
+              role='radio'
+              aria-checked={chosen === a.id}
+              className={`ppick${chosen === a.id ? ' ppick--on' : ''}`}
+              data-testid={`complete-app-${a.id}`}
+              onClick={() => setAppId(a.id)}
+            >
+              <View className='ppick__main'>
+                <Text>{a.serviceName}</Text>
+                <Text className='ppick__sub'>
+                  {APPLICATION_STATUS_NAMES[a.status]}
+                  {a.resultNumber ? ` · 办件编号 ${a.resultNumber}` : ''} · {formatShort(a.createdAt)}
+                </Text>
+              </View>
+              <Text className='ppick__end'>{chosen === a.id ? '已选' : '选择'}</Text>
+            </View>
+          ))}
+          <View
+            role='radio'
+            aria-checked={!chosen}
+            className={`ppick${!chosen ? ' ppick--on' : ''}`}
+            data-testid='complete-app-none'
+            onClick={() => setAppId('')}
+          >
+            <Text>{items.length ? '不关联办件' : '没有为其申请的办件（跑腿类代办无需关联）'}</Text>
+          </View>
+        </View>
+      )}
+      <Text className='pform__label'>现场照片（选填，最多 {MAX_PHOTOS} 张）</Text>
+      <View className='pform__row'>
+        <Text className='pform__hint' data-testid='complete-photos'>{photos.length ? `已上传 ${photos.length} 张` : '未添加'}</Text>
+        {photos.length < MAX_PHOTOS && (
+          <Button size='small' fill='outline' type='primary' loading={uploading} data-testid='complete-add-photo' onClick={addPhoto}>
+            添加照片
+          </Button>
+        )}
+      </View>
+      {!!error && (
+        <View className='pform__error' role='alert' data-testid='complete-error'>
+          {error}
+        </View>
+      )}
+      <Button block type='primary' loading={saving} data-testid='complete-submit' onClick={submit}>
+        提交办理结果
+      </Button>
+      {onCancel && (
+        <Button block fill='none' data-testid='complete-close' onClick={onCancel}>
+          收起
+        </Button>
+      )}
+    </View>
+  );
+}
+
+/** 评价代办: 1–5 stars and a comment, once the task is confirmed. */
+export function RatingForm({ task, onRated }: { task: ProxyTask; onRated: (t: ProxyTask) => void }) {
+  const [stars, setStars] = useState(0);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    if (saving) return;
+    if (!stars) {
+      setError('请点选星级');
+      return;
+    }
+    setError('');
+    setSaving(true);
+    try {
+      const rated = await rateProxyTask(task.id, stars, comment.trim() || undefined);
+      Taro.showToast({ title: '感谢您的评价', icon: 'none' });
+      onRated(rated);
+    } catch (e) {
+      setError((e as Error).message || '提交失败，请重试');
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='pform' data-testid='rating-form'>
+      <Text className='pform__label'>请为代办员{task.agentName ? ` ${task.agentName} ` : ''}评价</Text>
+      <View className='pstars' role='radiogroup'>
+        {[1, 2, 3, 4, 5].map(n => (
+          <View
+            key={n}
+            role='radio'
+            aria-checked={n === stars}
+            aria-label={RATING_NAMES[n]}
+            className={`pstars__star${n <= stars ? ' pstars__star--on' : ''}`}
+            data-testid={`star-${n}`}
+            onClick={() => {
+              setStars(n);
+              setError('');
+            }}
+          >
+            ★
+          </View>
+        ))}
+        <Text className='pstars__name' data-testid='rating-name'>
+          {stars ? RATING_NAMES[stars] : '请点选'}
+        </Text>
+      </View>
+      <Textarea
+        className='pform__textarea'
+        data-testid='rating-comment'
+        value={comment}
+        maxlength={300}
+        placeholder='说说代办员的服务（选填）'
+        onInput={e => setComment(e.detail.value)}
+      />
+      {!!error && (
+        <View className='pform__error' role='alert'>
+          {error}
+        </View>
+      )}
+      <Button block type='primary' loading={saving} data-testid='rating-submit' onClick={submit}>
+        提交评价
+      </Button>
+    </View>
+  );
+}

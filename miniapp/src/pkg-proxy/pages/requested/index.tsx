@@ -1,0 +1,60 @@
+import { useRef } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { listProxyTasks } from '../../../api/proxy';
+import StateView from '../../../components/StateView';
+import { usePaged } from '../../../components/usePaged';
+import { useElderMode } from '../../../lib/elder';
+import { MoreButton, Progress, TaskCard } from '../../components/parts';
+import { canRequest, taskUrl } from '../../lib/rules';
+import { useViewer } from '../../lib/viewer';
+import '../../components/proxy.css';
+
+/** 我的代办: what I asked for (我提出的代办) and what agents do for me (为我代办的), with their progress. */
+export default function RequestedPage() {
+  const { elderClass } = useElderMode();
+  const me = useViewer();
+  const list = usePaged(cursor => listProxyTasks('requested', cursor), [], me.signedIn);
+  const firstShow = useRef(true);
+
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (me.signedIn) void list.reload();
+  });
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const myId = me.data?.id;
+  return (
+    <View className={`page prequested ${elderClass}`}>
+      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length} emptyText='还没有代办记录'>
+        <View role='list' data-testid='requested-list'>
+          {list.items.map(t => (
+            <TaskCard
+              key={t.id}
+              task={t}
+              badge={myId && t.requesterId === myId ? '我提出的' : '为我代办'}
+              onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}
+            >
+              <Progress status={t.status} />
+            </TaskCard>
+          ))}
+        </View>
+        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
+      </StateView>
+      {canRequest(me.data?.role) && (
+        <View className='actions'>
+          <Button block type='primary' data-testid='requested-new' onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/request/index' })}>
+            申请代办
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

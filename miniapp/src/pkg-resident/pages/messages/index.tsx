@@ -1,0 +1,66 @@
+import { useEffect, useRef } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { listMessages, type Message } from '../../../api/requests';
+import { getToken, goLogin } from '../../../api/session';
+import StateView from '../../../components/StateView';
+import { usePaged } from '../../../components/usePaged';
+import { MoreButton } from '../../../components/request/RequestParts';
+import { formatTime } from '../../../components/request/format';
+import '../../../components/request/request.css';
+import './index.css';
+
+/** Only in-app pages can be opened from a message. */
+const openable = (m: Message) => /^\/(pages|pkg-[a-z]+)\//.test(m.page);
+const TAB_PAGES = ['/pages/index/index', '/pages/services/index', '/pages/me/index'];
+const open = (m: Message) => {
+  const path = m.page.split('?')[0];
+  return TAB_PAGES.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url: m.page });
+};
+
+/** 消息: what changed in my requests and applications, newest first. */
+export default function MessagesPage() {
+  const signedIn = !!getToken();
+  const list = usePaged(cursor => listMessages(cursor, { silent: true }), [], signedIn);
+  const firstShow = useRef(true);
+
+  useEffect(() => {
+    if (!signedIn) goLogin();
+  }, [signedIn]);
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn) void list.reload();
+  });
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <View className='page'>
+      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length && !list.hasMore} emptyText='暂无消息'>
+        <View role='list'>
+          {list.items.map(m => (
+            <View
+              key={m.id}
+              role='listitem'
+              className='msg'
+              data-testid={`message-${m.id}`}
+              onClick={openable(m) ? () => open(m) : undefined}
+            >
+              <View className='msg__head'>
+                <Text className='msg__title'>{m.title}</Text>
+                <Text className='msg__at'>{formatTime(m.at)}</Text>
+              </View>
+              <Text className='msg__body'>{m.body}</Text>
+              {openable(m) && <Text className='msg__link'>查看详情 ›</Text>}
+            </View>
+          ))}
+        </View>
+        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
+      </StateView>
+    </View>
+  );
+}

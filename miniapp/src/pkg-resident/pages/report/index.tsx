@@ -1,0 +1,347 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Image, Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { CreateRequestBody, RequestResource } from '@gridlink/shared/requests';
+import { ApiError, newIdempotencyKey } from '../../../api/client';
+import { getMe } from '../../../api/endpoints';
+import { createRequest, joinRequest, listCategories, similarRequests } from '../../../api/requests';
+import { getToken, goLogin } from '../../../api/session';
+import { uploadImage } from '../../../api/upload';
+import StateView from '../../../components/StateView';
+import { useAsync } from '../../../components/useAsync';
+import { StatusTag } from '../../../components/request/RequestParts';
+import { formatTime } from '../../../components/request/format';
+import { UNIT_ROLES } from '@gridlink/shared/names';
+import '../../../components/request/request.css';
+import './index.css';
+
+export const MAX_PHOTOS = 9;
+const MIN_DESCRIPTION = 5;
+
+interface Photo {
+  id: number;
+  path: string;
+  key?: string;
+  state: 'uploading' | 'done' | 'failed';
+  error?: string;
+}
+
+/** After a 409 about a similar open request: the ones by neighbours (ours are not listed). */
+interface Suggestion {
+  items: RequestResource[];
+}
+
+const detailUrl = (id: string) => `/pkg-resident/pages/request/index?id=${encodeURIComponent(id)}`;
+
+export default function ReportPage() {
+  const { params } = useRouter();
+  const signedIn = !!getToken();
+  const me = useAsync(() => getMe({ silent: true }), [], signedIn);
+  const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
+  const [category, setCategory] = useState(params.category ?? '');
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<Photo[]>([]);
+  const [formError, setFormError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [suggestion, setSuggestion] = useState<Suggestion>();
+  const [joining, setJoining] = useState('');
+  const nextPhotoId = useRef(1);
+  /** one Idempotency-Key per form content: a retry of the same content after a lost answer reuses it */
+  const attempt = useRef<{ body: string; key: string; answered: boolean }>();
+  const firstShow = useRef(true);
+
+  useEffect(() => {
+    if (!signedIn) goLogin();
+  }, [signedIn]);
+
+  // back from 绑定单元: read the profile again
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn && !me.data?.unitId) void me.reload();
+  });
+
+  const keyFor = (body: string) => {
+    const last = attempt.current;
+    if (last && last.body === body && !last.answered) return last.key;
+    const key = newIdempotencyKey();
+    attempt.current = { body, key, answered: false };
+    return key;
+  };
+
+  const setPhoto = (id: number, patch: Partial<Photo>) => setPhotos(list => list.map(p => (p.id === id ? { ...p, ...patch } : p)));
+
+  const upload = async (photo: Photo) => {
+    setPhoto(photo.id, { state: 'uploading', error: undefined });
+    try {
+      const key = await uploadImage(photo.path, 'request');
+      setPhoto(photo.id, { state: 'done', key });
+    } catch (e) {
+      const message = (e as Error).message || '图片上传失败';
+      setPhoto(photo.id, { state: 'failed', error: message });
+      Taro.showToast({ title: message, icon: 'none' });
+    }
+  };
+
+  const addPhotos = async () => {
+    const room = MAX_PHOTOS - photos.length;
+    if (room <= 0) return;
+    let paths: string[];
+    try {
+      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      paths = res.tempFilePaths.slice(0, room);
+    } catch {
+      return; // cancelled
+    }
+    const added = paths.map(path => ({ id: nextPhotoId.current++, path, state: 'uploading' as const }));
+    setPhotos(list => [...list, ...added]);
+    await Promise.all(added.map(upload));
+  };
+
+  const removePhoto = (id: number) => setPhotos(list => list.filter(p => p.id !== id));
+
+  const validate = (): string => {
+    if (!category) return '请选择问题类别';
+    if (description.trim().length < MIN_DESCRIPTION) return `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
+    if (photos.some(p => p.state === 'uploading')) return '照片正在上传，请稍候';
+    if (photos.some(p => p.state === 'failed')) return '有照片上传失败，请点按重试或删除';
+    return '';
+  };
+
+  const submit = async (ignoreSimilar = false) => {
+    if (submitting) return;
+    const problem = validate();
+    setFormError(problem);
+    if (problem) return;
+    const keys = photos.map(p => p.key!).filter(Boolean);
+    const body: CreateRequestBody = {
+      category,
+      description: description.trim(),
+      ...(me.data?.unitId ? { unitId: me.data.unitId } : {}),
+      ...(keys.length ? { attachments: keys } : {}),
+      ...(ignoreSimilar ? { ignoreSimilar: true } : {}),
+    };
+    const json = JSON.stringify(body);
+    const key = keyFor(json);
+    setSubmitting(true);
+    try {
+      const created = await createRequest(body, key);
+      Taro.showToast({ title: '提交成功', icon: 'success' });
+      await Taro.redirectTo({ url: detailUrl(created.id) });
+    } catch (e) {
+      const err = e as ApiError;
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && attempt.current?.key === key) attempt.current.answered = true;
+      if (err instanceof ApiError && err.status === 409 && err.code === 'CONFLICT' && err.details.some(d => d.path === 'similar')) {
+        const list = await similarRequests(category, { silent: true }).catch(() => ({ items: [] as RequestResource[] }));
+        setSuggestion({ items: list.items });
+      } else {
+        const field = err instanceof ApiError ? err.details.find(d => d.path !== 'similar')?.message : '';
+        const message = err.message || '提交失败，请重试';
+        setFormError(field && field !== message ? `${message}（${field}）` : message);
+        Taro.showToast({ title: message, icon: 'none' });
+      }
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const join = async (r: RequestResource) => {
+    if (joining) return;
+    setJoining(r.id);
+    try {
+      await joinRequest(r.id);
+      Taro.showToast({ title: '已加入，办理进展会通知您', icon: 'none' });
+      await Taro.redirectTo({ url: detailUrl(r.id) });
+    } catch {
+      // the request layer has shown why
+    } finally {
+      setJoining('');
+    }
+  };
+
+  if (!signedIn) {
+    return (
+      <View className='page'>
+        <StateView empty emptyText='请先登录' />
+      </View>
+    );
+  }
+
+  const user = me.data;
+  const loading = (me.loading && !user) || (cats.loading && !cats.data);
+  const error = (!user && me.error) || (!cats.data && cats.error) || null;
+  const retry = () => {
+    if (!user) void me.reload();
+    if (!cats.data) void cats.reload();
+  };
+
+  if (loading || error || !user) {
+    return (
+      <View className='page'>
+        <StateView loading={loading} error={error} onRetry={retry} />
+      </View>
+    );
+  }
+
+  if (!UNIT_ROLES.includes(user.role)) {
+    return (
+      <View className='page'>
+        <StateView empty emptyText='我要报事面向居民：工作人员请在“待办”中受理和办理诉求' />
+        <View className='actions'>
+          <Button block type='primary' fill='outline' data-testid='report-inbox' onClick={() => Taro.redirectTo({ url: '/pkg-staff/pages/inbox/index' })}>
+            去待办
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  if (!user.unitId) {
+    return (
+      <View className='page'>
+        <StateView empty emptyText='报事前请先绑定您居住的单元，问题会直接交给您所在楼栋的网格员' />
+        <View className='actions'>
+          <Button block type='primary' data-testid='report-bind' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+            去绑定单元
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  if (suggestion) {
+    return (
+      <View className='page report'>
+        <View className='report__similar' data-testid='similar'>
+          <Text className='report__similar-title'>同楼栋已有相同问题正在办理</Text>
+          <Text className='report__similar-sub'>
+            {suggestion.items.length
+              ? '如果是同一个问题，点“我也遇到”加入，办理进展会同时通知您'
+              : '可能是您之前提交的同类诉求，可在“我的诉求”中查看进度'}
+          </Text>
+        </View>
+        {suggestion.items.map(r => (
+          <View key={r.id} className='rcard' data-testid={`similar-${r.id}`}>
+            <View className='rcard__head'>
+              <Text className='rcard__cat'>{r.categoryName}</Text>
+              <StatusTag status={r.status} />
+            </View>
+            <Text className='rcard__desc'>{r.description}</Text>
+            <View className='rcard__meta'>
+              <Text>{formatTime(r.createdAt)}</Text>
+              <Text>{r.unitName}</Text>
+              {r.joinCount > 0 && <Text>{r.joinCount} 位邻居也遇到</Text>}
+            </View>
+            <Button type='primary' size='small' loading={joining === r.id} data-testid={`similar-join-${r.id}`} onClick={() => join(r)}>
+              我也遇到
+            </Button>
+          </View>
+        ))}
+        <View className='actions'>
+          {!suggestion.items.length && (
+            <Button block type='primary' fill='outline' data-testid='similar-mine' onClick={() => Taro.redirectTo({ url: '/pkg-resident/pages/requests/index' })}>
+              查看我的诉求
+            </Button>
+          )}
+          <Button block type='default' loading={submitting} data-testid='similar-new' onClick={() => submit(true)}>
+            不是同一个问题，仍要新建
+          </Button>
+          <View className='report__back' data-testid='similar-back' onClick={() => setSuggestion(undefined)}>
+            返回修改
+          </View>
+        </View>
+      </View>
+    );
+  }
+
+  const categories = cats.data?.items ?? [];
+  const chosen = categories.find(c => c.code === category);
+  return (
+    <View className='page report'>
+      <Text className='section__title'>问题类别</Text>
+      <View className='report__cats' role='radiogroup'>
+        {categories.map(c => (
+          <View
+            key={c.code}
+            role='radio'
+            aria-checked={c.code === category}
+            className={`report__cat${c.code === category ? ' report__cat--on' : ''}`}
+            data-testid={`cat-${c.code}`}
+            onClick={() => {
+              setCategory(c.code);
+              setFormError('');
+            }}
+          >
+            <Text className='report__cat-name'>{c.name}</Text>
+            <Text className='report__cat-desc'>{c.description}</Text>
+          </View>
+        ))}
+      </View>
+      {chosen && (
+        <Text className='report__route' data-testid='report-route'>
+          由{chosen.defaultLevel === 'grid' ? '楼栋网格员' : '社区'}受理，{chosen.slaHours[chosen.defaultLevel]} 小时内办理
+        </Text>
+      )}
+
+      <View className='rform'>
+        <Text className='rform__label'>问题描述</Text>
+        <Textarea
+          className='rform__textarea'
+          data-testid='report-desc'
+          value={description}
+          maxlength={1000}
+          placeholder='请描述问题的位置和情况，如：3号楼2单元楼道灯不亮'
+          onInput={e => setDescription(e.detail.value)}
+        />
+        <Text className='rform__hint'>{description.trim().length}/1000</Text>
+
+        <Text className='rform__label'>照片（选填，最多 {MAX_PHOTOS} 张）</Text>
+        <View className='report__photos'>
+          {photos.map((p, i) => (
+            <View key={p.id} className='report__photo' data-testid={`photo-${i}`}>
+              <Image
+                className='report__photo-img'
+                src={p.path}
+                mode='aspectFill'
+                onClick={() => Taro.previewImage({ urls: photos.map(x => x.path), current: p.path })}
+              />
+              {p.state === 'uploading' && <Text className='report__photo-state'>上传中…</Text>}
+              {p.state === 'failed' && (
+                <Text className='report__photo-state report__photo-state--failed' data-testid={`photo-retry-${i}`} onClick={() => upload(p)}>
+                  上传失败，点按重试
+                </Text>
+              )}
+              <View className='report__photo-remove' data-testid={`photo-remove-${i}`} aria-label='删除照片' onClick={() => removePhoto(p.id)}>
+                ×
+              </View>
+            </View>
+          ))}
+          {photos.length < MAX_PHOTOS && (
+            <View className='report__photo report__photo--add' data-testid='photo-add' onClick={addPhotos}>
+              <Text className='report__plus'>+</Text>
+              <Text className='report__plus-text'>拍照/相册</Text>
+            </View>
+          )}
+        </View>
+
+        <Text className='rform__label'>所在单元</Text>
+        <Text className='report__unit' data-testid='report-unit'>
+          {user.unitPath?.length ? user.unitPath.slice(2).map(p => p.name).join(' › ') : user.unitId}
+        </Text>
+
+        {!!formError && (
+          <View className='rform__error' data-testid='report-error' role='alert'>
+            {formError}
+          </View>
+        )}
+        <Button block type='primary' loading={submitting} data-testid='report-submit' onClick={() => submit(false)}>
+          提交
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { listRequests } from '../../../api/requests';
+import { getToken, goLogin } from '../../../api/session';
+import StateView from '../../../components/StateView';
+import { usePaged } from '../../../components/usePaged';
+import { MoreButton, RequestCard } from '../../../components/request/RequestParts';
+import '../../../components/request/request.css';
+
+/** 我的诉求: what I reported (and joined with 我也遇到), newest first. */
+export default function MyRequestsPage() {
+  const signedIn = !!getToken();
+  const list = usePaged(cursor => listRequests({ view: 'mine', cursor }, { silent: true }), [], signedIn);
+  const firstShow = useRef(true);
+
+  useEffect(() => {
+    if (!signedIn) goLogin();
+  }, [signedIn]);
+
+  // back from a request (rated, …): show the new statuses
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn) void list.reload();
+  });
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const report = () => Taro.navigateTo({ url: '/pkg-resident/pages/report/index' });
+  return (
+    <View className='page'>
+      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length && !list.hasMore} emptyText='您还没有提交过诉求，遇到问题可以随手报'>
+        <View role='list' data-testid='requests-list'>
+          {list.items.map(r => (
+            <RequestCard key={r.id} request={r} onTap={() => Taro.navigateTo({ url: `/pkg-resident/pages/request/index?id=${encodeURIComponent(r.id)}` })} />
+          ))}
+        </View>
+        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
+      </StateView>
+      {!list.loading && (
+        <View className='actions'>
+          <Button block type='primary' data-testid='requests-report' onClick={report}>
+            我要报事
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

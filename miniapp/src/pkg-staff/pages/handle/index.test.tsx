@@ -1,0 +1,121 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import * as endpoints from '../../../api/endpoints';
+import * as requests from '../../../api/requests';
+import { ApiError } from '../../../api/client';
+import { setToken } from '../../../api/session';
+import { worker } from '../../../../test/fixtures';
+import { CATEGORIES, request } from '../../../../test/request-fixtures';
+import HandlePage, { allowedActions, departmentsOf } from './index';
+
+jest.mock('../../../api/endpoints');
+jest.mock('../../../api/requests');
+const ep = jest.mocked(endpoints);
+const rq = jest.mocked(requests);
+const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
+
+beforeEach(() => {
+  jest.clearAllMocks();
+  taro.__reset();
+  taro.__setRouterParams({ id: 'r1' });
+  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  ep.getMe.mockResolvedValue(worker());
+  rq.listCategories.mockResolvedValue({ items: CATEGORIES });
+});
+
+const tap = async (testId: string) => {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(testId));
+  });
+};
+
+test('the actions follow the workflow table and the role', () => {
+  expect(allowedActions({ status: 'submitted', level: 'grid' }, 'grid_worker')).toEqual(['accept', 'reject', 'escalate']);
+  expect(allowedActions({ status: 'accepted', level: 'grid' }, 'grid_worker')).toEqual(['resolve', 'escalate']);
+  expect(allowedActions({ status: 'accepted', level: 'community' }, 'community_admin')).toEqual(['resolve', 'dispatch', 'escalate']);
+  expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['resolve', 'dispatch']);
+  expect(allowedActions({ status: 'dispatched', level: 'community' }, 'department')).toEqual(['resolve']);
+  expect(allowedActions({ status: 'accepted', level: 'community' }, 'department')).toEqual([]);
+  expect(allowedActions({ status: 'resolved', level: 'grid' }, 'grid_leader')).toEqual([]);
+  expect(allowedActions({ status: 'submitted', level: 'grid' }, 'resident')).toEqual([]);
+  expect(departmentsOf(CATEGORIES)).toEqual([
+    { id: 'dept-housing', name: '区住房和城乡建设局' },
+    { id: 'dept-urban', name: '区城市管理综合行政执法局' },
+  ]);
+});
+
+test('a grid worker accepts with a note, then resolves', async () => {
+  rq.getRequest
+    .mockResolvedValueOnce(request({ version: 1 }))
+    .mockResolvedValueOnce(request({ status: 'accepted', version: 2 }))
+    .mockResolvedValueOnce(request({ status: 'resolved', version: 3, dueAt: null }));
+  rq.actOnRequest.mockResolvedValue(request());
+  render(<HandlePage />);
+  expect((await screen.findByTestId('request-status')).textContent).toBe('已提交');
+  expect(screen.getByText('报事人')).toBeTruthy();
+  expect(screen.getByTestId('act-accept')).toBeTruthy();
+  expect(screen.getByTestId('act-reject')).toBeTruthy();
+  expect(screen.queryByTestId('act-dispatch')).toBeNull();
+
+  await tap('act-accept');
+  fireEvent.change(screen.getByTestId('act-note'), { target: { value: '明天上门查看' } });
+  await tap('act-confirm');
+  expect(rq.actOnRequest).toHaveBeenCalledWith('r1', 'accept', { version: 1, note: '明天上门查看' });
+  expect(Taro.showToast).toHaveBeenCalledWith({ title: '已受理', icon: 'success' });
+  expect(screen.getByTestId('request-status').textContent).toBe('已受理');
+
+  await tap('act-resolve');
+  await tap('act-confirm');
+  expect(rq.actOnRequest).toHaveBeenLastCalledWith('r1', 'resolve', { version: 2 });
+  expect(screen.getByTestId('handle-none').textContent).toBe('已办结，等待居民评价');
+});
+
+test('不予受理 needs a reason', async () => {
+  rq.getRequest.mockResolvedValue(request());
+  render(<HandlePage />);
+  await screen.findByTestId('act-reject');
+  await tap('act-reject');
+  await tap('act-confirm');
+  expect(screen.getByTestId('act-error').textContent).toBe('请填写不予受理的原因');
+  expect(rq.actOnRequest).not.toHaveBeenCalled();
+  fireEvent.change(screen.getByTestId('act-note'), { target: { value: '属于私人住宅内部问题' } });
+  await tap('act-confirm');
+  expect(rq.actOnRequest).toHaveBeenCalledWith('r1', 'reject', { version: 1, note: '属于私人住宅内部问题' });
+  await tap('act-reject');
+  await tap('act-cancel');
+  expect(screen.queryByTestId('act-form')).toBeNull();
+});
+
+test("转办 offers the categories' departments, the category's own first chosen", async () => {
+  ep.getMe.mockResolvedValue(worker({ id: 'community-admin-demo', role: 'community_admin', gridIds: ['xs'] }));
+  rq.getRequest.mockResolvedValue(request({ status: 'accepted', level: 'community', version: 4 }));
+  rq.actOnRequest.mockResolvedValue(request());
+  render(<HandlePage />);
+  await screen.findByTestId('act-dispatch');
+  await tap('act-dispatch');
+  expect(screen.getByTestId('dept-dept-housing').getAttribute('aria-checked')).toBe('true');
+  await tap('dept-dept-urban');
+  await tap('act-confirm');
+  expect(rq.actOnRequest).toHaveBeenCalledWith('r1', 'dispatch', { version: 4, departmentId: 'dept-urban' });
+});
+
+test('a department resolves what was dispatched to it and sees its name', async () => {
+  ep.getMe.mockResolvedValue(worker({ id: 'dept-demo', role: 'department', gridIds: ['hz'] }));
+  rq.getRequest.mockResolvedValue(request({ status: 'dispatched', departmentId: 'dept-housing' }));
+  render(<HandlePage />);
+  expect((await screen.findByTestId('request-department')).textContent).toBe('区住房和城乡建设局');
+  expect(screen.getByTestId('act-resolve')).toBeTruthy();
+  expect(screen.queryByTestId('act-escalate')).toBeNull();
+});
+
+test('a lost race (409) reloads the request as it is now', async () => {
+  rq.getRequest.mockResolvedValueOnce(request()).mockResolvedValueOnce(request({ status: 'accepted', version: 2 }));
+  rq.actOnRequest.mockRejectedValue(new ApiError(409, 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试'));
+  render(<HandlePage />);
+  await screen.findByTestId('act-accept');
+  await tap('act-accept');
+  await tap('act-confirm');
+  expect(rq.getRequest).toHaveBeenCalledTimes(2);
+  expect(screen.getByTestId('request-status').textContent).toBe('已受理');
+  expect(screen.queryByTestId('act-form')).toBeNull();
+});

@@ -1,0 +1,235 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, Textarea, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { Role } from '@gridlink/shared/names';
+import { ApiError } from '../../../api/client';
+import { getMe } from '../../../api/endpoints';
+import { actOnRequest, getRequest, listCategories, type Category, type RequestAction, type RequestResource } from '../../../api/requests';
+import { getToken, goLogin } from '../../../api/session';
+import StateView from '../../../components/StateView';
+import { useAsync } from '../../../components/useAsync';
+import { RatingView, RequestDetail } from '../../../components/request/RequestParts';
+import '../../../components/request/request.css';
+import './index.css';
+
+const STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
+/** 分类转办: grid leaders and community, street and district staff send a request to a department */
+const DISPATCHERS: Role[] = ['grid_leader', 'community_admin', 'street_admin', 'district_admin'];
+
+export const ACTION_LABELS: Record<RequestAction, string> = {
+  accept: '受理',
+  reject: '不予受理',
+  dispatch: '转办职能部门',
+  resolve: '办结',
+  escalate: '上报上级',
+};
+
+const NOTE_HINTS: Record<RequestAction, string> = {
+  accept: '受理意见（选填），如：已联系居民，明天上门查看',
+  reject: '请填写不予受理的原因（必填），居民会看到',
+  dispatch: '转办说明（选填）',
+  resolve: '办理结果（选填），如：已更换楼道灯',
+  escalate: '上报原因（选填），如：需社区协调物业',
+};
+
+/** The moves the workflow allows now for this role (the server checks scope and level again). */
+export function allowedActions(r: Pick<RequestResource, 'status' | 'level'>, role: Role): RequestAction[] {
+  if (role === 'department') return r.status === 'dispatched' ? ['resolve'] : [];
+  if (!STAFF.includes(role)) return [];
+  const escalate: RequestAction[] = r.level === 'district' ? [] : ['escalate'];
+  switch (r.status) {
+    case 'submitted':
+      return ['accept', 'reject', ...escalate];
+    case 'accepted':
+      return ['resolve', ...(DISPATCHERS.includes(role) ? (['dispatch'] as RequestAction[]) : []), ...escalate];
+    case 'dispatched':
+      return ['resolve'];
+    default:
+      return [];
+  }
+}
+
+/** The departments that answer the categories (社区吹哨、部门报到), each once. */
+export function departmentsOf(categories: Category[]): { id: string; name: string }[] {
+  const seen = new Map<string, string>();
+  for (const c of categories) if (!seen.has(c.departmentId)) seen.set(c.departmentId, c.departmentName);
+  return [...seen.entries()].map(([id, name]) => ({ id, name }));
+}
+
+const WAITING: Partial<Record<RequestResource['status'], string>> = {
+  resolved: '已办结，等待居民评价',
+  closed: '已结案',
+  rejected: '已不予受理',
+};
+
+/** 办理: a request in full and the actions its status allows, with a note (and a department). */
+export default function HandlePage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const signedIn = !!getToken();
+  const me = useAsync(() => getMe({ silent: true }), [], signedIn);
+  const detail = useAsync(() => getRequest(id, { silent: true }), [id], signedIn && !!id);
+  const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
+  const [action, setAction] = useState<RequestAction>();
+  const [note, setNote] = useState('');
+  const [dept, setDept] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const firstShow = useRef(true);
+
+  useEffect(() => {
+    if (!signedIn) goLogin();
+  }, [signedIn]);
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn && id && !action) void detail.reload();
+  });
+  usePullDownRefresh(() => {
+    void detail.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const r = detail.data;
+  const categories = cats.data?.items ?? [];
+  const departments = useMemo(() => departmentsOf(categories), [categories]);
+  const categoryDept = categories.find(c => c.code === r?.category)?.departmentId ?? '';
+  const departmentName = r?.departmentId ? departments.find(d => d.id === r.departmentId)?.name ?? r.departmentId : undefined;
+
+  const choose = (a: RequestAction) => {
+    setAction(a);
+    setNote('');
+    setError('');
+    setDept(categoryDept);
+  };
+  const cancel = () => {
+    setAction(undefined);
+    setError('');
+  };
+
+  const confirm = async () => {
+    if (!r || !action || saving) return;
+    const text = note.trim();
+    if (action === 'reject' && !text) {
+      setError('请填写不予受理的原因');
+      return;
+    }
+    if (action === 'dispatch' && !dept) {
+      setError('请选择承办的职能部门');
+      return;
+    }
+    setError('');
+    setSaving(true);
+    try {
+      await actOnRequest(r.id, action, {
+        version: r.version,
+        ...(text ? { note: text } : {}),
+        ...(action === 'dispatch' ? { departmentId: dept } : {}),
+      });
+      Taro.showToast({ title: `已${ACTION_LABELS[action]}`, icon: 'success' });
+      setAction(undefined);
+      await detail.reload();
+    } catch (e) {
+      // the request layer has toasted the reason; a lost race or a stale page: show the request as it is now
+      if (e instanceof ApiError && e.status === 409) {
+        setAction(undefined);
+        await detail.reload();
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (!id) {
+    return (
+      <View className='page'>
+        <StateView empty emptyText='没有指定诉求' />
+      </View>
+    );
+  }
+
+  const actions = r && me.data ? allowedActions(r, me.data.role) : [];
+  return (
+    <View className='page handle'>
+      <StateView loading={detail.loading && !r} error={r ? null : detail.error} onRetry={detail.reload}>
+        {r && (
+          <RequestDetail request={r} showReporter departmentName={departmentName}>
+            {r.rating && (
+              <View className='section'>
+                <Text className='section__title'>居民评价</Text>
+                <RatingView rating={r.rating} />
+              </View>
+            )}
+            <View className='section' data-testid='handle-actions'>
+              <Text className='section__title'>办理</Text>
+              {!actions.length && (
+                <Text className='handle__none' data-testid='handle-none'>
+                  {WAITING[r.status] ?? (me.data ? '当前状态下您无需操作' : '')}
+                </Text>
+              )}
+              {!!actions.length && !action && (
+                <View className='handle__buttons'>
+                  {actions.map(a => (
+                    <Button
+                      key={a}
+                      type={a === 'reject' ? 'default' : 'primary'}
+                      fill={a === 'accept' || a === 'resolve' ? 'solid' : 'outline'}
+                      data-testid={`act-${a}`}
+                      onClick={() => choose(a)}
+                    >
+                      {ACTION_LABELS[a]}
+                    </Button>
+                  ))}
+                </View>
+              )}
+              {action && (
+                <View className='rform' data-testid='act-form'>
+                  <Text className='rform__label'>{ACTION_LABELS[action]}</Text>
+                  {action === 'dispatch' && (
+                    <>
+                      <Text className='rform__hint'>承办部门（默认为该类别的主管部门）</Text>
+                      <View className='rchips' role='radiogroup'>
+                        {departments.map(d => (
+                          <View
+                            key={d.id}
+                            role='radio'
+                            aria-checked={d.id === dept}
+                            className={`rchip${d.id === dept ? ' rchip--on' : ''}`}
+                            data-testid={`dept-${d.id}`}
+                            onClick={() => setDept(d.id)}
+                          >
+                            {d.name}
+                          </View>
+                        ))}
+                      </View>
+                    </>
+                  )}
+                  <Textarea
+                    className='rform__textarea'
+                    data-testid='act-note'
+                    value={note}
+                    maxlength={500}
+                    placeholder={NOTE_HINTS[action]}
+                    onInput={e => setNote(e.detail.value)}
+                  />
+                  {!!error && <View className='rform__error' role='alert' data-testid='act-error'>{error}</View>}
+                  <View className='handle__buttons'>
+                    <Button type='default' data-testid='act-cancel' onClick={cancel}>
+                      取消
+                    </Button>
+                    <Button type='primary' loading={saving} data-testid='act-confirm' onClick={confirm}>
+                      确认{ACTION_LABELS[action]}
+                    </Button>
+                  </View>
+                </View>
+              )}
+            </View>
+          </RequestDetail>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { listRequests, type RequestStatus } from '../../../api/requests';
+import { getToken, goLogin } from '../../../api/session';
+import StateView from '../../../components/StateView';
+import { usePaged } from '../../../components/usePaged';
+import { MoreButton, RequestCard, Tabs } from '../../../components/request/RequestParts';
+import { REQUEST_STATUS_NAMES } from '@gridlink/shared/names';
+import '../../../components/request/request.css';
+
+type Filter = RequestStatus | '';
+
+export const INBOX_TABS: { key: Filter; label: string }[] = [
+  { key: '', label: '全部' },
+  { key: 'submitted', label: REQUEST_STATUS_NAMES.submitted },
+  { key: 'accepted', label: REQUEST_STATUS_NAMES.accepted },
+  { key: 'dispatched', label: REQUEST_STATUS_NAMES.dispatched },
+  { key: 'resolved', label: REQUEST_STATUS_NAMES.resolved },
+  { key: 'closed', label: REQUEST_STATUS_NAMES.closed },
+  { key: 'rejected', label: REQUEST_STATUS_NAMES.rejected },
+];
+
+/** 待办: the requests my grid (or my department) must act on, filtered by status. */
+export default function InboxPage() {
+  const signedIn = !!getToken();
+  const [status, setStatus] = useState<Filter>('');
+  const list = usePaged(cursor => listRequests({ view: 'inbox', status, cursor }, { silent: true }), [status], signedIn);
+  const firstShow = useRef(true);
+
+  useEffect(() => {
+    if (!signedIn) goLogin();
+  }, [signedIn]);
+  // back from 办理: statuses have moved
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn) void list.reload();
+  });
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const label = INBOX_TABS.find(t => t.key === status)?.label ?? '';
+  return (
+    <View className='page'>
+      <Tabs tabs={INBOX_TABS} value={status} onChange={setStatus} testIdPrefix='inbox-tab' />
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!list.items.length && !list.hasMore}
+        emptyText={status ? `没有“${label}”的诉求` : '暂无待办诉求'}
+      >
+        <View role='list' data-testid='inbox-list'>
+          {list.items.map(r => (
+            <RequestCard
+              key={r.id}
+              request={r}
+              showReporter
+              onTap={() => Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(r.id)}` })}
+            />
+          ))}
+        </View>
+        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
+      </StateView>
+    </View>
+  );
+}
