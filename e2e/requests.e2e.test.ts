@@ -2,7 +2,8 @@
  * The request (诉求) closed loop in a real browser, across four users on the h5 build:
  * resident-demo reports 公共设施损坏 with a photo → worker-demo accepts and resolves it in 待办 →
  * resident-demo rates 不满意 → community-admin-demo calls back (回访) and reopens it → the request
- * is 已受理 again with the reopen in its timeline → 统计 shows the figures.
+ * is 已受理 again with the reopen in its timeline → 统计 shows the figures → resolved again →
+ * 非常满意 (5 stars) → 已结案.
  */
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -66,7 +67,7 @@ const fill = (page: Page, testId: string, text: string) => page.getByTestId(test
 
 const status = (page: Page) => page.getByTestId('request-status');
 
-it('report with a photo → accept → resolve → 不满意 → 回访 reopens → 已受理 again → 统计', async () => {
+it('report with a photo → accept → resolve → 不满意 → 回访 reopens → 已受理 again → 统计 → resolved again → 非常满意 → 已结案', async () => {
   const { page, stack } = e;
 
   // 1. resident-demo reports 公共设施损坏 with one photo
@@ -188,4 +189,23 @@ it('report with a photo → accept → resolve → 不满意 → 回访 reopens 
   await e.shot('requests-9-messages');
   await messages.first().click();
   await status(page).filter({ hasText: '已受理' }).waitFor();
+
+  // 7. worker-demo resolves it again; resident-demo rates 非常满意 (5 stars) → 已结案
+  await signIn(page, 'worker-demo');
+  await page.goto(`${stack.webUrl}/#/pkg-staff/pages/handle/index?id=${id}`);
+  await status(page).filter({ hasText: '已受理' }).waitFor();
+  await page.getByTestId('act-resolve').click();
+  await fill(page, 'act-note', '更换老化线路和灯具，已试亮');
+  await page.getByTestId('act-confirm').click();
+  await status(page).filter({ hasText: '已办结待评价' }).waitFor();
+
+  await signIn(page, 'resident-demo');
+  await page.goto(`${stack.webUrl}/#/pkg-resident/pages/request/index?id=${id}`);
+  await page.getByTestId('rating-form').waitFor();
+  await page.getByTestId('star-5').click();
+  expect(await page.getByTestId('rating-name').innerText()).toBe('非常满意');
+  await page.getByTestId('rating-submit').click();
+  await status(page).filter({ hasText: '已结案' }).waitFor();
+  expect(await page.getByTestId('rating-view').innerText()).toContain('非常满意');
+  await e.shot('requests-10-closed');
 });

@@ -105,7 +105,7 @@ describe('applications', () => {
     const paths = bad.details!.map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['form.idNumber', 'form.phone']));
     expect(bad.details!.find((d) => d.path === 'form.idNumber')!.message).toBe('身份证号校验位不正确');
-    err(await post('/v1/applications', 'resident-demo', { serviceCode: 'nope', form: {} }), 400);
+    err(await post('/v1/applications', 'resident-demo', { serviceCode: 'nope', form: {} }), 404);
     err(await post('/v1/applications', 'office-demo', { serviceCode: direct.code, form: {} }), 403);
   });
 

@@ -94,7 +94,7 @@ describe('the closed loop', () => {
     expect(detail.body.timeline[2]).toMatchObject({ actorId: 'leader-demo', from: 'accepted', to: 'dispatched', note: '路灯属市政，转住建' });
 
     const stats = await get('/v1/stats/grids/hz-hp-xh', 'community-admin-demo');
-    expect(stats.body.requests).toMatchObject({ rated: 2, reopened: 1, averageStars: 3.5 });
+    expect(stats.body.requests).toMatchObject({ rated: 2, reopened: 1, averageStars: 3.5, satisfactionRate: 0.5, callbackRate: 0.5, onTimeRate: 1, settledInCommunityRate: 1 });
     expect(stats.body.requests.total).toBeGreaterThanOrEqual(1);
   });
 

@@ -27,6 +27,16 @@ export const GridStats = z.object({
     callbacksOpen: z.number(),
     reopened: z.number(),
     averageResolveHours: z.number().nullable(),
+    /** resolved / (resolved + still open + rejected) */
+    resolutionRate: z.number().nullable(),
+    /** resolved before the deadline of the level handling it / resolved */
+    onTimeRate: z.number().nullable(),
+    /** 4–5 stars among rated */
+    satisfactionRate: z.number().nullable(),
+    /** call-backs opened (1–2 stars) / rated */
+    callbackRate: z.number().nullable(),
+    /** resolved at grid or community level / resolved (小事不出社区) */
+    settledInCommunityRate: z.number().nullable(),
   }),
   applications: z.object({
     total: z.number(),

@@ -37,6 +37,11 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       callbacksOpen: n('callbacks_open'),
       reopened: n('reopened'),
       averageResolveHours: n('req_resolved_total') ? Math.round((n('resolve_hours_sum') / n('req_resolved_total')) * 10) / 10 : null,
+      resolutionRate: ratio(n('req_resolved') + n('req_closed'), n('req_total')),
+      onTimeRate: ratio(n('req_resolved_on_time'), n('req_resolved_total')),
+      satisfactionRate: ratio(n('stars_4') + n('stars_5'), n('rated')),
+      callbackRate: ratio(n('callbacks_total'), n('rated')),
+      settledInCommunityRate: ratio(n('req_resolved_in_community'), n('req_resolved_total')),
     },
     applications: {
       total: n('apps_total'),

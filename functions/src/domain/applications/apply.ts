@@ -48,7 +48,7 @@ export const resultNumber = (now: string, id: string) => `HZ${now.slice(0, 10).r
 
 export async function apply(actor: Actor, body: CreateApplicationBody, now: string) {
   const service = await getService(body.serviceCode);
-  if (!service) throw badRequest('事项不存在', [{ path: 'serviceCode', message: '请从事项清单中选择' }]);
+  if (!service) throw notFound('事项不存在，请从事项清单中选择');
   const applicantId = body.onBehalfOf ?? actor.id;
   if (body.onBehalfOf && body.onBehalfOf !== actor.id && !(await relationTo(actor, body.onBehalfOf)))
     throw forbidden('代办需要有进行中的代办任务或已确认的家属关系');

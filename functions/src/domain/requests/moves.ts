@@ -74,6 +74,8 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
       after.inbox = req.status === 'dispatched' ? inboxFor(req.level, req.gridPath, await staffedSet(req.gridPath)) : req.inbox;
       counters.req_resolved_total = 1;
       counters.resolve_hours_sum = Math.round((Date.parse(now) - Date.parse(req.createdAt)) / 3600_000);
+      if (!req.overdue && (!req.dueAt || now <= req.dueAt)) counters.req_resolved_on_time = 1;
+      if (req.level === 'grid' || req.level === 'community') counters.req_resolved_in_community = 1; // 小事不出社区
       break;
     case 'escalate': {
       const level = nextLevel(req.level);
