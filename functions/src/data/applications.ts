@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationStatus } from '@gridlink/shared/applications';
 import { db, table } from './client';
+import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
 import { getMany } from './batch';
@@ -40,10 +41,7 @@ export interface ApplicationEventItem {
   note?: string;
 }
 
-const strip = (i: Record<string, unknown>) => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...rest } = i;
-  return rest;
-};
+const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(i);
 
 export function applicationItem(a: ApplicationItem) {
   return {
@@ -55,15 +53,7 @@ export function applicationItem(a: ApplicationItem) {
   };
 }
 
-export const applicationPut = (a: ApplicationItem, expected?: { version: number; status: ApplicationStatus }) => ({
-  Put: {
-    TableName: table(),
-    Item: applicationItem(a),
-    ...(expected
-      ? { ConditionExpression: 'version = :v AND #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status } }
-      : { ConditionExpression: 'attribute_not_exists(PK)' }),
-  },
-});
+export const applicationPut = (a: ApplicationItem, expected?: { version: number; status: ApplicationStatus }) => conditionalPut(applicationItem(a), expected);
 
 export const applicationEventPut = (appId: string, e: ApplicationEventItem) => ({
   Put: { TableName: table(), Item: { ...keys.applicationEvent(appId, e.at, e.id), type: 'app_event', ...e } },

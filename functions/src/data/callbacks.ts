@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
+import { fromItem } from './item';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
 
@@ -19,7 +20,7 @@ export interface CallbackItem {
   requestSummary: { category: string; categoryName: string; description: string; unitName: string };
 }
 
-const strip = ({ PK, SK, GSI1PK, GSI1SK, type, ...rest }: Record<string, unknown>) => rest as unknown as CallbackItem;
+const strip = (i: Record<string, unknown>) => fromItem<CallbackItem>(i);
 
 export function callbackPut(c: CallbackItem, expectedVersion?: number) {
   return {

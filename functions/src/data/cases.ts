@@ -8,6 +8,7 @@ import type { Consent } from '@gridlink/shared/proxy';
 import type { Level } from '@gridlink/shared/requests';
 import type { DisputeKind, DisputeStatus, PetitionStatus, Referral } from '@gridlink/shared/names';
 import { db, table } from './client';
+import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { shardOf } from './outbox';
 import { queryPage, type PageRequest } from './query';
@@ -94,10 +95,7 @@ const keyOf = (kind: CaseKind, id: string) => (kind === 'dispute' ? keys.dispute
 export const partitionOf = (kind: CaseKind, id: string) => (kind === 'dispute' ? keys.disputePartition(id) : keys.petitionPartition(id));
 export const isOpenPetition = (s: PetitionStatus) => s === 'registered' || s === 'handling';
 
-const strip = (i: Record<string, unknown>) => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, ...rest } = i;
-  return rest;
-};
+const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(i);
 
 /** The full item: keys and index attributes derived from state, in this one place. */
 export function caseItem(c: CaseItem) {
@@ -113,20 +111,10 @@ export function caseItem(c: CaseItem) {
   };
 }
 
-export const casePut = (c: CaseItem) => ({ Put: { TableName: table(), Item: caseItem(c), ConditionExpression: 'attribute_not_exists(PK)' } });
+export const casePut = (c: CaseItem) => conditionalPut(caseItem(c));
 
 /** Replace the case if it is still at the version and status that were read. */
-export function caseReplace(next: CaseItem, expected: { version: number; status: string }) {
-  return {
-    Put: {
-      TableName: table(),
-      Item: caseItem(next),
-      ConditionExpression: 'version = :v AND #s = :s',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
-    },
-  };
-}
+export const caseReplace = (next: CaseItem, expected: { version: number; status: string }) => conditionalPut(caseItem(next), expected);
 
 export const caseEventPut = (c: CaseItem, e: CaseEventItem) => ({
   Put: { TableName: table(), Item: { ...keys.caseEvent(partitionOf(c.kind, c.id), e.at, e.id), type: 'caseEvent', ...e } },

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consent, ProxyStatus } from '@gridlink/shared/proxy';
 import { db, table } from './client';
+import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
 import { getMany } from './batch';
@@ -49,10 +50,7 @@ export interface CareProfileItem {
   version: number;
 }
 
-const strip = (i: Record<string, unknown>) => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, ...rest } = i;
-  return rest;
-};
+const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(i);
 
 /** Index attributes follow the state: hall + due while open, the agent's list once claimed. */
 export function taskItem(t: ProxyTaskItem) {
@@ -67,15 +65,7 @@ export function taskItem(t: ProxyTaskItem) {
   };
 }
 
-export const taskPut = (t: ProxyTaskItem, expected?: { version: number; status: ProxyStatus }) => ({
-  Put: {
-    TableName: table(),
-    Item: taskItem(t),
-    ...(expected
-      ? { ConditionExpression: 'version = :v AND #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status } }
-      : { ConditionExpression: 'attribute_not_exists(PK)' }),
-  },
-});
+export const taskPut = (t: ProxyTaskItem, expected?: { version: number; status: ProxyStatus }) => conditionalPut(taskItem(t), expected);
 
 export const taskEventPut = (taskId: string, e: { id: string; at: string; actorId: string; actorName: string; action: string; from: ProxyStatus | null; to: ProxyStatus; note?: string }) => ({
   Put: { TableName: table(), Item: { ...keys.proxyEvent(taskId, e.at, e.id), type: 'task_event', ...e } },

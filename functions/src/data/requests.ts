@@ -1,6 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Level, RequestStatus } from '@gridlink/shared/requests';
 import { db, table } from './client';
+import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
 import { OUTBOX_SHARDS, shardOf } from './outbox';
@@ -54,10 +55,7 @@ export interface EventItem {
 const AUTO_CLOSE_DAYS = 7;
 export const DUE_SHARDS = OUTBOX_SHARDS;
 
-const strip = (i: Record<string, unknown>) => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, ...rest } = i;
-  return rest;
-};
+const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(i);
 
 /** The full item (keys and index attributes derived from state): the one place they are decided. */
 export function requestItem(r: RequestItem) {
@@ -110,21 +108,9 @@ export function eventPut(requestId: string, e: EventItem) {
 }
 
 /** Replace the request item if it is still at `expected` version and status. */
-export function requestReplace(next: RequestItem, expected: { version: number; status: RequestStatus }) {
-  return {
-    Put: {
-      TableName: table(),
-      Item: requestItem(next),
-      ConditionExpression: 'version = :v AND #s = :s',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
-    },
-  };
-}
+export const requestReplace = (next: RequestItem, expected: { version: number; status: RequestStatus }) => conditionalPut(requestItem(next), expected);
 
-export function requestCreatePut(r: RequestItem) {
-  return { Put: { TableName: table(), Item: requestItem(r), ConditionExpression: 'attribute_not_exists(PK)' } };
-}
+export const requestCreatePut = (r: RequestItem) => conditionalPut(requestItem(r));
 
 export function openIndexPut(r: RequestItem) {
   const building = r.gridPath[5];

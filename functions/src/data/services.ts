@@ -1,9 +1,10 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { SERVICE_CATALOG_VERSION, SERVICES, type ServiceDef } from '@gridlink/shared/services-catalog';
 import { db, table } from './client';
+import { fromItem } from './item';
 import { keys } from './keys';
 
-const strip = ({ PK, SK, GSI1PK, GSI1SK, type, order, catalogVersion, ...rest }: Record<string, unknown>) => rest as unknown as ServiceDef;
+const strip = (i: Record<string, unknown>) => fromItem<ServiceDef>(i, ['order', 'catalogVersion']);
 
 /** The whole catalogue: one Query on one small partition. */
 export async function listServices(): Promise<ServiceDef[]> {

@@ -2,6 +2,7 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { auditPut } from './audit';
 import type { Duty, Role } from '@gridlink/shared/roles';
 import { db, table } from './client';
+import { fromItem } from './item';
 import { keys } from './keys';
 
 export interface UserItem {
@@ -22,7 +23,7 @@ export interface UserItem {
   updatedAt: string;
 }
 
-const strip = ({ PK, SK, GSI1PK, GSI1SK, type, ...rest }: Record<string, unknown>) => rest as unknown as UserItem;
+const strip = (i: Record<string, unknown>) => fromItem<UserItem>(i);
 
 
 export async function getUser(id: string): Promise<UserItem | undefined> {
