@@ -10,6 +10,8 @@ const projects = [
 
 module.exports = {
   projects: projects.map((p) => `<rootDir>/${p}`),
+  // testTimeout is a global option: the projects' own values are ignored in a multi-project run
+  testTimeout: 120000,
   globalSetup: '<rootDir>/scripts/jest-global-setup.cjs',
   globalTeardown: '<rootDir>/scripts/jest-global-teardown.cjs',
 };
