@@ -47,7 +47,9 @@ try {
     ]);
   }
   say('running jest (all projects) …');
-  await run('npx', ['jest', ...jestArgs]);
+  // --forceExit: a test that times out may leave a server of its own behind; the run must still end
+  // (DynamoDB Local is stopped by the global teardown, and by its watchdog if jest itself dies)
+  await run('npx', ['jest', '--forceExit', ...jestArgs]);
   say('all tests passed');
 } catch (e) {
   console.error(e.message);
