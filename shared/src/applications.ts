@@ -48,6 +48,8 @@ export const Application = z.object({
   serviceCode: z.string(),
   serviceName: z.string(),
   onlineDirect: z.boolean(),
+  /** working days the service promises (承诺时限) */
+  promisedDays: z.number().int().optional(),
   /** whose affair it is */
   applicantId: z.string(),
   applicantName: z.string(),

@@ -15,6 +15,7 @@ export interface ApplicationItem {
   serviceCode: string;
   serviceName: string;
   onlineDirect: boolean;
+  promisedDays?: number;
   applicantId: string;
   applicantName: string;
   actedBy?: { id: string; name: string; role: string };

@@ -72,6 +72,7 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
     serviceCode: service.code,
     serviceName: service.name,
     onlineDirect: direct,
+    promisedDays: service.promisedDays,
     applicantId,
     applicantName: applicant.name,
     ...(applicantId !== actor.id ? { actedBy: { id: actor.id, name: actor.name, role: actor.role } } : {}),

@@ -18,6 +18,7 @@ export function toApplication(a: ApplicationItem, opts: { events?: ApplicationEv
     dueAt: a.dueAt,
     overdue: (a.status === 'under_review' || a.status === 'returned') && a.dueAt < now,
   };
+  if (a.promisedDays !== undefined) out.promisedDays = a.promisedDays;
   if (a.actedBy) out.actedBy = a.actedBy;
   if (a.resultNumber) out.resultNumber = a.resultNumber;
   if (a.completedAt) out.completedAt = a.completedAt;

@@ -85,7 +85,7 @@ export default function ResultPage() {
       <StateView loading={app.loading} error={id ? app.error : new Error('没有指定办件')} onRetry={app.reload}>
         {a && (
           <>
-            <Certificate app={a} promisedDays={service.data?.promisedDays} />
+            <Certificate app={a} promisedDays={a.promisedDays ?? service.data?.promisedDays} />
             <View className='actions'>
               <Button block type='primary' size='large' data-testid='result-detail'
                 onClick={() => Taro.navigateTo({ url: `/pkg-services/pages/application/index?id=${encodeURIComponent(a.id)}` })}>
