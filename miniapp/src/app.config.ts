@@ -73,5 +73,12 @@ export default defineAppConfig({
     backgroundColor: '#f5f5f5',
   },
   lazyCodeLoading: 'requiredComponents',
+  // WeChat's privacy check: the privacy APIs we call must be declared here and in the 用户隐私保护指引
+  // (mp.weixin.qq.com › 设置 › 服务内容声明): 位置信息 (我要报事 › 标注位置, wx.chooseLocation).
+  // The first call shows WeChat's own privacy dialog (no onNeedPrivacyAuthorization handler).
   __usePrivacyCheck__: true,
+  requiredPrivateInfos: ['chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: '你的位置信息将用于在报事时标注问题发生的地点' },
+  },
 });

@@ -1,11 +1,12 @@
-// Smoke test of the real WeChat build (dist/weapp) with miniprogram-simulate.
+// The real WeChat build (dist/weapp): build checks (weapp-build.test.ts: sizes, subpackages, privacy,
+// subscribe ids, miniprogram-ci checkCodeQuality) and page smoke tests with miniprogram-simulate.
 // Build first: npm run build:weapp -w miniapp; then: npx jest -c miniapp/test/weapp.jest.config.cjs
 /** @type {import('jest').Config} */
 module.exports = {
   displayName: 'weapp',
   rootDir: __dirname,
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/weapp-smoke.test.ts'],
+  testMatch: ['<rootDir>/weapp-*.test.ts'],
   transform: {
     '^.+\\.ts$': [
       'babel-jest',

@@ -9,6 +9,12 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | undefined;
     /** API base URL baked into the build (TARO_APP_API_BASE=... or .env.<mode>) */
     TARO_APP_API_BASE?: string;
+    /** subscribe-message template ids (src/config/subscribe.ts; .env.<mode> or the shell) */
+    TARO_APP_TPL_REQUEST_STATUS?: string;
+    TARO_APP_TPL_CALLBACK?: string;
+    TARO_APP_TPL_APPLICATION_STATUS?: string;
+    TARO_APP_TPL_PROXY_TASK?: string;
+    TARO_APP_TPL_CASE_STATUS?: string;
   }
 }
 

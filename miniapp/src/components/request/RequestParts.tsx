@@ -148,6 +148,12 @@ export function RequestDetail({ request: r, showReporter, departmentName, childr
           <Text className='rfacts__k'>所在单元</Text>
           <Text className='rfacts__v'>{r.unitName}</Text>
         </View>
+        {r.location?.address && (
+          <View className='rfacts__row'>
+            <Text className='rfacts__k'>问题位置</Text>
+            <Text className='rfacts__v' data-testid='request-location'>{r.location.address}</Text>
+          </View>
+        )}
         {showReporter && (
           <View className='rfacts__row'>
             <Text className='rfacts__k'>报事人</Text>

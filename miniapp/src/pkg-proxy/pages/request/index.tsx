@@ -11,6 +11,7 @@ import { createProxyTask, getCareRecipient, listCareRecipients, requestFamilyLin
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
+import { askSubscribe, SUBSCRIBE_ON } from '../../../config/subscribe';
 import { Chips } from '../../components/parts';
 import { knownFamily, rememberFamily, type KnownRecipient } from '../../lib/family';
 import { canRequest, consentFor, consentOptions, DEADLINES, deadlineIso, isCareStaff, taskUrl, type RecipientChoice } from '../../lib/rules';
@@ -221,6 +222,8 @@ export default function RequestPage() {
       return;
     }
     setError('');
+    // WeChat asks only from a tap: now, while the task is sent (weapp; a refusal changes nothing)
+    const asked = askSubscribe(SUBSCRIBE_ON.proxyTask);
     setSaving(true);
     try {
       const hours = DEADLINES.find(d => d.key === deadline)?.hours ?? 48;
@@ -235,6 +238,7 @@ export default function RequestPage() {
         },
         idemKey.current,
       );
+      await asked;
       Taro.showToast({ title: '已提交，等待红色代办员认领', icon: 'none' });
       void Taro.redirectTo({ url: taskUrl(created.id) });
     } catch (e) {

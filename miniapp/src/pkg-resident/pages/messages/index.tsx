@@ -9,6 +9,7 @@ import { MoreButton } from '../../../components/request/RequestParts';
 import { formatTime } from '../../../components/request/format';
 import '../../../components/request/request.css';
 import './index.css';
+import { useElderMode } from '../../../lib/elder';
 
 /** Only in-app pages can be opened from a message. */
 const openable = (m: Message) => /^\/(pages|pkg-[a-z]+)\//.test(m.page);
@@ -20,6 +21,7 @@ const open = (m: Message) => {
 
 /** 消息: what changed in my requests and applications, newest first. */
 export default function MessagesPage() {
+  const { elderClass } = useElderMode();
   const signedIn = !!getToken();
   const list = usePaged(cursor => listMessages(cursor, { silent: true }), [], signedIn);
   const firstShow = useRef(true);
@@ -39,7 +41,7 @@ export default function MessagesPage() {
   });
 
   return (
-    <View className='page'>
+    <View className={`page ${elderClass}`}>
       <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length && !list.hasMore} emptyText='暂无消息'>
         <View role='list'>
           {list.items.map(m => (

@@ -16,8 +16,12 @@ import { formatTime } from '../../../components/request/format';
 import { UNIT_ROLES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
 import './index.css';
+import { useElderMode } from '../../../lib/elder';
+import { askSubscribe, SUBSCRIBE_ON } from '../../../config/subscribe';
 
 export const MAX_PHOTOS = 9;
+/** weapp: the map picker (wx.chooseLocation, declared in app.config's requiredPrivateInfos); h5 has no map offline */
+const CAN_PICK_LOCATION = process.env.TARO_ENV === 'weapp';
 const MIN_DESCRIPTION = 5;
 
 interface Photo {
@@ -36,6 +40,7 @@ interface Suggestion {
 const detailUrl = (id: string) => `/pkg-resident/pages/request/index?id=${encodeURIComponent(id)}`;
 
 export default function ReportPage() {
+  const { elderClass } = useElderMode();
   const { params } = useRouter();
   const signedIn = !!getToken();
   const me = useAsync(() => getMe({ silent: true }), [], signedIn);
@@ -43,6 +48,7 @@ export default function ReportPage() {
   const [category, setCategory] = useState(params.category ?? '');
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<Photo[]>([]);
+  const [location, setLocation] = useState<CreateRequestBody['location']>();
   const [formError, setFormError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [suggestion, setSuggestion] = useState<Suggestion>();
@@ -104,6 +110,16 @@ export default function ReportPage() {
 
   const removePhoto = (id: number) => setPhotos(list => list.filter(p => p.id !== id));
 
+  const pickLocation = async () => {
+    try {
+      const res = await Taro.chooseLocation({});
+      const address = [res.name, res.address].filter(Boolean).join(' ').slice(0, 200);
+      setLocation({ lat: res.latitude, lng: res.longitude, ...(address ? { address } : {}) });
+    } catch {
+      // cancelled, or the privacy dialog was declined: the report goes without a location
+    }
+  };
+
   const validate = (): string => {
     if (!category) return '请选择问题类别';
     if (description.trim().length < MIN_DESCRIPTION) return `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
@@ -117,12 +133,15 @@ export default function ReportPage() {
     const problem = validate();
     setFormError(problem);
     if (problem) return;
+    // WeChat asks only from a tap: now, while the request is sent (weapp; a refusal changes nothing)
+    const asked = askSubscribe(SUBSCRIBE_ON.request);
     const keys = photos.map(p => p.key!).filter(Boolean);
     const body: CreateRequestBody = {
       category,
       description: description.trim(),
       ...(me.data?.unitId ? { unitId: me.data.unitId } : {}),
       ...(keys.length ? { attachments: keys } : {}),
+      ...(location ? { location } : {}),
       ...(ignoreSimilar ? { ignoreSimilar: true } : {}),
     };
     const json = JSON.stringify(body);
@@ -130,6 +149,7 @@ export default function ReportPage() {
     setSubmitting(true);
     try {
       const created = await createRequest(body, key);
+      await asked;
       Taro.showToast({ title: '提交成功', icon: 'success' });
       await Taro.redirectTo({ url: detailUrl(created.id) });
     } catch (e) {
@@ -151,9 +171,11 @@ export default function ReportPage() {
 
   const join = async (r: RequestResource) => {
     if (joining) return;
+    const asked = askSubscribe(SUBSCRIBE_ON.request);
     setJoining(r.id);
     try {
       await joinRequest(r.id);
+      await asked;
       Taro.showToast({ title: '已加入，办理进展会通知您', icon: 'none' });
       await Taro.redirectTo({ url: detailUrl(r.id) });
     } catch {
@@ -165,7 +187,7 @@ export default function ReportPage() {
 
   if (!signedIn) {
     return (
-      <View className='page'>
+      <View className={`page ${elderClass}`}>
         <StateView empty emptyText='请先登录' />
       </View>
     );
@@ -181,7 +203,7 @@ export default function ReportPage() {
 
   if (loading || error || !user) {
     return (
-      <View className='page'>
+      <View className={`page ${elderClass}`}>
         <StateView loading={loading} error={error} onRetry={retry} />
       </View>
     );
@@ -189,7 +211,7 @@ export default function ReportPage() {
 
   if (!UNIT_ROLES.includes(user.role)) {
     return (
-      <View className='page'>
+      <View className={`page ${elderClass}`}>
         <StateView empty emptyText='我要报事面向居民：工作人员请在“待办”中受理和办理诉求' />
         <View className='actions'>
           <Button block type='primary' fill='outline' data-testid='report-inbox' onClick={() => Taro.redirectTo({ url: '/pkg-staff/pages/inbox/index' })}>
@@ -202,7 +224,7 @@ export default function ReportPage() {
 
   if (!user.unitId) {
     return (
-      <View className='page'>
+      <View className={`page ${elderClass}`}>
         <StateView empty emptyText='报事前请先绑定您居住的单元，问题会直接交给您所在楼栋的网格员' />
         <View className='actions'>
           <Button block type='primary' data-testid='report-bind' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
@@ -215,7 +237,7 @@ export default function ReportPage() {
 
   if (suggestion) {
     return (
-      <View className='page report'>
+      <View className={`page report ${elderClass}`}>
         <View className='report__similar' data-testid='similar'>
           <Text className='report__similar-title'>同楼栋已有相同问题正在办理</Text>
           <Text className='report__similar-sub'>
@@ -261,7 +283,7 @@ export default function ReportPage() {
   const categories = cats.data?.items ?? [];
   const chosen = categories.find(c => c.code === category);
   return (
-    <View className='page report'>
+    <View className={`page report ${elderClass}`}>
       <Text className='section__title'>问题类别</Text>
       <View className='report__cats' role='radiogroup'>
         {categories.map(c => (
@@ -332,6 +354,25 @@ export default function ReportPage() {
         <Text className='report__unit' data-testid='report-unit'>
           {user.unitPath?.length ? user.unitPath.slice(2).map(p => p.name).join(' › ') : user.unitId}
         </Text>
+
+        {CAN_PICK_LOCATION && (
+          <>
+            <Text className='rform__label'>问题位置（选填）</Text>
+            <View className='report__location'>
+              <Text className='report__location-text' data-testid='report-location'>
+                {location ? location.address ?? `${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}` : '未标注'}
+              </Text>
+              <Text className='report__location-pick' data-testid='report-location-pick' onClick={pickLocation}>
+                {location ? '重新标注' : '在地图上标注'}
+              </Text>
+              {location && (
+                <Text className='report__location-pick' data-testid='report-location-clear' onClick={() => setLocation(undefined)}>
+                  清除
+                </Text>
+              )}
+            </View>
+          </>
+        )}
 
         {!!formError && (
           <View className='rform__error' data-testid='report-error' role='alert'>

@@ -11,6 +11,7 @@ import { useAsync } from '../../../components/useAsync';
 import { RatingView, RequestDetail } from '../../../components/request/RequestParts';
 import { RATING_NAMES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
+import { useElderMode } from '../../../lib/elder';
 
 /** 满意度评价: 1–5 stars and a comment; 1–2 stars bring a call-back (回访) from the community. */
 function RatingForm({ request, onRated }: { request: RequestResource; onRated: (r: RequestResource) => void }) {
@@ -81,6 +82,7 @@ function RatingForm({ request, onRated }: { request: RequestResource; onRated: (
 
 /** 诉求详情: status, level, 办理时限, photos, timeline; the reporter rates it once resolved. */
 export default function RequestPage() {
+  const { elderClass } = useElderMode();
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedIn = !!getToken();
@@ -110,7 +112,7 @@ export default function RequestPage() {
 
   if (!id) {
     return (
-      <View className='page'>
+      <View className={`page ${elderClass}`}>
         <StateView empty emptyText='没有指定诉求' />
       </View>
     );
@@ -119,7 +121,7 @@ export default function RequestPage() {
   const r = fresh ?? detail.data;
   const mine = !!r && !!me.data && r.reporterId === me.data.id;
   return (
-    <View className='page'>
+    <View className={`page ${elderClass}`}>
       <StateView loading={detail.loading && !r} error={r ? null : detail.error} onRetry={reload}>
         {r && (
           <RequestDetail request={r}>

@@ -9,9 +9,11 @@ import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
 import { MoreButton, RequestCard } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
+import { useElderMode } from '../../../lib/elder';
 
 /** 我的诉求: what I reported (and joined with 我也遇到), newest first. */
 export default function MyRequestsPage() {
+  const { elderClass } = useElderMode();
   const signedIn = !!getToken();
   const list = usePaged(cursor => listRequests({ view: 'mine', cursor }, { silent: true }), [], signedIn);
   const firstShow = useRef(true);
@@ -34,7 +36,7 @@ export default function MyRequestsPage() {
 
   const report = () => Taro.navigateTo({ url: '/pkg-resident/pages/report/index' });
   return (
-    <View className='page'>
+    <View className={`page ${elderClass}`}>
       <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length && !list.hasMore} emptyText='您还没有提交过诉求，遇到问题可以随手报'>
         <View role='list' data-testid='requests-list'>
           {list.items.map(r => (

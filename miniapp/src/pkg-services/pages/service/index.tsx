@@ -12,6 +12,7 @@ import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
 import { promisedText } from '../../../lib/format';
 import { rememberService } from '../../../lib/recent';
+import { askSubscribe, SUBSCRIBE_ON } from '../../../config/subscribe';
 import ServiceForm from '../../components/ServiceForm';
 import { initialValues, useServiceForm } from '../../components/form';
 import '../../components/page.css';
@@ -80,12 +81,15 @@ function ApplyForm({ service, me, behalf }: { service: ServiceDef; me?: Me; beha
       if (first) scrollToField(first.name);
       return;
     }
+    // WeChat asks only from a tap: now, while the application is sent (weapp; a refusal changes nothing)
+    const asked = askSubscribe(SUBSCRIBE_ON.application);
     setBusy(true);
     try {
       const app = await createApplication(
         { serviceCode: service.code, form: checked.data, ...(behalf.onBehalfOf ? { onBehalfOf: behalf.onBehalfOf } : {}) },
         checked.idempotencyKey,
       );
+      await asked;
       Taro.showToast({ title: app.status === 'completed' ? '已办结' : '已提交', icon: 'success' });
       const back = behalf.taskId ? `&taskId=${encodeURIComponent(behalf.taskId)}` : '';
       await Taro.redirectTo({ url: `/pkg-services/pages/result/index?id=${encodeURIComponent(app.id)}${back}` });
