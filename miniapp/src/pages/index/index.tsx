@@ -1,9 +1,6 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { getMe } from '../../api/endpoints';
-import { getToken } from '../../api/session';
-import { useAsync } from '../../components/useAsync';
+import { useSignedInMe } from '../../components/useSignedInMe';
 import { ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import { MY_APPLICATIONS_URL, REVIEW_QUEUE_URL } from '../../components/ServiceLinks';
 import { proxyTile } from '../../components/ProxyLinks';
@@ -21,20 +18,8 @@ interface Tile {
 }
 
 export default function HomePage() {
-  const [signedIn, setSignedIn] = useState(() => !!getToken());
-  const me = useAsync(() => getMe({ silent: true }), [signedIn], signedIn);
+  const { signedIn, me } = useSignedInMe();
   const { elderClass } = useElderMode();
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    const now = !!getToken();
-    if (now !== signedIn) setSignedIn(now);
-    else if (now) void me.reload();
-  });
 
   const user = signedIn ? me.data : undefined;
   const staff = !!user && !UNIT_ROLES.includes(user.role);

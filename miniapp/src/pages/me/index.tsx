@@ -1,13 +1,12 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
 import type { Me } from '@gridlink/shared/me';
-import { getGrid, getMe } from '../../api/endpoints';
-import { clearToken, getToken } from '../../api/session';
+import { getGrid } from '../../api/endpoints';
+import { clearToken } from '../../api/session';
 import RequestLinks from '../../components/RequestLinks';
 import ServiceLinks, { ElderSetting } from '../../components/ServiceLinks';
 import ProxyLinks from '../../components/ProxyLinks';
@@ -15,6 +14,7 @@ import CaseLinks from '../../components/CaseLinks';
 import { useElderMode } from '../../lib/elder';
 import StateView from '../../components/StateView';
 import { useAsync } from '../../components/useAsync';
+import { useSignedInMe } from '../../components/useSignedInMe';
 import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import './index.css';
 
@@ -45,20 +45,8 @@ function StaffGrids({ ids }: { ids: string[] }) {
 }
 
 export default function MePage() {
-  const [signedIn, setSignedIn] = useState(() => !!getToken());
-  const me = useAsync(() => getMe({ silent: true }), [signedIn], signedIn);
+  const { signedIn, setSignedIn, me } = useSignedInMe();
   const { elderClass } = useElderMode();
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    const now = !!getToken();
-    if (now !== signedIn) setSignedIn(now);
-    else if (now) void me.reload();
-  });
 
   const logout = () => {
     clearToken();
