@@ -39,6 +39,8 @@ export interface RouteDef {
   idempotent?: boolean;
   /** 'open311': form-encoded bodies and Open311's error shape [{code, description}] */
   format?: 'open311';
+  /** public catalogue data: clients and CDNs may cache the answer this long (Cache-Control) */
+  cacheSeconds?: number;
   /** requests per minute per caller (429 beyond) */
   rateLimit?: number;
   params?: z.ZodObject;
@@ -81,7 +83,7 @@ function caseRoutes(): RouteDef[] {
 
 export const routes: readonly RouteDef[] = [
   { id: 'system.health', method: 'GET', path: '/v1/health', area: 'system', auth: 'public', response: Health, summary: '健康检查', tag: 'system' },
-  { id: 'system.openapi', method: 'GET', path: '/openapi.json', area: 'system', auth: 'public', summary: 'OpenAPI 文档', tag: 'system' },
+  { id: 'system.openapi', cacheSeconds: 300, method: 'GET', path: '/openapi.json', area: 'system', auth: 'public', summary: 'OpenAPI 文档', tag: 'system' },
   { id: 'auth.wechat', method: 'POST', path: '/v1/auth/wechat', area: 'auth', auth: 'public', body: WechatLoginBody, response: LoginResult, rateLimit: 20, summary: '微信登录 (code2Session)', tag: 'auth' },
   { id: 'auth.devLogin', method: 'POST', path: '/v1/auth/dev-login', area: 'auth', auth: 'public', stages: ['local', 'test'], body: DevLoginBody, response: LoginResult, rateLimit: 600, summary: '本地演示登录（仅本地环境）', tag: 'auth' },
   { id: 'grids.me', method: 'GET', path: '/v1/me', area: 'grids', auth: 'user', response: Me, summary: '我的信息', tag: 'me' },
@@ -92,7 +94,7 @@ export const routes: readonly RouteDef[] = [
 
   { id: 'uploads.create', method: 'POST', path: '/v1/uploads', area: 'uploads', auth: 'user', rateLimit: 60, body: CreateUploadBody, response: UploadTicket, status: 201, summary: '申请图片上传地址（预签名 PUT）', tag: 'uploads' },
 
-  { id: 'requests.categories', method: 'GET', path: '/v1/request-categories', area: 'requests', auth: 'public', response: zz.object({ items: zz.array(Category) }), summary: '诉求类别', tag: 'requests' },
+  { id: 'requests.categories', cacheSeconds: 300, method: 'GET', path: '/v1/request-categories', area: 'requests', auth: 'public', response: zz.object({ items: zz.array(Category) }), summary: '诉求类别', tag: 'requests' },
   { id: 'requests.create', method: 'POST', path: '/v1/requests', area: 'requests', auth: ['resident', 'agent', 'grid_worker', 'grid_leader'], idempotent: true, rateLimit: 30, body: CreateRequestBody, response: RequestResource, status: 201, summary: '我要报事', tag: 'requests' },
   { id: 'requests.list', method: 'GET', path: '/v1/requests', area: 'requests', auth: 'user', query: RequestListQuery.extend({ gridId: Id.optional() }), response: page(RequestResource), summary: '我的诉求 / 工作人员待办', tag: 'requests' },
   { id: 'requests.similar', method: 'GET', path: '/v1/requests/similar', area: 'requests', auth: 'user', query: SimilarQuery, response: zz.object({ items: zz.array(RequestResource) }), summary: '同楼栋同类未办结诉求（我也遇到）', tag: 'requests' },
@@ -122,8 +124,8 @@ export const routes: readonly RouteDef[] = [
   { id: 'proxy.agentApprove', method: 'POST', path: '/v1/agents/{id}/approve', area: 'proxy', auth: ['community_admin', 'grid_leader'], params: IdParams, response: AgentProfile, summary: '社区审批代办员', tag: 'agents' },
   { id: 'proxy.agent', method: 'GET', path: '/v1/agents/{id}', area: 'proxy', auth: 'user', params: IdParams, response: AgentProfile, summary: '代办员档案（完成件数、评分）', tag: 'agents' },
 
-  { id: 'services.list', method: 'GET', path: '/v1/services', area: 'services', auth: 'public', response: zz.object({ items: zz.array(ServiceDef) }), summary: '41 项便民服务事项（含表单字段）', tag: 'services' },
-  { id: 'services.get', method: 'GET', path: '/v1/services/{code}', area: 'services', auth: 'public', params: zz.object({ code: zz.string().regex(/^[a-z0-9-]{1,60}$/) }), response: ServiceDef, summary: '事项详情', tag: 'services' },
+  { id: 'services.list', cacheSeconds: 300, method: 'GET', path: '/v1/services', area: 'services', auth: 'public', response: zz.object({ items: zz.array(ServiceDef) }), summary: '41 项便民服务事项（含表单字段）', tag: 'services' },
+  { id: 'services.get', cacheSeconds: 300, method: 'GET', path: '/v1/services/{code}', area: 'services', auth: 'public', params: zz.object({ code: zz.string().regex(/^[a-z0-9-]{1,60}$/) }), response: ServiceDef, summary: '事项详情', tag: 'services' },
   { id: 'services.apply', method: 'POST', path: '/v1/applications', area: 'services', auth: ['resident', 'agent'], idempotent: true, rateLimit: 30, body: CreateApplicationBody, response: Application, status: 201, summary: '申请办理（网上直办事项即时办结）', tag: 'applications' },
   { id: 'services.applications', method: 'GET', path: '/v1/applications', area: 'services', auth: 'user', query: ApplicationListQuery, response: page(Application), summary: '我的办件 / 审核队列', tag: 'applications' },
   { id: 'services.application', method: 'GET', path: '/v1/applications/{id}', area: 'services', auth: 'user', params: IdParams, response: Application, summary: '办件详情', tag: 'applications' },

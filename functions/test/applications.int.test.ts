@@ -60,6 +60,7 @@ describe('the catalogue', () => {
     expect(res.status).toBe(200);
     expect(res.body.items).toHaveLength(41);
     expect(res.body.items[0].fields.length).toBeGreaterThan(0);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300'); // static catalogue: cacheable
     expect((await api.call('GET', `/v1/services/${direct.code}`)).body.name).toBe(direct.name);
     err(await api.call('GET', '/v1/services/no-such-service'), 404);
   });

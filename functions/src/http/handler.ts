@@ -21,7 +21,9 @@ export function createAreaHandler(actions: Record<string, Action>) {
     if (!action) throw new AppError(404, 'NOT_FOUND', '接口不存在');
     const out = await action(ctx);
     const result = isResult(out) ? out : { body: out };
-    return json(result.status ?? ctx.route.status ?? 200, result.body);
+    const res = json(result.status ?? ctx.route.status ?? 200, result.body);
+    if (ctx.route.cacheSeconds) res.headers!['cache-control'] = `public, max-age=${ctx.route.cacheSeconds}`;
+    return res;
   };
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(errorMapper())
