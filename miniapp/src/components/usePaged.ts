@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { getToken, goLogin } from '../api/session';
 
 export interface PageOf<T> {
   items: T[];
@@ -72,4 +74,28 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<PageOf<T>>,
   }, [reload, enabled]);
 
   return { items, hasMore: !!cursor, loading, loadingMore, error, reload, loadMore };
+}
+
+/**
+ * A list of the signed-in user's own things: sends a signed-out visitor to sign in, reloads when
+ * the page shows again (back from a detail where statuses moved) and on pull-down.
+ */
+export function useSignedInPaged<T>(load: (cursor: string | null) => Promise<PageOf<T>>, deps: unknown[] = []): Paged<T> {
+  const signedIn = !!getToken();
+  const list = usePaged(load, deps, signedIn);
+  const firstShow = useRef(true);
+  useEffect(() => {
+    if (!signedIn) goLogin();
+  }, [signedIn]);
+  useDidShow(() => {
+    if (firstShow.current) {
+      firstShow.current = false;
+      return;
+    }
+    if (signedIn) void list.reload();
+  });
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+  return list;
 }

@@ -1,10 +1,8 @@
-import { useEffect, useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { listMessages, type Message } from '../../../api/requests';
-import { getToken, goLogin } from '../../../api/session';
 import StateView from '../../../components/StateView';
-import { usePaged } from '../../../components/usePaged';
+import { useSignedInPaged } from '../../../components/usePaged';
 import { MoreButton } from '../../../components/request/RequestParts';
 import { formatTime } from '../../../components/request/format';
 import '../../../components/request/request.css';
@@ -22,23 +20,7 @@ const open = (m: Message) => {
 /** 消息: what changed in my requests and applications, newest first. */
 export default function MessagesPage() {
   const { elderClass } = useElderMode();
-  const signedIn = !!getToken();
-  const list = usePaged(cursor => listMessages(cursor, { silent: true }), [], signedIn);
-  const firstShow = useRef(true);
-
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  const list = useSignedInPaged(cursor => listMessages(cursor, { silent: true }));
 
   return (
     <View className={`page ${elderClass}`}>

@@ -1,12 +1,10 @@
-import { useEffect, useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listRequests } from '../../../api/requests';
-import { getToken, goLogin } from '../../../api/session';
 import StateView from '../../../components/StateView';
-import { usePaged } from '../../../components/usePaged';
+import { useSignedInPaged } from '../../../components/usePaged';
 import { MoreButton, RequestCard } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
 import { useElderMode } from '../../../lib/elder';
@@ -14,25 +12,8 @@ import { useElderMode } from '../../../lib/elder';
 /** 我的诉求: what I reported (and joined with 我也遇到), newest first. */
 export default function MyRequestsPage() {
   const { elderClass } = useElderMode();
-  const signedIn = !!getToken();
-  const list = usePaged(cursor => listRequests({ view: 'mine', cursor }, { silent: true }), [], signedIn);
-  const firstShow = useRef(true);
-
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
-
-  // back from a request (rated, …): show the new statuses
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  // reloads when back from a request (rated, …): shows the new statuses
+  const list = useSignedInPaged(cursor => listRequests({ view: 'mine', cursor }, { silent: true }));
 
   const report = () => Taro.navigateTo({ url: '/pkg-resident/pages/report/index' });
   return (

@@ -1,10 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { listRequests, type RequestStatus } from '../../../api/requests';
-import { getToken, goLogin } from '../../../api/session';
 import StateView from '../../../components/StateView';
-import { usePaged } from '../../../components/usePaged';
+import { useSignedInPaged } from '../../../components/usePaged';
 import { MoreButton, RequestCard, Tabs } from '../../../components/request/RequestParts';
 import { REQUEST_STATUS_NAMES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
@@ -23,25 +22,9 @@ export const INBOX_TABS: { key: Filter; label: string }[] = [
 
 /** 待办: the requests my grid (or my department) must act on, filtered by status. */
 export default function InboxPage() {
-  const signedIn = !!getToken();
   const [status, setStatus] = useState<Filter>('');
-  const list = usePaged(cursor => listRequests({ view: 'inbox', status, cursor }, { silent: true }), [status], signedIn);
-  const firstShow = useRef(true);
-
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
-  // back from 办理: statuses have moved
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  // reloads when back from 办理: statuses have moved
+  const list = useSignedInPaged(cursor => listRequests({ view: 'inbox', status, cursor }, { silent: true }), [status]);
 
   const label = INBOX_TABS.find(t => t.key === status)?.label ?? '';
   return (
