@@ -83,6 +83,12 @@ export async function getGridItems(ids: string[]): Promise<Map<string, GridItem>
   return result;
 }
 
+/** The grids on a path that have grid workers or leaders (routing walks up to the nearest one). */
+export async function staffedGrids(path: string[]): Promise<Set<string>> {
+  const nodes = await getGridItems(path);
+  return new Set([...nodes.values()].filter((g) => g.staffIds?.length).map((g) => g.id));
+}
+
 /** Grid nodes without staff, several at once (e.g. the names along a path). */
 export async function getGridNodes(ids: string[]): Promise<Map<string, Grid>> {
   const items = await getGridItems(ids);

@@ -7,7 +7,7 @@
 import { LEVEL_NAMES, type Level } from '@gridlink/shared/requests';
 import { auditPut } from '../../data/audit';
 import { caseEventPut, casePut, caseReplace, type CaseActor, type CaseItem } from '../../data/cases';
-import { getGridItems, type GridItem } from '../../data/grids';
+import { getGridItems, staffedGrids, type GridItem } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { outboxPut } from '../../data/outbox';
 import { transact } from '../../data/requests';
@@ -58,8 +58,7 @@ export async function unitInScope(actor: Actor, unitId: string | undefined): Pro
 
 /** Which grid must act at `level`: the nearest staffed grid on the path at grid level. */
 export async function inboxAt(level: Level, path: string[]) {
-  const nodes = await getGridItems(path);
-  return inboxFor(level, path, new Set([...nodes.values()].filter((g) => g.staffIds?.length).map((g) => g.id)));
+  return inboxFor(level, path, await staffedGrids(path));
 }
 
 export const unitNameOf = (unit: GridItem) => unit.pathNames.slice(3).join(' ');

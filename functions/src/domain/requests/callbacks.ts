@@ -1,6 +1,6 @@
 /** 回访: after a 1–2 star rating the community calls the resident back; the outcome closes or reopens. */
 import { callbackPut, getCallback, listCallbacks, type CallbackItem } from '../../data/callbacks';
-import { getGridItems } from '../../data/grids';
+import { getGridItems, staffedGrids } from '../../data/grids';
 import { getRequest, type RequestItem } from '../../data/requests';
 import type { PageRequest } from '../../data/query';
 import { AppError, forbidden, notFound } from '../../http/errors';
@@ -37,8 +37,7 @@ export async function completeCallback(actor: Actor, id: string, body: { outcome
   const counters: Record<string, number> = { callbacks_open: -1, [`callbacks_${body.outcome}`]: 1 };
   let after: RequestItem = { ...req, version: req.version + 1, updatedAt: now };
   if (body.outcome === 'reopen') {
-    const nodes = await getGridItems(req.gridPath);
-    const staffed = new Set([...nodes.values()].filter((g) => g.staffIds?.length).map((g) => g.id));
+    const staffed = await staffedGrids(req.gridPath);
     const sla = categoryByCode(req.category)?.slaHours[req.lastLevel] ?? 72;
     after = { ...after, status: 'accepted', level: req.lastLevel, inbox: inboxFor(req.lastLevel, req.gridPath, staffed), dueAt: new Date(Date.parse(now) + sla * 3600_000).toISOString(), overdue: false, reopenCount: req.reopenCount + 1, rating: undefined, resolvedAt: undefined, callbackId: undefined };
     counters.reopened = 1;

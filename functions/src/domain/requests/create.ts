@@ -2,7 +2,7 @@ import type { CreateRequestBody } from '@gridlink/shared/requests';
 import { categoryByCode } from '@gridlink/shared/request-categories';
 import { REQUEST_STATUS_NAMES } from '@gridlink/shared/requests';
 import { auditPut } from '../../data/audit';
-import { getGridItems } from '../../data/grids';
+import { getGridItems, staffedGrids } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { outboxPut } from '../../data/outbox';
 import { eventPut, getRequests, joinPut, openIndexPut, openRequestIdsInBuilding, requestCreatePut, requestReplace, transact, type RequestItem } from '../../data/requests';
@@ -48,8 +48,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
       throw new AppError(409, 'CONFLICT', '同楼栋已有相同问题正在办理，可选择“我也遇到”加入，或确认仍要新建', [{ path: 'similar', message: open.join(',') }]);
   }
   const path = unit.path;
-  const nodes = await getGridItems(path);
-  const staffed = new Set([...nodes.values()].filter((g) => g.staffIds?.length).map((g) => g.id));
+  const staffed = await staffedGrids(path);
   const reporter = await getUser(actor.id);
   const level = category.defaultLevel;
   const id = newId(Date.parse(now));

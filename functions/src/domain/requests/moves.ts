@@ -2,7 +2,7 @@
 import { categoryByCode, DEPARTMENTS } from '@gridlink/shared/request-categories';
 import { LEVEL_NAMES, type ActionBody, type RequestAction } from '@gridlink/shared/requests';
 import { callbackPut } from '../../data/callbacks';
-import { getGridItems } from '../../data/grids';
+import { staffedGrids } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { getRequest, type RequestItem } from '../../data/requests';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors';
@@ -38,11 +38,6 @@ function refuse(move: RequestMove, req: RequestItem): never {
   throw new AppError(409, 'INVALID_TRANSITION', `当前状态（${req.status}）不能${REQUEST_TRANSITIONS[move].label}`);
 }
 
-async function staffedSet(path: string[]) {
-  const nodes = await getGridItems(path);
-  return new Set([...nodes.values()].filter((g) => g.staffIds?.length).map((g) => g.id));
-}
-
 export async function actOnRequest(actor: Actor, id: string, action: RequestAction, body: ActionBody, now: string) {
   const req = await loadForMove(id, body.version);
   checkStaff(actor, req, action);
@@ -71,7 +66,7 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
       after.resolvedAt = now;
       after.lastLevel = req.level;
       after.dueAt = null;
-      after.inbox = req.status === 'dispatched' ? inboxFor(req.level, req.gridPath, await staffedSet(req.gridPath)) : req.inbox;
+      after.inbox = req.status === 'dispatched' ? inboxFor(req.level, req.gridPath, await staffedGrids(req.gridPath)) : req.inbox;
       counters.req_resolved_total = 1;
       counters.resolve_hours_sum = Math.round((Date.parse(now) - Date.parse(req.createdAt)) / 3600_000);
       if (!req.overdue && (!req.dueAt || now <= req.dueAt)) counters.req_resolved_on_time = 1;
@@ -80,7 +75,7 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
     case 'escalate': {
       const level = nextLevel(req.level);
       if (!level) throw conflict('已在区级处理，不能再上报', 'INVALID_TRANSITION');
-      Object.assign(after, escalated(req, level, now, await staffedSet(req.gridPath)));
+      Object.assign(after, escalated(req, level, now, await staffedGrids(req.gridPath)));
       counters.req_escalated = 1;
       break;
     }

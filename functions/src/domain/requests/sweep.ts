@@ -5,7 +5,7 @@
  * - auto-close: resolved requests nobody rated within 7 days are closed.
  * Each item moves in its own transaction with its timeline event; a lost race is skipped.
  */
-import { getGridItems } from '../../data/grids';
+import { staffedGrids } from '../../data/grids';
 import { dueItems, DUE_SHARDS, type RequestItem } from '../../data/requests';
 import { keys } from '../../data/keys';
 import { AppError } from '../../http/errors';
@@ -33,8 +33,7 @@ export async function slaSweep(now = new Date().toISOString()) {
     const level = r.status === 'dispatched' ? undefined : nextLevel(r.level);
     const after: RequestItem = { ...r, version: r.version + 1, updatedAt: now, overdue: true };
     if (level) {
-      const nodes = await getGridItems(r.gridPath);
-      Object.assign(after, escalated(r, level, now, new Set([...nodes.values()].filter((g) => g.staffIds?.length).map((g) => g.id))), { overdue: true });
+      Object.assign(after, escalated(r, level, now, await staffedGrids(r.gridPath)), { overdue: true });
     } else after.dueAt = null; // overdue where it is; counted once
     await commitMove({ before: r, after, move: level ? 'autoEscalate' : 'markOverdue', actor: SYSTEM, note: level ? '超过办理时限，自动上报' : '超过办理时限', now, counters: { req_overdue: 1, ...(level ? { req_escalated: 1 } : {}) } });
   });
