@@ -36,7 +36,10 @@ function collect(): TextItem[] {
     const re = /rgba?\(([^)]+)\)/g;
     let m: RegExpExecArray | null;
     while ((m = re.exec(s))) {
-      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      const p = m[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       out.push([p[0], p[1], p[2], p.length > 3 ? p[3] : 1]);
     }
     return out;
@@ -57,7 +60,12 @@ function collect(): TextItem[] {
     const y = lum(b);
     return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05);
   };
-  const hex = (c: RGBA) => '#' + c.slice(0, 3).map(v => Math.round(v).toString(16).padStart(2, '0')).join('');
+  const hex = (c: RGBA) =>
+    '#' +
+    c
+      .slice(0, 3)
+      .map((v) => Math.round(v).toString(16).padStart(2, '0'))
+      .join('');
 
   /** the backgrounds behind `el`, top layer first, down to the first opaque one */
   const backgrounds = (el: Element): RGBA[] => {
@@ -67,7 +75,7 @@ function collect(): TextItem[] {
       const stops = cs.backgroundImage.includes('gradient') ? parse(cs.backgroundImage) : [];
       if (stops.length) {
         layers.push(stops);
-        if (stops.every(s => s[3] === 1)) break;
+        if (stops.every((s) => s[3] === 1)) break;
         continue;
       }
       const bg = parse(cs.backgroundColor)[0];
@@ -86,7 +94,7 @@ function collect(): TextItem[] {
     return bases;
   };
 
-  const pages = Array.from(document.querySelectorAll('.taro_page')).filter(p => p.getClientRects().length > 0);
+  const pages = Array.from(document.querySelectorAll('.taro_page')).filter((p) => p.getClientRects().length > 0);
   const root = pages[pages.length - 1] ?? document.body;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const items: TextItem[] = [];
@@ -150,15 +158,29 @@ export const contrastOk = (t: TextItem) => t.contrast >= (t.large ? 3 : 4.5);
 export const openOverlays = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
     const sel = [
-      '.taro__modal', '.taro__toast', '.taro__actionSheet', '.taro-modal', '.taro-toast', '.weui-picker', '.weui-mask',
-      '.nut-dialog', '.nut-popup', '.nut-toast', '.nut-notify', '.nut-overlay',
-      '[role="dialog"]', '[role="alertdialog"]', 'dialog[open]',
+      '.taro__modal',
+      '.taro__toast',
+      '.taro__actionSheet',
+      '.taro-modal',
+      '.taro-toast',
+      '.weui-picker',
+      '.weui-mask',
+      '.nut-dialog',
+      '.nut-popup',
+      '.nut-toast',
+      '.nut-notify',
+      '.nut-overlay',
+      '[role="dialog"]',
+      '[role="alertdialog"]',
+      'dialog[open]',
     ].join(',');
     return Array.from(document.querySelectorAll(sel))
-      .filter(el => {
+      .filter((el) => {
         const cs = getComputedStyle(el);
         const r = el.getBoundingClientRect();
-        return cs.display !== 'none' && cs.visibility !== 'hidden' && Number(cs.opacity) > 0 && r.width > 0 && r.height > 0;
+        return (
+          cs.display !== 'none' && cs.visibility !== 'hidden' && Number(cs.opacity) > 0 && r.width > 0 && r.height > 0
+        );
       })
-      .map(el => `${el.tagName.toLowerCase()}.${String(el.className).trim().replace(/\s+/g, '.')}`);
+      .map((el) => `${el.tagName.toLowerCase()}.${String(el.className).trim().replace(/\s+/g, '.')}`);
   });

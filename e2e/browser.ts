@@ -21,11 +21,25 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
-  if (!existsSync(path.join(H5, 'index.html'))) throw new Error('h5 build missing: run `npm run build:web` (npm test builds it)');
-  const stack = await startStack({ dynamoEndpoint: process.env.DYNAMODB_ENDPOINT, tableName: `e2e-${randomBytes(5).toString('hex')}`, webDir: H5 });
+  if (!existsSync(path.join(H5, 'index.html')))
+    throw new Error('h5 build missing: run `npm run build:web` (npm test builds it)');
+  const stack = await startStack({
+    dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
+    tableName: `e2e-${randomBytes(5).toString('hex')}`,
+    webDir: H5,
+  });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   mkdirSync(SHOTS, { recursive: true });

@@ -23,15 +23,24 @@ async function signIn(page: Page, userId: string) {
 }
 
 async function api(method: string, path: string, userId: string, body?: unknown) {
-  const { token } = await fetch(`${e.stack.apiUrl}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) }).then((r) => r.json());
-  const res = await fetch(`${e.stack.apiUrl}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
+  const { token } = await fetch(`${e.stack.apiUrl}/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId }),
+  }).then((r) => r.json());
+  const res = await fetch(`${e.stack.apiUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body ? JSON.stringify(body) : undefined,
+  });
   return res.json();
 }
 
 /** Taro h5 inputs are web components around a real <input>/<textarea>. */
 const input = (page: Page, testId: string, text: string) => page.getByTestId(testId).locator('input').fill(text);
 const area = (page: Page, testId: string, text: string) => page.getByTestId(testId).locator('textarea').fill(text);
-const statusIs = (page: Page, name: string) => page.getByTestId('case-status').filter({ hasText: name }).first().waitFor();
+const statusIs = (page: Page, name: string) =>
+  page.getByTestId('case-status').filter({ hasText: name }).first().waitFor();
 async function openCases(page: Page, link = 'me-cases') {
   await page.goto(`${e.stack.webUrl}/#/pages/me/index`);
   await page.getByTestId(link).click();
@@ -40,7 +49,11 @@ const idFromUrl = (page: Page) => new URL(page.url().replace('#', '')).searchPar
 
 it('(a) a neighbour dispute mediated on the spot by the grid worker to an agreement, with the printable 调解协议书', async () => {
   const { page } = e;
-  const req = await api('POST', '/v1/requests', 'resident-demo', { category: 'neighbor-dispute', description: '楼上卫生间漏水到我家天花板，沟通多次未果', ignoreSimilar: true });
+  const req = await api('POST', '/v1/requests', 'resident-demo', {
+    category: 'neighbor-dispute',
+    description: '楼上卫生间漏水到我家天花板，沟通多次未果',
+    ignoreSimilar: true,
+  });
 
   await signIn(page, 'worker-demo');
   await openCases(page);
@@ -51,7 +64,9 @@ it('(a) a neighbour dispute mediated on the spot by the grid worker to an agreem
   await e.shot('cases-a1-register');
   await page.getByTestId('dispute-submit').click();
   await statusIs(page, '已登记');
-  expect(await page.getByTestId('dispute-parties').innerText()).toMatch(/申请人\s*王丽[\s\S]*被申请人\s*李强 13912345678/);
+  expect(await page.getByTestId('dispute-parties').innerText()).toMatch(
+    /申请人\s*王丽[\s\S]*被申请人\s*李强 13912345678/,
+  );
 
   await page.getByTestId('move-sessions').click();
   await input(page, 'f-place', '1号楼网格议事点');
@@ -125,7 +140,9 @@ it('(b) a first-visit petition settled inside the grid after one escalation', as
   await page.getByTestId('f-stars-5').click();
   await page.getByTestId('move-submit').click();
   await statusIs(page, '已办结');
-  expect(await page.getByTestId('case-timeline').innerText()).toMatch(/评价[\s\S]*答复[\s\S]*提交上级[\s\S]*受理[\s\S]*登记/);
+  expect(await page.getByTestId('case-timeline').innerText()).toMatch(
+    /评价[\s\S]*答复[\s\S]*提交上级[\s\S]*受理[\s\S]*登记/,
+  );
   await e.shot('cases-b2-closed');
 
   await openCases(page, 'me-cases-stats');

@@ -20,10 +20,18 @@ let session: { token: string; expiresAt: string };
 
 beforeAll(async () => {
   e = await startE2E();
-  session = await fetch(`${e.stack.apiUrl}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'resident-demo' }) }).then((r) => r.json());
+  session = await fetch(`${e.stack.apiUrl}/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 'resident-demo' }),
+  }).then((r) => r.json());
   const created = await fetch(`${e.stack.apiUrl}/v1/requests`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${session.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    headers: {
+      authorization: `Bearer ${session.token}`,
+      'content-type': 'application/json',
+      'idempotency-key': randomUUID(),
+    },
     body: JSON.stringify({ category: 'facility', description: '3号楼2单元楼道灯不亮，晚上上下楼看不见' }),
   }).then((r) => r.json());
   requestId = created.id;
@@ -48,8 +56,18 @@ const TARGETS: Target[] = [
   { name: '首页', slug: 'home', hash: () => '/pages/index/index', ready: 'home-greet' },
   { name: '办事', slug: 'services', hash: () => '/pages/services/index', ready: 'service-legal-aid' },
   { name: '我的', slug: 'me', hash: () => '/pages/me/index', ready: 'me-name' },
-  { name: '办事表单', slug: 'service-form', hash: () => '/pkg-services/pages/service/index?code=legal-aid', ready: 'form' },
-  { name: '诉求详情', slug: 'request', hash: () => `/pkg-resident/pages/request/index?id=${encodeURIComponent(requestId)}`, ready: 'request-status' },
+  {
+    name: '办事表单',
+    slug: 'service-form',
+    hash: () => '/pkg-services/pages/service/index?code=legal-aid',
+    ready: 'form',
+  },
+  {
+    name: '诉求详情',
+    slug: 'request',
+    hash: () => `/pkg-resident/pages/request/index?id=${encodeURIComponent(requestId)}`,
+    ready: 'request-status',
+  },
 ];
 
 let visits = 0;
@@ -100,10 +118,16 @@ describe.each(TARGETS)('长辈版 on $name', (t) => {
     const elder = await readText(e.page);
     const { tags, switchState } = await e.page.evaluate(() => {
       const visible = (el: Element) => el.getClientRects().length > 0;
-      const tagEls = Array.from(document.querySelectorAll('[class*="tag"], [class*="badge"], [data-testid$="-status"]')).filter(visible);
+      const tagEls = Array.from(
+        document.querySelectorAll('[class*="tag"], [class*="badge"], [data-testid$="-status"]'),
+      ).filter(visible);
       const sw = Array.from(document.querySelectorAll('[data-testid$="elder-state"]')).filter(visible)[0];
       return {
-        tags: tagEls.map((el) => ({ cls: String(el.className).split(' ')[0], text: (el.textContent ?? '').trim(), label: el.getAttribute('aria-label') ?? '' })),
+        tags: tagEls.map((el) => ({
+          cls: String(el.className).split(' ')[0],
+          text: (el.textContent ?? '').trim(),
+          label: el.getAttribute('aria-label') ?? '',
+        })),
         switchState: (sw?.textContent ?? '').trim(),
       };
     });
@@ -115,26 +139,45 @@ describe.each(TARGETS)('长辈版 on $name', (t) => {
 
   it('type size: every text is ≥ 1.25× its normal-mode size', () => {
     const normal = new Map(f().normal.map((i) => [i.key, i]));
-    const pairs = f().elder.flatMap((i) => (normal.has(i.key) ? [{ i, x: i.fontSize / normal.get(i.key)!.fontSize }] : []));
+    const pairs = f().elder.flatMap((i) =>
+      normal.has(i.key) ? [{ i, x: i.fontSize / normal.get(i.key)!.fontSize }] : [],
+    );
     // nearly every text is on screen in both modes (a switch's 已开启/未开启 is not)
     expect(pairs.length).toBeGreaterThanOrEqual(Math.max(3, Math.floor(f().elder.length * 0.8)));
     expect(pairs.filter((p) => p.x < 1.25).map((p) => `${fmt(p.i)} ×${p.x.toFixed(2)}`)).toEqual([]);
-    summary.push({ page: t.slug, texts: f().elder.length, 'min size ×': +min(pairs.map((p) => p.x)).toFixed(2), 'median px (normal→elder)': bodySize(pairs) });
+    summary.push({
+      page: t.slug,
+      texts: f().elder.length,
+      'min size ×': +min(pairs.map((p) => p.x)).toFixed(2),
+      'median px (normal→elder)': bodySize(pairs),
+    });
   });
 
   it('line spacing: line-height / font-size ≥ 1.3 for every text', () => {
-    expect(f().elder.filter((i) => i.lineRatio < 1.3).map((i) => `${fmt(i)} ${i.lineRatio}`)).toEqual([]);
+    expect(
+      f()
+        .elder.filter((i) => i.lineRatio < 1.3)
+        .map((i) => `${fmt(i)} ${i.lineRatio}`),
+    ).toEqual([]);
     Object.assign(summary[summary.length - 1], { 'min line-height': min(f().elder.map((i) => i.lineRatio)) });
   });
 
   it('contrast: ≥ 4.5:1, or ≥ 3:1 for large text, against the background it is drawn on', () => {
-    expect(f().elder.filter((i) => !contrastOk(i)).map((i) => `${fmt(i)} ${i.color} on ${i.background} = ${i.contrast}:1${i.large ? ' (large)' : ''}`)).toEqual([]);
+    expect(
+      f()
+        .elder.filter((i) => !contrastOk(i))
+        .map((i) => `${fmt(i)} ${i.color} on ${i.background} = ${i.contrast}:1${i.large ? ' (large)' : ''}`),
+    ).toEqual([]);
     const worst = [...f().elder].sort((a, b) => a.contrast - b.contrast)[0];
     Object.assign(summary[summary.length - 1], {
       'min contrast': `${worst.contrast}:1 (${worst.color}/${worst.background})`,
       'normal-mode contrast fails': f().normal.filter((i) => !contrastOk(i)).length,
     });
-    normalFails.push(...f().normal.filter((i) => !contrastOk(i)).map((i) => `${t.slug}: ${fmt(i)} ${i.color} on ${i.background} = ${i.contrast}:1`));
+    normalFails.push(
+      ...f()
+        .normal.filter((i) => !contrastOk(i))
+        .map((i) => `${t.slug}: ${fmt(i)} ${i.color} on ${i.background} = ${i.contrast}:1`),
+    );
   });
 
   it('no pop-ups: nothing covers the page once it has loaded', () => {
@@ -171,5 +214,9 @@ function table(rows: Record<string, unknown>[]) {
   const cell = (v: unknown) => (v === undefined ? '' : String(v));
   const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
   const line = (vals: string[]) => vals.map((v, i) => v.padEnd(width[i])).join(' │ ');
-  return [line(cols), width.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
+  return [
+    line(cols),
+    width.map((w) => '─'.repeat(w)).join('─┼─'),
+    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
+  ].join('\n');
 }

@@ -24,11 +24,15 @@ interface Stack {
 }
 
 function startStack(): Promise<Stack> {
-  const child: ChildProcess = spawn(process.execPath, ['--conditions=import', '--import', 'tsx', path.join(ROOT, 'e2e/local-stack.ts')], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: { ...process.env, GRIDLINK_H5_DIR: H5, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--conditions=import', '--import', 'tsx', path.join(ROOT, 'e2e/local-stack.ts')],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: { ...process.env, GRIDLINK_H5_DIR: H5, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -55,7 +59,16 @@ const H5 = path.resolve(process.env.GRIDLINK_H5_DIR || path.join(ROOT, 'miniapp/
 const OUT = path.join(ROOT, '.artifacts/lighthouse');
 const USER = 'resident-demo';
 // the same flags as the browser tests (e2e/browser.ts)
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** `shows`: text on the page once it has loaded signed in (checked after the run: the audit saw the real page) */
 const PAGES = [
@@ -87,11 +100,16 @@ function table(rows: Row[]) {
   const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - w(s)));
   const width = cols.map((c) => Math.max(w(c), ...rows.map((r) => w(r[c]))));
   const line = (vals: string[]) => vals.map((v, i) => pad(v, width[i])).join(' │ ');
-  return [line(cols), width.map((n) => '─'.repeat(n)).join('─┼─'), ...rows.map((r) => line(cols.map((c) => r[c])))].join('\n');
+  return [
+    line(cols),
+    width.map((n) => '─'.repeat(n)).join('─┼─'),
+    ...rows.map((r) => line(cols.map((c) => r[c]))),
+  ].join('\n');
 }
 
 async function main() {
-  if (!existsSync(path.join(H5, 'index.html'))) throw new Error('h5 build missing: run `npm run build:h5 -w miniapp` first');
+  if (!existsSync(path.join(H5, 'index.html')))
+    throw new Error('h5 build missing: run `npm run build:h5 -w miniapp` first');
   mkdirSync(OUT, { recursive: true });
   let stack: Stack | undefined;
   let browser: Browser | undefined;
@@ -119,7 +137,11 @@ async function main() {
     }).then((r) => r.json())) as { token: string; expiresAt: string };
     if (!session.token) throw new Error(`dev-login for ${USER} failed`);
 
-    browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: FLAGS });
+    browser = await puppeteer.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      headless: true,
+      args: FLAGS,
+    });
     for (const p of PAGES) {
       const page = await browser.newPage();
       // Lighthouse clears the origin's storage (and cache) before loading: put the sign-in back
@@ -135,12 +157,19 @@ async function main() {
       );
       const url = `${stack.webUrl}/#${p.hash}`;
       const t0 = Date.now();
-      const result = await lighthouse(url, { output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] }, undefined, page);
+      const result = await lighthouse(
+        url,
+        { output: 'html', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] },
+        undefined,
+        page,
+      );
       if (!result) throw new Error(`no Lighthouse result for ${p.name}`);
       const shown = await page.evaluate(() => `${location.hash}\n${document.body.innerText}`);
       await page.close();
       if (!shown.startsWith(`#${p.hash}`) || !shown.includes(p.shows)) {
-        throw new Error(`${p.name}: expected ${p.hash} showing “${p.shows}” after the run, got:\n${shown.slice(0, 300)}`);
+        throw new Error(
+          `${p.name}: expected ${p.hash} showing “${p.shows}” after the run, got:\n${shown.slice(0, 300)}`,
+        );
       }
       const { lhr } = result;
       writeFileSync(path.join(OUT, `${p.slug}.html`), String(result.report));
@@ -150,8 +179,12 @@ async function main() {
         .map((r) => r.id);
       for (const id of bad) {
         const audit = lhr.audits[id];
-        const items = ((audit.details as { items?: { node?: { snippet?: string; nodeLabel?: string } }[] } | undefined)?.items ?? []).slice(0, 4);
-        failing.push(`${p.name} ${id}: ${audit.title}${items.length ? `\n      ${items.map((i) => i.node?.snippet ?? i.node?.nodeLabel ?? '').join('\n      ')}` : ''}`);
+        const items = (
+          (audit.details as { items?: { node?: { snippet?: string; nodeLabel?: string } }[] } | undefined)?.items ?? []
+        ).slice(0, 4);
+        failing.push(
+          `${p.name} ${id}: ${audit.title}${items.length ? `\n      ${items.map((i) => i.node?.snippet ?? i.node?.nodeLabel ?? '').join('\n      ')}` : ''}`,
+        );
       }
       const num = (id: string) => lhr.audits[id]?.numericValue;
       rows.push({
@@ -164,8 +197,12 @@ async function main() {
         CLS: num('cumulative-layout-shift') == null ? '—' : num('cumulative-layout-shift')!.toFixed(3),
         'a11y audits failing': bad.join(', ') || 'none',
       });
-      const errors = Object.values(lhr.audits).filter((a) => a.scoreDisplayMode === 'error').map((a) => a.id);
-      log(`${p.name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s${errors.length ? ` (audits that could not run in this Chromium: ${errors.join(', ')})` : ''}`);
+      const errors = Object.values(lhr.audits)
+        .filter((a) => a.scoreDisplayMode === 'error')
+        .map((a) => a.id);
+      log(
+        `${p.name}: done in ${((Date.now() - t0) / 1000).toFixed(1)} s${errors.length ? ` (audits that could not run in this Chromium: ${errors.join(', ')})` : ''}`,
+      );
     }
   } finally {
     await stopAll();
@@ -173,7 +210,9 @@ async function main() {
     process.off('SIGTERM', onSignal);
   }
 
-  console.log(`\nLighthouse ${lighthouseVersion()} · mobile (simulated slow 4G, 4× CPU) · h5 build on the local stack · signed in as ${USER}\n`);
+  console.log(
+    `\nLighthouse ${lighthouseVersion()} · mobile (simulated slow 4G, 4× CPU) · h5 build on the local stack · signed in as ${USER}\n`,
+  );
   console.log(table(rows));
   if (failing.length) console.log(`\naccessibility audits that fail:\n  ${failing.join('\n  ')}`);
   console.log(`\nHTML reports: ${path.relative(ROOT, OUT)}/{${PAGES.map((p) => p.slug).join(',')}}.html`);
@@ -200,7 +239,9 @@ async function main() {
 
 function lighthouseVersion() {
   try {
-    return (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(path.join(ROOT, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return '12';
   }

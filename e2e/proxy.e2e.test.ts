@@ -38,7 +38,7 @@ function idNumber(body17 = '21090219410615002'): string {
   return body17 + '10X98765432'[sum % 11];
 }
 const ELDER = { name: '张桂兰', phone: '13904185566', idNumber: idNumber(), unitId: 'hz-hp-xh-c1-a1-b1-u3' };
-const SERVICE = SERVICES.find(s => s.code === 'elderly-meal-service')!;
+const SERVICE = SERVICES.find((s) => s.code === 'elderly-meal-service')!;
 
 /** The element with this test id on the page being shown (Taro h5 keeps earlier pages hidden). */
 const byId = (page: Page, id: string) => page.getByTestId(id).filter({ visible: true }).first();
@@ -88,16 +88,28 @@ it('worker registers an elder and opens a witnessed task → agent claims in 任
     await story(worker, agent, agent2);
   } catch (err) {
     // leave pictures of all three screens for whoever reads the failure
-    for (const [name, p] of [['worker', worker], ['agent', agent], ['agent2', agent2]] as const) {
+    for (const [name, p] of [
+      ['worker', worker],
+      ['agent', agent],
+      ['agent2', agent2],
+    ] as const) {
       await shot(p, `proxy-debug-${name}`).catch(() => undefined);
-      console.log(name, p.url(), (await p.locator('body').innerText().catch(() => '')).slice(0, 1500));
+      console.log(
+        name,
+        p.url(),
+        (
+          await p
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 1500),
+      );
     }
     throw err;
   }
 }, 240_000);
 
 async function story(worker: Page, agent: Page, agent2: Page) {
-
   // 1. 赵刚 (grid worker) registers 张桂兰 as a 帮扶对象: 我的 › 帮扶对象 › 登记
   await signIn(worker, 'worker-demo');
   await worker.goto(`${e.stack.webUrl}/#/pages/me/index`);
@@ -192,7 +204,10 @@ async function story(worker: Page, agent: Page, agent2: Page) {
   await byId(agent, 'input-meals-午餐').click();
   await byId(agent, 'input-diningMode').click();
   await agent.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
-  await agent.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).waitFor({ state: 'hidden' });
+  await agent
+    .locator('.weui-picker__action', { hasText: '确定' })
+    .filter({ visible: true })
+    .waitFor({ state: 'hidden' });
   await shot(agent, 'proxy-08-apply-on-behalf');
   await byId(agent, 'apply-submit').click();
   await agent.waitForURL(/pkg-services\/pages\/result\/index/);
@@ -203,14 +218,21 @@ async function story(worker: Page, agent: Page, agent2: Page) {
 
   // the server agrees: it is the elder's application, filled in by 陈红, completed online at once
   const token = await tokenOf(agent);
-  const app = (await (await fetch(`${e.stack.apiUrl}/v1/applications/${appId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+  const app = (await (
+    await fetch(`${e.stack.apiUrl}/v1/applications/${appId}`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as {
     id: string;
     status: string;
     applicantId: string;
     actedBy?: { id: string };
     resultNumber?: string;
   };
-  expect(app).toMatchObject({ id: appId, status: 'completed', applicantId: recipientId, actedBy: { id: 'agent-demo' } });
+  expect(app).toMatchObject({
+    id: appId,
+    status: 'completed',
+    applicantId: recipientId,
+    actedBy: { id: 'agent-demo' },
+  });
   await byId(agent, 'result-back-task').click();
 
   // 7. back on the task: 办理完成 with a note; the application made for her is offered and chosen
@@ -256,7 +278,13 @@ async function story(worker: Page, agent: Page, agent2: Page) {
   await shot(agent, 'proxy-13-agent-profile');
 
   // and the server agrees: no more acting on her behalf once the task is confirmed
-  const form = { elderName: ELDER.name, elderIdNumber: ELDER.idNumber, phone: ELDER.phone, meals: ['午餐'], diningMode: '送餐上门' };
+  const form = {
+    elderName: ELDER.name,
+    elderIdNumber: ELDER.idNumber,
+    phone: ELDER.phone,
+    meals: ['午餐'],
+    diningMode: '送餐上门',
+  };
   const late = await fetch(`${e.stack.apiUrl}/v1/applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

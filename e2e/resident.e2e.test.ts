@@ -31,6 +31,10 @@ it('resident-demo signs in, binds to 和谐家园 › 东片区 › 1号楼 › 
   await e.shot('resident-3-me');
 
   // the server agrees: the binding is real, not a page state
-  const login = await fetch(`${stack.apiUrl}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'resident-demo' }) }).then((r) => r.json());
+  const login = await fetch(`${stack.apiUrl}/v1/auth/dev-login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: 'resident-demo' }),
+  }).then((r) => r.json());
   expect(login.user.unitId).toBe('hz-hp-xh-c2-a1-b1-u2');
 });

@@ -42,7 +42,10 @@ async function type(page: Page, testId: string, text: string) {
 async function pickFirst(page: Page, testId: string) {
   await byId(page, testId).click();
   await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).click();
-  await page.locator('.weui-picker__action', { hasText: '确定' }).filter({ visible: true }).waitFor({ state: 'hidden' });
+  await page
+    .locator('.weui-picker__action', { hasText: '确定' })
+    .filter({ visible: true })
+    .waitFor({ state: 'hidden' });
 }
 
 /** e.shot() pictures the resident's page; this one the office's. */
@@ -54,7 +57,11 @@ async function officeShot(page: Page, name: string) {
 const idFromUrl = (page: Page) => /[?&]id=([^&]+)/.exec(page.url())?.[1] ?? '';
 
 async function fontSize(page: Page, selector: string) {
-  return page.locator(selector).filter({ visible: true }).first().evaluate(el => parseFloat(getComputedStyle(el).fontSize));
+  return page
+    .locator(selector)
+    .filter({ visible: true })
+    .first()
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 }
 
 it('网上直办 gives a 办件编号 at once; a reviewed service goes 退回补正 → 补正 → 审核通过 → 已办结', async () => {
@@ -184,7 +191,16 @@ it('长辈版 on 办事 enlarges the type, fewer tiles per row, and is remembere
     await elderStory();
   } catch (err) {
     await e.shot('services-debug-elder').catch(() => undefined);
-    console.log('elder:', e.page.url(), (await e.page.locator('body').innerText().catch(() => '')).slice(0, 500));
+    console.log(
+      'elder:',
+      e.page.url(),
+      (
+        await e.page
+          .locator('body')
+          .innerText()
+          .catch(() => '')
+      ).slice(0, 500),
+    );
     throw err;
   }
 }, 120_000);
@@ -195,19 +211,23 @@ async function elderStory() {
   await byId(page, 'service-legal-aid').waitFor();
   const name = '[data-testid="service-legal-aid"] .stile__name';
   const before = await fontSize(page, name);
-  const widthBefore = await byId(page, 'service-legal-aid').evaluate(el => el.getBoundingClientRect().width);
+  const widthBefore = await byId(page, 'service-legal-aid').evaluate((el) => el.getBoundingClientRect().width);
   expect(await byId(page, 'services-elder').getAttribute('aria-checked')).toBe('false');
 
   await byId(page, 'services-elder').click();
   await byId(page, 'services-elder-state').filter({ hasText: '已开启' }).waitFor();
   const after = await fontSize(page, name);
   expect(after).toBeGreaterThanOrEqual(before * 1.25);
-  const widthAfter = await byId(page, 'service-legal-aid').evaluate(el => el.getBoundingClientRect().width);
+  const widthAfter = await byId(page, 'service-legal-aid').evaluate((el) => el.getBoundingClientRect().width);
   expect(widthAfter).toBeGreaterThan(widthBefore * 1.5); // one tile per row instead of two
-  const lineHeight = await page.locator(name).filter({ visible: true }).first().evaluate(el => {
-    const s = getComputedStyle(el);
-    return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
-  });
+  const lineHeight = await page
+    .locator(name)
+    .filter({ visible: true })
+    .first()
+    .evaluate((el) => {
+      const s = getComputedStyle(el);
+      return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
+    });
   expect(lineHeight).toBeGreaterThanOrEqual(1.5);
   await e.shot('services-10-elder');
 

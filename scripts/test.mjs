@@ -16,7 +16,10 @@ const say = (m) => console.log(`[test ${((Date.now() - t0) / 1000).toFixed(0).pa
 function run(cmd, argv, label) {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const child = spawn(cmd, argv, { stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    const child = spawn(cmd, argv, {
+      stdio: label ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    });
     let out = '';
     child.stdout?.on('data', (d) => (out = (out + d).slice(-20000)));
     child.stderr?.on('data', (d) => (out = (out + d).slice(-20000)));
@@ -42,6 +45,7 @@ try {
     say('type-checking and building the mini-program (weapp and h5) …');
     await Promise.all([
       run('npm', ['run', 'typecheck'], 'typecheck (shared, functions, cdk, miniapp)'),
+      run('npm', ['run', 'lint'], 'lint (eslint, prettier, layer rules)'),
       run('npm', ['run', 'build:weapp', '-w', 'miniapp'], 'weapp build'),
       run('npm', ['run', 'build:h5', '-w', 'miniapp'], 'h5 build'),
     ]);

@@ -58,7 +58,14 @@ export interface DeployConfig {
 }
 
 const list = (v: unknown): string[] | undefined =>
-  v === undefined ? undefined : Array.isArray(v) ? v.map(String) : String(v).split(',').map((s) => s.trim()).filter(Boolean);
+  v === undefined
+    ? undefined
+    : Array.isArray(v)
+      ? v.map(String)
+      : String(v)
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
 
 function customDomain(node: Node): DeployConfig['customDomain'] {
   const domainName = node.tryGetContext('apiDomainName');
@@ -70,8 +77,10 @@ function customDomain(node: Node): DeployConfig['customDomain'] {
 
 export function readConfig(node: Node): DeployConfig {
   const stage = String(node.tryGetContext('stage') ?? 'prod');
-  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage)) throw new Error(`stage "${stage}": use lower-case letters, digits and dashes`);
-  if (LOCAL_STAGES.includes(stage)) throw new Error(`stage "${stage}" is local-only (it serves dev-login); pick e.g. dev or prod`);
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage))
+    throw new Error(`stage "${stage}": use lower-case letters, digits and dashes`);
+  if (LOCAL_STAGES.includes(stage))
+    throw new Error(`stage "${stage}" is local-only (it serves dev-login); pick e.g. dev or prod`);
   return {
     stage,
     wechatAppId: node.tryGetContext('wechatAppId') || undefined,

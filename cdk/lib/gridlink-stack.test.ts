@@ -67,8 +67,14 @@ describe('table', () => {
         Projection: { ProjectionType: 'ALL' },
       })),
     );
-    const keyNames = [tableDef.partitionKey, tableDef.sortKey, ...tableDef.gsis.flatMap((g) => [g.partitionKey, g.sortKey])];
-    expect(p.AttributeDefinitions).toEqual(expect.arrayContaining(keyNames.map((n) => ({ AttributeName: n, AttributeType: 'S' }))));
+    const keyNames = [
+      tableDef.partitionKey,
+      tableDef.sortKey,
+      ...tableDef.gsis.flatMap((g) => [g.partitionKey, g.sortKey]),
+    ];
+    expect(p.AttributeDefinitions).toEqual(
+      expect.arrayContaining(keyNames.map((n) => ({ AttributeName: n, AttributeType: 'S' }))),
+    );
     expect(p.AttributeDefinitions).toHaveLength(keyNames.length);
   });
 
@@ -119,10 +125,17 @@ describe('HTTP API', () => {
   });
 
   test('payload v2 integrations, one invoke permission per function', () => {
-    template.allResourcesProperties('AWS::ApiGatewayV2::Integration', { IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
-    const byApi = ofType('AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com');
+    template.allResourcesProperties('AWS::ApiGatewayV2::Integration', {
+      IntegrationType: 'AWS_PROXY',
+      PayloadFormatVersion: '2.0',
+    });
+    const byApi = ofType('AWS::Lambda::Permission').filter(
+      ([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com',
+    );
     expect(byApi).toHaveLength(areas.length);
-    expect(new Set(byApi.map(([, p]) => p.Properties.FunctionName['Fn::GetAtt'][0]))).toEqual(new Set(areas.map(fnLogicalId)));
+    expect(new Set(byApi.map(([, p]) => p.Properties.FunctionName['Fn::GetAtt'][0]))).toEqual(
+      new Set(areas.map(fnLogicalId)),
+    );
   });
 
   test('CORS preflight, throttling and access logs', () => {
@@ -150,7 +163,9 @@ describe('functions', () => {
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
       const bundle = path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`);
       expect(existsSync(path.join(bundle, 'index.mjs.map'))).toBe(true);
-      expect(readFileSync(path.join(bundle, 'index.mjs'), 'utf8')).toMatch(/^import \{ createRequire \} from 'module'; const require = createRequire\(import\.meta\.url\);/);
+      expect(readFileSync(path.join(bundle, 'index.mjs'), 'utf8')).toMatch(
+        /^import \{ createRequire \} from 'module'; const require = createRequire\(import\.meta\.url\);/,
+      );
     }
   });
 
@@ -175,7 +190,9 @@ describe('functions', () => {
 
 describe('IAM least privilege', () => {
   const statements = () =>
-    ofType('AWS::IAM::Policy').flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    ofType('AWS::IAM::Policy').flatMap(
+      ([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
   const actions = (s: { Action: string | string[] }) => [s.Action].flat();
 
   test('no wildcard action; no DynamoDB action on Resource "*" (but ListStreams); no Scan', () => {
@@ -196,7 +213,11 @@ describe('IAM least privilege', () => {
       .flatMap(([, p]) => p.Properties.Roles.map((r: { Ref: string }) => r.Ref));
     expect(streamReaders).toEqual([resources[fnLogicalId('jobs')].Properties.Role['Fn::GetAtt'][0]]);
     const stream = policiesOf('jobs').find((x) => actions(x).includes('dynamodb:GetRecords'))!;
-    expect(actions(stream).sort()).toEqual(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator']);
+    expect(actions(stream).sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+    ]);
     expect(stream.Resource).toEqual({ 'Fn::GetAtt': [ofType('AWS::DynamoDB::Table')[0][0], 'StreamArn'] });
   });
 
@@ -209,7 +230,10 @@ describe('IAM least privilege', () => {
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
       const logs = policiesOf(area).filter((x) => actions(x).some((a) => a.startsWith('logs:')));
       expect(logs).toEqual([
-        expect.objectContaining({ Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Resource: { 'Fn::GetAtt': [p.LoggingConfig.LogGroup.Ref, 'Arn'] } }),
+        expect.objectContaining({
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [p.LoggingConfig.LogGroup.Ref, 'Arn'] },
+        }),
       ]);
     }
   });
@@ -220,7 +244,10 @@ describe('IAM least privilege', () => {
     for (const area of allFunctions) {
       const items = policiesOf(area).filter((x) => actions(x).includes('dynamodb:GetItem'));
       expect(items).toHaveLength(1);
-      expect(items[0].Resource).toEqual([{ 'Fn::GetAtt': [tableRef, 'Arn'] }, ...tableDef.gsis.map((g) => indexArn(g.name))]);
+      expect(items[0].Resource).toEqual([
+        { 'Fn::GetAtt': [tableRef, 'Arn'] },
+        ...tableDef.gsis.map((g) => indexArn(g.name)),
+      ]);
     }
   });
 
@@ -263,7 +290,9 @@ describe('IAM least privilege', () => {
     table.addGlobalSecondaryIndex({ indexName: 'GSI1', partitionKey: { name: 'GSI1PK', type: AttributeType.STRING } });
     new AreaFunction(s, 'Fn', { area: 'system', stage: 'dev' }).bindTable(table, 'RO', ['GSI1']);
     const [policy] = Object.values(Template.fromStack(s).findResources('AWS::IAM::Policy')) as Resource[];
-    const stmt = policy.Properties.PolicyDocument.Statement.find((x: { Action: unknown }) => refsIn(x.Action).includes('dynamodb:'));
+    const stmt = policy.Properties.PolicyDocument.Statement.find((x: { Action: unknown }) =>
+      refsIn(x.Action).includes('dynamodb:'),
+    );
     expect([stmt.Action].flat().sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(refsIn(stmt.Resource)).toContain('/index/GSI1');
     expect(refsIn(stmt.Resource)).not.toContain('/index/*');
@@ -275,15 +304,29 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
 
   test('arm64, nodejs24.x, the jobs entry, small reserved concurrency, timeout below the 5-minute schedules', () => {
     const p = resources[fnLogicalId('jobs')].Properties;
-    expect(p).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler', ReservedConcurrentExecutions: 2 });
+    expect(p).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      ReservedConcurrentExecutions: 2,
+    });
     expect(p.Timeout).toBeLessThan(5 * 60);
-    expect(p.Environment.Variables).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'gridlink-jobs', WECHAT_APP_ID: 'wx0123456789abcdef' });
-    expect(readFileSync(path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8')).toContain('unknown job');
+    expect(p.Environment.Variables).toMatchObject({
+      POWERTOOLS_SERVICE_NAME: 'gridlink-jobs',
+      WECHAT_APP_ID: 'wx0123456789abcdef',
+    });
+    expect(
+      readFileSync(path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs'), 'utf8'),
+    ).toContain('unknown job');
   });
 
   test('schedules: every job of functions/src/handlers/jobs.ts has one, each with its constant input', () => {
     const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-    expect(rules.map((r) => [r.ScheduleExpression, JSON.parse(r.Targets[0].Input)]).sort((a, b) => a[1].job.localeCompare(b[1].job))).toEqual([
+    expect(
+      rules
+        .map((r) => [r.ScheduleExpression, JSON.parse(r.Targets[0].Input)])
+        .sort((a, b) => a[1].job.localeCompare(b[1].job)),
+    ).toEqual([
       ['rate(15 minutes)', { job: 'alertUnclaimed' }],
       ['rate(1 hour)', { job: 'autoClose' }],
       ['rate(5 minutes)', { job: 'notify' }],
@@ -295,7 +338,9 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
       expect(r.State).toBe('ENABLED');
       expect(r.Targets).toEqual([expect.objectContaining({ Arn: jobsArn() })]);
     }
-    const byEvents = ofType('AWS::Lambda::Permission').filter(([, p]) => p.Properties.Principal === 'events.amazonaws.com');
+    const byEvents = ofType('AWS::Lambda::Permission').filter(
+      ([, p]) => p.Properties.Principal === 'events.amazonaws.com',
+    );
     expect(byEvents).toHaveLength(rules.length);
     for (const [, p] of byEvents) expect(p.Properties.FunctionName).toEqual(jobsArn());
   });
@@ -322,7 +367,10 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
     });
     const filters = mapping.Properties.FilterCriteria.Filters;
     expect(filters).toHaveLength(1);
-    expect(JSON.parse(filters[0].Pattern)).toEqual({ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } });
+    expect(JSON.parse(filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { NewImage: { type: { S: ['outbox'] } } },
+    });
   });
 });
 
@@ -334,8 +382,12 @@ test('attachments bucket: private, TLS only, encrypted, CORS, incomplete uploads
   expect(bucket).toMatchObject({
     DeletionPolicy: 'Retain',
     Properties: {
-      CorsConfiguration: { CorsRules: [expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT', 'GET']) })] },
-      LifecycleConfiguration: { Rules: [expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })] },
+      CorsConfiguration: {
+        CorsRules: [expect.objectContaining({ AllowedMethods: expect.arrayContaining(['PUT', 'GET']) })],
+      },
+      LifecycleConfiguration: {
+        Rules: [expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } })],
+      },
       LoggingConfiguration: { DestinationBucketName: { Ref: logsId }, LogFilePrefix: 'attachments/' },
     },
   });
@@ -343,14 +395,28 @@ test('attachments bucket: private, TLS only, encrypted, CORS, incomplete uploads
     DeletionPolicy: 'Retain',
     Properties: { LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: ACCESS_LOG_DAYS })] } },
   });
-  for (const [id, b] of [[bucketId, bucket], [logsId, logs]] as const) {
+  for (const [id, b] of [
+    [bucketId, bucket],
+    [logsId, logs],
+  ] as const) {
     expect(b.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
     });
     template.hasResourceProperties('AWS::S3::BucketPolicy', {
       Bucket: { Ref: id },
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
     });
   }
 });
@@ -360,7 +426,9 @@ test('alarms: API 5xx, errors and throttles per function, table system errors an
   expect(alarms.some((a) => a.Namespace === 'AWS/ApiGateway' && a.MetricName === '5xx')).toBe(true);
   for (const area of allFunctions) {
     for (const metric of ['Errors', 'Throttles']) {
-      expect(alarms.some((a) => a.MetricName === metric && refsIn(a.Dimensions).includes(fnLogicalId(area)))).toBe(true);
+      expect(alarms.some((a) => a.MetricName === metric && refsIn(a.Dimensions).includes(fnLogicalId(area)))).toBe(
+        true,
+      );
     }
   }
   const tableMetrics = alarms.filter((a) => a.Metrics).map((a) => refsIn(a.Metrics));

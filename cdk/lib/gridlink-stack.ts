@@ -51,7 +51,10 @@ export class GridLinkStack extends Stack {
     const { bucket } = new Attachments(this, 'Attachments', { allowedOrigins: config.allowedOrigins });
     const secrets = new AppSecrets(this, 'Secrets', { stage: config.stage });
     if (!config.wechatAppId) {
-      Annotations.of(this).addWarningV2('gridlink:wechatAppId', 'context wechatAppId is not set: WeChat login will fail (cdk deploy -c wechatAppId=wx...)');
+      Annotations.of(this).addWarningV2(
+        'gridlink:wechatAppId',
+        'context wechatAppId is not set: WeChat login will fail (cdk deploy -c wechatAppId=wx...)',
+      );
     }
 
     const bucketUsers: AreaFunction[] = [];
@@ -66,7 +69,10 @@ export class GridLinkStack extends Stack {
     };
 
     for (const area of areas) {
-      this.functions.set(area, bind(new AreaFunction(this, fnId(area), { area, stage: config.stage }), areaAccess(area)));
+      this.functions.set(
+        area,
+        bind(new AreaFunction(this, fnId(area), { area, stage: config.stage }), areaAccess(area)),
+      );
     }
 
     this.jobs = bind(
@@ -109,7 +115,10 @@ export class GridLinkStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: ops.topic.topicArn });
-    new CfnOutput(this, 'WechatSecretArn', { value: secrets.wechat.secretArn, description: 'set the WeChat AppSecret here' });
+    new CfnOutput(this, 'WechatSecretArn', {
+      value: secrets.wechat.secretArn,
+      description: 'set the WeChat AppSecret here',
+    });
 
     // last: every grant (and so every role policy) exists by now
     this.nagSuppressions = applyNagSuppressions(this, { http, bucketUsers, streamReader: this.jobs, bucket, secrets });

@@ -64,7 +64,10 @@ export function applyNagSuppressions(stack: Stack, t: NagTargets): NagSuppressio
   const records: NagSuppressionRecord[] = [];
   const suppress = (targets: readonly IConstruct[], id: string, reason: string, appliesTo?: string) => {
     if (!targets.length) return;
-    NagSuppressions.addResourceSuppressions([...targets], [{ id, reason, ...(appliesTo ? { appliesTo: [appliesTo] } : {}) }]);
+    NagSuppressions.addResourceSuppressions(
+      [...targets],
+      [{ id, reason, ...(appliesTo ? { appliesTo: [appliesTo] } : {}) }],
+    );
     records.push({ id, ...(appliesTo ? { appliesTo } : {}), reason, paths: targets.map((c) => c.node.path) });
   };
   const defaultPolicy = (fn: AreaFunction) => (fn.role as Role).node.findChild('DefaultPolicy');
@@ -72,14 +75,27 @@ export function applyNagSuppressions(stack: Stack, t: NagTargets): NagSuppressio
   // API Gateway: the app authorises in the function; public routes are public by design
   const routes = [...t.http.routes.values()];
   const isPublic = (r: (typeof routes)[number]) => r.def.auth === 'public';
-  suppress(routes.filter((r) => !isPublic(r)).map((r) => r.route), 'AwsSolutions-APIG4', REASONS.routeAuthInFunction);
+  suppress(
+    routes.filter((r) => !isPublic(r)).map((r) => r.route),
+    'AwsSolutions-APIG4',
+    REASONS.routeAuthInFunction,
+  );
   const publicRoutes = routes.filter(isPublic);
-  suppress(publicRoutes.map((r) => r.route), 'AwsSolutions-APIG4', REASONS.routePublic(publicRoutes.map((r) => r.def.id)));
+  suppress(
+    publicRoutes.map((r) => r.route),
+    'AwsSolutions-APIG4',
+    REASONS.routePublic(publicRoutes.map((r) => r.def.id)),
+  );
   suppress([t.http.defaultRoute], 'AwsSolutions-APIG4', REASONS.defaultRoute);
 
   // IAM: the two wildcards left after narrowing the grants (AreaFunction.bindTable/bindBucket)
   const bucketId = stack.getLogicalId(t.bucket.node.defaultChild as CfnBucket);
-  suppress(t.bucketUsers.map(defaultPolicy), 'AwsSolutions-IAM5', REASONS.attachmentKeys, `Resource::<${bucketId}.Arn>/${ATTACHMENT_KEYS}`);
+  suppress(
+    t.bucketUsers.map(defaultPolicy),
+    'AwsSolutions-IAM5',
+    REASONS.attachmentKeys,
+    `Resource::<${bucketId}.Arn>/${ATTACHMENT_KEYS}`,
+  );
   suppress([defaultPolicy(t.streamReader)], 'AwsSolutions-IAM5', REASONS.listStreams, 'Resource::*');
 
   // Secrets Manager rotation

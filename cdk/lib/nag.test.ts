@@ -68,7 +68,9 @@ describe.each(Object.entries(CONFIGS))('cdk-nag AwsSolutions: %s', (name, contex
   test('each suppression has a reason, is in the template metadata, and suppresses a finding', () => {
     const template = Template.fromStack(stack).toJSON();
     // logIgnores: every suppressed finding is an info annotation on the resource it was found on
-    const suppressed = annotations.findInfo('*', Match.stringLikeRegexp('CdkNagSuppression')).map((m) => ({ path: m.id, text: String(m.entry.data) }));
+    const suppressed = annotations
+      .findInfo('*', Match.stringLikeRegexp('CdkNagSuppression'))
+      .map((m) => ({ path: m.id, text: String(m.entry.data) }));
     expect(stack.nagSuppressions.length).toBeGreaterThan(0);
     for (const r of stack.nagSuppressions) {
       expect(r.reason.length).toBeGreaterThanOrEqual(40);
@@ -76,11 +78,20 @@ describe.each(Object.entries(CONFIGS))('cdk-nag AwsSolutions: %s', (name, contex
         const construct = stack.node.findAll().find((c) => c.node.path === p)!;
         const cfn = (construct.node.defaultChild ?? construct) as CfnResource;
         const rules = template.Resources[stack.getLogicalId(cfn)].Metadata?.cdk_nag?.rules_to_suppress ?? [];
-        expect(rules).toContainEqual({ id: r.id, reason: r.reason, ...(r.appliesTo ? { applies_to: [r.appliesTo] } : {}) });
+        expect(rules).toContainEqual({
+          id: r.id,
+          reason: r.reason,
+          ...(r.appliesTo ? { applies_to: [r.appliesTo] } : {}),
+        });
         const used = suppressed.some(
-          (s) => s.path === `/${cfn.node.path}` && s.text.includes(`${r.id} was triggered`) && (!r.appliesTo || s.text.includes(`[${r.appliesTo}]`)),
+          (s) =>
+            s.path === `/${cfn.node.path}` &&
+            s.text.includes(`${r.id} was triggered`) &&
+            (!r.appliesTo || s.text.includes(`[${r.appliesTo}]`)),
         );
-        expect({ suppression: `${r.id} ${r.appliesTo ?? ''} on ${p}`, used }).toEqual(expect.objectContaining({ used: true }));
+        expect({ suppression: `${r.id} ${r.appliesTo ?? ''} on ${p}`, used }).toEqual(
+          expect.objectContaining({ used: true }),
+        );
       }
     }
   });

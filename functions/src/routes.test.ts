@@ -11,7 +11,10 @@ describe('route table', () => {
   });
 
   it('matches concrete paths, decodes params and reports allowed methods', () => {
-    expect(matchPath('GET', '/v1/grids/hz-hp/children')).toMatchObject({ route: { id: 'grids.children' }, params: { id: 'hz-hp' } });
+    expect(matchPath('GET', '/v1/grids/hz-hp/children')).toMatchObject({
+      route: { id: 'grids.children' },
+      params: { id: 'hz-hp' },
+    });
     expect(matchPath('DELETE', '/v1/grids/hz')).toMatchObject({ route: undefined, allowed: ['GET'] });
     expect(matchPath('GET', '/v1/unknown')).toMatchObject({ route: undefined, allowed: [] });
   });

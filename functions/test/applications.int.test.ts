@@ -11,11 +11,13 @@ let api: Api;
 const t: Record<string, string> = {};
 beforeAll(async () => {
   api = await startApi();
-  for (const u of ['resident-demo', 'resident-elder', 'office-demo', 'agent-demo', 'agent-demo-2', 'worker-demo']) t[u] = await api.login(u);
+  for (const u of ['resident-demo', 'resident-elder', 'office-demo', 'agent-demo', 'agent-demo-2', 'worker-demo'])
+    t[u] = await api.login(u);
 });
 afterAll(async () => api?.stop());
 
-const post = (path: string, who: string, body: unknown = {}, headers?: Record<string, string>) => api.call('POST', path, { token: t[who], body, headers });
+const post = (path: string, who: string, body: unknown = {}, headers?: Record<string, string>) =>
+  api.call('POST', path, { token: t[who], body, headers });
 const get = (path: string, who: string) => api.call('GET', path, { token: t[who] });
 const err = (res: { status: number; body: unknown }, status: number) => {
   expect(res.status).toBe(status);
@@ -24,7 +26,11 @@ const err = (res: { status: number; body: unknown }, status: number) => {
 
 async function uploadPhoto(who: string) {
   const ticket = await post('/v1/uploads', who, { purpose: 'application', contentType: 'image/jpeg', size: 4 });
-  await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]) });
+  await fetch(ticket.body.url, {
+    method: 'PUT',
+    headers: ticket.body.headers,
+    body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
+  });
   return ticket.body.key as string;
 }
 
@@ -40,14 +46,22 @@ async function formFor(code: string, who: string) {
 
 function sample(f: FormField): unknown {
   switch (f.type) {
-    case 'number': return f.min ?? 1;
-    case 'date': return '2024-03-01';
-    case 'phone': return '13800138000';
-    case 'idNumber': return '210902198001011236';
-    case 'select': return f.options![0];
-    case 'multiselect': return f.options!.slice(0, 1);
-    case 'textarea': return '家中老人年事已高，行动不便。';
-    default: return '王丽';
+    case 'number':
+      return f.min ?? 1;
+    case 'date':
+      return '2024-03-01';
+    case 'phone':
+      return '13800138000';
+    case 'idNumber':
+      return '210902198001011236';
+    case 'select':
+      return f.options![0];
+    case 'multiselect':
+      return f.options!.slice(0, 1);
+    case 'textarea':
+      return '家中老人年事已高，行动不便。';
+    default:
+      return '王丽';
   }
 }
 
@@ -68,10 +82,18 @@ describe('the catalogue', () => {
 
 describe('applications', () => {
   it('an online-direct service completes at creation with a result number', async () => {
-    const res = await post('/v1/applications', 'resident-demo', { serviceCode: direct.code, form: await formFor(direct.code, 'resident-demo') });
+    const res = await post('/v1/applications', 'resident-demo', {
+      serviceCode: direct.code,
+      form: await formFor(direct.code, 'resident-demo'),
+    });
     expect(res.status).toBe(201);
     const app = Application.parse(res.body);
-    expect(app).toMatchObject({ status: 'completed', onlineDirect: true, applicantId: 'resident-demo', communityId: 'hz-hp-xh' });
+    expect(app).toMatchObject({
+      status: 'completed',
+      onlineDirect: true,
+      applicantId: 'resident-demo',
+      communityId: 'hz-hp-xh',
+    });
     expect(app.resultNumber).toMatch(/^HZ\d{8}[0-9A-Z]{6}$/);
     const rated = await post(`/v1/applications/${app.id}/rating`, 'resident-demo', { stars: 5 });
     expect(rated.body.rating.stars).toBe(5);
@@ -79,7 +101,10 @@ describe('applications', () => {
   });
 
   it('a reviewed service: office returns it for 补正 → applicant supplements → office approves', async () => {
-    const created = await post('/v1/applications', 'resident-demo', { serviceCode: reviewed.code, form: await formFor(reviewed.code, 'resident-demo') });
+    const created = await post('/v1/applications', 'resident-demo', {
+      serviceCode: reviewed.code,
+      form: await formFor(reviewed.code, 'resident-demo'),
+    });
     expect(created.body.status).toBe('under_review');
     const id = created.body.id;
     const queue = await get('/v1/applications?view=review', 'office-demo');
@@ -88,21 +113,37 @@ describe('applications', () => {
     err(await post(`/v1/applications/${id}/return`, 'office-demo', {}), 400);
     const returned = await post(`/v1/applications/${id}/return`, 'office-demo', { note: '缺少户口簿照片，请补充' });
     expect(returned.body).toMatchObject({ status: 'returned', note: '缺少户口簿照片，请补充' });
-    expect((await get('/v1/applications?view=review', 'office-demo')).body.items.map((a: { id: string }) => a.id)).not.toContain(id);
+    expect(
+      (await get('/v1/applications?view=review', 'office-demo')).body.items.map((a: { id: string }) => a.id),
+    ).not.toContain(id);
     err(await post(`/v1/applications/${id}/approve`, 'office-demo'), 409);
     err(await post(`/v1/applications/${id}/supplement`, 'resident-elder', { form: {} }), 403);
-    const again = await post(`/v1/applications/${id}/supplement`, 'resident-demo', { form: await formFor(reviewed.code, 'resident-demo'), note: '已补充' });
+    const again = await post(`/v1/applications/${id}/supplement`, 'resident-demo', {
+      form: await formFor(reviewed.code, 'resident-demo'),
+      note: '已补充',
+    });
     expect(again.body.status).toBe('under_review');
     const approved = await post(`/v1/applications/${id}/approve`, 'office-demo', { version: again.body.version });
     expect(approved.body).toMatchObject({ status: 'completed' });
     expect(approved.body.resultNumber).toBeDefined();
     const detail = await get(`/v1/applications/${id}`, 'resident-demo');
-    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'return', 'supplement', 'approve']);
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'return',
+      'supplement',
+      'approve',
+    ]);
     err(await get(`/v1/applications/${id}`, 'resident-elder'), 404);
   });
 
   it('validates the form with the service field list: Chinese messages per field', async () => {
-    const bad = err(await post('/v1/applications', 'resident-demo', { serviceCode: reviewed.code, form: { idNumber: '210902198001011235', phone: '123' } }), 400);
+    const bad = err(
+      await post('/v1/applications', 'resident-demo', {
+        serviceCode: reviewed.code,
+        form: { idNumber: '210902198001011235', phone: '123' },
+      }),
+      400,
+    );
     const paths = bad.details!.map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['form.idNumber', 'form.phone']));
     expect(bad.details!.find((d) => d.path === 'form.idNumber')!.message).toBe('身份证号校验位不正确');
@@ -112,14 +153,29 @@ describe('applications', () => {
 
   it('on behalf: refused without a live proxy task or family link; allowed with one, and listed for both', async () => {
     const form = await formFor(direct.code, 'agent-demo');
-    err(await post('/v1/applications', 'agent-demo', { serviceCode: direct.code, form, onBehalfOf: 'resident-elder' }), 403);
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.liveTask('resident-elder', 'agent-demo'), type: 'livetask', taskId: 'test' } }));
-    const ok = await post('/v1/applications', 'agent-demo', { serviceCode: direct.code, form, onBehalfOf: 'resident-elder' });
+    err(
+      await post('/v1/applications', 'agent-demo', { serviceCode: direct.code, form, onBehalfOf: 'resident-elder' }),
+      403,
+    );
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.liveTask('resident-elder', 'agent-demo'), type: 'livetask', taskId: 'test' },
+      }),
+    );
+    const ok = await post('/v1/applications', 'agent-demo', {
+      serviceCode: direct.code,
+      form,
+      onBehalfOf: 'resident-elder',
+    });
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ applicantId: 'resident-elder', actedBy: { id: 'agent-demo' } });
     expect((await get('/v1/applications?view=mine', 'resident-elder')).body.items[0].id).toBe(ok.body.id);
     expect((await get('/v1/applications?view=mine', 'agent-demo')).body.items[0].id).toBe(ok.body.id);
-    err(await post('/v1/applications', 'agent-demo-2', { serviceCode: direct.code, form, onBehalfOf: 'resident-elder' }), 403);
+    err(
+      await post('/v1/applications', 'agent-demo-2', { serviceCode: direct.code, form, onBehalfOf: 'resident-elder' }),
+      403,
+    );
   });
 
   it('counts applications, completions and online-direct on the dashboard', async () => {

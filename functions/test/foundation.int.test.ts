@@ -48,15 +48,49 @@ describe('sign-in', () => {
 
   it('dev-login refuses unknown users and bad bodies', async () => {
     expectError(await api.call('POST', '/v1/auth/dev-login', { body: { userId: 'nobody' } }), 404);
-    const bad = expectError(await api.call('POST', '/v1/auth/dev-login', { body: { userId: 'a b' } }), 400, 'VALIDATION_FAILED');
+    const bad = expectError(
+      await api.call('POST', '/v1/auth/dev-login', { body: { userId: 'a b' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(bad.error.details?.[0].path).toBe('userId');
-    expectError(await api.call('POST', '/v1/auth/dev-login', { raw: '{"userId":', headers: { 'content-type': 'application/json' } }), 400);
-    expectError(await api.call('POST', '/v1/auth/dev-login', { raw: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), headers: { 'content-type': 'application/json' } }), 400);
-    expectError(await api.call('POST', '/v1/auth/dev-login', { raw: 'x'.repeat(70 * 1024), headers: { 'content-type': 'application/json' } }), 413);
+    expectError(
+      await api.call('POST', '/v1/auth/dev-login', {
+        raw: '{"userId":',
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+    );
+    expectError(
+      await api.call('POST', '/v1/auth/dev-login', {
+        raw: Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+        headers: { 'content-type': 'application/json' },
+      }),
+      400,
+    );
+    expectError(
+      await api.call('POST', '/v1/auth/dev-login', {
+        raw: 'x'.repeat(70 * 1024),
+        headers: { 'content-type': 'application/json' },
+      }),
+      413,
+    );
   });
 
   it('every seeded user of the contract can sign in', async () => {
-    for (const id of ['resident-demo', 'resident-elder', 'worker-demo', 'leader-demo', 'agent-demo', 'agent-demo-2', 'community-admin-demo', 'street-admin-demo', 'district-admin-demo', 'office-demo', 'dept-demo']) {
+    for (const id of [
+      'resident-demo',
+      'resident-elder',
+      'worker-demo',
+      'leader-demo',
+      'agent-demo',
+      'agent-demo-2',
+      'community-admin-demo',
+      'street-admin-demo',
+      'district-admin-demo',
+      'office-demo',
+      'dept-demo',
+    ]) {
       const me = await api.call('GET', '/v1/me', { token: await api.login(id) });
       expect(me.status).toBe(200);
       expect(me.body.id).toBe(id);
@@ -156,7 +190,15 @@ describe('me and unit binding', () => {
     expect(res.status).toBe(200);
     const me = Me.parse((await api.call('GET', '/v1/me', { token })).body);
     expect(me.unitId).toBe('hz-hp-xh-c2-a1-b1-u1');
-    expect(me.unitPath?.map((p) => p.name)).toEqual(['海州区', '和平街道', '新华社区', '和谐家园', '东片区', '1号楼', '一单元']);
+    expect(me.unitPath?.map((p) => p.name)).toEqual([
+      '海州区',
+      '和平街道',
+      '新华社区',
+      '和谐家园',
+      '东片区',
+      '1号楼',
+      '一单元',
+    ]);
     await api.call('PUT', '/v1/me/unit', { token, body: { unitId: 'hz-hp-xh-c1-a1-b1-u1' } });
   });
 
@@ -165,7 +207,13 @@ describe('me and unit binding', () => {
     expectError(await api.call('PUT', '/v1/me/unit', { token, body: { unitId: 'hz-hp-xh' } }), 400);
     expectError(await api.call('PUT', '/v1/me/unit', { token, body: { unitId: 'hz-nowhere' } }), 404);
     expectError(await api.call('PUT', '/v1/me/unit', { token, body: {} }), 400);
-    expectError(await api.call('PUT', '/v1/me/unit', { token: await api.login('worker-demo'), body: { unitId: 'hz-hp-xh-c1-a1-b1-u1' } }), 403);
+    expectError(
+      await api.call('PUT', '/v1/me/unit', {
+        token: await api.login('worker-demo'),
+        body: { unitId: 'hz-hp-xh-c1-a1-b1-u1' },
+      }),
+      403,
+    );
   });
 
   it('staff see their grids; residents their unit', async () => {

@@ -8,7 +8,11 @@ import { startStack, type Stack } from '../src/local/stack';
 export interface Api {
   stack: Stack;
   url: string;
-  call(method: string, path: string, opts?: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { token?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   login(userId: string): Promise<string>;
   stop(): Promise<void>;
 }

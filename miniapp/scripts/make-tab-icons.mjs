@@ -16,7 +16,9 @@ const rounded = (x, y, x0, y0, x1, y1, r) => {
 };
 const triangle = (x, y, [ax, ay], [bx, by], [cx, cy]) => {
   const s = (px, py, qx, qy, rx, ry) => (px - rx) * (qy - ry) - (qx - rx) * (py - ry);
-  const d1 = s(x, y, ax, ay, bx, by), d2 = s(x, y, bx, by, cx, cy), d3 = s(x, y, cx, cy, ax, ay);
+  const d1 = s(x, y, ax, ay, bx, by),
+    d2 = s(x, y, bx, by, cx, cy),
+    d3 = s(x, y, cx, cy, ax, ay);
   return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
 };
 
@@ -25,7 +27,12 @@ const SHAPES = {
     (triangle(x, y, [0.5, 0.1], [0.06, 0.5], [0.94, 0.5]) || rect(x, y, 0.2, 0.45, 0.8, 0.88)) &&
     !rect(x, y, 0.41, 0.62, 0.59, 0.89),
   services: (x, y) =>
-    [[0.1, 0.1], [0.55, 0.1], [0.1, 0.55], [0.55, 0.55]].some(([a, b]) => rounded(x, y, a, b, a + 0.35, b + 0.35, 0.08)),
+    [
+      [0.1, 0.1],
+      [0.55, 0.1],
+      [0.1, 0.55],
+      [0.55, 0.55],
+    ].some(([a, b]) => rounded(x, y, a, b, a + 0.35, b + 0.35, 0.08)),
   me: (x, y) =>
     (x - 0.5) ** 2 + (y - 0.3) ** 2 <= 0.19 ** 2 ||
     (y >= 0.56 && y <= 0.9 && ((x - 0.5) / 0.38) ** 2 + ((y - 0.94) / 0.38) ** 2 <= 1),
@@ -36,7 +43,7 @@ const CRC = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-const crc32 = buf => {
+const crc32 = (buf) => {
   let c = 0xffffffff;
   for (const b of buf) c = CRC[(c ^ b) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;

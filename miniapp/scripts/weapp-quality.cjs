@@ -28,7 +28,8 @@ const timer = setTimeout(() => {
 }, 120_000);
 
 async function main() {
-  if (!fs.existsSync(path.join(projectPath, 'app.json'))) throw new Error(`no app.json in ${projectPath}: build first (npm run build:weapp -w miniapp)`);
+  if (!fs.existsSync(path.join(projectPath, 'app.json')))
+    throw new Error(`no app.json in ${projectPath}: build first (npm run build:weapp -w miniapp)`);
   let appid = 'touristappid';
   try {
     appid = JSON.parse(fs.readFileSync(path.join(projectPath, 'project.config.json'), 'utf8')).appid || appid;
@@ -41,7 +42,13 @@ async function main() {
     const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
     fs.writeFileSync(keyPath, privateKey.export({ type: 'pkcs1', format: 'pem' }), { mode: 0o600 });
     const ci = require('miniprogram-ci');
-    const project = new ci.Project({ appid, type: 'miniProgram', projectPath, privateKeyPath: keyPath, ignores: ['node_modules/**/*'] });
+    const project = new ci.Project({
+      appid,
+      type: 'miniProgram',
+      projectPath,
+      privateKeyPath: keyPath,
+      ignores: ['node_modules/**/*'],
+    });
     const items = await ci.checkCodeQuality(project);
     return { appid, projectPath, items, rejections };
   } finally {

@@ -1,16 +1,16 @@
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/services/index',
-    'pages/me/index',
-    'pages/login/index',
-    'pages/bind/index',
-  ],
+  pages: ['pages/index/index', 'pages/services/index', 'pages/me/index', 'pages/login/index', 'pages/bind/index'],
   subPackages: [
     {
       root: 'pkg-staff',
       name: 'staff',
-      pages: ['pages/grids/index', 'pages/inbox/index', 'pages/handle/index', 'pages/callbacks/index', 'pages/dashboard/index'],
+      pages: [
+        'pages/grids/index',
+        'pages/inbox/index',
+        'pages/handle/index',
+        'pages/callbacks/index',
+        'pages/dashboard/index',
+      ],
     },
     {
       root: 'pkg-resident',
@@ -46,7 +46,15 @@ export default defineAppConfig({
     {
       root: 'pkg-cases',
       name: 'cases',
-      pages: ['pages/index/index', 'pages/dispute-new/index', 'pages/dispute/index', 'pages/agreement/index', 'pages/petition-new/index', 'pages/petition/index', 'pages/stats/index'],
+      pages: [
+        'pages/index/index',
+        'pages/dispute-new/index',
+        'pages/dispute/index',
+        'pages/agreement/index',
+        'pages/petition-new/index',
+        'pages/petition/index',
+        'pages/stats/index',
+      ],
     },
   ],
   preloadRule: {
@@ -60,9 +68,24 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/services/index', text: '办事', iconPath: 'assets/tab/services.png', selectedIconPath: 'assets/tab/services-active.png' },
-      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/services/index',
+        text: '办事',
+        iconPath: 'assets/tab/services.png',
+        selectedIconPath: 'assets/tab/services-active.png',
+      },
+      {
+        pagePath: 'pages/me/index',
+        text: '我的',
+        iconPath: 'assets/tab/me.png',
+        selectedIconPath: 'assets/tab/me-active.png',
+      },
     ],
   },
   window: {

@@ -25,7 +25,7 @@ for (const [id, level, name, parentId] of rows) {
     parentId,
     path: [...(parent?.path ?? []), id],
     pathNames: [...(parent?.pathNames ?? []), name],
-    childCount: rows.filter(r => r[3] === id).length,
+    childCount: rows.filter((r) => r[3] === id).length,
     staff: [],
     version: 1,
     createdAt: NOW,
@@ -33,10 +33,10 @@ for (const [id, level, name, parentId] of rows) {
   };
 }
 
-export const childrenOf = (id: string) => Object.values(GRIDS).filter(g => g.parentId === id);
+export const childrenOf = (id: string) => Object.values(GRIDS).filter((g) => g.parentId === id);
 
 export const pathOf = (id: string) =>
-  GRIDS[id].path.map(p => ({ id: p, name: GRIDS[p].name, level: GRIDS[p].level }));
+  GRIDS[id].path.map((p) => ({ id: p, name: GRIDS[p].name, level: GRIDS[p].level }));
 
 export const resident = (over: Partial<Me> = {}): Me => ({
   id: 'resident-demo',

@@ -6,7 +6,7 @@ import { setToken } from '../src/api/session';
 const T0 = '2025-03-01T01:00:00.000Z'; // 09:00 in Haizhou
 
 export const service = (code: string): ServiceDef => {
-  const s = SERVICES.find(x => x.code === code);
+  const s = SERVICES.find((x) => x.code === code);
   if (!s) throw new Error(`no service ${code}`);
   return s;
 };
@@ -28,7 +28,13 @@ export const EVERY_FIELD: ServiceDef = {
     { name: 'phone', label: '联系电话', type: 'phone', required: true },
     { name: 'idNumber', label: '身份证号', type: 'idNumber', required: true },
     { name: 'purpose', label: '用途', type: 'select', required: true, options: ['子女入学', '社保医保业务', '其他'] },
-    { name: 'needs', label: '服务需求', type: 'multiselect', required: false, options: ['就业帮扶', '法律援助', '心理疏导'] },
+    {
+      name: 'needs',
+      label: '服务需求',
+      type: 'multiselect',
+      required: false,
+      options: ['就业帮扶', '法律援助', '心理疏导'],
+    },
     { name: 'proofs', label: '证明材料照片', type: 'image', required: true, help: '请拍清楚四角' },
   ],
 };
@@ -56,5 +62,8 @@ export const application = (over: Partial<Application> = {}): Application => ({
 /** A token shaped like the API's (a JWT whose `sub` is the user): per-user storage reads it. */
 export function signInAs(userId: string) {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  setToken(`${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: userId, role: 'resident' })}.sig`, new Date(Date.now() + 3600_000).toISOString());
+  setToken(
+    `${part({ alg: 'HS256', typ: 'JWT' })}.${part({ sub: userId, role: 'resident' })}.sig`,
+    new Date(Date.now() + 3600_000).toISOString(),
+  );
 }

@@ -16,7 +16,16 @@ const g = globalThis as unknown as Record<string, unknown>;
 
 // j-component renders into a DOM: give it one (this file runs in jest's node environment)
 const dom = new JSDOM('<!DOCTYPE html><html><body></body></html>', { pretendToBeVisual: true });
-for (const key of ['window', 'document', 'Node', 'Element', 'HTMLElement', 'Event', 'CustomEvent', 'requestAnimationFrame']) {
+for (const key of [
+  'window',
+  'document',
+  'Node',
+  'Element',
+  'HTMLElement',
+  'Event',
+  'CustomEvent',
+  'requestAnimationFrame',
+]) {
   g[key] = key === 'window' ? dom.window : (dom.window as unknown as Record<string, unknown>)[key];
 }
 
@@ -67,7 +76,12 @@ function installGlobals() {
     const answer = answers[`${o.method} ${new URL(o.url).pathname}`];
     const res = answer
       ? { statusCode: 200, data: answer, header: {}, errMsg: 'request:ok' }
-      : { statusCode: 404, data: { error: { code: 'NOT_FOUND', message: '未找到' } }, header: {}, errMsg: 'request:ok' };
+      : {
+          statusCode: 404,
+          data: { error: { code: 'NOT_FOUND', message: '未找到' } },
+          header: {},
+          errMsg: 'request:ok',
+        };
     setTimeout(() => {
       o.success?.(res);
       o.complete?.(res);
@@ -84,7 +98,11 @@ function boot() {
   if (app) return;
   require(path.join(DIST, 'app.js')); // calls App(...)
   const launched = app as Opts | undefined;
-  (launched?.onLaunch as ((o: object) => void) | undefined)?.call(launched, { path: 'pages/index/index', query: {}, scene: 1001 });
+  (launched?.onLaunch as ((o: object) => void) | undefined)?.call(launched, {
+    path: 'pages/index/index',
+    query: {},
+    scene: 1001,
+  });
 }
 
 let query: Record<string, string> = {};
@@ -109,7 +127,7 @@ beforeAll(() => {
   if (!BUILT) {
     throw new Error(`dist/weapp is missing (${DIST}): run \`npm run build:weapp -w miniapp\` first`);
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   simulate = require('miniprogram-simulate');
   installGlobals();
 });
@@ -155,7 +173,7 @@ describe('main-package pages render', () => {
     expect(text(page.dom)).toContain('我要报事');
     expect(text(page.dom)).toContain('我的诉求');
     // real WeChat nodes from Taro's templates, CSS classes prefixed by the simulator
-    const tiles = [...page.dom.querySelectorAll('wx-view.main--tile')].map(t => t.textContent);
+    const tiles = [...page.dom.querySelectorAll('wx-view.main--tile')].map((t) => t.textContent);
     expect(tiles).toContain('我要报事随手拍，身边问题网格员来办');
     expect(page.dom.querySelector('wx-view.main--tile--off')).toBeNull();
     expect(requests).toEqual([]); // signed out: no /v1/me
@@ -164,7 +182,7 @@ describe('main-package pages render', () => {
 
   it('办事 asks the API for the services and shows 即将上线 on 404', async () => {
     const page = await renderPage('pages/services/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/services']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/services']);
     expect(text(page.dom)).toContain('办事服务即将上线，敬请期待');
     page.detach();
   });
@@ -186,7 +204,7 @@ describe('main-package pages render', () => {
   it('绑定单元 opened from a unit QR link asks for that unit', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pages/bind/index', { unitId: 'u-42' });
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual([
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
       'GET http://127.0.0.1:3000/v1/me',
       'GET http://127.0.0.1:3000/v1/grids/u-42',
     ]);
@@ -202,14 +220,17 @@ describe('main-package pages render signed in, with answers from the API', () =>
     storage['gridlink.token'] = 'tok';
     answers['GET /v1/me'] = RESIDENT;
     const page = await renderPage('pages/index/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
     expect(text(page.dom)).toContain('您好，王丽');
-    for (const tile of ['办事', '我要报事', '我的诉求', '我的单元', '查看已绑定的单元']) expect(text(page.dom)).toContain(tile);
+    for (const tile of ['办事', '我要报事', '我的诉求', '我的单元', '查看已绑定的单元'])
+      expect(text(page.dom)).toContain(tile);
     page.detach();
   });
 
   it('办事 lists the services with 网上直办 and the promised time', async () => {
-    answers['GET /v1/services'] = { items: [SERVICE('residence-certificate', '居住证明', true, 0), SERVICE('legal-aid', '法律援助申请', false, 7)] };
+    answers['GET /v1/services'] = {
+      items: [SERVICE('residence-certificate', '居住证明', true, 0), SERVICE('legal-aid', '法律援助申请', false, 7)],
+    };
     const page = await renderPage('pages/services/index');
     expect(text(page.dom)).toContain('居住证明');
     expect(text(page.dom)).toContain('法律援助申请');
@@ -233,14 +254,39 @@ describe('main-package pages render signed in, with answers from the API', () =>
   it('绑定单元 without a QR link starts the tree at the district and lists its streets', async () => {
     storage['gridlink.token'] = 'tok';
     answers['GET /v1/me'] = { ...RESIDENT, unitId: undefined, unitPath: undefined };
-    const grid = (id: string, level: string, name: string, path: string[], pathNames: string[], childCount: number) =>
-      ({ id, level, name, parentId: path.length > 1 ? path[path.length - 2] : null, path, pathNames, childCount, staff: [], version: 1, createdAt: '2025-01-01T00:00:00+08:00', updatedAt: '2025-01-01T00:00:00+08:00' });
+    const grid = (
+      id: string,
+      level: string,
+      name: string,
+      path: string[],
+      pathNames: string[],
+      childCount: number,
+    ) => ({
+      id,
+      level,
+      name,
+      parentId: path.length > 1 ? path[path.length - 2] : null,
+      path,
+      pathNames,
+      childCount,
+      staff: [],
+      version: 1,
+      createdAt: '2025-01-01T00:00:00+08:00',
+      updatedAt: '2025-01-01T00:00:00+08:00',
+    });
     answers['GET /v1/grids/hz'] = grid('hz', 'district', '海州区', ['hz'], ['海州区'], 2);
     answers['GET /v1/grids/hz/children'] = {
-      items: [grid('hz-hp', 'street', '和平街道', ['hz', 'hz-hp'], ['海州区', '和平街道'], 3), grid('hz-xh', 'street', '西湖街道', ['hz', 'hz-xh'], ['海州区', '西湖街道'], 2)],
+      items: [
+        grid('hz-hp', 'street', '和平街道', ['hz', 'hz-hp'], ['海州区', '和平街道'], 3),
+        grid('hz-xh', 'street', '西湖街道', ['hz', 'hz-xh'], ['海州区', '西湖街道'], 2),
+      ],
     };
     const page = await renderPage('pages/bind/index');
-    expect(requests.map(r => `${r.method} ${new URL(r.url).pathname}`)).toEqual(['GET /v1/me', 'GET /v1/grids/hz', 'GET /v1/grids/hz/children']);
+    expect(requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'GET /v1/me',
+      'GET /v1/grids/hz',
+      'GET /v1/grids/hz/children',
+    ]);
     expect(text(page.dom)).toContain('请逐级选择');
     expect(text(page.dom)).toContain('和平街道');
     expect(text(page.dom)).toContain('西湖街道');
@@ -252,7 +298,7 @@ describe('requests subpackages render', () => {
   it('我要报事 (pkg-resident) asks for the profile and the categories', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-resident/pages/report/index');
-    expect(requests.map(r => `${r.method} ${r.url}`).sort()).toEqual([
+    expect(requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET http://127.0.0.1:3000/v1/me',
       'GET http://127.0.0.1:3000/v1/request-categories',
     ]);
@@ -264,7 +310,9 @@ describe('requests subpackages render', () => {
   it('我的诉求 (pkg-resident) asks for my requests', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-resident/pages/requests/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/requests?view=mine&limit=20']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET http://127.0.0.1:3000/v1/requests?view=mine&limit=20',
+    ]);
     expect(text(page.dom)).toContain('重试');
     page.detach();
   });
@@ -272,7 +320,9 @@ describe('requests subpackages render', () => {
   it('待办 (pkg-staff) shows its status tabs and asks for the inbox', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-staff/pages/inbox/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/requests?view=inbox&limit=20']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET http://127.0.0.1:3000/v1/requests?view=inbox&limit=20',
+    ]);
     expect(text(page.dom)).toContain('全部已提交已受理已转办');
     page.detach();
   });
@@ -280,7 +330,7 @@ describe('requests subpackages render', () => {
   it('统计 (pkg-staff) starts from the profile', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-staff/pages/dashboard/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
     expect(text(page.dom)).toContain('未找到');
     page.detach();
   });
@@ -289,7 +339,7 @@ describe('requests subpackages render', () => {
 describe('services subpackages render', () => {
   it('办事 › a service (pkg-services, with zod) asks for the service and shows its error', async () => {
     const page = await renderPage('pkg-services/pages/service/index', { code: 'legal-aid' });
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/services/legal-aid']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/services/legal-aid']);
     expect(text(page.dom)).toContain('未找到');
     expect(text(page.dom)).toContain('重试');
     page.detach();
@@ -298,7 +348,9 @@ describe('services subpackages render', () => {
   it('我的办件 (pkg-services) asks for my applications', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-services/pages/applications/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/applications?view=mine&limit=20']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET http://127.0.0.1:3000/v1/applications?view=mine&limit=20',
+    ]);
     expect(text(page.dom)).toContain('重试');
     page.detach();
   });
@@ -306,7 +358,9 @@ describe('services subpackages render', () => {
   it('审核队列 (pkg-office) asks for the review queue', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-office/pages/review/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/applications?view=review&limit=20']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET http://127.0.0.1:3000/v1/applications?view=review&limit=20',
+    ]);
     expect(text(page.dom)).toContain('审核队列');
     page.detach();
   });
@@ -316,7 +370,7 @@ describe('proxy subpackage renders', () => {
   it('任务大厅 (pkg-proxy, with zod) asks who is looking and shows the error with 重试', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-proxy/pages/hall/index');
-    expect(requests.map(r => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
     expect(text(page.dom)).toContain('任务大厅');
     expect(text(page.dom)).toContain('重试');
     page.detach();
@@ -325,7 +379,10 @@ describe('proxy subpackage renders', () => {
   it('代办详情 (pkg-proxy) asks for the task', async () => {
     storage['gridlink.token'] = 'tok';
     const page = await renderPage('pkg-proxy/pages/task/index', { id: 'T1' });
-    expect(requests.map(r => `${r.method} ${r.url}`).sort()).toEqual(['GET http://127.0.0.1:3000/v1/me', 'GET http://127.0.0.1:3000/v1/proxy-tasks/T1']);
+    expect(requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET http://127.0.0.1:3000/v1/me',
+      'GET http://127.0.0.1:3000/v1/proxy-tasks/T1',
+    ]);
     expect(text(page.dom)).toContain('未找到');
     page.detach();
   });

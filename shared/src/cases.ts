@@ -8,13 +8,28 @@ import { UPLOAD_KEY } from './fields';
 import { Consent } from './proxy';
 import { Level } from './requests';
 import {
-  DISPUTE_KINDS, DISPUTE_STATUSES, HANDLING_CHANNELS, KEY_CASE_KINDS, PARTY_ROLES, PETITION_CHANNELS, PETITION_SOURCES,
-  PETITION_STATUSES, REFERRALS,
+  DISPUTE_KINDS,
+  DISPUTE_STATUSES,
+  HANDLING_CHANNELS,
+  KEY_CASE_KINDS,
+  PARTY_ROLES,
+  PETITION_CHANNELS,
+  PETITION_SOURCES,
+  PETITION_STATUSES,
+  REFERRALS,
 } from './names';
 
 export {
-  DISPUTE_KIND_NAMES, DISPUTE_STATUS_NAMES, HANDLING_CHANNEL_NAMES, KEY_CASE_KIND_NAMES, PARTY_ROLE_NAMES, PETITION_CHANNEL_NAMES,
-  PETITION_DUE_DAYS, PETITION_SOURCE_NAMES, PETITION_STATUS_NAMES, REFERRAL_NAMES,
+  DISPUTE_KIND_NAMES,
+  DISPUTE_STATUS_NAMES,
+  HANDLING_CHANNEL_NAMES,
+  KEY_CASE_KIND_NAMES,
+  PARTY_ROLE_NAMES,
+  PETITION_CHANNEL_NAMES,
+  PETITION_DUE_DAYS,
+  PETITION_SOURCE_NAMES,
+  PETITION_STATUS_NAMES,
+  REFERRAL_NAMES,
 } from './names';
 
 export const DisputeKind = z.enum(DISPUTE_KINDS);
@@ -27,14 +42,26 @@ export const HandlingChannel = z.enum(HANDLING_CHANNELS);
 const version = z.number().int().min(1).optional();
 const text = (min: number, max: number, msg: string) => z.string().trim().min(min, msg).max(max);
 const attachments = z.array(z.string().regex(UPLOAD_KEY, '附件标识无效')).max(9, '最多 9 张照片').optional();
-const phoneLike = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入正确的手机号或固定电话');
+const phoneLike = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入正确的手机号或固定电话');
 
 /** A party or petitioner: a resident (userId) or someone without an account (name + contact). */
 export const PersonInput = z
-  .strictObject({ userId: Id.optional(), name: z.string().trim().min(2, '姓名至少 2 个字').max(20).optional(), contact: phoneLike.optional() })
+  .strictObject({
+    userId: Id.optional(),
+    name: z.string().trim().min(2, '姓名至少 2 个字').max(20).optional(),
+    contact: phoneLike.optional(),
+  })
   .refine((p) => p.userId || p.name, { message: '请填写姓名（或选择居民）', path: ['name'] });
 export const PartyInput = z
-  .strictObject({ role: z.enum(PARTY_ROLES), userId: Id.optional(), name: z.string().trim().min(2, '姓名至少 2 个字').max(20).optional(), contact: phoneLike.optional() })
+  .strictObject({
+    role: z.enum(PARTY_ROLES),
+    userId: Id.optional(),
+    name: z.string().trim().min(2, '姓名至少 2 个字').max(20).optional(),
+    contact: phoneLike.optional(),
+  })
   .refine((p) => p.userId || p.name, { message: '请填写当事人姓名（或选择居民）', path: ['name'] });
 
 export const CreateDisputeBody = z.strictObject({
@@ -59,7 +86,10 @@ export const SessionBody = z.strictObject({
 export const AgreeBody = z.strictObject({
   terms: text(10, 3000, '请至少用 10 个字写明协议内容'),
   /** when the parties must have performed it (YYYY-MM-DD) */
-  performBy: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD').optional(),
+  performBy: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式为 YYYY-MM-DD')
+    .optional(),
   signedByAll: z.literal(true, '请确认各方当事人已在协议书上签字'),
   version,
 });
@@ -122,11 +152,34 @@ export const Dispute = z.object({
   facts: z.string().optional(),
   parties: z.array(Person.extend({ role: z.enum(PARTY_ROLES) })),
   fromRequestId: z.string().optional(),
-  sessions: z.array(z.object({ id: z.string(), date: z.string(), place: z.string(), participants: z.array(z.string()), notes: z.string(), by: Actor, level: Level, at: Timestamp })).optional(),
+  sessions: z
+    .array(
+      z.object({
+        id: z.string(),
+        date: z.string(),
+        place: z.string(),
+        participants: z.array(z.string()),
+        notes: z.string(),
+        by: Actor,
+        level: Level,
+        at: Timestamp,
+      }),
+    )
+    .optional(),
   /** who mediated at which level (grid worker on the spot, community mediator, street) */
   mediator: Actor.extend({ level: Level }).optional(),
-  agreement: z.object({ number: z.string(), terms: z.string(), performBy: z.string().optional(), signedAt: Timestamp, organisation: z.string() }).optional(),
-  referral: z.object({ to: z.enum(REFERRALS), note: z.string().optional(), reason: z.string(), at: Timestamp }).optional(),
+  agreement: z
+    .object({
+      number: z.string(),
+      terms: z.string(),
+      performBy: z.string().optional(),
+      signedAt: Timestamp,
+      organisation: z.string(),
+    })
+    .optional(),
+  referral: z
+    .object({ to: z.enum(REFERRALS), note: z.string().optional(), reason: z.string(), at: Timestamp })
+    .optional(),
   followUp: z.object({ note: z.string(), fulfilled: z.boolean().optional(), by: Actor, at: Timestamp }).optional(),
 });
 export type Dispute = z.infer<typeof Dispute>;
@@ -143,8 +196,16 @@ export const CreatePetitionBody = z.strictObject({
 });
 export type CreatePetitionBody = z.infer<typeof CreatePetitionBody>;
 
-export const ProgressBody = z.strictObject({ channel: HandlingChannel, note: text(5, 1000, '请至少用 5 个字记录办理情况'), version });
-export const ReplyBody = z.strictObject({ reply: text(10, 3000, '请至少用 10 个字写明答复意见'), channel: HandlingChannel.default('offline'), version });
+export const ProgressBody = z.strictObject({
+  channel: HandlingChannel,
+  note: text(5, 1000, '请至少用 5 个字记录办理情况'),
+  version,
+});
+export const ReplyBody = z.strictObject({
+  reply: text(10, 3000, '请至少用 10 个字写明答复意见'),
+  channel: HandlingChannel.default('offline'),
+  version,
+});
 export const KeyCaseBody = z.strictObject({
   kind: z.enum(KEY_CASE_KINDS),
   /** 包案领导 */
@@ -168,13 +229,32 @@ export const Petition = z.object({
   channel: z.enum(PETITION_CHANNELS),
   source: z.enum(PETITION_SOURCES),
   petitioner: Person,
-  proxy: z.object({ id: z.string(), name: z.string(), role: z.string(), consent: Consent, proxyTaskId: z.string().optional() }).optional(),
+  proxy: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      role: z.string(),
+      consent: Consent,
+      proxyTaskId: z.string().optional(),
+    })
+    .optional(),
   dueAt: Timestamp.nullable(),
   overdue: z.boolean(),
   escalations: z.number().int(),
-  keyCase: z.object({ kind: z.enum(KEY_CASE_KINDS), leaderName: z.string(), leaderId: z.string().optional(), plan: z.string().optional(), by: Actor, at: Timestamp }).optional(),
+  keyCase: z
+    .object({
+      kind: z.enum(KEY_CASE_KINDS),
+      leaderName: z.string(),
+      leaderId: z.string().optional(),
+      plan: z.string().optional(),
+      by: Actor,
+      at: Timestamp,
+    })
+    .optional(),
   reply: z.object({ text: z.string(), channel: HandlingChannel, by: Actor, level: Level, at: Timestamp }).optional(),
-  rating: z.object({ stars: z.number().int(), comment: z.string().optional(), recordedBy: Actor, at: Timestamp }).optional(),
+  rating: z
+    .object({ stars: z.number().int(), comment: z.string().optional(), recordedBy: Actor, at: Timestamp })
+    .optional(),
 });
 export type Petition = z.infer<typeof Petition>;
 
@@ -182,7 +262,10 @@ export const CaseListQuery = z.object({
   /** inbox: a grid's worklist; community: everything in a community; mine: cases I am party to */
   view: z.enum(['inbox', 'community', 'mine']).default('mine'),
   gridId: Id.optional(),
-  status: z.string().regex(/^[a-z_]{1,20}$/).optional(),
+  status: z
+    .string()
+    .regex(/^[a-z_]{1,20}$/)
+    .optional(),
   /** petitions: key cases only */
   key: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

@@ -1,7 +1,11 @@
 import * as z from 'zod';
 
 /** Identifiers we mint or seed: letters, digits, '-' and '_' only (keeps keys and paths safe). */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '格式不正确');
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '格式不正确');
 
 export const Timestamp = z.string().describe('ISO 8601 time with zone');
 

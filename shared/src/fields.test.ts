@@ -41,7 +41,15 @@ describe('validPhone / validDate', () => {
   it('phones: mobile and landline', () => {
     for (const p of ['13800138000', '19912345678', '0418-2812345', '04182812345', '010-12345678', '0418-28123456'])
       expect([p, validPhone(p)]).toEqual([p, true]);
-    for (const p of ['12800138000', '1380013800', '138001380001', '418-2812345', '0418-123456', '+8613800138000', 'abc'])
+    for (const p of [
+      '12800138000',
+      '1380013800',
+      '138001380001',
+      '418-2812345',
+      '0418-123456',
+      '+8613800138000',
+      'abc',
+    ])
       expect([p, validPhone(p)]).toEqual([p, false]);
   });
 
@@ -151,8 +159,24 @@ describe('formSchema', () => {
   });
 
   it('optional fields may be absent or empty string', () => {
-    const types = ['text', 'textarea', 'number', 'date', 'phone', 'idNumber', 'select', 'multiselect', 'image'] as const;
-    const fields: FormField[] = types.map((type) => ({ name: type, label: type, type, required: false, options: ['甲'] }));
+    const types = [
+      'text',
+      'textarea',
+      'number',
+      'date',
+      'phone',
+      'idNumber',
+      'select',
+      'multiselect',
+      'image',
+    ] as const;
+    const fields: FormField[] = types.map((type) => ({
+      name: type,
+      label: type,
+      type,
+      required: false,
+      options: ['甲'],
+    }));
     const s = formSchema(fields);
     expect(ok(s, {})).toEqual({});
     const blanks = Object.fromEntries(types.map((t) => [t, '']));
@@ -198,8 +222,12 @@ describe('FormField', () => {
     expect(FormField.safeParse({ name: 'ok_1', label: '名', type: 'text', required: true }).success).toBe(true);
     expect(FormField.safeParse({ name: '1bad', label: '名', type: 'text', required: true }).success).toBe(false);
     expect(FormField.safeParse({ name: 'a', label: '名', type: 'select', required: true }).success).toBe(false);
-    expect(FormField.safeParse({ name: 'a', label: '名', type: 'select', required: true, options: ['x', 'x'] }).success).toBe(false);
-    expect(FormField.safeParse({ name: 'a', label: '名', type: 'number', required: true, min: 5, max: 1 }).success).toBe(false);
+    expect(
+      FormField.safeParse({ name: 'a', label: '名', type: 'select', required: true, options: ['x', 'x'] }).success,
+    ).toBe(false);
+    expect(
+      FormField.safeParse({ name: 'a', label: '名', type: 'number', required: true, min: 5, max: 1 }).success,
+    ).toBe(false);
     expect(FormField.safeParse({ name: 'a', label: '名', type: 'color', required: true }).success).toBe(false);
   });
 });

@@ -6,7 +6,17 @@ import * as z from 'zod';
  * Every message a resident can see is Chinese (the API forwards them as they are).
  */
 
-export const FieldType = z.enum(['text', 'textarea', 'number', 'date', 'phone', 'idNumber', 'select', 'multiselect', 'image']);
+export const FieldType = z.enum([
+  'text',
+  'textarea',
+  'number',
+  'date',
+  'phone',
+  'idNumber',
+  'select',
+  'multiselect',
+  'image',
+]);
 export type FieldType = z.infer<typeof FieldType>;
 
 export const MAX_IMAGES = 9;
@@ -35,7 +45,8 @@ export const FormField = z
   })
   .superRefine((f, ctx) => {
     const choice = f.type === 'select' || f.type === 'multiselect';
-    if (choice && !f.options?.length) ctx.addIssue({ code: 'custom', path: ['options'], message: '选择项必须提供选项' });
+    if (choice && !f.options?.length)
+      ctx.addIssue({ code: 'custom', path: ['options'], message: '选择项必须提供选项' });
     if (f.options && new Set(f.options).size !== f.options.length)
       ctx.addIssue({ code: 'custom', path: ['options'], message: '选项不能重复' });
     if (f.min !== undefined && f.max !== undefined && f.min > f.max)
@@ -63,8 +74,8 @@ function realDate(y: number, m: number, d: number): boolean {
 
 /** Province-level prefixes of resident ID numbers (incl. 81/82/83: HK, Macau, Taiwan residence permits). */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
-  63, 64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83,
 ]);
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
@@ -73,7 +84,9 @@ const ID_CHECK = '10X98765432';
 export function idNumberProblem(id: string): string | null {
   if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为18位（最后一位可为X）';
   if (!PROVINCES.has(+id.slice(0, 2))) return '身份证号地区码不正确';
-  const y = +id.slice(6, 10), m = +id.slice(10, 12), d = +id.slice(12, 14);
+  const y = +id.slice(6, 10),
+    m = +id.slice(10, 12),
+    d = +id.slice(12, 14);
   if (!realDate(y, m, d) || Date.UTC(y, m - 1, d) > Date.now()) return '身份证号出生日期不正确';
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += ID_WEIGHTS[i] * +id[i];

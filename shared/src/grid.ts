@@ -34,4 +34,3 @@ export const Grid = z.object({
 export type Grid = z.infer<typeof Grid>;
 
 export const GridParams = z.object({ id: Id });
-

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { issueMessage } from './messages';
 
-const messages = (schema: z.ZodType, input: unknown) => schema.safeParse(input, { reportInput: true }).error!.issues.map((i) => issueMessage(i as never));
+const messages = (schema: z.ZodType, input: unknown) =>
+  schema.safeParse(input, { reportInput: true }).error!.issues.map((i) => issueMessage(i as never));
 
 describe('Chinese validation messages', () => {
   it('names what is wrong in Chinese', () => {

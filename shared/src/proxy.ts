@@ -33,7 +33,10 @@ export const CompleteProxyBody = z.strictObject({
   photos: z.array(z.string().regex(UPLOAD_KEY)).max(9).optional(),
   version: z.number().int().min(1).optional(),
 });
-export const ProxyActionBody = z.strictObject({ note: z.string().trim().max(500).optional(), version: z.number().int().min(1).optional() });
+export const ProxyActionBody = z.strictObject({
+  note: z.string().trim().max(500).optional(),
+  version: z.number().int().min(1).optional(),
+});
 
 export const Recipient = z.object({
   id: z.string(),
@@ -68,7 +71,18 @@ export const ProxyTask = z.object({
   rating: z.object({ stars: z.number(), comment: z.string().optional(), at: Timestamp }).optional(),
   unclaimedAlerted: z.boolean().optional(),
   timeline: z
-    .array(z.object({ id: z.string(), at: Timestamp, actorId: z.string(), actorName: z.string(), action: z.string(), from: ProxyStatus.nullable(), to: ProxyStatus, note: z.string().optional() }))
+    .array(
+      z.object({
+        id: z.string(),
+        at: Timestamp,
+        actorId: z.string(),
+        actorName: z.string(),
+        action: z.string(),
+        from: ProxyStatus.nullable(),
+        to: ProxyStatus,
+        note: z.string().optional(),
+      }),
+    )
     .optional(),
 });
 export type ProxyTask = z.infer<typeof ProxyTask>;
@@ -83,11 +97,22 @@ export const CreateCareRecipientBody = z.strictObject({
   name: z.string().trim().min(2).max(20),
   unitId: Id,
   phone: z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, '请输入正确的手机号或固定电话'),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号格式不正确').optional(),
-  needs: z.array(z.enum(['elderly_alone', 'disabled', 'no_wechat', 'low_income', 'chronic_illness'])).min(1, '请至少选择一项帮扶需求'),
+  idNumber: z
+    .string()
+    .regex(/^\d{17}[\dX]$/, '身份证号格式不正确')
+    .optional(),
+  needs: z
+    .array(z.enum(['elderly_alone', 'disabled', 'no_wechat', 'low_income', 'chronic_illness']))
+    .min(1, '请至少选择一项帮扶需求'),
   note: z.string().trim().max(200).optional(),
 });
-export const CARE_NEED_NAMES = { elderly_alone: '独居老人', disabled: '残疾人', no_wechat: '无微信', low_income: '低收入', chronic_illness: '慢性病' } as const;
+export const CARE_NEED_NAMES = {
+  elderly_alone: '独居老人',
+  disabled: '残疾人',
+  no_wechat: '无微信',
+  low_income: '低收入',
+  chronic_illness: '慢性病',
+} as const;
 
 export const CareRecipient = z.object({
   id: z.string(),

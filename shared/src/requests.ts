@@ -122,7 +122,12 @@ export const Callback = z.object({
   version: z.number().int(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
-  requestSummary: z.object({ category: z.string(), categoryName: z.string(), description: z.string(), unitName: z.string() }),
+  requestSummary: z.object({
+    category: z.string(),
+    categoryName: z.string(),
+    description: z.string(),
+    unitName: z.string(),
+  }),
 });
 export const CallbackCompleteBody = z.strictObject({
   outcome: z.enum(['confirmed', 'reopen']),

@@ -48,33 +48,42 @@ describe('the service catalog', () => {
   it('gives options to every select and multiselect', () => {
     for (const s of SERVICES)
       for (const f of s.fields)
-        if (f.type === 'select' || f.type === 'multiselect') expect([s.code, f.name, f.options!.length > 0]).toEqual([s.code, f.name, true]);
+        if (f.type === 'select' || f.type === 'multiselect')
+          expect([s.code, f.name, f.options!.length > 0]).toEqual([s.code, f.name, true]);
   });
 
   it('is mostly online-direct, benefits needing review are not', () => {
     const direct = SERVICES.filter((s) => s.onlineDirect).length;
     expect(direct).toBeGreaterThanOrEqual(25);
     expect(direct).toBeLessThanOrEqual(30);
-    for (const code of ['minimum-living-allowance', 'extreme-poverty-support', 'temporary-assistance', 'disability-two-subsidies'])
+    for (const code of [
+      'minimum-living-allowance',
+      'extreme-poverty-support',
+      'temporary-assistance',
+      'disability-two-subsidies',
+    ])
       expect(serviceByCode(code)!.onlineDirect).toBe(false);
     expect(SERVICES.filter((s) => s.hot).length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(SERVICES.map((s) => [s.code, s] as const))('%s: its form accepts a valid sample and refuses an empty one', (_code, s) => {
-    const schema = formSchema(s.fields);
-    const form = Object.fromEntries(s.fields.map((f) => [f.name, sample(f)]));
-    const r = schema.safeParse(form);
-    expect(r.success ? [] : r.error.issues).toEqual([]);
+  it.each(SERVICES.map((s) => [s.code, s] as const))(
+    '%s: its form accepts a valid sample and refuses an empty one',
+    (_code, s) => {
+      const schema = formSchema(s.fields);
+      const form = Object.fromEntries(s.fields.map((f) => [f.name, sample(f)]));
+      const r = schema.safeParse(form);
+      expect(r.success ? [] : r.error.issues).toEqual([]);
 
-    // only the required fields also pass
-    const minimal = Object.fromEntries(s.fields.filter((f) => f.required).map((f) => [f.name, sample(f)]));
-    expect(schema.safeParse(minimal).success).toBe(true);
+      // only the required fields also pass
+      const minimal = Object.fromEntries(s.fields.filter((f) => f.required).map((f) => [f.name, sample(f)]));
+      expect(schema.safeParse(minimal).success).toBe(true);
 
-    const required = s.fields.filter((f) => f.required);
-    expect(required.length).toBeGreaterThan(0);
-    const empty = schema.safeParse({});
-    expect(empty.success).toBe(false);
-    expect(empty.error!.issues.map((i) => i.path[0]).sort()).toEqual(required.map((f) => f.name).sort());
-    for (const i of empty.error!.issues) expect(i.message).toMatch(/^请/);
-  });
+      const required = s.fields.filter((f) => f.required);
+      expect(required.length).toBeGreaterThan(0);
+      const empty = schema.safeParse({});
+      expect(empty.success).toBe(false);
+      expect(empty.error!.issues.map((i) => i.path[0]).sort()).toEqual(required.map((f) => f.name).sort());
+      for (const i of empty.error!.issues) expect(i.message).toMatch(/^请/);
+    },
+  );
 });

@@ -66,7 +66,11 @@ const multiselect = (name: string, label: string, options: string[], extra: Extr
 const personName = (name: string, label: string) => text(name, label, { maxLength: 20 });
 const phone = field('phone')('phone', '联系电话', { placeholder: '手机号或固定电话' });
 /** applicant name, ID number, phone: the mini-program prefills them from the profile */
-const applicant = (label = '申请人'): FormField[] => [personName('name', `${label}姓名`), idNumber('idNumber', `${label}身份证号`), phone];
+const applicant = (label = '申请人'): FormField[] => [
+  personName('name', `${label}姓名`),
+  idNumber('idNumber', `${label}身份证号`),
+  phone,
+];
 const address = (label = '现居住地址', name = 'address') =>
   text(name, label, { placeholder: '小区、楼栋、单元、门牌号' });
 const optional = { required: false } as const;
@@ -82,7 +86,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'residence-certificate',
     name: '居住证明',
     category: '证明开具',
-    description: '为在本社区实际居住的居民出具居住证明，用于子女入学、办理居住证、社保医保等事项。网格员核实居住情况后出具。',
+    description:
+      '为在本社区实际居住的居民出具居住证明，用于子女入学、办理居住证、社保医保等事项。网格员核实居住情况后出具。',
     materials: ['居民身份证', '户口簿或居住证', '房屋产权证明或房屋租赁合同'],
     promisedDays: 0,
     onlineDirect: true,
@@ -99,7 +104,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'kinship-certificate',
     name: '亲属关系证明',
     category: '证明开具',
-    description: '用于办理继承、保险理赔、银行业务等确需证明亲属关系的事项，社区受理并核实户籍信息后出具。户口簿已能证明亲属关系的无需开具。',
+    description:
+      '用于办理继承、保险理赔、银行业务等确需证明亲属关系的事项，社区受理并核实户籍信息后出具。户口簿已能证明亲属关系的无需开具。',
     materials: ['申请人及亲属的居民身份证', '户口簿', '结婚证、出生医学证明等能证明亲属关系的材料'],
     promisedDays: 1,
     onlineDirect: true,
@@ -107,7 +113,15 @@ export const SERVICES: ServiceDef[] = [
       ...applicant(),
       personName('relativeName', '亲属姓名'),
       idNumber('relativeIdNumber', '亲属身份证号', optional),
-      select('relation', '与申请人关系', ['配偶', '父母', '子女', '兄弟姐妹', '祖父母/外祖父母', '孙子女/外孙子女', '其他']),
+      select('relation', '与申请人关系', [
+        '配偶',
+        '父母',
+        '子女',
+        '兄弟姐妹',
+        '祖父母/外祖父母',
+        '孙子女/外孙子女',
+        '其他',
+      ]),
       text('purpose', '证明用途', { maxLength: 50, placeholder: '如：办理继承公证' }),
       image('proofs', '亲属关系证明材料照片'),
     ],
@@ -116,7 +130,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'house-number-certificate',
     name: '门牌证明',
     category: '证明开具',
-    description: '为门牌号码变更或需要证明房屋门牌地址的居民出具门牌证明，用于房产登记、户籍迁移、银行业务等。社区核实后报门牌管理部门出具。',
+    description:
+      '为门牌号码变更或需要证明房屋门牌地址的居民出具门牌证明，用于房产登记、户籍迁移、银行业务等。社区核实后报门牌管理部门出具。',
     materials: ['居民身份证', '房屋产权证明或购房合同', '现门牌照片'],
     promisedDays: 3,
     onlineDirect: true,
@@ -132,7 +147,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'no-criminal-record',
     name: '无犯罪记录证明',
     category: '证明开具',
-    description: '由公安机关出具，证明本人没有犯罪记录，用于就业、出国（境）、考试报名等。可在社区便民服务站协助网上申请，取得电子证明或到派出所领取。',
+    description:
+      '由公安机关出具，证明本人没有犯罪记录，用于就业、出国（境）、考试报名等。可在社区便民服务站协助网上申请，取得电子证明或到派出所领取。',
     materials: ['居民身份证', '户口簿（非本市户籍的提供居住证）', '用人单位或相关机构的证明需求说明'],
     promisedDays: 3,
     onlineDirect: true,
@@ -149,8 +165,14 @@ export const SERVICES: ServiceDef[] = [
     code: 'minimum-living-allowance',
     name: '城乡低保申请',
     category: '社会救助',
-    description: '共同生活的家庭成员人均收入低于当地低保标准、家庭财产符合规定的，以家庭为单位申请最低生活保障。社区受理后入户调查、公示，由街道审核确认。',
-    materials: ['户主及家庭成员的居民身份证、户口簿', '家庭收入情况说明', '家庭经济状况核对授权书', '残疾人证、病历等特殊情况证明（如有）'],
+    description:
+      '共同生活的家庭成员人均收入低于当地低保标准、家庭财产符合规定的，以家庭为单位申请最低生活保障。社区受理后入户调查、公示，由街道审核确认。',
+    materials: [
+      '户主及家庭成员的居民身份证、户口簿',
+      '家庭收入情况说明',
+      '家庭经济状况核对授权书',
+      '残疾人证、病历等特殊情况证明（如有）',
+    ],
     promisedDays: 30,
     onlineDirect: false,
     fields: [
@@ -166,7 +188,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'extreme-poverty-support',
     name: '特困人员供养',
     category: '社会救助',
-    description: '无劳动能力、无生活来源，且无法定赡养、抚养、扶养义务人或其无履行能力的老年人、残疾人和未成年人，可申请特困人员救助供养。可选择在家分散供养或入住供养机构集中供养。',
+    description:
+      '无劳动能力、无生活来源，且无法定赡养、抚养、扶养义务人或其无履行能力的老年人、残疾人和未成年人，可申请特困人员救助供养。可选择在家分散供养或入住供养机构集中供养。',
     materials: ['居民身份证、户口簿', '残疾人证或医院诊断证明（如有）', '法定义务人无履行能力的相关证明'],
     promisedDays: 30,
     onlineDirect: false,
@@ -182,7 +205,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'temporary-assistance',
     name: '临时救助',
     category: '社会救助',
-    description: '因火灾、交通事故、突发重大疾病等意外，或生活必需支出突然增加，导致基本生活暂时严重困难的家庭或个人，可申请临时救助。情况紧急的可先行救助、后补手续。',
+    description:
+      '因火灾、交通事故、突发重大疾病等意外，或生活必需支出突然增加，导致基本生活暂时严重困难的家庭或个人，可申请临时救助。情况紧急的可先行救助、后补手续。',
     materials: ['居民身份证、户口簿', '困难事由证明（如医疗费票据、事故证明）', '家庭经济状况核对授权书'],
     promisedDays: 10,
     onlineDirect: false,
@@ -199,8 +223,14 @@ export const SERVICES: ServiceDef[] = [
     code: 'heating-subsidy',
     name: '取暖补贴',
     category: '社会救助',
-    description: '阜新采暖期长，低保、特困、低保边缘等困难家庭可在采暖期前申请冬季取暖补贴。经社区核实、街道审核后发放到户。',
-    materials: ['居民身份证、户口簿', '低保证、特困供养证或其他救助证件', '供暖费缴费凭证或供热合同', '本人社会保障卡或银行卡'],
+    description:
+      '阜新采暖期长，低保、特困、低保边缘等困难家庭可在采暖期前申请冬季取暖补贴。经社区核实、街道审核后发放到户。',
+    materials: [
+      '居民身份证、户口簿',
+      '低保证、特困供养证或其他救助证件',
+      '供暖费缴费凭证或供热合同',
+      '本人社会保障卡或银行卡',
+    ],
     promisedDays: 15,
     onlineDirect: false,
     hot: true,
@@ -249,7 +279,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'home-care-visit',
     name: '居家养老上门服务预约',
     category: '养老服务',
-    description: '为居家老年人预约助洁、助浴、助医、代购等上门服务，由社区居家养老服务中心派人服务。困难、失能老人按规定享受政府购买服务。',
+    description:
+      '为居家老年人预约助洁、助浴、助医、代购等上门服务，由社区居家养老服务中心派人服务。困难、失能老人按规定享受政府购买服务。',
     materials: ['老人的居民身份证'],
     promisedDays: 3,
     onlineDirect: true,
@@ -258,7 +289,15 @@ export const SERVICES: ServiceDef[] = [
       idNumber('elderIdNumber', '老人身份证号'),
       phone,
       address('服务地址'),
-      multiselect('services', '服务项目', ['助洁（打扫卫生）', '助浴', '助餐送餐', '助医（陪同就医）', '代购代办', '理发', '精神慰藉']),
+      multiselect('services', '服务项目', [
+        '助洁（打扫卫生）',
+        '助浴',
+        '助餐送餐',
+        '助医（陪同就医）',
+        '代购代办',
+        '理发',
+        '精神慰藉',
+      ]),
       date('preferredDate', '期望服务日期'),
       textarea('remark', '备注', { required: false, maxLength: 200 }),
     ],
@@ -267,7 +306,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'elderly-meal-service',
     name: '老年助餐服务登记',
     category: '养老服务',
-    description: '60周岁以上老年人可登记在社区长者食堂（老年助餐点）就餐或享受送餐上门服务。高龄、独居、困难老人按规定享受用餐补贴。',
+    description:
+      '60周岁以上老年人可登记在社区长者食堂（老年助餐点）就餐或享受送餐上门服务。高龄、独居、困难老人按规定享受用餐补贴。',
     materials: ['老人的居民身份证'],
     promisedDays: 3,
     onlineDirect: true,
@@ -286,13 +326,22 @@ export const SERVICES: ServiceDef[] = [
     code: 'disability-card',
     name: '残疾人证办理',
     category: '残疾人服务',
-    description: '视力、听力、言语、肢体、智力、精神等残疾的居民可申请办理第二代残疾人证。申请后到指定医院进行残疾评定，经区残联审核后发证。',
+    description:
+      '视力、听力、言语、肢体、智力、精神等残疾的居民可申请办理第二代残疾人证。申请后到指定医院进行残疾评定，经区残联审核后发证。',
     materials: ['居民身份证、户口簿', '近期两寸免冠彩色照片', '相关病历或诊断证明'],
     promisedDays: 20,
     onlineDirect: false,
     fields: [
       ...applicant(),
-      select('disabilityType', '残疾类别', ['视力残疾', '听力残疾', '言语残疾', '肢体残疾', '智力残疾', '精神残疾', '多重残疾']),
+      select('disabilityType', '残疾类别', [
+        '视力残疾',
+        '听力残疾',
+        '言语残疾',
+        '肢体残疾',
+        '智力残疾',
+        '精神残疾',
+        '多重残疾',
+      ]),
       text('guardianName', '监护人姓名', { required: false, maxLength: 20, help: '智力、精神残疾人或未成年人请填写' }),
       image('photo', '两寸免冠彩色照片'),
       image('medicalRecords', '病历或诊断证明照片'),
@@ -302,7 +351,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'disability-two-subsidies',
     name: '残疾人两项补贴',
     category: '残疾人服务',
-    description: '困难残疾人生活补贴面向低保家庭中的残疾人，重度残疾人护理补贴面向一、二级重度残疾人。持第二代残疾人证的居民可申请，审核通过后按月发放。',
+    description:
+      '困难残疾人生活补贴面向低保家庭中的残疾人，重度残疾人护理补贴面向一、二级重度残疾人。持第二代残疾人证的居民可申请，审核通过后按月发放。',
     materials: ['第二代残疾人证', '居民身份证、户口簿', '低保证（申请生活补贴时）', '本人社会保障卡或银行卡'],
     promisedDays: 20,
     onlineDirect: false,
@@ -350,7 +400,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'employment-registration',
     name: '就业失业登记',
     category: '就业创业',
-    description: '劳动年龄内有劳动能力和就业要求、处于无业状态的居民可办理失业登记，已就业的办理就业登记。登记后可享受职业介绍、技能培训和就业扶持政策。',
+    description:
+      '劳动年龄内有劳动能力和就业要求、处于无业状态的居民可办理失业登记，已就业的办理就业登记。登记后可享受职业介绍、技能培训和就业扶持政策。',
     materials: ['居民身份证', '户口簿或居住证', '与原单位解除或终止劳动合同的证明（失业登记时，如有）'],
     promisedDays: 0,
     onlineDirect: true,
@@ -367,7 +418,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'flexible-employment-insurance-subsidy',
     name: '灵活就业社保补贴',
     category: '就业创业',
-    description: '已认定为就业困难人员、以灵活就业方式就业并按规定缴纳社会保险费的居民，可申请社会保险补贴。补贴期限和标准按规定执行。',
+    description:
+      '已认定为就业困难人员、以灵活就业方式就业并按规定缴纳社会保险费的居民，可申请社会保险补贴。补贴期限和标准按规定执行。',
     materials: ['居民身份证', '《就业创业证》', '社会保险缴费凭证', '灵活就业情况说明'],
     promisedDays: 20,
     onlineDirect: false,
@@ -383,13 +435,21 @@ export const SERVICES: ServiceDef[] = [
     code: 'startup-guarantee-loan',
     name: '创业担保贷款',
     category: '就业创业',
-    description: '城镇登记失业人员、就业困难人员、高校毕业生、退役军人、返乡创业农民工等符合条件的创业者，可申请政府担保、财政贴息的创业担保贷款。社区初审后转人社部门和经办银行审核。',
+    description:
+      '城镇登记失业人员、就业困难人员、高校毕业生、退役军人、返乡创业农民工等符合条件的创业者，可申请政府担保、财政贴息的创业担保贷款。社区初审后转人社部门和经办银行审核。',
     materials: ['居民身份证、户口簿', '营业执照', '创业项目计划书', '《就业创业证》或相应身份证明'],
     promisedDays: 15,
     onlineDirect: false,
     fields: [
       ...applicant(),
-      select('applicantType', '申请人类别', ['城镇登记失业人员', '就业困难人员', '高校毕业生', '退役军人', '返乡创业农民工', '其他']),
+      select('applicantType', '申请人类别', [
+        '城镇登记失业人员',
+        '就业困难人员',
+        '高校毕业生',
+        '退役军人',
+        '返乡创业农民工',
+        '其他',
+      ]),
       text('businessName', '经营项目名称', { maxLength: 50 }),
       number('amount', '申请金额（万元）', { min: 1, max: 30, help: '贷款额度以经办银行审核为准' }),
       textarea('plan', '项目简介', { maxLength: 500 }),
@@ -406,7 +466,16 @@ export const SERVICES: ServiceDef[] = [
     onlineDirect: true,
     fields: [
       ...applicant(),
-      multiselect('positions', '意向岗位', ['保洁保安', '家政服务', '餐饮服务', '商超零售', '物流快递', '制造业普工', '办公文员', '其他']),
+      multiselect('positions', '意向岗位', [
+        '保洁保安',
+        '家政服务',
+        '餐饮服务',
+        '商超零售',
+        '物流快递',
+        '制造业普工',
+        '办公文员',
+        '其他',
+      ]),
       select('workTime', '工作时间', ['全日制', '非全日制/小时工', '均可']),
       number('expectedSalary', '期望月薪（元）', { required: false, min: 0, max: 100_000 }),
       textarea('experience', '工作经历', { required: false, maxLength: 500 }),
@@ -416,13 +485,23 @@ export const SERVICES: ServiceDef[] = [
     code: 'skills-training',
     name: '职业技能培训报名',
     category: '就业创业',
-    description: '登记失业人员、就业困难人员、农村转移劳动力等可报名参加政府补贴性职业技能培训。培训合格取得证书的按规定享受培训补贴。',
+    description:
+      '登记失业人员、就业困难人员、农村转移劳动力等可报名参加政府补贴性职业技能培训。培训合格取得证书的按规定享受培训补贴。',
     materials: ['居民身份证', '《就业创业证》（如有）'],
     promisedDays: 3,
     onlineDirect: true,
     fields: [
       ...applicant(),
-      select('course', '培训项目', ['育婴员', '养老护理员', '家政服务员', '中式烹调师', '电工', '焊工', '电子商务', '美容美发']),
+      select('course', '培训项目', [
+        '育婴员',
+        '养老护理员',
+        '家政服务员',
+        '中式烹调师',
+        '电工',
+        '焊工',
+        '电子商务',
+        '美容美发',
+      ]),
       select('education', '文化程度', EDUCATION),
       date('availableFrom', '可参加培训日期', optional),
     ],
@@ -433,16 +512,22 @@ export const SERVICES: ServiceDef[] = [
     code: 'resident-pension-enrolment',
     name: '城乡居民养老保险参保',
     category: '社会保障',
-    description: '年满16周岁（不含在校学生）、未参加职工基本养老保险的城乡居民，可参加城乡居民基本养老保险，并自主选择缴费档次。',
+    description:
+      '年满16周岁（不含在校学生）、未参加职工基本养老保险的城乡居民，可参加城乡居民基本养老保险，并自主选择缴费档次。',
     materials: ['居民身份证、户口簿', '社会保障卡（如有）'],
     promisedDays: 0,
     onlineDirect: true,
     fields: [
       ...applicant('参保人'),
       select('householdType', '户籍类型', ['本市城镇户籍', '本市农村户籍']),
-      select('contributionLevel', '缴费档次（每年）', ['200元', '300元', '500元', '1000元', '1500元', '2000元', '3000元'], {
-        help: '档次以当年政策公布为准',
-      }),
+      select(
+        'contributionLevel',
+        '缴费档次（每年）',
+        ['200元', '300元', '500元', '1000元', '1500元', '2000元', '3000元'],
+        {
+          help: '档次以当年政策公布为准',
+        },
+      ),
       select('specialIdentity', '代缴身份', ['低保对象', '特困人员', '重度残疾人', '防止返贫监测对象'], {
         required: false,
         help: '符合条件的由政府代缴部分或全部最低档次保费',
@@ -453,7 +538,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'pension-eligibility-certification',
     name: '养老金领取资格认证',
     category: '社会保障',
-    description: '领取养老金的退休人员和城乡居民养老保险待遇领取人员每年需进行资格认证，可通过人脸识别在线完成。行动不便的老人可由网格员或红色代办员上门协助认证。',
+    description:
+      '领取养老金的退休人员和城乡居民养老保险待遇领取人员每年需进行资格认证，可通过人脸识别在线完成。行动不便的老人可由网格员或红色代办员上门协助认证。',
     materials: ['居民身份证', '本人近期正面照片（人脸识别）'],
     promisedDays: 0,
     onlineDirect: true,
@@ -484,8 +570,14 @@ export const SERVICES: ServiceDef[] = [
     code: 'funeral-subsidy',
     name: '死亡殡葬补贴',
     category: '社会保障',
-    description: '养老保险参保人员或待遇领取人员去世后，由其亲属申领丧葬补助金（企业退休人员另含抚恤金），同时办理待遇停发和个人账户余额继承。',
-    materials: ['逝者的居民身份证、户口注销证明', '居民死亡医学证明或火化证明', '申领人居民身份证及与逝者的亲属关系证明', '申领人银行卡'],
+    description:
+      '养老保险参保人员或待遇领取人员去世后，由其亲属申领丧葬补助金（企业退休人员另含抚恤金），同时办理待遇停发和个人账户余额继承。',
+    materials: [
+      '逝者的居民身份证、户口注销证明',
+      '居民死亡医学证明或火化证明',
+      '申领人居民身份证及与逝者的亲属关系证明',
+      '申领人银行卡',
+    ],
     promisedDays: 15,
     onlineDirect: false,
     fields: [
@@ -501,14 +593,22 @@ export const SERVICES: ServiceDef[] = [
     code: 'social-security-card',
     name: '社会保障卡申领',
     category: '社会保障',
-    description: '参保居民可申领社会保障卡，用于就医结算、养老金领取和各类补贴发放。遗失、损坏或到期的可申请补领、换领。',
+    description:
+      '参保居民可申领社会保障卡，用于就医结算、养老金领取和各类补贴发放。遗失、损坏或到期的可申请补领、换领。',
     materials: ['居民身份证', '近期免冠彩色照片（电子版）'],
     promisedDays: 10,
     onlineDirect: true,
     fields: [
       ...applicant(),
       select('reason', '申领类型', ['首次申领', '遗失补领', '损坏或到期换领']),
-      select('bank', '服务银行', ['中国工商银行', '中国农业银行', '中国银行', '中国建设银行', '中国邮政储蓄银行', '其他']),
+      select('bank', '服务银行', [
+        '中国工商银行',
+        '中国农业银行',
+        '中国银行',
+        '中国建设银行',
+        '中国邮政储蓄银行',
+        '其他',
+      ]),
       image('photo', '免冠彩色照片'),
       select('receiveMethod', '领取方式', ['银行网点领取', '邮寄到家']),
     ],
@@ -534,7 +634,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'resident-medical-payment',
     name: '城乡居民医保缴费',
     category: '医疗保障',
-    description: '城乡居民医保按年度缴费，集中缴费期内可线上缴纳下一年度保费。低保、特困等困难群众的个人缴费按规定由医疗救助资助。',
+    description:
+      '城乡居民医保按年度缴费，集中缴费期内可线上缴纳下一年度保费。低保、特困等困难群众的个人缴费按规定由医疗救助资助。',
     materials: ['参保人居民身份证'],
     promisedDays: 0,
     onlineDirect: true,
@@ -629,7 +730,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'one-child-parents-reward',
     name: '独生子女父母奖励',
     category: '计生服务',
-    description: '持有《独生子女父母光荣证》的夫妻，可按照国家和辽宁省规定申领独生子女父母奖励。社区初审后报街道和卫生健康部门审核。',
+    description:
+      '持有《独生子女父母光荣证》的夫妻，可按照国家和辽宁省规定申领独生子女父母奖励。社区初审后报街道和卫生健康部门审核。',
     materials: ['《独生子女父母光荣证》', '夫妻双方居民身份证、户口簿', '退休证明（按退休申领时）'],
     promisedDays: 20,
     onlineDirect: false,
@@ -645,7 +747,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'family-planning-special-assistance',
     name: '计划生育家庭特别扶助',
     category: '计生服务',
-    description: '独生子女死亡或伤残（三级以上残疾）、未再生育或收养子女的家庭，女方年满49周岁后，夫妻双方可申请特别扶助金。',
+    description:
+      '独生子女死亡或伤残（三级以上残疾）、未再生育或收养子女的家庭，女方年满49周岁后，夫妻双方可申请特别扶助金。',
     materials: ['夫妻双方居民身份证、户口簿', '《独生子女父母光荣证》或相关生育证明', '子女死亡证明或残疾人证'],
     promisedDays: 30,
     onlineDirect: false,
@@ -664,7 +767,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'public-rental-housing',
     name: '廉租住房/公租房申请',
     category: '住房保障',
-    description: '本市城镇住房困难、收入符合标准的家庭，以及新就业无房职工、稳定就业的外来务工人员，可申请公共租赁住房（含原廉租住房）或住房租赁补贴。社区初审、公示后报住房保障部门审核。',
+    description:
+      '本市城镇住房困难、收入符合标准的家庭，以及新就业无房职工、稳定就业的外来务工人员，可申请公共租赁住房（含原廉租住房）或住房租赁补贴。社区初审、公示后报住房保障部门审核。',
     materials: ['申请人及家庭成员的居民身份证、户口簿', '家庭收入证明', '现住房情况证明（如租赁合同）', '婚姻状况证明'],
     promisedDays: 30,
     onlineDirect: false,
@@ -683,7 +787,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'veteran-preferential-card',
     name: '退役军人优待证申领',
     category: '退役军人',
-    description: '退役军人和烈士遗属、因公牺牲军人遗属、病故军人遗属可申领优待证，凭证享受交通、文旅、医疗等方面的优待。',
+    description:
+      '退役军人和烈士遗属、因公牺牲军人遗属、病故军人遗属可申领优待证，凭证享受交通、文旅、医疗等方面的优待。',
     materials: ['居民身份证', '退役证件（退伍证、转业证等）或遗属身份证明', '近期免冠彩色照片'],
     promisedDays: 20,
     onlineDirect: true,
@@ -699,7 +804,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'veteran-information',
     name: '退役军人信息采集',
     category: '退役军人',
-    description: '新退役或信息发生变化的退役军人，在居住地登记或更新个人信息，便于落实走访慰问、优待抚恤和就业扶持政策。',
+    description:
+      '新退役或信息发生变化的退役军人，在居住地登记或更新个人信息，便于落实走访慰问、优待抚恤和就业扶持政策。',
     materials: ['居民身份证', '退役证件'],
     promisedDays: 0,
     onlineDirect: true,
@@ -718,7 +824,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'residence-permit',
     name: '居住证申领',
     category: '其他',
-    description: '离开常住户口所在地、在本市居住半年以上，且有合法稳定就业、合法稳定住所或连续就读之一的，可申领居住证，享受居住地基本公共服务。由公安机关审核签发。',
+    description:
+      '离开常住户口所在地、在本市居住半年以上，且有合法稳定就业、合法稳定住所或连续就读之一的，可申领居住证，享受居住地基本公共服务。由公安机关审核签发。',
     materials: ['居民身份证', '近期免冠照片（电子版）', '住所证明（房产证、租赁合同或居住证明）', '就业或就读证明'],
     promisedDays: 15,
     onlineDirect: true,
@@ -734,7 +841,8 @@ export const SERVICES: ServiceDef[] = [
     code: 'legal-aid',
     name: '法律援助申请',
     category: '其他',
-    description: '经济困难或符合法定条件的居民，在追索劳动报酬、社会保险待遇、赡养费等事项上需要法律帮助的，可申请法律援助。法律援助机构自收到申请之日起7日内作出是否给予援助的决定。',
+    description:
+      '经济困难或符合法定条件的居民，在追索劳动报酬、社会保险待遇、赡养费等事项上需要法律帮助的，可申请法律援助。法律援助机构自收到申请之日起7日内作出是否给予援助的决定。',
     materials: ['居民身份证', '经济困难状况说明或相关证明', '与申请事项有关的证据材料'],
     promisedDays: 7,
     onlineDirect: false,
@@ -781,7 +889,16 @@ export const SERVICES: ServiceDef[] = [
     onlineDirect: true,
     fields: [
       ...applicant(),
-      multiselect('areas', '服务意向', ['助老助残', '网格巡查', '环境整治', '文明宣传', '法律咨询', '医疗健康', '应急救援', '文体活动']),
+      multiselect('areas', '服务意向', [
+        '助老助残',
+        '网格巡查',
+        '环境整治',
+        '文明宣传',
+        '法律咨询',
+        '医疗健康',
+        '应急救援',
+        '文体活动',
+      ]),
       select('availableTime', '可服务时间', ['工作日', '周末', '均可']),
       text('skills', '个人特长', { required: false, maxLength: 50 }),
     ],

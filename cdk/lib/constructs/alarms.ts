@@ -4,7 +4,14 @@
  */
 import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
-import { Alarm, ComparisonOperator, type IMetric, MathExpression, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  Metric,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Operation, type Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -61,11 +68,26 @@ export class OpsAlarms extends Construct {
       this.alarms.push(a);
     };
 
-    alarm('api-5xx', props.api.metricServerError({ period: PERIOD, statistic: 'Sum' }), 5, 'API answered 5xx (5+ in 5 min)');
+    alarm(
+      'api-5xx',
+      props.api.metricServerError({ period: PERIOD, statistic: 'Sum' }),
+      5,
+      'API answered 5xx (5+ in 5 min)',
+    );
 
     for (const [area, fn] of props.functions) {
-      alarm(`${area}-errors`, fn.metricErrors({ period: PERIOD, statistic: 'Sum' }), 1, `${area} function: invocation errors (crash or timeout)`);
-      alarm(`${area}-throttles`, fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }), 1, `${area} function: throttled invocations`);
+      alarm(
+        `${area}-errors`,
+        fn.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+        1,
+        `${area} function: invocation errors (crash or timeout)`,
+      );
+      alarm(
+        `${area}-throttles`,
+        fn.metricThrottles({ period: PERIOD, statistic: 'Sum' }),
+        1,
+        `${area} function: throttled invocations`,
+      );
     }
 
     const { table } = props;
@@ -76,7 +98,13 @@ export class OpsAlarms extends Construct {
       'DynamoDB system errors (HTTP 500 from DynamoDB)',
     );
     const throttle = (metricName: string) =>
-      new Metric({ namespace: 'AWS/DynamoDB', metricName, dimensionsMap: { TableName: table.tableName }, period: PERIOD, statistic: 'Sum' });
+      new Metric({
+        namespace: 'AWS/DynamoDB',
+        metricName,
+        dimensionsMap: { TableName: table.tableName },
+        period: PERIOD,
+        statistic: 'Sum',
+      });
     alarm(
       'table-throttles',
       new MathExpression({

@@ -146,7 +146,12 @@ export class AreaFunction extends NodejsFunction {
    */
   bindBucket(bucket: IBucket, mode: AccessMode): this {
     this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-    this.addToRolePolicy(new PolicyStatement({ actions: [...BUCKET_OBJECT_ACTIONS[mode]], resources: [bucket.arnForObjects(ATTACHMENT_KEYS)] }));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...BUCKET_OBJECT_ACTIONS[mode]],
+        resources: [bucket.arnForObjects(ATTACHMENT_KEYS)],
+      }),
+    );
     if (bucket.encryptionKey) {
       if (mode === 'RW') bucket.encryptionKey.grantEncryptDecrypt(this);
       else bucket.encryptionKey.grantDecrypt(this);

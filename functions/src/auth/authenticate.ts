@@ -1,5 +1,5 @@
 import { unauthorized } from '../http/errors';
-import type { Actor } from '../http/context';
+import type { Actor } from '../auth/actor';
 import { getUser } from '../data/users';
 import { verifyToken } from './tokens';
 

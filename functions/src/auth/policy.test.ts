@@ -1,5 +1,5 @@
 import { inScope, requireAccess } from './policy';
-import type { Actor } from '../http/context';
+import type { Actor } from '../auth/actor';
 
 const path = ['hz', 'hz-hp', 'hz-hp-xh', 'hz-hp-xh-c1', 'hz-hp-xh-c1-a1', 'hz-hp-xh-c1-a1-b1', 'hz-hp-xh-c1-a1-b1-u1'];
 const actor = (role: Actor['role'], gridIds: string[], id = 'x'): Actor => ({ id, role, name: 'n', gridIds });
@@ -15,9 +15,22 @@ describe('grid scope', () => {
   });
 
   it('requireAccess: owner allowed, wrong role or out of scope refused with 403', () => {
-    expect(() => requireAccess(actor('resident', [], 'me'), { roles: ['grid_worker'], path, ownerId: 'me', ownerAllowed: true })).not.toThrow();
-    expect(() => requireAccess(actor('resident', [], 'other'), { roles: ['grid_worker'], path, ownerId: 'me', ownerAllowed: true })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => requireAccess(actor('grid_worker', ['hz-zq']), { roles: ['grid_worker'], path })).toThrow(expect.objectContaining({ status: 403 }));
-    expect(() => requireAccess(actor('office', ['hz-hp-xh']), { roles: ['grid_worker'], path })).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() =>
+      requireAccess(actor('resident', [], 'me'), { roles: ['grid_worker'], path, ownerId: 'me', ownerAllowed: true }),
+    ).not.toThrow();
+    expect(() =>
+      requireAccess(actor('resident', [], 'other'), {
+        roles: ['grid_worker'],
+        path,
+        ownerId: 'me',
+        ownerAllowed: true,
+      }),
+    ).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => requireAccess(actor('grid_worker', ['hz-zq']), { roles: ['grid_worker'], path })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => requireAccess(actor('office', ['hz-hp-xh']), { roles: ['grid_worker'], path })).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
   });
 });

@@ -4,7 +4,7 @@
  */
 import type { Role } from '@gridlink/shared/roles';
 import { forbidden } from '../http/errors';
-import type { Actor } from '../http/context';
+import type { Actor } from '../auth/actor';
 import type { RouteDef } from '../routes';
 
 export function authorizeRoute(route: RouteDef, actor: Actor) {

@@ -14,12 +14,17 @@ export function secret(name: 'TOKEN_SECRET' | 'WECHAT_SECRET'): Promise<string> 
   let p = cache.get(key);
   if (!p) {
     p = arn
-      ? new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: arn })).then((r) => r.SecretString ?? '')
+      ? new SecretsManagerClient({})
+          .send(new GetSecretValueCommand({ SecretId: arn }))
+          .then((r) => r.SecretString ?? '')
       : Promise.resolve(process.env[name] || (config.isLocal ? `gridlink-local-${name.toLowerCase()}` : ''));
     p = p.then((v) => (v === 'SET-ME' ? '' : v)); // the CDK placeholder counts as not configured
-    p.then((v) => {
-      if (!v) cache.delete(key);
-    }, () => cache.delete(key));
+    p.then(
+      (v) => {
+        if (!v) cache.delete(key);
+      },
+      () => cache.delete(key),
+    );
     cache.set(key, p);
   }
   return p.then(

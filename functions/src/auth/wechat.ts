@@ -1,5 +1,5 @@
 import { config } from '../config';
-import { AppError, dependencyFailed } from '../http/errors';
+import { DomainError, dependencyFailed } from '../http/errors';
 import { secret } from './secrets';
 
 /**
@@ -22,8 +22,8 @@ export async function code2Session(code: string): Promise<{ openid: string; unio
   }
   if (body.errcode || !body.openid) {
     // 40029 invalid code, 40163 code used, 45011 too frequent
-    if (body.errcode === 45011) throw new AppError(429, 'RATE_LIMITED', '登录过于频繁，请稍后再试');
-    throw new AppError(401, 'UNAUTHORIZED', '微信登录凭证无效或已使用，请重新登录');
+    if (body.errcode === 45011) throw new DomainError('RATE_LIMITED', '登录过于频繁，请稍后再试');
+    throw new DomainError('UNAUTHORIZED', '微信登录凭证无效或已使用，请重新登录');
   }
   return { openid: body.openid, unionid: body.unionid };
 }

@@ -8,6 +8,8 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}));
 
 export async function handler(event: { id?: string }) {
-  const out = await doc.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: `USER#${event.id}`, SK: 'PROFILE' } }));
+  const out = await doc.send(
+    new GetCommand({ TableName: process.env.TABLE_NAME, Key: { PK: `USER#${event.id}`, SK: 'PROFILE' } }),
+  );
   return { statusCode: out.Item ? 200 : 404, body: JSON.stringify(out.Item ?? null) };
 }

@@ -92,7 +92,11 @@ function importOnce(file: string): Promise<{ importMs: number; readyMs: number }
           /* fall through */
         }
       }
-      reject(new Error(`import of ${path.basename(path.dirname(file))} failed (${code}): ${err.trim().split('\n').slice(-3).join(' ')}`));
+      reject(
+        new Error(
+          `import of ${path.basename(path.dirname(file))} failed (${code}): ${err.trim().split('\n').slice(-3).join(' ')}`,
+        ),
+      );
     });
   });
 }
@@ -109,14 +113,20 @@ export async function benchBundles(opts: { runs?: number } = {}): Promise<Bundle
       ...AREAS.map((a) => ({ name: a, entry: path.join(HANDLERS, `${a}.ts`) })),
       { name: 'jobs', entry: path.join(HANDLERS, 'jobs.ts') },
     ];
-    say(`bundles: building ${entries.length} bundles with esbuild ${esbuild.version} (as the CDK construct: ESM, node22, minified, SDK bundled)…`);
+    say(
+      `bundles: building ${entries.length} bundles with esbuild ${esbuild.version} (as the CDK construct: ESM, node22, minified, SDK bundled)…`,
+    );
     const files: string[] = [];
     for (const [i, e] of entries.entries()) {
       const t = Date.now();
       files.push(await build(esbuild, e.entry, outdir, `b${i}`));
       say(`  built ${e.name} in ${Date.now() - t} ms`);
     }
-    const samples = entries.map(() => ({ importMs: [] as number[], readyMs: [] as number[], error: undefined as string | undefined }));
+    const samples = entries.map(() => ({
+      importMs: [] as number[],
+      readyMs: [] as number[],
+      error: undefined as string | undefined,
+    }));
     for (let r = 0; r < runs; r++) {
       say(`bundles: cold import, round ${r + 1}/${runs} (${entries.length} fresh node processes)…`);
       // round-robin: a burst of noise on the machine hits every bundle alike
@@ -133,13 +143,28 @@ export async function benchBundles(opts: { runs?: number } = {}): Promise<Bundle
     }
     const results: BundleResult[] = entries.map((e, i) => {
       const buf = readFileSync(files[i]);
-      return { name: e.name, bytes: statSync(files[i]).size, gzBytes: gzipSync(buf).length, importMs: median(samples[i].importMs), readyMs: median(samples[i].readyMs), error: samples[i].error };
+      return {
+        name: e.name,
+        bytes: statSync(files[i]).size,
+        gzBytes: gzipSync(buf).length,
+        importMs: median(samples[i].importMs),
+        readyMs: median(samples[i].readyMs),
+        error: samples[i].error,
+      };
     });
     const bare = results[0];
     table(
       `Bundles: size and cold import (median of ${runs} fresh \`node ${process.version}\` processes; esbuild ${esbuild.version}, as cdk/lib/constructs/area-function.ts)`,
       ['handler', 'bundle', 'gzip', 'size vs bare', 'import ms', 'import vs bare', 'process start → ready ms'],
-      results.map((b) => [b.name, kib(b.bytes), kib(b.gzBytes), ratio(b.bytes, bare.bytes), b.error ? `error: ${b.error}` : ms(b.importMs), ratio(b.importMs, bare.importMs), ms(b.readyMs)]),
+      results.map((b) => [
+        b.name,
+        kib(b.bytes),
+        kib(b.gzBytes),
+        ratio(b.bytes, bare.bytes),
+        b.error ? `error: ${b.error}` : ms(b.importMs),
+        ratio(b.importMs, bare.importMs),
+        ms(b.readyMs),
+      ]),
       '"import ms": the `await import(bundle)` alone; "process start → ready": node boot + import, what a Lambda cold start adds before the first event (Lambda runs Node 22 on arm64; this is x86 Node 20).',
     );
     return results;

@@ -15,7 +15,8 @@ const billedRru = (t: Tally) => Math.max(t.rru, 0.5 * t.reads);
 
 /** AWS list prices, US East (N. Virginia), USD, as published in 2025 (no free tier, no Savings Plans). */
 export const PRICES = {
-  where: 'us-east-1 (US East, N. Virginia), USD, AWS list prices as published in 2025 (DynamoDB on-demand after its 1 Nov 2024 price cut); free tiers and Savings Plans not applied',
+  where:
+    'us-east-1 (US East, N. Virginia), USD, AWS list prices as published in 2025 (DynamoDB on-demand after its 1 Nov 2024 price cut); free tiers and Savings Plans not applied',
   lambdaGbSecond: 0.0000133334, // arm64, first 7.5 billion GB-s a month
   lambdaRequest: 0.2 / 1e6,
   httpApiRequest: 1.0 / 1e6, // first 300 million a month
@@ -112,18 +113,38 @@ export function monthlyMix(): { id: string; perMonth: number; why: string }[] {
   const rows: [string, number, string][] = [
     ['system.health', 30 * 24 * 60, 'an uptime check every minute'],
     ['system.openapi', 10, 'developers'],
-    ['auth.wechat', sessionsR * 0.5 + sessionsS * 0.1, 'a token lasts 7 days: every other resident opening signs in; staff weekly'],
+    [
+      'auth.wechat',
+      sessionsR * 0.5 + sessionsS * 0.1,
+      'a token lasts 7 days: every other resident opening signs in; staff weekly',
+    ],
     ['grids.me', sessionsR + sessionsS, 'every opening of the app'],
     ['grids.bindUnit', bindings, '2 % of active residents (re)bind their unit a month'],
     ['grids.get', bindings, 'once per binding'],
     ['grids.children', bindings * 4, 'walking compound → area → building → unit'],
     ['grids.messages', sessionsR * 0.5 + sessionsS * 0.5, 'half of the openings'],
-    ['uploads.create', rApp * A.photoShare * A.photosEach, `${A.photoShare * 100} % of in-app reports carry ${A.photosEach} photos`],
+    [
+      'uploads.create',
+      rApp * A.photoShare * A.photosEach,
+      `${A.photoShare * 100} % of in-app reports carry ${A.photosEach} photos`,
+    ],
     ['requests.categories', rApp, 'before each in-app report'],
-    ['requests.create', rApp, `in-app reports: residents (as many as 12345's ${int(SEED.requests12345Closed)}/yr) + grid events (${SEED.gridEvents}/yr)`],
+    [
+      'requests.create',
+      rApp,
+      `in-app reports: residents (as many as 12345's ${int(SEED.requests12345Closed)}/yr) + grid events (${SEED.gridEvents}/yr)`,
+    ],
     ['requests.similar', rApp, 'the duplicate suggestion before each in-app report'],
-    ['requests.list', sessionsR * 0.3 + sessionsS * 1.5, "residents' 我的诉求 (30 % of openings) and staff inboxes (1.5 per staff session)"],
-    ['requests.get', rAll * (A.readsByReporter + A.readsByStaff), `${A.readsByReporter} reads by the reporter + ${A.readsByStaff} by staff per request`],
+    [
+      'requests.list',
+      sessionsR * 0.3 + sessionsS * 1.5,
+      "residents' 我的诉求 (30 % of openings) and staff inboxes (1.5 per staff session)",
+    ],
+    [
+      'requests.get',
+      rAll * (A.readsByReporter + A.readsByStaff),
+      `${A.readsByReporter} reads by the reporter + ${A.readsByStaff} by staff per request`,
+    ],
     ['requests.accept', rAll * 0.97, '97 % of requests accepted'],
     ['requests.reject', rAll * 0.03, '3 % rejected'],
     ['requests.dispatch', rAll * 0.1, '10 % dispatched to a department'],
@@ -132,7 +153,11 @@ export function monthlyMix(): { id: string; perMonth: number; why: string }[] {
     ['requests.rating', rApp * 0.8, '80 % of in-app reporters rate (the rest auto-close)'],
     ['requests.join', rApp * 0.05, '我也遇到 on 5 % of reports'],
     ['requests.callbacks', sessionsS * 0.1, '10 % of staff sessions'],
-    ['requests.callbackComplete', rAll * (1 - SEED.fiveStarRate), `${((1 - SEED.fiveStarRate) * 100).toFixed(1)} % not five stars get a call-back`],
+    [
+      'requests.callbackComplete',
+      rAll * (1 - SEED.fiveStarRate),
+      `${((1 - SEED.fiveStarRate) * 100).toFixed(1)} % not five stars get a call-back`,
+    ],
     ['proxy.create', proxy, `${SEED.proxyServices} proxy services a year`],
     ['proxy.list', A.agents * 20 + proxy * 2, `${A.agents} agents look at the task hall 20 times a month`],
     ['proxy.get', proxy * 10, '10 reads per task'],
@@ -191,7 +216,13 @@ export function monthlyMix(): { id: string; perMonth: number; why: string }[] {
 }
 
 /** Scheduled job runs a month (every 5 min; autoClose hourly). */
-const JOB_RUNS: Record<string, number> = { slaSweep: 8640, notify: 8640, autoClose: 720, alertUnclaimed: 8640, petitionSweep: 8640 };
+const JOB_RUNS: Record<string, number> = {
+  slaSweep: 8640,
+  notify: 8640,
+  autoClose: 720,
+  alertUnclaimed: 8640,
+  petitionSweep: 8640,
+};
 
 let storageCache: number | undefined;
 /** Stored bytes (table + GSIs) of the generated Haizhou data set, computed without writing it. */
@@ -210,12 +241,21 @@ export function haizhouStoredBytes(): number {
 }
 
 const usd = (x: number) => (x >= 100 ? `$${x.toFixed(0)}` : x >= 1 ? `$${x.toFixed(2)}` : `$${x.toFixed(3)}`);
-const qty = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e4 ? `${(x / 1e3).toFixed(0)} k` : x >= 100 ? int(x) : x.toFixed(x >= 10 ? 0 : 2));
+const qty = (x: number) =>
+  x >= 1e6
+    ? `${(x / 1e6).toFixed(2)} M`
+    : x >= 1e4
+      ? `${(x / 1e3).toFixed(0)} k`
+      : x >= 100
+        ? int(x)
+        : x.toFixed(x >= 10 ? 0 : 2);
 
 export function printCost(measured: EndpointsOutcome) {
   const byId = new Map(measured.routes.map((r) => [r.route.id, r]));
   const mix = monthlyMix().filter((m) => byId.has(m.id));
-  const unmixed = measured.routes.filter((r) => !mix.some((m) => m.id === r.route.id) && r.route.id !== 'auth.devLogin');
+  const unmixed = measured.routes.filter(
+    (r) => !mix.some((m) => m.id === r.route.id) && r.route.id !== 'auth.devLogin',
+  );
   const per = (id: string) => {
     const r = byId.get(id)!;
     const n = r.lat.length || 1;
@@ -230,22 +270,53 @@ export function printCost(measured: EndpointsOutcome) {
   };
   table(
     "Cost model: monthly request mix at Haizhou's volume (derived from DOMAIN.md's yearly figures) × measured units per call",
-    ['route', 'calls / month', 'RRU / call', 'WRU / call', 'notifications / call', 'Lambda ms / call (2 × local median)', 'response bytes / call', 'why'],
-    [...mix].sort((a, b) => b.perMonth - a.perMonth).map((m) => {
-      const p = per(m.id);
-      return [m.id, int(m.perMonth), p.rru.toFixed(1), p.wru.toFixed(1), p.outbox ? p.outbox.toFixed(1) : '0', String(p.ms), int(p.respBytes), m.why];
-    }),
+    [
+      'route',
+      'calls / month',
+      'RRU / call',
+      'WRU / call',
+      'notifications / call',
+      'Lambda ms / call (2 × local median)',
+      'response bytes / call',
+      'why',
+    ],
+    [...mix]
+      .sort((a, b) => b.perMonth - a.perMonth)
+      .map((m) => {
+        const p = per(m.id);
+        return [
+          m.id,
+          int(m.perMonth),
+          p.rru.toFixed(1),
+          p.wru.toFixed(1),
+          p.outbox ? p.outbox.toFixed(1) : '0',
+          String(p.ms),
+          int(p.respBytes),
+          m.why,
+        ];
+      }),
     [
       `Access-log line: ${int(mean(mix.map((m) => per(m.id).logBytes)))} B per call on average (measured).`,
-      'RRU/WRU per call as measured by the endpoints part (a read that finds nothing billed at the 0.5 RRU minimum). The demo users have accumulated the bench\'s data, so their lists read full 20-item pages: an upper bound for a resident\'s own lists.',
-      unmixed.length ? `Routes measured but not in the mix (count 0): ${unmixed.map((r) => r.route.id).join(', ')}.` : '',
-    ].join(' ').trim(),
+      "RRU/WRU per call as measured by the endpoints part (a read that finds nothing billed at the 0.5 RRU minimum). The demo users have accumulated the bench's data, so their lists read full 20-item pages: an upper bound for a resident's own lists.",
+      unmixed.length
+        ? `Routes measured but not in the mix (count 0): ${unmixed.map((r) => r.route.id).join(', ')}.`
+        : '',
+    ]
+      .join(' ')
+      .trim(),
   );
 
   const storageGb = (haizhouStoredBytes() * ASSUME.storageFactor) / 1024 ** 3;
   const notes: Record<number, { notifications: number; api: number }> = {};
   const lines = (k: number) => {
-    let api = 0, rru = 0, wru = 0, gbs = 0, logBytes = 0, egress = 0, notifications = 0, photos = 0;
+    let api = 0,
+      rru = 0,
+      wru = 0,
+      gbs = 0,
+      logBytes = 0,
+      egress = 0,
+      notifications = 0,
+      photos = 0;
     for (const m of mix) {
       const n = m.perMonth * k;
       const p = per(m.id);
@@ -280,7 +351,8 @@ export function printCost(measured: EndpointsOutcome) {
     const logsGb = logBytes / 1024 ** 3;
     const storage = storageGb * k;
     const photoGb = (photos * ASSUME.keepMonths * ASSUME.photoMB) / 1024;
-    const httpApi = Math.min(api, 300e6) * PRICES.httpApiRequest + Math.max(0, api - 300e6) * PRICES.httpApiRequestOver300M;
+    const httpApi =
+      Math.min(api, 300e6) * PRICES.httpApiRequest + Math.max(0, api - 300e6) * PRICES.httpApiRequestOver300M;
     notes[k] = { notifications, api };
     return [
       ['API Gateway HTTP API requests', qty(api), httpApi],
@@ -291,11 +363,27 @@ export function printCost(measured: EndpointsOutcome) {
       ['DynamoDB storage GB-month (table + GSIs)', storage.toFixed(2), storage * PRICES.ddbStorageGbMonth],
       ['DynamoDB PITR GB-month', storage.toFixed(2), storage * PRICES.ddbPitrGbMonth],
       ['S3 storage GB-month (photos kept 3 years)', photoGb.toFixed(1), photoGb * PRICES.s3StorageGbMonth],
-      ['S3 PUT + GET requests', qty(photos * (1 + ASSUME.photoViews)), photos * PRICES.s3Put + photos * ASSUME.photoViews * PRICES.s3Get],
+      [
+        'S3 PUT + GET requests',
+        qty(photos * (1 + ASSUME.photoViews)),
+        photos * PRICES.s3Put + photos * ASSUME.photoViews * PRICES.s3Get,
+      ],
       ['CloudWatch Logs ingestion GB', logsGb.toFixed(2), logsGb * PRICES.logsIngestGb],
-      ['CloudWatch Logs storage GB-month (3 months kept)', (logsGb * ASSUME.logMonthsKept).toFixed(2), logsGb * ASSUME.logMonthsKept * PRICES.logsStorageGbMonth],
-      ['Data transfer out GB (API responses + photo views)', (egress / 1024 ** 3 + photos * ASSUME.photoViews * ASSUME.photoMB / 1024).toFixed(2), (egress / 1024 ** 3 + (photos * ASSUME.photoViews * ASSUME.photoMB) / 1024) * PRICES.egressGb],
-      ['Fixed: CloudWatch alarms + Secrets Manager (+ API calls at cold starts)', `${ASSUME.alarms} + ${ASSUME.secrets}`, ASSUME.alarms * PRICES.alarmMonth + ASSUME.secrets * PRICES.secretMonth + cold * PRICES.secretsApiCall],
+      [
+        'CloudWatch Logs storage GB-month (3 months kept)',
+        (logsGb * ASSUME.logMonthsKept).toFixed(2),
+        logsGb * ASSUME.logMonthsKept * PRICES.logsStorageGbMonth,
+      ],
+      [
+        'Data transfer out GB (API responses + photo views)',
+        (egress / 1024 ** 3 + (photos * ASSUME.photoViews * ASSUME.photoMB) / 1024).toFixed(2),
+        (egress / 1024 ** 3 + (photos * ASSUME.photoViews * ASSUME.photoMB) / 1024) * PRICES.egressGb,
+      ],
+      [
+        'Fixed: CloudWatch alarms + Secrets Manager (+ API calls at cold starts)',
+        `${ASSUME.alarms} + ${ASSUME.secrets}`,
+        ASSUME.alarms * PRICES.alarmMonth + ASSUME.secrets * PRICES.secretMonth + cold * PRICES.secretsApiCall,
+      ],
     ] as [string, string, number][];
   };
   const one = lines(1);
@@ -304,7 +392,10 @@ export function printCost(measured: EndpointsOutcome) {
   table(
     `Cost model: monthly AWS cost at Haizhou's volume and at 100× (${PRICES.where})`,
     ['line', 'Haizhou quantity', 'Haizhou USD / month', '100× quantity', '100× USD / month'],
-    [...one.map((l, i) => [l[0], l[1], usd(l[2]), hundred[i][1], usd(hundred[i][2])]), ['**total**', '', `**${usd(total(one))}**`, '', `**${usd(total(hundred))}**`]],
+    [
+      ...one.map((l, i) => [l[0], l[1], usd(l[2]), hundred[i][1], usd(hundred[i][2])]),
+      ['**total**', '', `**${usd(total(one))}**`, '', `**${usd(total(hundred))}**`],
+    ],
     `Per month at Haizhou: ${int(notes[1].api)} API calls, ${int(notes[1].notifications)} notifications (each drained by the stream-triggered notifier at ${measured.perNotification.rru.toFixed(1)} RRU + ${measured.perNotification.wru.toFixed(1)} WRU), scheduled jobs ${int(Object.values(JOB_RUNS).reduce((a, b) => a + b, 0))} runs (slaSweep, notify, alertUnclaimed, petitionSweep every 5 min, autoClose hourly). Assumptions: ${Math.round(ASSUME.activeResidentShare * 100)} % of residents open the app ${ASSUME.opensPerActiveResident}× a month; ${int(ASSUME.staffAccounts)} staff accounts, ${ASSUME.staffSessionsPerMonth} sessions each; Lambda billed ms = ${ASSUME.lambdaSlowdown} × local median; cold starts ${ASSUME.coldStartShare[1] * 100} % (Haizhou) / ${ASSUME.coldStartShare[100] * 100} % (100×) of invocations at ${ASSUME.initMs} ms INIT; storage = generated Haizhou data (${(haizhouStoredBytes() / 1024 ** 2).toFixed(0)} MiB incl. GSIs) × ${ASSUME.storageFactor}. At 100× every volume, the residents and the data grow 100×; the fixed lines do not.`,
   );
 }

@@ -48,7 +48,11 @@ export function installCounter() {
       const name = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
       tally.calls++;
       tally.byCommand[name] = (tally.byCommand[name] ?? 0) + 1;
-      const input = args.input as { ReturnConsumedCapacity?: string; Item?: unknown; TransactItems?: { Put?: { Item?: unknown } }[] };
+      const input = args.input as {
+        ReturnConsumedCapacity?: string;
+        Item?: unknown;
+        TransactItems?: { Put?: { Item?: unknown } }[];
+      };
       input.ReturnConsumedCapacity = 'TOTAL';
       if (isOutbox(input.Item)) tally.outbox++;
       for (const t of input.TransactItems ?? []) if (isOutbox(t.Put?.Item)) tally.outbox++;
@@ -57,8 +61,7 @@ export function installCounter() {
       if (READS.has(name)) {
         tally.rru += u;
         tally.reads++;
-      }
-      else tally.wru += u;
+      } else tally.wru += u;
       return out;
     },
     { step: 'initialize', name: 'gridlinkBenchCounter', override: true },

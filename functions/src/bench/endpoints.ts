@@ -17,7 +17,15 @@ import { routes, type RouteDef } from '../routes';
 import { JOBS } from '../handlers/jobs';
 import { DEMO_USERS } from '../seed/demo-users';
 import { startApi, type Api } from '../../test/harness';
-import { concrete, createResources, directService, INSIDERS, reviewedService, sampleForm, type Resources } from '../../test/trust/fixtures';
+import {
+  concrete,
+  createResources,
+  directService,
+  INSIDERS,
+  reviewedService,
+  sampleForm,
+  type Resources,
+} from '../../test/trust/fixtures';
 import { counted, installCounter, type Tally } from './counter';
 import { mean, median, ms, num, onCleanup, percentile, ratio, say, table as printTable } from './util';
 
@@ -69,20 +77,59 @@ interface Plan {
 }
 
 const UNIT = 'hz-hp-xh-c1-a1-b1-u1';
-const PARTIES = [{ role: 'applicant', name: '张桂芬', contact: '13800001111' }, { role: 'respondent', name: '幸福物业', contact: '0418-3331234' }];
+const PARTIES = [
+  { role: 'applicant', name: '张桂芬', contact: '13800001111' },
+  { role: 'respondent', name: '幸福物业', contact: '0418-3331234' },
+];
 const DISPUTE = { kind: 'property', facts: '物业费收费标准争议，业主拒交物业费', unitId: UNIT, parties: PARTIES };
-const SESSION = { date: '2026-03-02', place: '1号楼网格议事点', participants: ['张桂芬', '物业经理', '赵刚'], notes: '双方同意按原标准缴纳，物业改进保洁' };
-const AGREEMENT = { terms: '一、业主于十日内补缴物业费；二、物业公司每周两次清扫楼道；三、双方不再主张其他费用。', performBy: '2026-03-12', signedByAll: true };
-const PETITION = { subject: '小区停车位被长期占用', content: '小区内公共停车位被个别业主长期用地锁占用，多次反映未解决', channel: 'visit', unitId: UNIT, petitioner: { userId: 'resident-demo' } };
-const OPEN311_FORM = { api_key: 'open311-demo-key', service_code: 'heating', description: '二单元暖气不热已经两天', address_id: 'hz-hp-xh-c1-a1-b1-u2' };
-const form = (o: Record<string, string>): Pick<Input, 'raw' | 'headers'> => ({ raw: new URLSearchParams(o).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const SESSION = {
+  date: '2026-03-02',
+  place: '1号楼网格议事点',
+  participants: ['张桂芬', '物业经理', '赵刚'],
+  notes: '双方同意按原标准缴纳，物业改进保洁',
+};
+const AGREEMENT = {
+  terms: '一、业主于十日内补缴物业费；二、物业公司每周两次清扫楼道；三、双方不再主张其他费用。',
+  performBy: '2026-03-12',
+  signedByAll: true,
+};
+const PETITION = {
+  subject: '小区停车位被长期占用',
+  content: '小区内公共停车位被个别业主长期用地锁占用，多次反映未解决',
+  channel: 'visit',
+  unitId: UNIT,
+  petitioner: { userId: 'resident-demo' },
+};
+const OPEN311_FORM = {
+  api_key: 'open311-demo-key',
+  service_code: 'heating',
+  description: '二单元暖气不热已经两天',
+  address_id: 'hz-hp-xh-c1-a1-b1-u2',
+};
+const form = (o: Record<string, string>): Pick<Input, 'raw' | 'headers'> => ({
+  raw: new URLSearchParams(o).toString(),
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
 
 /** The demo user that may call a route, when the plan does not say. */
 function defaultWho(route: RouteDef): string | undefined {
   if (route.auth === 'public') return undefined;
   if (route.auth === 'user') return 'resident-demo';
-  const order = ['resident-demo', 'worker-demo', 'leader-demo', 'community-admin-demo', 'street-admin-demo', 'district-admin-demo', 'office-demo', 'agent-demo', 'dept-demo'];
-  return order.find((id) => (route.auth as readonly string[]).includes(DEMO_USERS.find((u) => u.id === id)!.role)) ?? 'resident-demo';
+  const order = [
+    'resident-demo',
+    'worker-demo',
+    'leader-demo',
+    'community-admin-demo',
+    'street-admin-demo',
+    'district-admin-demo',
+    'office-demo',
+    'agent-demo',
+    'dept-demo',
+  ];
+  return (
+    order.find((id) => (route.auth as readonly string[]).includes(DEMO_USERS.find((u) => u.id === id)!.role)) ??
+    'resident-demo'
+  );
 }
 
 export async function benchEndpoints(opts: { calls: number }): Promise<EndpointsOutcome> {
@@ -96,13 +143,15 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
   const realLog = console.log;
   const realError = console.error;
   let capture: { bytes: number } | undefined;
-  const sink = (real: typeof console.log) => (...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].startsWith('{"level"')) {
-      if (capture) capture.bytes += Buffer.byteLength(args[0]) + 1;
-      return;
-    }
-    real(...args);
-  };
+  const sink =
+    (real: typeof console.log) =>
+    (...args: unknown[]) => {
+      if (typeof args[0] === 'string' && args[0].startsWith('{"level"')) {
+        if (capture) capture.bytes += Buffer.byteLength(args[0]) + 1;
+        return;
+      }
+      real(...args);
+    };
   console.log = sink(realLog);
   console.error = sink(realError);
   const prevLevel = process.env.LOG_LEVEL;
@@ -118,20 +167,35 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
     const tokens: Record<string, string> = {};
     for (const u of INSIDERS) tokens[u] = await api.login(u);
     const res: Resources = await createResources(api, (u) => tokens[u]);
-    say(`endpoints: fixtures ready (request ${res.requestId}, application ${res.applicationId}, task ${res.taskId}, call-back ${res.callbackId})`);
+    say(
+      `endpoints: fixtures ready (request ${res.requestId}, application ${res.applicationId}, task ${res.taskId}, call-back ${res.callbackId})`,
+    );
 
-    const call = async (method: string, path: string, who: string | undefined, body?: unknown, extra: Partial<Input> = {}) =>
-      api.call(method, path, { token: who ? tokens[who] : undefined, body, raw: extra.raw, headers: extra.headers });
+    const call = async (
+      method: string,
+      path: string,
+      who: string | undefined,
+      body?: unknown,
+      extra: Partial<Input> = {},
+    ) => api.call(method, path, { token: who ? tokens[who] : undefined, body, raw: extra.raw, headers: extra.headers });
     const must = async (what: string, p: Promise<{ status: number; body: any }>) => {
       const r = await p;
       if (r.status >= 300) throw new Error(`bench setup ${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
       return r.body;
     };
-    const post = (what: string, path: string, who: string, body: unknown = {}) => must(what, call('POST', path, who, body));
+    const post = (what: string, path: string, who: string, body: unknown = {}) =>
+      must(what, call('POST', path, who, body));
 
     // makers: a resource in a given state, through the API as its rightful users would
     let seq = 0;
-    const mkRequest = async () => (await post('request', '/v1/requests', 'resident-demo', { category: 'facility', description: `单元门禁坏了无法关闭（压测 ${++seq}）`, ignoreSimilar: true })).id as string;
+    const mkRequest = async () =>
+      (
+        await post('request', '/v1/requests', 'resident-demo', {
+          category: 'facility',
+          description: `单元门禁坏了无法关闭（压测 ${++seq}）`,
+          ignoreSimilar: true,
+        })
+      ).id as string;
     const mkAccepted = async () => {
       const id = await mkRequest();
       await post('accept', `/v1/requests/${id}/accept`, 'worker-demo');
@@ -148,7 +212,15 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       const list = await must('callbacks', call('GET', '/v1/callbacks?status=open&limit=1', 'community-admin-demo'));
       return list.items[0].id as string;
     };
-    const mkTask = async () => (await post('task', '/v1/proxy-tasks', 'worker-demo', { recipientId: 'resident-elder', kind: 'errand', description: `代买药品送到家（压测 ${++seq}）`, consent: { given: true, method: 'witnessed_signature' } })).id as string;
+    const mkTask = async () =>
+      (
+        await post('task', '/v1/proxy-tasks', 'worker-demo', {
+          recipientId: 'resident-elder',
+          kind: 'errand',
+          description: `代买药品送到家（压测 ${++seq}）`,
+          consent: { given: true, method: 'witnessed_signature' },
+        })
+      ).id as string;
     const mkClaimed = async () => {
       const id = await mkTask();
       await post('claim', `/v1/proxy-tasks/${id}/claim`, 'agent-demo');
@@ -169,7 +241,15 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       await post('confirm', `/v1/proxy-tasks/${id}/confirm`, 'worker-demo');
       return id;
     };
-    const mkRecipient = async () => (await post('recipient', '/v1/care-recipients', 'worker-demo', { name: `压测老人${++seq}`, unitId: 'hz-hp-xh-c1-a1-b1-u3', phone: '13904180001', needs: ['elderly_alone'] })).id as string;
+    const mkRecipient = async () =>
+      (
+        await post('recipient', '/v1/care-recipients', 'worker-demo', {
+          name: `压测老人${++seq}`,
+          unitId: 'hz-hp-xh-c1-a1-b1-u3',
+          phone: '13904180001',
+          needs: ['elderly_alone'],
+        })
+      ).id as string;
     const mkFamilyPending = async () => {
       const id = await mkRecipient();
       await post('family', `/v1/care-recipients/${id}/family`, 'resident-demo');
@@ -178,7 +258,22 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
     const mkResident = async (bound = true) => {
       const id = `bench-res-${++seq}`;
       const now = new Date().toISOString();
-      await db().send(new PutCommand({ TableName: table(), Item: userItem({ id, role: 'resident', name: `居民${seq}`, phone: '13900000000', ...(bound ? { unitId: UNIT } : {}), gridIds: [], version: 1, createdAt: now, updatedAt: now }) }));
+      await db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: userItem({
+            id,
+            role: 'resident',
+            name: `居民${seq}`,
+            phone: '13900000000',
+            ...(bound ? { unitId: UNIT } : {}),
+            gridIds: [],
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        }),
+      );
       tokens[id] = await api.login(id);
       return id;
     };
@@ -187,13 +282,25 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       await post('agent application', '/v1/agents/applications', id, { partyMember: true, reason: '愿意为社区服务' });
       return id;
     };
-    const mkUnderReview = async () => (await post('application', '/v1/applications', 'resident-demo', { serviceCode: reviewedService.code, form: sampleForm(reviewedService.code) })).id as string;
+    const mkUnderReview = async () =>
+      (
+        await post('application', '/v1/applications', 'resident-demo', {
+          serviceCode: reviewedService.code,
+          form: sampleForm(reviewedService.code),
+        })
+      ).id as string;
     const mkReturned = async () => {
       const id = await mkUnderReview();
       await post('return', `/v1/applications/${id}/return`, 'office-demo', { note: '请补充材料' });
       return id;
     };
-    const mkCompletedApp = async () => (await post('direct application', '/v1/applications', 'resident-demo', { serviceCode: directService.code, form: sampleForm(directService.code) })).id as string;
+    const mkCompletedApp = async () =>
+      (
+        await post('direct application', '/v1/applications', 'resident-demo', {
+          serviceCode: directService.code,
+          form: sampleForm(directService.code),
+        })
+      ).id as string;
     const mkDispute = async () => (await post('dispute', '/v1/disputes', 'worker-demo', DISPUTE)).id as string;
     const mkMediating = async () => {
       const id = await mkDispute();
@@ -213,64 +320,157 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
     };
     const mkReplied = async () => {
       const id = await mkHandling();
-      await post('reply', `/v1/petitions/${id}/reply`, 'worker-demo', { reply: '已协调物业拆除地锁，恢复公共车位', channel: 'offline' });
+      await post('reply', `/v1/petitions/${id}/reply`, 'worker-demo', {
+        reply: '已协调物业拆除地锁，恢复公共车位',
+        channel: 'offline',
+      });
       return id;
     };
-    const mkOpen311 = async () => (await must('open311 post', call('POST', '/open311/v2/requests.json', undefined, undefined, form(OPEN311_FORM))))[0].service_request_id as string;
+    const mkOpen311 = async () =>
+      (
+        await must('open311 post', call('POST', '/open311/v2/requests.json', undefined, undefined, form(OPEN311_FORM)))
+      )[0].service_request_id as string;
 
     const disputeId = await mkMediating();
     const petitionId = await mkHandling();
     const open311Id = await mkOpen311().catch(() => 'UNKNOWN0000000000000000000');
 
-    const at = (suffix: string, mk: () => Promise<string>, body: unknown = {}, base = '') => async (): Promise<Input> => ({ path: `${base}/${await mk()}${suffix}`, body });
+    const at =
+      (suffix: string, mk: () => Promise<string>, body: unknown = {}, base = '') =>
+      async (): Promise<Input> => ({ path: `${base}/${await mk()}${suffix}`, body });
     const PLANS: Record<string, Plan> = {
       'requests.list': { who: 'worker-demo' },
       'requests.accept': { who: 'worker-demo', make: at('/accept', mkRequest, {}, '/v1/requests') },
-      'requests.reject': { who: 'worker-demo', make: at('/reject', mkRequest, { note: '不属于受理范围' }, '/v1/requests') },
-      'requests.dispatch': { who: 'leader-demo', make: at('/dispatch', mkAccepted, { departmentId: 'dept-housing' }, '/v1/requests') },
+      'requests.reject': {
+        who: 'worker-demo',
+        make: at('/reject', mkRequest, { note: '不属于受理范围' }, '/v1/requests'),
+      },
+      'requests.dispatch': {
+        who: 'leader-demo',
+        make: at('/dispatch', mkAccepted, { departmentId: 'dept-housing' }, '/v1/requests'),
+      },
       'requests.resolve': { who: 'worker-demo', make: at('/resolve', mkAccepted, { note: '已修好' }, '/v1/requests') },
-      'requests.escalate': { who: 'worker-demo', make: at('/escalate', mkRequest, { note: '需社区协调' }, '/v1/requests') },
+      'requests.escalate': {
+        who: 'worker-demo',
+        make: at('/escalate', mkRequest, { note: '需社区协调' }, '/v1/requests'),
+      },
       'requests.rating': { who: 'resident-demo', make: at('/rating', mkResolved, { stars: 4 }, '/v1/requests') },
       'requests.join': { who: 'resident-elder', make: at('/join', mkRequest, undefined, '/v1/requests') },
       'requests.callbacks': { who: 'community-admin-demo' },
-      'requests.callbackComplete': { who: 'community-admin-demo', make: at('/complete', mkCallback, { outcome: 'confirmed', note: '电话回访，居民认可' }, '/v1/callbacks') },
-      'grids.bindUnit': { who: 'a new resident each call', make: async () => ({ ...concrete(routes.find((r) => r.id === 'grids.bindUnit')!, res), who: await mkResident(false) }) },
+      'requests.callbackComplete': {
+        who: 'community-admin-demo',
+        make: at('/complete', mkCallback, { outcome: 'confirmed', note: '电话回访，居民认可' }, '/v1/callbacks'),
+      },
+      'grids.bindUnit': {
+        who: 'a new resident each call',
+        make: async () => ({
+          ...concrete(
+            routes.find((r) => r.id === 'grids.bindUnit')!,
+            res,
+          ),
+          who: await mkResident(false),
+        }),
+      },
       'proxy.create': { who: 'worker-demo' },
       'proxy.get': { who: 'worker-demo' },
       'proxy.list': { who: 'resident-demo' },
       'proxy.claim': { who: 'agent-demo', make: at('/claim', mkTask, {}, '/v1/proxy-tasks') },
       'proxy.start': { who: 'agent-demo', make: at('/start', mkClaimed, {}, '/v1/proxy-tasks') },
-      'proxy.complete': { who: 'agent-demo', make: at('/complete', mkInProgress, { note: '已办完' }, '/v1/proxy-tasks') },
+      'proxy.complete': {
+        who: 'agent-demo',
+        make: at('/complete', mkInProgress, { note: '已办完' }, '/v1/proxy-tasks'),
+      },
       'proxy.confirm': { who: 'worker-demo', make: at('/confirm', mkDone, {}, '/v1/proxy-tasks') },
       'proxy.cancel': { who: 'worker-demo', make: at('/cancel', mkTask, {}, '/v1/proxy-tasks') },
       'proxy.rating': { who: 'worker-demo', make: at('/rating', mkConfirmed, { stars: 5 }, '/v1/proxy-tasks') },
       'proxy.recipient': { who: 'worker-demo' },
-      'proxy.familyRequest': { who: 'resident-demo', make: at('/family', mkRecipient, undefined, '/v1/care-recipients') },
-      'proxy.familyConfirm': { who: 'worker-demo', make: at('/family/resident-demo/confirm', mkFamilyPending, undefined, '/v1/care-recipients') },
-      'proxy.agentApply': { who: 'a new resident each call', make: async () => ({ path: '/v1/agents/applications', body: { partyMember: true, reason: '愿意为社区服务' }, who: await mkResident() }) },
+      'proxy.familyRequest': {
+        who: 'resident-demo',
+        make: at('/family', mkRecipient, undefined, '/v1/care-recipients'),
+      },
+      'proxy.familyConfirm': {
+        who: 'worker-demo',
+        make: at('/family/resident-demo/confirm', mkFamilyPending, undefined, '/v1/care-recipients'),
+      },
+      'proxy.agentApply': {
+        who: 'a new resident each call',
+        make: async () => ({
+          path: '/v1/agents/applications',
+          body: { partyMember: true, reason: '愿意为社区服务' },
+          who: await mkResident(),
+        }),
+      },
       'proxy.agentApplications': { who: 'community-admin-demo' },
       'proxy.agentApprove': { who: 'community-admin-demo', make: at('/approve', mkApplicant, undefined, '/v1/agents') },
       'services.approve': { who: 'office-demo', make: at('/approve', mkUnderReview, {}, '/v1/applications') },
-      'services.reject': { who: 'office-demo', make: at('/reject', mkUnderReview, { note: '材料不全' }, '/v1/applications') },
-      'services.return': { who: 'office-demo', make: at('/return', mkUnderReview, { note: '请补充材料' }, '/v1/applications') },
-      'services.supplement': { who: 'resident-demo', make: at('/supplement', mkReturned, { form: sampleForm(reviewedService.code) }, '/v1/applications') },
-      'services.rating': { who: 'resident-demo', make: at('/rating', mkCompletedApp, { stars: 4 }, '/v1/applications') },
+      'services.reject': {
+        who: 'office-demo',
+        make: at('/reject', mkUnderReview, { note: '材料不全' }, '/v1/applications'),
+      },
+      'services.return': {
+        who: 'office-demo',
+        make: at('/return', mkUnderReview, { note: '请补充材料' }, '/v1/applications'),
+      },
+      'services.supplement': {
+        who: 'resident-demo',
+        make: at('/supplement', mkReturned, { form: sampleForm(reviewedService.code) }, '/v1/applications'),
+      },
+      'services.rating': {
+        who: 'resident-demo',
+        make: at('/rating', mkCompletedApp, { stars: 4 }, '/v1/applications'),
+      },
       'cases.createDispute': { who: 'worker-demo', input: { path: '/v1/disputes', body: DISPUTE } },
       'cases.listDisputes': { who: 'worker-demo', input: { path: '/v1/disputes?view=inbox' } },
       'cases.getDispute': { who: 'worker-demo', input: { path: `/v1/disputes/${disputeId}` } },
       'cases.disputeSession': { who: 'worker-demo', make: at('/sessions', mkDispute, SESSION, '/v1/disputes') },
-      'cases.disputeEscalate': { who: 'worker-demo', make: at('/escalate', mkDispute, { note: '涉及物业公司，需社区协调' }, '/v1/disputes') },
+      'cases.disputeEscalate': {
+        who: 'worker-demo',
+        make: at('/escalate', mkDispute, { note: '涉及物业公司，需社区协调' }, '/v1/disputes'),
+      },
       'cases.disputeAgree': { who: 'worker-demo', make: at('/agree', mkMediating, AGREEMENT, '/v1/disputes') },
-      'cases.disputeFail': { who: 'worker-demo', make: at('/fail', mkMediating, { referral: 'mediation_point', note: '双方分歧较大，引导至评理说事点' }, '/v1/disputes') },
-      'cases.disputeClose': { who: 'worker-demo', make: at('/close', mkAgreed, { note: '回访双方，协议已履行', fulfilled: true }, '/v1/disputes') },
+      'cases.disputeFail': {
+        who: 'worker-demo',
+        make: at(
+          '/fail',
+          mkMediating,
+          { referral: 'mediation_point', note: '双方分歧较大，引导至评理说事点' },
+          '/v1/disputes',
+        ),
+      },
+      'cases.disputeClose': {
+        who: 'worker-demo',
+        make: at('/close', mkAgreed, { note: '回访双方，协议已履行', fulfilled: true }, '/v1/disputes'),
+      },
       'cases.createPetition': { who: 'worker-demo', input: { path: '/v1/petitions', body: PETITION } },
       'cases.listPetitions': { who: 'worker-demo', input: { path: '/v1/petitions?view=inbox' } },
       'cases.getPetition': { who: 'worker-demo', input: { path: `/v1/petitions/${petitionId}` } },
       'cases.petitionAccept': { who: 'worker-demo', make: at('/accept', mkPetition, {}, '/v1/petitions') },
-      'cases.petitionProgress': { who: 'worker-demo', make: at('/progress', mkHandling, { channel: 'online', note: '微信视频与当事人沟通' }, '/v1/petitions') },
-      'cases.petitionEscalate': { who: 'worker-demo', make: at('/escalate', mkPetition, { note: '需社区协调物业' }, '/v1/petitions') },
-      'cases.petitionReply': { who: 'worker-demo', make: at('/reply', mkHandling, { reply: '已协调物业拆除地锁，恢复公共车位', channel: 'offline' }, '/v1/petitions') },
-      'cases.petitionKey': { who: 'leader-demo', make: at('/key', mkPetition, { kind: 'backlog', leaderName: '吴敏', plan: '社区牵头协调物业，限期拆除地锁' }, '/v1/petitions') },
+      'cases.petitionProgress': {
+        who: 'worker-demo',
+        make: at('/progress', mkHandling, { channel: 'online', note: '微信视频与当事人沟通' }, '/v1/petitions'),
+      },
+      'cases.petitionEscalate': {
+        who: 'worker-demo',
+        make: at('/escalate', mkPetition, { note: '需社区协调物业' }, '/v1/petitions'),
+      },
+      'cases.petitionReply': {
+        who: 'worker-demo',
+        make: at(
+          '/reply',
+          mkHandling,
+          { reply: '已协调物业拆除地锁，恢复公共车位', channel: 'offline' },
+          '/v1/petitions',
+        ),
+      },
+      'cases.petitionKey': {
+        who: 'leader-demo',
+        make: at(
+          '/key',
+          mkPetition,
+          { kind: 'backlog', leaderName: '吴敏', plan: '社区牵头协调物业，限期拆除地锁' },
+          '/v1/petitions',
+        ),
+      },
       'cases.petitionRating': { who: 'resident-demo', make: at('/rating', mkReplied, { stars: 5 }, '/v1/petitions') },
       'cases.petitionReads': { who: 'leader-demo', input: { path: `/v1/petitions/${petitionId}/reads` } },
       'stats.grid': { who: 'community-admin-demo' },
@@ -294,7 +494,16 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
         await db().send(new GetCommand({ TableName: table(), Key: baseKey }));
         base.push(performance.now() - t);
       }
-      const r: EndpointResult = { route, who: who ?? 'anonymous', statuses: {}, lat: [], base, tallies: [], logBytes: 0, respBytes: 0 };
+      const r: EndpointResult = {
+        route,
+        who: who ?? 'anonymous',
+        statuses: {},
+        lat: [],
+        base,
+        tallies: [],
+        logBytes: 0,
+        respBytes: 0,
+      };
       for (const [i, input] of inputs.entries()) {
         const caller = input.who ?? who;
         const cap = { bytes: 0 };
@@ -312,12 +521,14 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       }
       results.push(r);
       const bad = Object.keys(r.statuses).filter((s) => Number(s) >= 300);
-      say(`endpoints ${String(ri + 1).padStart(2)}/${routes.length} ${route.id.padEnd(26)} median ${ms(median(r.lat))} ms, ${num(mean(r.tallies.map((t) => t.calls)))} DynamoDB calls${bad.length ? `  (statuses ${JSON.stringify(r.statuses)})` : ''}`);
+      say(
+        `endpoints ${String(ri + 1).padStart(2)}/${routes.length} ${route.id.padEnd(26)} median ${ms(median(r.lat))} ms, ${num(mean(r.tallies.map((t) => t.calls)))} DynamoDB calls${bad.length ? `  (statuses ${JSON.stringify(r.statuses)})` : ''}`,
+      );
     }
     printEndpoints(results, n);
 
     // the notifier first drains what the routes above queued: its cost per notification
-    say('endpoints: draining the outbox the measured calls filled (the notifier\'s cost per notification)…');
+    say("endpoints: draining the outbox the measured calls filled (the notifier's cost per notification)…");
     let drained = 0;
     const drainTallies: Tally[] = [];
     const drainStart = performance.now();
@@ -328,7 +539,12 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       if (!value) break;
     }
     const drainMs = performance.now() - drainStart;
-    const perNotification: PerNotification = { ms: drainMs / Math.max(1, drained), rru: drainTallies.reduce((x, t) => x + t.rru, 0) / Math.max(1, drained), wru: drainTallies.reduce((x, t) => x + t.wru, 0) / Math.max(1, drained), calls: drainTallies.reduce((x, t) => x + t.calls, 0) / Math.max(1, drained) };
+    const perNotification: PerNotification = {
+      ms: drainMs / Math.max(1, drained),
+      rru: drainTallies.reduce((x, t) => x + t.rru, 0) / Math.max(1, drained),
+      wru: drainTallies.reduce((x, t) => x + t.wru, 0) / Math.max(1, drained),
+      calls: drainTallies.reduce((x, t) => x + t.calls, 0) / Math.max(1, drained),
+    };
     // then every job as the jobs function runs it on a schedule: an idle sweep is the common case
     const jobs: JobResult[] = [];
     for (const [name, run] of Object.entries(JOBS)) {
@@ -347,8 +563,24 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       `Jobs: ${n} scheduled runs each with nothing due (in-process, same table), and the notifier's cost per notification`,
       ['job', 'median ms', 'p95 ms', 'DynamoDB calls', 'commands', 'RRU', 'WRU'],
       [
-        ...jobs.map((j) => [j.job, ms(median(j.lat)), ms(percentile(j.lat, 95)), num(mean(j.tallies.map((t) => t.calls))), commandMix(j.tallies), num(mean(j.tallies.map((t) => t.rru))), num(mean(j.tallies.map((t) => t.wru)))]),
-        [`notify, per notification (${drained} drained)`, ms(perNotification.ms), '', num(perNotification.calls), '', num(perNotification.rru), num(perNotification.wru)],
+        ...jobs.map((j) => [
+          j.job,
+          ms(median(j.lat)),
+          ms(percentile(j.lat, 95)),
+          num(mean(j.tallies.map((t) => t.calls))),
+          commandMix(j.tallies),
+          num(mean(j.tallies.map((t) => t.rru))),
+          num(mean(j.tallies.map((t) => t.wru))),
+        ]),
+        [
+          `notify, per notification (${drained} drained)`,
+          ms(perNotification.ms),
+          '',
+          num(perNotification.calls),
+          '',
+          num(perNotification.rru),
+          num(perNotification.wru),
+        ],
       ],
     );
     return { routes: results, jobs, perNotification };
@@ -366,7 +598,11 @@ export const statusText = (s: Record<number, number>) => {
 export function commandMix(tallies: Tally[]) {
   const counts = new Map<string, number>();
   for (const t of tallies) {
-    const k = Object.entries(t.byCommand).sort().map(([c, v]) => `${c.replace(/Item$|Items$/, '')}${v > 1 ? ` ${v}` : ''}`).join(' · ') || '—';
+    const k =
+      Object.entries(t.byCommand)
+        .sort()
+        .map(([c, v]) => `${c.replace(/Item$|Items$/, '')}${v > 1 ? ` ${v}` : ''}`)
+        .join(' · ') || '—';
     counts.set(k, (counts.get(k) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '—';
@@ -376,7 +612,20 @@ function printEndpoints(results: EndpointResult[], n: number) {
   const allBase = results.flatMap((r) => r.base);
   printTable(
     `Endpoints: ${n} calls each through the local API server (in-process, DynamoDB Local in memory) vs ${n} raw GetItem calls made just before`,
-    ['route', 'method path', 'as', 'status', 'median ms', 'p95 ms', 'GetItem median ms', 'median ÷ GetItem', 'DynamoDB calls', 'commands', 'RRU', 'WRU'],
+    [
+      'route',
+      'method path',
+      'as',
+      'status',
+      'median ms',
+      'p95 ms',
+      'GetItem median ms',
+      'median ÷ GetItem',
+      'DynamoDB calls',
+      'commands',
+      'RRU',
+      'WRU',
+    ],
     results.map((r) => [
       r.route.id,
       `${r.route.method} ${r.route.path}`,

@@ -18,11 +18,45 @@ import { keys } from '../data/keys';
 import { openIndexPut, requestItem, type RequestItem } from '../data/requests';
 import { userItem } from '../data/users';
 
-export const HAIZHOU = { streets: 7, communities: 66, compounds: 287, areas: 387, buildings: 2312, units: 6969, residents: 233_744, requests: 50_000 };
+export const HAIZHOU = {
+  streets: 7,
+  communities: 66,
+  compounds: 287,
+  areas: 387,
+  buildings: 2312,
+  units: 6969,
+  residents: 233_744,
+  requests: 50_000,
+};
 // 66 + 287 + 387 + 2,312 + 6,969 = 10,021 five-level grid nodes
 
 const STREET_NAMES = ['和平街道', '西山街道', '站前街道', '新兴街道', '平安街道', '五龙街道', '韩家店镇'];
-const WORDS = ['幸福', '和谐', '光明', '建设', '友谊', '团结', '胜利', '红旗', '东方', '朝阳', '长青', '福兴', '新华', '繁荣', '春城', '锦绣', '康乐', '永安', '太平', '民主', '文化', '向阳', '育才', '兴隆'];
+const WORDS = [
+  '幸福',
+  '和谐',
+  '光明',
+  '建设',
+  '友谊',
+  '团结',
+  '胜利',
+  '红旗',
+  '东方',
+  '朝阳',
+  '长青',
+  '福兴',
+  '新华',
+  '繁荣',
+  '春城',
+  '锦绣',
+  '康乐',
+  '永安',
+  '太平',
+  '民主',
+  '文化',
+  '向阳',
+  '育才',
+  '兴隆',
+];
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华玉兰萍红梅建国建华志强淑珍凤兰';
 const DESCRIPTIONS: Record<string, string> = {
@@ -39,10 +73,35 @@ const DESCRIPTIONS: Record<string, string> = {
   'food-safety': '小区门口熟食店卫生条件很差',
   'public-order': '单元门口经常有陌生人徘徊，存在治安隐患',
 };
-const CATEGORY_WEIGHTS: Record<string, number> = { facility: 16, sanitation: 14, 'street-vending': 6, noise: 9, 'neighbor-dispute': 7, property: 12, 'safety-hazard': 6, 'illegal-building': 4, heating: 12, 'water-power': 8, 'food-safety': 2, 'public-order': 4 };
+const CATEGORY_WEIGHTS: Record<string, number> = {
+  facility: 16,
+  sanitation: 14,
+  'street-vending': 6,
+  noise: 9,
+  'neighbor-dispute': 7,
+  property: 12,
+  'safety-hazard': 6,
+  'illegal-building': 4,
+  heating: 12,
+  'water-power': 8,
+  'food-safety': 2,
+  'public-order': 4,
+};
 /** statuses of a year of requests: most closed (98.8 % five stars when rated, as the seed reports) */
-const STATUS_WEIGHTS: [RequestStatus, number][] = [['closed', 82], ['resolved', 5], ['rejected', 3], ['accepted', 5], ['submitted', 3], ['dispatched', 2]];
-const LEVEL_WEIGHTS: [Level, number][] = [['grid', 75], ['community', 18], ['street', 5], ['district', 2]];
+const STATUS_WEIGHTS: [RequestStatus, number][] = [
+  ['closed', 82],
+  ['resolved', 5],
+  ['rejected', 3],
+  ['accepted', 5],
+  ['submitted', 3],
+  ['dispatched', 2],
+];
+const LEVEL_WEIGHTS: [Level, number][] = [
+  ['grid', 75],
+  ['community', 18],
+  ['street', 5],
+  ['district', 2],
+];
 
 /** Deterministic PRNG (mulberry32): the same data set on every run. */
 function rng(seed: number) {
@@ -62,7 +121,8 @@ const pick = <T>(r: () => number, weighted: [T, number][]) => {
   return weighted[weighted.length - 1][0];
 };
 /** n children over m parents as evenly as possible: counts per parent */
-const spread = (n: number, m: number) => Array.from({ length: m }, (_, i) => Math.floor(((i + 1) * n) / m) - Math.floor((i * n) / m));
+const spread = (n: number, m: number) =>
+  Array.from({ length: m }, (_, i) => Math.floor(((i + 1) * n) / m) - Math.floor((i * n) / m));
 
 export interface Dataset {
   fraction: number;
@@ -71,7 +131,16 @@ export interface Dataset {
   communities: GridItem[];
   busyCommunity: string;
   busyStreet: string;
-  counts: { streets: number; communities: number; compounds: number; areas: number; buildings: number; units: number; residents: number; requests: number };
+  counts: {
+    streets: number;
+    communities: number;
+    compounds: number;
+    areas: number;
+    buildings: number;
+    units: number;
+    residents: number;
+    requests: number;
+  };
 }
 
 /** The grid tree (held in memory: ~10k nodes); residents and requests are streamed from it. */
@@ -88,7 +157,14 @@ export function makeGrids(fraction: number, now: string): Dataset {
     requests: c(HAIZHOU.requests),
   };
   const grids: GridItem[] = [];
-  const node = (id: string, level: GridLevel, name: string, parent: GridItem | null, order: number, childCount: number): GridItem => {
+  const node = (
+    id: string,
+    level: GridLevel,
+    name: string,
+    parent: GridItem | null,
+    order: number,
+    childCount: number,
+  ): GridItem => {
     const g: GridItem = {
       id,
       level,
@@ -106,29 +182,50 @@ export function makeGrids(fraction: number, now: string): Dataset {
     return g;
   };
   const levels: { level: GridLevel; n: number; name: (i: number, p: GridItem) => string; suffix: string }[] = [
-    { level: 'community', n: counts.communities, name: (i) => `${WORDS[i % WORDS.length]}${i >= WORDS.length ? Math.floor(i / WORDS.length) + 1 : ''}社区`, suffix: 'c' },
+    {
+      level: 'community',
+      n: counts.communities,
+      name: (i) => `${WORDS[i % WORDS.length]}${i >= WORDS.length ? Math.floor(i / WORDS.length) + 1 : ''}社区`,
+      suffix: 'c',
+    },
     { level: 'compound', n: counts.compounds, name: (i) => `${WORDS[(i * 7) % WORDS.length]}小区`, suffix: 'x' },
-    { level: 'area', n: counts.areas, name: (i) => ['东片区', '西片区', '南片区', '北片区', '中心片区'][i % 5], suffix: 'a' },
+    {
+      level: 'area',
+      n: counts.areas,
+      name: (i) => ['东片区', '西片区', '南片区', '北片区', '中心片区'][i % 5],
+      suffix: 'a',
+    },
     { level: 'building', n: counts.buildings, name: (i) => `${i + 1}号楼`, suffix: 'b' },
     { level: 'unit', n: counts.units, name: (i) => `${'一二三四五六七八九'[i % 9]}单元`, suffix: 'u' },
   ];
   let parents: GridItem[] = [];
   const perStreet = spread(counts.communities, counts.streets);
   // streets first (children: their communities), then each level spread over the one above
-  perStreet.forEach((k, i) => parents.push(node(`hz-g${i + 1}`, 'street', STREET_NAMES[i % STREET_NAMES.length], null, 11 + i, k)));
+  perStreet.forEach((k, i) =>
+    parents.push(node(`hz-g${i + 1}`, 'street', STREET_NAMES[i % STREET_NAMES.length], null, 11 + i, k)),
+  );
   for (const [li, L] of levels.entries()) {
     const next: GridItem[] = [];
     const per = spread(L.n, parents.length);
     const childPer = li + 1 < levels.length ? spread(levels[li + 1].n, L.n) : [];
     let idx = 0;
     parents.forEach((p, pi) => {
-      for (let k = 0; k < per[pi]; k++, idx++) next.push(node(`${p.id}-${L.suffix}${k + 1}`, L.level, L.name(k, p), p, k + 1, childPer[idx] ?? 0));
+      for (let k = 0; k < per[pi]; k++, idx++)
+        next.push(node(`${p.id}-${L.suffix}${k + 1}`, L.level, L.name(k, p), p, k + 1, childPer[idx] ?? 0));
     });
     parents = next;
   }
   const communities = grids.filter((g) => g.level === 'community');
   const units = grids.filter((g) => g.level === 'unit');
-  return { fraction, grids, units, communities, busyCommunity: communities[0].id, busyStreet: communities[0].path[1], counts };
+  return {
+    fraction,
+    grids,
+    units,
+    communities,
+    busyCommunity: communities[0].id,
+    busyStreet: communities[0].path[1],
+    counts,
+  };
 }
 
 export const residentId = (i: number) => `hzr-${i}`;
@@ -136,8 +233,27 @@ export const residentId = (i: number) => `hzr-${i}`;
 /** Staff of the busy community and its street, who read the lists and dashboards in the bench. */
 export function benchStaff(ds: Dataset, now: string) {
   return [
-    userItem({ id: 'bench-cadmin', role: 'community_admin', name: '压测社区工作人员', phone: '13900000001', gridIds: [ds.busyCommunity], duties: ['service'], version: 1, createdAt: now, updatedAt: now }),
-    userItem({ id: 'bench-street', role: 'street_admin', name: '压测街道工作人员', phone: '13900000002', gridIds: [ds.busyStreet], version: 1, createdAt: now, updatedAt: now }),
+    userItem({
+      id: 'bench-cadmin',
+      role: 'community_admin',
+      name: '压测社区工作人员',
+      phone: '13900000001',
+      gridIds: [ds.busyCommunity],
+      duties: ['service'],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }),
+    userItem({
+      id: 'bench-street',
+      role: 'street_admin',
+      name: '压测街道工作人员',
+      phone: '13900000002',
+      gridIds: [ds.busyStreet],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }),
   ];
 }
 
@@ -147,8 +263,21 @@ export function* residents(ds: Dataset, now: string) {
   const n = ds.counts.residents;
   for (let i = 0; i < n; i++) {
     const unit = ds.units[Math.floor((i * ds.units.length) / n)];
-    const name = SURNAMES[Math.floor(r() * SURNAMES.length)] + GIVEN[Math.floor(r() * GIVEN.length)] + (r() < 0.5 ? GIVEN[Math.floor(r() * GIVEN.length)] : '');
-    yield userItem({ id: residentId(i), role: 'resident', name, phone: `13${String(100000000 + Math.floor(r() * 899999999)).slice(0, 9)}`, unitId: unit.id, gridIds: [], version: 1, createdAt: now, updatedAt: now });
+    const name =
+      SURNAMES[Math.floor(r() * SURNAMES.length)] +
+      GIVEN[Math.floor(r() * GIVEN.length)] +
+      (r() < 0.5 ? GIVEN[Math.floor(r() * GIVEN.length)] : '');
+    yield userItem({
+      id: residentId(i),
+      role: 'resident',
+      name,
+      phone: `13${String(100000000 + Math.floor(r() * 899999999)).slice(0, 9)}`,
+      unitId: unit.id,
+      gridIds: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
   }
 }
 
@@ -167,7 +296,8 @@ export function* requests(ds: Dataset, nowMs: number, stats: Map<string, Counter
   const cats: [string, number][] = REQUEST_CATEGORIES.map((c) => [c.code, CATEGORY_WEIGHTS[c.code] ?? 1]);
   const unitIndex = new Map(ds.units.map((u, i) => [u.id, i]));
   for (let i = 0; i < n; i++) {
-    const unit = r() < 0.1 ? busyUnits[Math.floor(r() * busyUnits.length)] : ds.units[Math.floor(r() * ds.units.length)];
+    const unit =
+      r() < 0.1 ? busyUnits[Math.floor(r() * busyUnits.length)] : ds.units[Math.floor(r() * ds.units.length)];
     const code = pick(r, cats);
     const category = REQUEST_CATEGORIES.find((c) => c.code === code)!;
     const status = pick(r, STATUS_WEIGHTS);
@@ -177,7 +307,8 @@ export function* requests(ds: Dataset, nowMs: number, stats: Map<string, Counter
     const level = status === 'submitted' ? 'grid' : pick(r, LEVEL_WEIGHTS);
     const path = unit.path; // district … unit
     const byLevel: Record<Level, string> = { grid: path[5], community: path[2], street: path[1], district: path[0] };
-    const resolvedAt = status === 'resolved' || status === 'closed' ? created + Math.floor((2 + r() * 70) * 3600_000) : undefined;
+    const resolvedAt =
+      status === 'resolved' || status === 'closed' ? created + Math.floor((2 + r() * 70) * 3600_000) : undefined;
     const dueAt = open ? created + (category.slaHours[level] ?? 72) * 3600_000 : undefined;
     const stars = status === 'closed' && r() < 0.85 ? (r() < 0.988 ? 5 : 1 + Math.floor(r() * 4)) : undefined;
     // the reporter lives in the unit: residents are laid out in contiguous runs per unit
@@ -243,7 +374,8 @@ export function* requests(ds: Dataset, nowMs: number, stats: Map<string, Counter
 
 /** One STATS item per grid that has requests below it, as the domain's ADD updates leave it. */
 export function* statsItems(stats: Map<string, Counters>, now: string) {
-  for (const [gridId, counters] of stats) yield { ...keys.stats(gridId), type: 'stats', gridId, updatedAt: now, ...counters };
+  for (const [gridId, counters] of stats)
+    yield { ...keys.stats(gridId), type: 'stats', gridId, updatedAt: now, ...counters };
 }
 
 /** DynamoDB's billed item size: attribute names + values (UTF-8), numbers ~ their digits / 2 + 1. */
@@ -252,7 +384,10 @@ export function itemBytes(v: unknown): number {
   if (typeof v === 'string') return Buffer.byteLength(v);
   if (typeof v === 'number') return Math.ceil(String(Math.abs(v)).replace('.', '').replace(/^0+/, '').length / 2) + 1;
   if (Array.isArray(v)) return 3 + v.reduce((s: number, x) => s + 1 + itemBytes(x), 0);
-  return 3 + Object.entries(v as Record<string, unknown>).reduce((s, [k, x]) => s + Buffer.byteLength(k) + 1 + itemBytes(x), 0);
+  return (
+    3 +
+    Object.entries(v as Record<string, unknown>).reduce((s, [k, x]) => s + Buffer.byteLength(k) + 1 + itemBytes(x), 0)
+  );
 }
 
 /** Bytes an item takes in the table and in each GSI it is projected into (ALL), 100 B overhead each. */

@@ -68,7 +68,9 @@ async function main() {
   process.env.RATE_LIMIT_SCALE = '100000';
   const started = Date.now();
   say(`parts: ${parts.join(', ')}`);
-  process.stdout.write(`# GridLink bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`);
+  process.stdout.write(
+    `# GridLink bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} cores\n`,
+  );
   try {
     if (parts.includes('bundles')) await benchBundles({ runs: Number(opts.runs ?? 5) });
     if (parts.includes('endpoints')) {

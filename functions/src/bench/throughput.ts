@@ -18,7 +18,10 @@ interface AutocannonResult {
   duration: number;
 }
 
-function autocannon(url: string, opts: { connections: number; duration: number; headers?: Record<string, string> }): Promise<AutocannonResult> {
+function autocannon(
+  url: string,
+  opts: { connections: number; duration: number; headers?: Record<string, string> },
+): Promise<AutocannonResult> {
   const cli = path.join(path.dirname(createRequire(__filename).resolve('autocannon/package.json')), 'autocannon.js');
   const args = [cli, '-j', '-c', String(opts.connections), '-d', String(opts.duration)];
   for (const [k, v] of Object.entries(opts.headers ?? {})) args.push('-H', `${k}=${v}`);
@@ -51,18 +54,37 @@ export async function benchThroughput(opts: { duration: number; connections: num
     const worker = await api.login('worker-demo');
     // a full first page in the worker's inbox
     for (let i = 0; i < 25; i++) {
-      const r = await api.call('POST', '/v1/requests', { token: resident, body: { category: 'facility', description: `楼道灯坏了（压测 ${i}）`, ignoreSimilar: true } });
+      const r = await api.call('POST', '/v1/requests', {
+        token: resident,
+        body: { category: 'facility', description: `楼道灯坏了（压测 ${i}）`, ignoreSimilar: true },
+      });
       if (r.status !== 201) throw new Error(`setup request: ${r.status} ${JSON.stringify(r.body)}`);
     }
     const targets = [
       { label: 'GET /v1/health (no DynamoDB)', path: '/v1/health', headers: {} as Record<string, string> },
-      { label: 'GET /v1/requests?view=inbox (grid worker: token + Get + Query)', path: '/v1/requests?view=inbox', headers: { authorization: `Bearer ${worker}` } },
+      {
+        label: 'GET /v1/requests?view=inbox (grid worker: token + Get + Query)',
+        path: '/v1/requests?view=inbox',
+        headers: { authorization: `Bearer ${worker}` },
+      },
     ];
     const rows: string[][] = [];
     for (const t of targets) {
       say(`throughput: autocannon -c ${opts.connections} -d ${opts.duration} ${t.path}…`);
-      const r = await autocannon(api.url + t.path, { connections: opts.connections, duration: opts.duration, headers: t.headers });
-      rows.push([t.label, int(r.requests.average), int(r.requests.total), ms(r.latency.p50), ms(r.latency.p99), ms(r.latency.max), int(r.non2xx + r.errors + r.timeouts)]);
+      const r = await autocannon(api.url + t.path, {
+        connections: opts.connections,
+        duration: opts.duration,
+        headers: t.headers,
+      });
+      rows.push([
+        t.label,
+        int(r.requests.average),
+        int(r.requests.total),
+        ms(r.latency.p50),
+        ms(r.latency.p99),
+        ms(r.latency.max),
+        int(r.non2xx + r.errors + r.timeouts),
+      ]);
       say(`  ${int(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
     }
     table(

@@ -7,7 +7,8 @@ import type { ChildProcess } from 'node:child_process';
 const t0 = Date.now();
 
 /** A progress line on stderr: tables go to stdout, so `npm run bench > out.txt` still shows progress. */
-export const say = (m: string) => process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${m}\n`);
+export const say = (m: string) =>
+  process.stderr.write(`[bench ${((Date.now() - t0) / 1000).toFixed(1).padStart(6)}s] ${m}\n`);
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -30,19 +31,34 @@ export const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a /
 export const int = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '–');
 export const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 /** 2 significant decimals for small counts (0.5 RRU), none for big ones */
-export const num = (x: number) => (!Number.isFinite(x) ? '–' : Number.isInteger(x) ? String(x) : x >= 10 ? x.toFixed(1) : x.toFixed(2).replace(/0$/, ''));
+export const num = (x: number) =>
+  !Number.isFinite(x) ? '–' : Number.isInteger(x) ? String(x) : x >= 10 ? x.toFixed(1) : x.toFixed(2).replace(/0$/, '');
 
 /** Display width: CJK characters take two columns in a terminal. */
-const width = (s: string) => [...s].reduce((w, c) => w + (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1), 0);
-const pad = (s: string, n: number, right: boolean) => (right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s))));
+const width = (s: string) =>
+  [...s].reduce(
+    (w, c) =>
+      w +
+      (/[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1),
+    0,
+  );
+const pad = (s: string, n: number, right: boolean) =>
+  right ? ' '.repeat(Math.max(0, n - width(s))) + s : s + ' '.repeat(Math.max(0, n - width(s)));
 
 /** A Markdown table (readable in a terminal and pasteable into COST.md). Numeric-looking cells align right. */
 export function table(title: string, head: string[], rows: (string | number)[][], note?: string) {
   const cells = rows.map((r) => r.map(String));
   const w = head.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))));
-  const numeric = head.map((_, i) => cells.length > 0 && cells.every((r) => /^[-–+~≈]?[\d.,]+\s*(%|×|ms|KiB|s|\/s)?$|^–$/.test(r[i] ?? '')));
+  const numeric = head.map(
+    (_, i) => cells.length > 0 && cells.every((r) => /^[-–+~≈]?[\d.,]+\s*(%|×|ms|KiB|s|\/s)?$|^–$/.test(r[i] ?? '')),
+  );
   const line = (r: string[]) => `| ${r.map((c, i) => pad(c, w[i], numeric[i])).join(' | ')} |`;
-  const out = [`\n### ${title}\n`, line(head), `|${w.map((n, i) => (numeric[i] ? '-'.repeat(n + 1) + ':' : '-'.repeat(n + 2))).join('|')}|`, ...cells.map(line)];
+  const out = [
+    `\n### ${title}\n`,
+    line(head),
+    `|${w.map((n, i) => (numeric[i] ? '-'.repeat(n + 1) + ':' : '-'.repeat(n + 2))).join('|')}|`,
+    ...cells.map(line),
+  ];
   if (note) out.push('', note);
   process.stdout.write(out.join('\n') + '\n');
 }

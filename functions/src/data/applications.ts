@@ -54,14 +54,18 @@ export function applicationItem(a: ApplicationItem) {
   };
 }
 
-export const applicationPut = (a: ApplicationItem, expected?: { version: number; status: ApplicationStatus }) => conditionalPut(applicationItem(a), expected);
+export const applicationPut = (a: ApplicationItem, expected?: { version: number; status: ApplicationStatus }) =>
+  conditionalPut(applicationItem(a), expected);
 
 export const applicationEventPut = (appId: string, e: ApplicationEventItem) => ({
   Put: { TableName: table(), Item: { ...keys.applicationEvent(appId, e.at, e.id), type: 'app_event', ...e } },
 });
 
 export const applicationActorPut = (a: ApplicationItem, actorId: string) => ({
-  Put: { TableName: table(), Item: { ...keys.applicationActor(a.id, actorId, a.createdAt), type: 'app_actor', applicationId: a.id } },
+  Put: {
+    TableName: table(),
+    Item: { ...keys.applicationActor(a.id, actorId, a.createdAt), type: 'app_actor', applicationId: a.id },
+  },
 });
 
 export async function getApplication(id: string): Promise<ApplicationItem | undefined> {
@@ -70,7 +74,13 @@ export async function getApplication(id: string): Promise<ApplicationItem | unde
 }
 
 export async function getApplicationWithTimeline(id: string) {
-  const out = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.applicationPartition(id) } }));
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.applicationPartition(id) },
+    }),
+  );
   const items = out.Items ?? [];
   const app = items.find((i) => i.SK === 'APP');
   if (!app) return undefined;
@@ -83,11 +93,17 @@ export async function getApplicationWithTimeline(id: string) {
 
 /** Own applications, those made for me and those I made for others: one Query + one BatchGet. */
 export async function listApplicationsOf(userId: string, page: PageRequest) {
-  const p = await queryPage({ index: 'GSI1', pk: keys.applicationsOfPk(userId), newestFirst: true }, page, (i) => (i.type === 'app_actor' ? (i.applicationId as string) : (i.id as string)));
+  const p = await queryPage({ index: 'GSI1', pk: keys.applicationsOfPk(userId), newestFirst: true }, page, (i) =>
+    i.type === 'app_actor' ? (i.applicationId as string) : (i.id as string),
+  );
   const items = await getMany(p.items.map((id) => keys.application(id)));
   return { items: items.map((i) => strip(i) as unknown as ApplicationItem), nextCursor: p.nextCursor };
 }
 
 export function listReviewQueue(communityId: string, page: PageRequest) {
-  return queryPage({ index: 'GSI2', pk: keys.reviewQueuePk(communityId), newestFirst: true }, page, (i) => strip(i) as unknown as ApplicationItem);
+  return queryPage(
+    { index: 'GSI2', pk: keys.reviewQueuePk(communityId), newestFirst: true },
+    page,
+    (i) => strip(i) as unknown as ApplicationItem,
+  );
 }

@@ -29,7 +29,11 @@ export function callbackPut(c: CallbackItem, expectedVersion?: number) {
       Item: { ...keys.callback(c.id), ...keys.callbacksOf(c.communityId, c.createdAt, c.id), type: 'callback', ...c },
       ...(expectedVersion === undefined
         ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : { ConditionExpression: 'version = :v AND #s = :open', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': expectedVersion, ':open': 'open' } }),
+        : {
+            ConditionExpression: 'version = :v AND #s = :open',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':v': expectedVersion, ':open': 'open' },
+          }),
     },
   };
 }
@@ -45,7 +49,13 @@ export function listCallbacks(communityId: string, page: PageRequest, status?: '
       index: 'GSI1',
       pk: keys.callbacksOfPk(communityId),
       newestFirst: true,
-      filter: status ? { FilterExpression: '#st = :st', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':st': status } } : undefined,
+      filter: status
+        ? {
+            FilterExpression: '#st = :st',
+            ExpressionAttributeNames: { '#st': 'status' },
+            ExpressionAttributeValues: { ':st': status },
+          }
+        : undefined,
     },
     page,
     strip,

@@ -50,7 +50,16 @@ export interface DisputeItem extends CaseBase {
   facts: string;
   parties: (PersonItem & { role: 'applicant' | 'respondent' })[];
   fromRequestId?: string;
-  sessions: { id: string; date: string; place: string; participants: string[]; notes: string; by: CaseActor; level: Level; at: string }[];
+  sessions: {
+    id: string;
+    date: string;
+    place: string;
+    participants: string[];
+    notes: string;
+    by: CaseActor;
+    level: Level;
+    at: string;
+  }[];
   mediator?: CaseActor & { level: Level };
   agreement?: { number: string; terms: string; performBy?: string; signedAt: string; organisation: string };
   referral?: { to: Referral; note?: string; reason: string; at: string };
@@ -69,7 +78,14 @@ export interface PetitionItem extends CaseBase {
   dueAt: string | null;
   overdue: boolean;
   escalations: number;
-  keyCase?: { kind: 'key_person' | 'backlog'; leaderName: string; leaderId?: string; plan: string; by: CaseActor; at: string };
+  keyCase?: {
+    kind: 'key_person' | 'backlog';
+    leaderName: string;
+    leaderId?: string;
+    plan: string;
+    by: CaseActor;
+    at: string;
+  };
   reply?: { text: string; channel: 'online' | 'offline'; by: CaseActor; level: Level; at: string };
   rating?: { stars: number; comment?: string; recordedBy: CaseActor; at: string };
 }
@@ -92,7 +108,8 @@ export interface CaseEventItem {
 
 const PREFIX = { dispute: 'DISP', petition: 'PET' } as const;
 const keyOf = (kind: CaseKind, id: string) => (kind === 'dispute' ? keys.dispute(id) : keys.petition(id));
-export const partitionOf = (kind: CaseKind, id: string) => (kind === 'dispute' ? keys.disputePartition(id) : keys.petitionPartition(id));
+export const partitionOf = (kind: CaseKind, id: string) =>
+  kind === 'dispute' ? keys.disputePartition(id) : keys.petitionPartition(id);
 export const isOpenPetition = (s: PetitionStatus) => s === 'registered' || s === 'handling';
 
 const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(i);
@@ -100,7 +117,8 @@ const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(
 /** The full item: keys and index attributes derived from state, in this one place. */
 export function caseItem(c: CaseItem) {
   const p = PREFIX[c.kind];
-  const due = c.kind === 'petition' && isOpenPetition(c.status) && c.dueAt ? keys.petitionDue(shardOf(c.id), c.dueAt, c.id) : {};
+  const due =
+    c.kind === 'petition' && isOpenPetition(c.status) && c.dueAt ? keys.petitionDue(shardOf(c.id), c.dueAt, c.id) : {};
   return {
     ...keyOf(c.kind, c.id),
     ...keys.casesIn(p, c.gridPath[2], c.createdAt, c.id),
@@ -114,21 +132,48 @@ export function caseItem(c: CaseItem) {
 export const casePut = (c: CaseItem) => conditionalPut(caseItem(c));
 
 /** Replace the case if it is still at the version and status that were read. */
-export const caseReplace = (next: CaseItem, expected: { version: number; status: string }) => conditionalPut(caseItem(next), expected);
+export const caseReplace = (next: CaseItem, expected: { version: number; status: string }) =>
+  conditionalPut(caseItem(next), expected);
 
 export const caseEventPut = (c: CaseItem, e: CaseEventItem) => ({
-  Put: { TableName: table(), Item: { ...keys.caseEvent(partitionOf(c.kind, c.id), e.at, e.id), type: 'caseEvent', ...e } },
+  Put: {
+    TableName: table(),
+    Item: { ...keys.caseEvent(partitionOf(c.kind, c.id), e.at, e.id), type: 'caseEvent', ...e },
+  },
 });
 
 export const personPointerPut = (c: CaseItem, userId: string) => ({
-  Put: { TableName: table(), Item: { ...keys.casePerson(partitionOf(c.kind, c.id), userId, c.createdAt, c.id), type: 'casePerson', kind: c.kind, caseId: c.id, userId, createdAt: c.createdAt } },
+  Put: {
+    TableName: table(),
+    Item: {
+      ...keys.casePerson(partitionOf(c.kind, c.id), userId, c.createdAt, c.id),
+      type: 'casePerson',
+      kind: c.kind,
+      caseId: c.id,
+      userId,
+      createdAt: c.createdAt,
+    },
+  },
 });
 
 /** A request becomes a dispute at most once; the request must not have moved meanwhile. */
 export function requestToDisputeItems(requestId: string, requestVersion: number, disputeId: string, at: string) {
   return [
-    { Put: { TableName: table(), Item: { ...keys.requestDispute(requestId), type: 'requestDispute', disputeId, createdAt: at }, ConditionExpression: 'attribute_not_exists(PK)' } },
-    { ConditionCheck: { TableName: table(), Key: keys.request(requestId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': requestVersion } } },
+    {
+      Put: {
+        TableName: table(),
+        Item: { ...keys.requestDispute(requestId), type: 'requestDispute', disputeId, createdAt: at },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    {
+      ConditionCheck: {
+        TableName: table(),
+        Key: keys.request(requestId),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': requestVersion },
+      },
+    },
   ];
 }
 
@@ -146,7 +191,9 @@ export async function getCaseWithTimeline<K extends CaseKind>(kind: K, id: strin
       new QueryCommand({
         TableName: table(),
         KeyConditionExpression: withEvents ? 'PK = :pk' : 'PK = :pk AND SK = :sk',
-        ExpressionAttributeValues: withEvents ? { ':pk': partitionOf(kind, id) } : { ':pk': partitionOf(kind, id), ':sk': PREFIX[kind] },
+        ExpressionAttributeValues: withEvents
+          ? { ':pk': partitionOf(kind, id) }
+          : { ':pk': partitionOf(kind, id), ':sk': PREFIX[kind] },
         ExclusiveStartKey: start,
       }),
     );
@@ -163,7 +210,9 @@ export async function getCaseWithTimeline<K extends CaseKind>(kind: K, id: strin
 
 async function getCases(kind: CaseKind, ids: string[]): Promise<CaseItem[]> {
   if (!ids.length) return [];
-  const out = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keyOf(kind, id)) } } }));
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keyOf(kind, id)) } } }),
+  );
   const byId = new Map((out.Responses?.[table()] ?? []).map((i) => [i.id as string, strip(i) as unknown as CaseItem]));
   return ids.map((id) => byId.get(id)).filter((c): c is CaseItem => !!c);
 }
@@ -181,13 +230,27 @@ const filterOf = (status?: string, key?: boolean) => {
     parts.push(key ? 'attribute_exists(keyCase)' : 'attribute_not_exists(keyCase)');
   }
   if (!parts.length) return undefined;
-  return { FilterExpression: parts.join(' AND '), ...(Object.keys(names).length ? { ExpressionAttributeNames: names, ExpressionAttributeValues: values } : {}) };
+  return {
+    FilterExpression: parts.join(' AND '),
+    ...(Object.keys(names).length ? { ExpressionAttributeNames: names, ExpressionAttributeValues: values } : {}),
+  };
 };
 
-export function listCases(kind: CaseKind, by: 'inbox' | 'community', ownerId: string, page: PageRequest, f: { status?: string; key?: boolean }) {
+export function listCases(
+  kind: CaseKind,
+  by: 'inbox' | 'community',
+  ownerId: string,
+  page: PageRequest,
+  f: { status?: string; key?: boolean },
+) {
   const p = PREFIX[kind];
   return queryPage(
-    { index: by === 'inbox' ? 'GSI2' : 'GSI1', pk: by === 'inbox' ? keys.caseInboxPk(p, ownerId) : keys.casesInPk(p, ownerId), newestFirst: true, filter: filterOf(f.status, f.key) },
+    {
+      index: by === 'inbox' ? 'GSI2' : 'GSI1',
+      pk: by === 'inbox' ? keys.caseInboxPk(p, ownerId) : keys.casesInPk(p, ownerId),
+      newestFirst: true,
+      filter: filterOf(f.status, f.key),
+    },
     page,
     (i) => strip(i) as unknown as CaseItem,
   );
@@ -196,7 +259,16 @@ export function listCases(kind: CaseKind, by: 'inbox' | 'community', ownerId: st
 /** A person's cases of one kind: pointers (one Query), then the cases (one BatchGet). */
 export async function listCasesOf(kind: CaseKind, userId: string, page: PageRequest, status?: string) {
   const p = await queryPage(
-    { index: 'GSI1', pk: keys.casesOfPk(userId), newestFirst: true, filter: { FilterExpression: '#k = :k', ExpressionAttributeNames: { '#k': 'kind' }, ExpressionAttributeValues: { ':k': kind } } },
+    {
+      index: 'GSI1',
+      pk: keys.casesOfPk(userId),
+      newestFirst: true,
+      filter: {
+        FilterExpression: '#k = :k',
+        ExpressionAttributeNames: { '#k': 'kind' },
+        ExpressionAttributeValues: { ':k': kind },
+      },
+    },
     page,
     (i) => i.caseId as string,
   );

@@ -8,7 +8,10 @@ import { badRequest } from '../http/errors';
 const secret = () => process.env.CURSOR_SECRET || process.env.TOKEN_SECRET || 'gridlink-local-cursor';
 
 const sign = (scope: string, payload: string) =>
-  createHmac('sha256', secret()).update(scope + '|' + payload).digest('base64url').slice(0, 22);
+  createHmac('sha256', secret())
+    .update(scope + '|' + payload)
+    .digest('base64url')
+    .slice(0, 22);
 
 export function encodeCursor(scope: string, key: Record<string, unknown> | undefined): string | null {
   if (!key) return null;

@@ -19,7 +19,11 @@ export function conditionalPut(item: Record<string, unknown>, expected?: { versi
       TableName: table(),
       Item: item,
       ...(expected
-        ? { ConditionExpression: 'version = :v AND #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status } }
+        ? {
+            ConditionExpression: 'version = :v AND #s = :s',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
+          }
         : { ConditionExpression: 'attribute_not_exists(PK)' }),
     },
   };

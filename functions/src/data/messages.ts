@@ -21,7 +21,13 @@ export interface OutboxItem extends Notice {
 
 export async function pendingOutbox(shard: number, limit = 25): Promise<OutboxItem[]> {
   const out = await db().send(
-    new QueryCommand({ TableName: table(), IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': keys.outboxPendingPk(shard) }, Limit: limit }),
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.outboxPendingPk(shard) },
+      Limit: limit,
+    }),
   );
   return (out.Items ?? []) as unknown as OutboxItem[];
 }
@@ -48,7 +54,18 @@ export async function claimOutbox(id: string, now: number): Promise<boolean> {
 /** In-app messages for every recipient; idempotent (the message id derives from the outbox id). */
 export async function writeMessages(n: OutboxItem) {
   const puts = n.userIds.map((userId) => ({
-    PutRequest: { Item: { ...keys.message(userId, n.at, n.id), type: 'message', id: n.id, userId, title: n.title, body: n.body, page: n.page, at: n.at } },
+    PutRequest: {
+      Item: {
+        ...keys.message(userId, n.at, n.id),
+        type: 'message',
+        id: n.id,
+        userId,
+        title: n.title,
+        body: n.body,
+        page: n.page,
+        at: n.at,
+      },
+    },
   }));
   for (let i = 0; i < puts.length; i += 25) {
     await db().send(new BatchWriteCommand({ RequestItems: { [table()]: puts.slice(i, i + 25) } }));
@@ -61,9 +78,15 @@ export async function markSent(id: string, outcome: { sent: number; failed: numb
     new UpdateCommand({
       TableName: table(),
       Key: keys.outbox(id),
-      UpdateExpression: 'REMOVE GSI3PK, GSI3SK SET sentAt = :now, delivered = :d, failures = :f, reason = :r ADD attempts :one',
-      ExpressionAttributeValues: { ':now': now, ':d': outcome.sent, ':f': outcome.failed, ':r': outcome.reason ?? null, ':one': 1 },
+      UpdateExpression:
+        'REMOVE GSI3PK, GSI3SK SET sentAt = :now, delivered = :d, failures = :f, reason = :r ADD attempts :one',
+      ExpressionAttributeValues: {
+        ':now': now,
+        ':d': outcome.sent,
+        ':f': outcome.failed,
+        ':r': outcome.reason ?? null,
+        ':one': 1,
+      },
     }),
   );
 }
-

@@ -10,7 +10,8 @@ import { db, table } from './client';
 import { keys } from './keys';
 import type { RequestItem } from './requests';
 
-const redact = (text: string) => text.replace(/\d{17}[\dXx]|\d{15}/g, '[证件号已隐去]').replace(/1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/g, '[电话已隐去]');
+const redact = (text: string) =>
+  text.replace(/\d{17}[\dXx]|\d{15}/g, '[证件号已隐去]').replace(/1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/g, '[电话已隐去]');
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const CLOSED = new Set(['resolved', 'closed', 'rejected']);
 
@@ -21,7 +22,18 @@ function agency(r: RequestItem) {
 
 const mutable = (r: RequestItem) => ({
   status: CLOSED.has(r.status) ? 'closed' : 'open',
-  status_notes: r.status === 'rejected' ? '不予受理' : r.status === 'resolved' ? '已办结，待居民评价' : r.status === 'closed' ? '已结案' : r.status === 'dispatched' ? '已转职能部门办理' : r.status === 'accepted' ? '已受理' : '已提交',
+  status_notes:
+    r.status === 'rejected'
+      ? '不予受理'
+      : r.status === 'resolved'
+        ? '已办结，待居民评价'
+        : r.status === 'closed'
+          ? '已结案'
+          : r.status === 'dispatched'
+            ? '已转职能部门办理'
+            : r.status === 'accepted'
+              ? '已受理'
+              : '已提交',
   agency_responsible: agency(r),
   updated_datetime: r.updatedAt,
   expected_datetime: r.dueAt ?? null,
@@ -65,9 +77,19 @@ export function feedUpdate(r: RequestItem) {
 const strip = ({ PK, SK, type, ...rest }: Record<string, unknown>) => rest;
 
 /** Months spanned by [start, end] (at most a few: the API bounds the window to 90 days). */
-export async function feedBetween(start: string, end: string, limit: number, filter: { service_code?: string; status?: string }) {
+export async function feedBetween(
+  start: string,
+  end: string,
+  limit: number,
+  filter: { service_code?: string; status?: string },
+) {
   const months: string[] = [];
-  for (let d = new Date(`${end.slice(0, 7)}-01T00:00:00Z`); d.toISOString().slice(0, 7) >= start.slice(0, 7); d.setUTCMonth(d.getUTCMonth() - 1)) months.push(d.toISOString().slice(0, 7));
+  for (
+    let d = new Date(`${end.slice(0, 7)}-01T00:00:00Z`);
+    d.toISOString().slice(0, 7) >= start.slice(0, 7);
+    d.setUTCMonth(d.getUTCMonth() - 1)
+  )
+    months.push(d.toISOString().slice(0, 7));
   const out: Record<string, unknown>[] = [];
   for (const month of months) {
     let startKey: Record<string, unknown> | undefined;
@@ -78,11 +100,19 @@ export async function feedBetween(start: string, end: string, limit: number, fil
           KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
           ...(filter.service_code || filter.status
             ? {
-                FilterExpression: [filter.service_code && 'service_code = :c', filter.status && '#st = :s'].filter(Boolean).join(' AND '),
+                FilterExpression: [filter.service_code && 'service_code = :c', filter.status && '#st = :s']
+                  .filter(Boolean)
+                  .join(' AND '),
                 ...(filter.status ? { ExpressionAttributeNames: { '#st': 'status' } } : {}),
               }
             : {}),
-          ExpressionAttributeValues: { ':pk': keys.open311Pk(month), ':a': start, ':b': `${end}~`, ...(filter.service_code ? { ':c': filter.service_code } : {}), ...(filter.status ? { ':s': filter.status } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': keys.open311Pk(month),
+            ':a': start,
+            ':b': `${end}~`,
+            ...(filter.service_code ? { ':c': filter.service_code } : {}),
+            ...(filter.status ? { ':s': filter.status } : {}),
+          },
           ScanIndexForward: false,
           ExclusiveStartKey: startKey,
           Limit: 200,

@@ -58,27 +58,52 @@ export function taskItem(t: ProxyTaskItem) {
   return {
     ...keys.proxyTask(t.id),
     ...keys.tasksRequested(t.requesterId, t.createdAt, t.id),
-    ...(open ? keys.taskHall(t.communityId, t.deadline, t.id) : t.agentId ? keys.agentTasks(t.agentId, t.claimedAt ?? t.updatedAt, t.id) : {}),
+    ...(open
+      ? keys.taskHall(t.communityId, t.deadline, t.id)
+      : t.agentId
+        ? keys.agentTasks(t.agentId, t.claimedAt ?? t.updatedAt, t.id)
+        : {}),
     ...(open && !t.unclaimedAlerted ? keys.taskDue(shardOf(t.id), t.deadline, t.id) : {}),
     type: 'proxy_task',
     ...t,
   };
 }
 
-export const taskPut = (t: ProxyTaskItem, expected?: { version: number; status: ProxyStatus }) => conditionalPut(taskItem(t), expected);
+export const taskPut = (t: ProxyTaskItem, expected?: { version: number; status: ProxyStatus }) =>
+  conditionalPut(taskItem(t), expected);
 
-export const taskEventPut = (taskId: string, e: { id: string; at: string; actorId: string; actorName: string; action: string; from: ProxyStatus | null; to: ProxyStatus; note?: string }) => ({
+export const taskEventPut = (
+  taskId: string,
+  e: {
+    id: string;
+    at: string;
+    actorId: string;
+    actorName: string;
+    action: string;
+    from: ProxyStatus | null;
+    to: ProxyStatus;
+    note?: string;
+  },
+) => ({
   Put: { TableName: table(), Item: { ...keys.proxyEvent(taskId, e.at, e.id), type: 'task_event', ...e } },
 });
 
 export const taskForPut = (t: ProxyTaskItem) => ({
-  Put: { TableName: table(), Item: { ...keys.taskFor(t.id, t.recipientId, t.createdAt), type: 'task_for', taskId: t.id } },
+  Put: {
+    TableName: table(),
+    Item: { ...keys.taskFor(t.id, t.recipientId, t.createdAt), type: 'task_for', taskId: t.id },
+  },
 });
 
 export const liveTaskPut = (t: ProxyTaskItem) => ({
-  Put: { TableName: table(), Item: { ...keys.liveTask(t.recipientId, t.agentId!), type: 'livetask', taskId: t.id, since: t.claimedAt } },
+  Put: {
+    TableName: table(),
+    Item: { ...keys.liveTask(t.recipientId, t.agentId!), type: 'livetask', taskId: t.id, since: t.claimedAt },
+  },
 });
-export const liveTaskDelete = (t: ProxyTaskItem) => ({ Delete: { TableName: table(), Key: keys.liveTask(t.recipientId, t.agentId!) } });
+export const liveTaskDelete = (t: ProxyTaskItem) => ({
+  Delete: { TableName: table(), Key: keys.liveTask(t.recipientId, t.agentId!) },
+});
 
 export async function getTask(id: string): Promise<ProxyTaskItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.proxyTask(id) }));
@@ -86,50 +111,99 @@ export async function getTask(id: string): Promise<ProxyTaskItem | undefined> {
 }
 
 export async function getTaskWithTimeline(id: string) {
-  const out = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.proxyTaskPartition(id) } }));
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.proxyTaskPartition(id) },
+    }),
+  );
   const items = out.Items ?? [];
   const task = items.find((i) => i.SK === 'TASK');
   if (!task) return undefined;
-  return { task: strip(task) as unknown as ProxyTaskItem, events: items.filter((i) => i.type === 'task_event').map(strip) };
+  return {
+    task: strip(task) as unknown as ProxyTaskItem,
+    events: items.filter((i) => i.type === 'task_event').map(strip),
+  };
 }
 
 export function listHall(communityId: string, page: PageRequest) {
-  return queryPage({ index: 'GSI2', pk: keys.taskHallPk(communityId) }, page, (i) => strip(i) as unknown as ProxyTaskItem);
+  return queryPage(
+    { index: 'GSI2', pk: keys.taskHallPk(communityId) },
+    page,
+    (i) => strip(i) as unknown as ProxyTaskItem,
+  );
 }
 export function listAgentTasks(agentId: string, page: PageRequest) {
-  return queryPage({ index: 'GSI2', pk: keys.agentTasksPk(agentId), newestFirst: true }, page, (i) => strip(i) as unknown as ProxyTaskItem);
+  return queryPage(
+    { index: 'GSI2', pk: keys.agentTasksPk(agentId), newestFirst: true },
+    page,
+    (i) => strip(i) as unknown as ProxyTaskItem,
+  );
 }
 export async function listRequested(userId: string, page: PageRequest) {
-  const p = await queryPage({ index: 'GSI1', pk: keys.tasksRequestedPk(userId), newestFirst: true }, page, (i) => (i.type === 'task_for' ? (i.taskId as string) : (i.id as string)));
+  const p = await queryPage({ index: 'GSI1', pk: keys.tasksRequestedPk(userId), newestFirst: true }, page, (i) =>
+    i.type === 'task_for' ? (i.taskId as string) : (i.id as string),
+  );
   const items = await getMany(p.items.map((id) => keys.proxyTask(id)));
   return { items: items.map((i) => strip(i) as unknown as ProxyTaskItem), nextCursor: p.nextCursor };
 }
 
 export async function dueOpenTasks(shard: number, now: string) {
   const out = await db().send(
-    new QueryCommand({ TableName: table(), IndexName: 'GSI3', KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :now', ExpressionAttributeValues: { ':pk': keys.taskDuePk(shard), ':now': `${now}#~` }, Limit: 50 }),
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :now',
+      ExpressionAttributeValues: { ':pk': keys.taskDuePk(shard), ':now': `${now}#~` },
+      Limit: 50,
+    }),
   );
   return (out.Items ?? []).map((i) => strip(i) as unknown as ProxyTaskItem);
 }
 
 /** The care partition: profile, family links and live-task markers in one Query. */
 export async function getCare(recipientId: string) {
-  const out = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.carePartition(recipientId) } }));
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.carePartition(recipientId) },
+    }),
+  );
   const items = out.Items ?? [];
   const profile = items.find((i) => i.SK === 'PROFILE');
   return {
     profile: profile ? (strip(profile) as unknown as CareProfileItem) : undefined,
-    family: items.filter((i) => i.type === 'family').map((i) => ({ userId: i.userId as string, name: i.name as string, status: i.status as 'pending' | 'confirmed' })),
+    family: items
+      .filter((i) => i.type === 'family')
+      .map((i) => ({
+        userId: i.userId as string,
+        name: i.name as string,
+        status: i.status as 'pending' | 'confirmed',
+      })),
   };
 }
 
 export function careProfilePut(c: CareProfileItem) {
-  return { Put: { TableName: table(), Item: { ...keys.careProfile(c.id), ...keys.careList(c.communityId, c.name, c.id), type: 'care', ...c }, ConditionExpression: 'attribute_not_exists(PK)' } };
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.careProfile(c.id), ...keys.careList(c.communityId, c.name, c.id), type: 'care', ...c },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
 }
 
 export function listCare(communityId: string, page: PageRequest, gridId?: string) {
   return queryPage(
-    { index: 'GSI1', pk: keys.careListPk(communityId), filter: gridId ? { FilterExpression: 'contains(gridPath, :g)', ExpressionAttributeValues: { ':g': gridId } } : undefined },
+    {
+      index: 'GSI1',
+      pk: keys.careListPk(communityId),
+      filter: gridId
+        ? { FilterExpression: 'contains(gridPath, :g)', ExpressionAttributeValues: { ':g': gridId } }
+        : undefined,
+    },
     page,
     (i) => strip(i) as unknown as CareProfileItem,
   );
@@ -137,7 +211,11 @@ export function listCare(communityId: string, page: PageRequest, gridId?: string
 
 export async function getAgentStats(agentId: string) {
   const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.agentStats(agentId) }));
-  return { tasksDone: (Item?.tasksDone as number) ?? 0, ratings: (Item?.ratings as number) ?? 0, ratingSum: (Item?.ratingSum as number) ?? 0 };
+  return {
+    tasksDone: (Item?.tasksDone as number) ?? 0,
+    ratings: (Item?.ratings as number) ?? 0,
+    ratingSum: (Item?.ratingSum as number) ?? 0,
+  };
 }
 
 export function agentStatsAdd(agentId: string, deltas: Record<string, number>, now: string) {
@@ -148,7 +226,11 @@ export function agentStatsAdd(agentId: string, deltas: Record<string, number>, n
       Key: keys.agentStats(agentId),
       UpdateExpression: `ADD ${entries.map((_, i) => `#k${i} :v${i}`).join(', ')} SET #t = :t, updatedAt = :now`,
       ExpressionAttributeNames: Object.fromEntries([...entries.map(([k], i) => [`#k${i}`, k]), ['#t', 'type']]),
-      ExpressionAttributeValues: Object.fromEntries([...entries.map(([, v], i) => [`:v${i}`, v]), [':t', 'agent_stats'], [':now', now]]),
+      ExpressionAttributeValues: Object.fromEntries([
+        ...entries.map(([, v], i) => [`:v${i}`, v]),
+        [':t', 'agent_stats'],
+        [':now', now],
+      ]),
     },
   };
 }

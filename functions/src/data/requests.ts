@@ -90,7 +90,12 @@ export async function getRequestWithTimeline(id: string) {
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db().send(
-      new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.requestPartition(id) }, ExclusiveStartKey: start }),
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.requestPartition(id) },
+        ExclusiveStartKey: start,
+      }),
     );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
@@ -108,13 +113,24 @@ export function eventPut(requestId: string, e: EventItem) {
 }
 
 /** Replace the request item if it is still at `expected` version and status. */
-export const requestReplace = (next: RequestItem, expected: { version: number; status: RequestStatus }) => conditionalPut(requestItem(next), expected);
+export const requestReplace = (next: RequestItem, expected: { version: number; status: RequestStatus }) =>
+  conditionalPut(requestItem(next), expected);
 
 export const requestCreatePut = (r: RequestItem) => conditionalPut(requestItem(r));
 
 export function openIndexPut(r: RequestItem) {
   const building = r.gridPath[5];
-  return { Put: { TableName: table(), Item: { ...keys.openInBuilding(building, r.category, r.id), type: 'openreq', requestId: r.id, createdAt: r.createdAt } } };
+  return {
+    Put: {
+      TableName: table(),
+      Item: {
+        ...keys.openInBuilding(building, r.category, r.id),
+        type: 'openreq',
+        requestId: r.id,
+        createdAt: r.createdAt,
+      },
+    },
+  };
 }
 export function openIndexDelete(r: RequestItem) {
   return { Delete: { TableName: table(), Key: keys.openInBuilding(r.gridPath[5], r.category, r.id) } };
@@ -124,7 +140,14 @@ export function joinPut(r: RequestItem, userId: string, at: string) {
   return {
     Put: {
       TableName: table(),
-      Item: { ...keys.requestJoin(r.id, userId), ...keys.requestsBy(userId, at, r.id), type: 'join', requestId: r.id, userId, createdAt: at },
+      Item: {
+        ...keys.requestJoin(r.id, userId),
+        ...keys.requestsBy(userId, at, r.id),
+        type: 'join',
+        requestId: r.id,
+        userId,
+        createdAt: at,
+      },
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
@@ -136,15 +159,24 @@ export async function transact(items: unknown[]) {
 
 export async function openRequestIdsInBuilding(buildingId: string, category: string): Promise<string[]> {
   const out = await db().send(
-    new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': keys.openInBuildingPk(buildingId, category) }, Limit: 10 }),
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.openInBuildingPk(buildingId, category) },
+      Limit: 10,
+    }),
   );
   return (out.Items ?? []).map((i) => i.requestId as string);
 }
 
 export async function getRequests(ids: string[]): Promise<RequestItem[]> {
   if (!ids.length) return [];
-  const out = await db().send(new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keys.request(id)) } } }));
-  const byId = new Map((out.Responses?.[table()] ?? []).map((i) => [i.id as string, strip(i) as unknown as RequestItem]));
+  const out = await db().send(
+    new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keys.request(id)) } } }),
+  );
+  const byId = new Map(
+    (out.Responses?.[table()] ?? []).map((i) => [i.id as string, strip(i) as unknown as RequestItem]),
+  );
   return ids.map((id) => byId.get(id)).filter((r): r is RequestItem => !!r);
 }
 
@@ -163,7 +195,13 @@ export function listInbox(owner: string, page: PageRequest, status?: RequestStat
       index: 'GSI2',
       pk: keys.inboxPk(owner),
       newestFirst: true,
-      filter: status ? { FilterExpression: '#st = :st', ExpressionAttributeNames: { '#st': 'status' }, ExpressionAttributeValues: { ':st': status } } : undefined,
+      filter: status
+        ? {
+            FilterExpression: '#st = :st',
+            ExpressionAttributeNames: { '#st': 'status' },
+            ExpressionAttributeValues: { ':st': status },
+          }
+        : undefined,
     },
     page,
     (i) => strip(i) as unknown as RequestItem,

@@ -8,7 +8,14 @@ const strip = (i: Record<string, unknown>) => fromItem<ServiceDef>(i, ['order', 
 
 /** The whole catalogue: one Query on one small partition. */
 export async function listServices(): Promise<ServiceDef[]> {
-  const out = await db().send(new QueryCommand({ TableName: table(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': keys.serviceListPk() } }));
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.serviceListPk() },
+    }),
+  );
   return (out.Items ?? []).map(strip);
 }
 
@@ -24,9 +31,27 @@ export async function syncCatalog(now: string): Promise<number> {
   await Promise.all(
     SERVICES.map((s, i) => {
       const order = String(i + 1).padStart(4, '0');
-      return db().send(new PutCommand({ TableName: table(), Item: { ...keys.service(s.code), ...keys.serviceList(`${order}#${s.code}`), type: 'service', order, catalogVersion: SERVICE_CATALOG_VERSION, ...s, updatedAt: now } }));
+      return db().send(
+        new PutCommand({
+          TableName: table(),
+          Item: {
+            ...keys.service(s.code),
+            ...keys.serviceList(`${order}#${s.code}`),
+            type: 'service',
+            order,
+            catalogVersion: SERVICE_CATALOG_VERSION,
+            ...s,
+            updatedAt: now,
+          },
+        }),
+      );
     }),
   );
-  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.seedMarker('services'), type: 'seed', version: SERVICE_CATALOG_VERSION, at: now } }));
+  await db().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.seedMarker('services'), type: 'seed', version: SERVICE_CATALOG_VERSION, at: now },
+    }),
+  );
   return SERVICES.length;
 }

@@ -10,7 +10,9 @@ function s3(): S3Client {
   if (cached && cached.endpoint === endpoint) return cached.client;
   const client = new S3Client({
     region: config.region,
-    ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
+    ...(endpoint
+      ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+      : {}),
   });
   cached = { endpoint, client };
   return client;
@@ -19,7 +21,9 @@ function s3(): S3Client {
 const bucket = () => process.env.BUCKET_NAME || 'gridlink-attachments';
 
 export const presignPut = (key: string, contentType: string, seconds: number) =>
-  getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType }), { expiresIn: seconds });
+  getSignedUrl(s3(), new PutObjectCommand({ Bucket: bucket(), Key: key, ContentType: contentType }), {
+    expiresIn: seconds,
+  });
 
 export const presignGet = (key: string, seconds: number) =>
   getSignedUrl(s3(), new GetObjectCommand({ Bucket: bucket(), Key: key }), { expiresIn: seconds });

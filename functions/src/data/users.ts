@@ -25,7 +25,6 @@ export interface UserItem {
 
 const strip = (i: Record<string, unknown>) => fromItem<UserItem>(i);
 
-
 export async function getUser(id: string): Promise<UserItem | undefined> {
   const out = await db().send(new GetCommand({ TableName: table(), Key: keys.user(id) }));
   return out.Item ? strip(out.Item) : undefined;
@@ -79,7 +78,15 @@ export async function setUnit(user: UserItem, unitId: string, actorRole: string,
               ExpressionAttributeValues: { ':u': unitId, ':now': now, ':one': 1, ':v': user.version },
             },
           },
-          auditPut({ actorId: user.id, actorRole, action: 'user.bindUnit', target: `user:${user.id}`, from: user.unitId ?? null, to: unitId, at: now }),
+          auditPut({
+            actorId: user.id,
+            actorRole,
+            action: 'user.bindUnit',
+            target: `user:${user.id}`,
+            from: user.unitId ?? null,
+            to: unitId,
+            at: now,
+          }),
         ],
       }),
     );

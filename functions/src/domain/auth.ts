@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LoginResult } from '@gridlink/shared/me';
 import { code2Session } from '../auth/wechat';
 import { issueToken } from '../auth/tokens';
-import { notFound } from '../http/errors';
+import { notFound } from './errors';
 import { createWechatUser, getUser, getUserIdByOpenid, type UserItem } from '../data/users';
 import { toMe } from './users';
 

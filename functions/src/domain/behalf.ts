@@ -6,15 +6,19 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../data/client';
 import { keys } from '../data/keys';
-import type { Actor } from '../http/context';
+import type { Actor } from '../auth/actor';
 
 export type Relation = 'agent' | 'family';
 
 export async function relationTo(actor: Actor, recipientId: string): Promise<Relation | undefined> {
   if (actor.role === 'agent') {
-    const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.liveTask(recipientId, actor.id), ConsistentRead: true }));
+    const { Item } = await db().send(
+      new GetCommand({ TableName: table(), Key: keys.liveTask(recipientId, actor.id), ConsistentRead: true }),
+    );
     if (Item) return 'agent';
   }
-  const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.familyLink(recipientId, actor.id), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: table(), Key: keys.familyLink(recipientId, actor.id), ConsistentRead: true }),
+  );
   return Item?.status === 'confirmed' ? 'family' : undefined;
 }

@@ -3,8 +3,8 @@ import { UNIT_ROLES } from '@gridlink/shared/roles';
 import { getGrid, getGridNodes, listChildren } from '../data/grids';
 import { getUser, setUnit } from '../data/users';
 import type { PageRequest } from '../data/query';
-import { badRequest, forbidden, notFound, versionConflict } from '../http/errors';
-import type { Actor } from '../http/context';
+import { badRequest, forbidden, notFound, versionConflict } from './errors';
+import type { Actor } from '../auth/actor';
 import { toMe } from './users';
 
 /** The tree is public knowledge for any signed-in user (residents pick their unit in it). */

@@ -8,15 +8,22 @@ import { secret } from '../auth/secrets';
 import { getUser } from '../data/users';
 import { claimOutbox, markSent, pendingOutbox, writeMessages, type OutboxItem } from '../data/messages';
 import { OUTBOX_SHARDS } from '../data/outbox';
-import { log } from '../http/log';
+import { log } from '../util/log';
 
 let accessToken: { value: string; until: number } | undefined;
 
 async function wechatToken(): Promise<string> {
   if (accessToken && accessToken.until > Date.now()) return accessToken.value;
   const url = new URL('/cgi-bin/token', config.wechatBaseUrl);
-  url.search = new URLSearchParams({ grant_type: 'client_credential', appid: config.wechatAppId, secret: await secret('WECHAT_SECRET') }).toString();
-  const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as { access_token?: string; expires_in?: number };
+  url.search = new URLSearchParams({
+    grant_type: 'client_credential',
+    appid: config.wechatAppId,
+    secret: await secret('WECHAT_SECRET'),
+  }).toString();
+  const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as {
+    access_token?: string;
+    expires_in?: number;
+  };
   if (!body.access_token) throw new Error('no access token');
   accessToken = { value: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 };
   return accessToken.value;
@@ -40,7 +47,16 @@ async function deliver(n: OutboxItem) {
       const res = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ touser: user.openid, template_id: templateId(n.template), page: n.page, data: { thing1: { value: n.title.slice(0, 20) }, thing2: { value: n.body.slice(0, 20) }, time3: { value: n.at.slice(0, 16).replace('T', ' ') } } }),
+        body: JSON.stringify({
+          touser: user.openid,
+          template_id: templateId(n.template),
+          page: n.page,
+          data: {
+            thing1: { value: n.title.slice(0, 20) },
+            thing2: { value: n.body.slice(0, 20) },
+            time3: { value: n.at.slice(0, 16).replace('T', ' ') },
+          },
+        }),
         signal: AbortSignal.timeout(5000),
       });
       const body = (await res.json()) as { errcode?: number; errmsg?: string };

@@ -1,8 +1,8 @@
 import type { GridStats } from '@gridlink/shared/stats';
 import { getGridItems } from '../data/grids';
 import { readStats } from '../data/stats';
-import { forbidden, notFound } from '../http/errors';
-import type { Actor } from '../http/context';
+import { forbidden, notFound } from './errors';
+import type { Actor } from '../auth/actor';
 import { inScope } from '../auth/policy';
 import { disputeFigures, petitionFigures } from './cases/figures';
 
@@ -18,7 +18,11 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
   const byStatus: Record<string, number> = {};
   const byCategory: Record<string, number> = {};
   for (const [k, v] of Object.entries(c)) {
-    if (k.startsWith('req_') && ['submitted', 'accepted', 'rejected', 'dispatched', 'resolved', 'closed'].includes(k.slice(4))) byStatus[k.slice(4)] = v;
+    if (
+      k.startsWith('req_') &&
+      ['submitted', 'accepted', 'rejected', 'dispatched', 'resolved', 'closed'].includes(k.slice(4))
+    )
+      byStatus[k.slice(4)] = v;
     if (k.startsWith('cat_')) byCategory[k.slice(4).replace(/_/g, '-')] = v;
   }
   return {
@@ -36,7 +40,9 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       fiveStarRate: ratio(n('stars_5'), n('rated')),
       callbacksOpen: n('callbacks_open'),
       reopened: n('reopened'),
-      averageResolveHours: n('req_resolved_total') ? Math.round((n('resolve_hours_sum') / n('req_resolved_total')) * 10) / 10 : null,
+      averageResolveHours: n('req_resolved_total')
+        ? Math.round((n('resolve_hours_sum') / n('req_resolved_total')) * 10) / 10
+        : null,
       resolutionRate: ratio(n('req_resolved') + n('req_closed'), n('req_total')),
       onTimeRate: ratio(n('req_resolved_on_time'), n('req_resolved_total')),
       satisfactionRate: ratio(n('stars_4') + n('stars_5'), n('rated')),
@@ -49,7 +55,10 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       underReview: n('apps_under_review'),
       onlineDirect: n('apps_online_direct'),
       onlineDirectRate: ratio(n('apps_online_direct'), n('apps_total')),
-      averageDaysToComplete: n('apps_completed') - n('apps_online_direct') > 0 ? Math.round((n('apps_days_sum') / (n('apps_completed') - n('apps_online_direct'))) * 10) / 10 : null,
+      averageDaysToComplete:
+        n('apps_completed') - n('apps_online_direct') > 0
+          ? Math.round((n('apps_days_sum') / (n('apps_completed') - n('apps_online_direct'))) * 10) / 10
+          : null,
       rated: n('apps_rated'),
       averageStars: n('apps_rated') ? Math.round((n('apps_stars_sum') / n('apps_rated')) * 100) / 100 : null,
     },

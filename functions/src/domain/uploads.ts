@@ -6,19 +6,22 @@
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type CreateUploadBody, type UploadTicket } from '@gridlink/shared/uploads';
 import { newId } from '../data/ids';
 import { headObject, presignGet, presignPut } from '../data/storage';
-import { badRequest } from '../http/errors';
-import type { Actor } from '../http/context';
+import { badRequest } from './errors';
+import type { Actor } from '../auth/actor';
 
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 const PUT_SECONDS = 600;
 const GET_SECONDS = 300;
 
-export async function createUpload(actor: Actor, body: CreateUploadBody): Promise<{ status: number; body: UploadTicket }> {
+export async function createUpload(actor: Actor, body: CreateUploadBody): Promise<UploadTicket> {
   const key = `uploads/${actor.id}/${body.purpose}/${newId()}.${EXT[body.contentType]}`;
   const url = await presignPut(key, body.contentType, PUT_SECONDS);
   return {
-    status: 201,
-    body: { key, url, method: 'PUT', headers: { 'content-type': body.contentType }, expiresAt: new Date(Date.now() + PUT_SECONDS * 1000).toISOString() },
+    key,
+    url,
+    method: 'PUT',
+    headers: { 'content-type': body.contentType },
+    expiresAt: new Date(Date.now() + PUT_SECONDS * 1000).toISOString(),
   };
 }
 
@@ -27,10 +30,12 @@ export async function verifyAttachments(actor: Actor, keys: readonly string[]) {
   const details: { path: string; message: string }[] = [];
   await Promise.all(
     keys.map(async (key, i) => {
-      if (!key.startsWith(`uploads/${actor.id}/`)) return details.push({ path: `attachments.${i}`, message: '只能附加自己上传的图片' });
+      if (!key.startsWith(`uploads/${actor.id}/`))
+        return details.push({ path: `attachments.${i}`, message: '只能附加自己上传的图片' });
       const head = await headObject(key);
       if (!head) return details.push({ path: `attachments.${i}`, message: '图片尚未上传成功' });
-      if (!UPLOAD_TYPES.includes(head.contentType as never)) return details.push({ path: `attachments.${i}`, message: '仅支持 JPG、PNG、WebP 图片' });
+      if (!UPLOAD_TYPES.includes(head.contentType as never))
+        return details.push({ path: `attachments.${i}`, message: '仅支持 JPG、PNG、WebP 图片' });
       if (head.size > MAX_UPLOAD_BYTES) return details.push({ path: `attachments.${i}`, message: '图片不能超过 5 MB' });
     }),
   );

@@ -13,7 +13,11 @@ export interface Transition<S extends string, By extends string> {
 
 export type TransitionTable<M extends string, S extends string, By extends string> = Record<M, Transition<S, By>>;
 
-export function next<M extends string, S extends string, By extends string>(table: TransitionTable<M, S, By>, move: M, from: S): S | undefined {
+export function next<M extends string, S extends string, By extends string>(
+  table: TransitionTable<M, S, By>,
+  move: M,
+  from: S,
+): S | undefined {
   const t = table[move];
   if (!t.from.includes(from)) return undefined;
   return t.to === 'same' ? from : t.to;

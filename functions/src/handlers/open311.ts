@@ -2,7 +2,8 @@ import { createAreaHandler } from '../http/handler';
 import type { Action } from '../http/context';
 import { discovery, getRequests, oneRequest, postRequest, serviceDefinition, services } from '../domain/open311';
 
-const baseUrl = (ctx: Parameters<Action>[0]) => `https://${ctx.event.headers?.host ?? ctx.event.requestContext.domainName}`;
+const baseUrl = (ctx: Parameters<Action>[0]) =>
+  `https://${ctx.event.headers?.host ?? ctx.event.requestContext.domainName}`;
 
 export const actions: Record<string, Action> = {
   'open311.discovery': async (ctx) => discovery(baseUrl(ctx)),

@@ -3,7 +3,13 @@ import { createAreaHandler } from '../http/handler';
 import type { Action } from '../http/context';
 import { createTask, listTasks, moveTask, rateTask, readTask } from '../domain/proxy/tasks';
 import type { ProxyMove } from '../domain/proxy/transitions';
-import { confirmFamilyLink, listRecipients, readRecipient, registerRecipient, requestFamilyLink } from '../domain/proxy/care';
+import {
+  confirmFamilyLink,
+  listRecipients,
+  readRecipient,
+  registerRecipient,
+  requestFamilyLink,
+} from '../domain/proxy/care';
 import { agentProfile, applyAsAgent, approveAgent, listAgentApplications } from '../domain/proxy/agents';
 
 const move =
@@ -28,7 +34,8 @@ export const actions: Record<string, Action> = {
   'proxy.recipients': async (ctx) => listRecipients(ctx.actor!, ctx.query as never),
   'proxy.recipient': async (ctx) => readRecipient(ctx.actor!, ctx.params.id as string),
   'proxy.familyRequest': async (ctx) => requestFamilyLink(ctx.actor!, ctx.params.id as string, ctx.now),
-  'proxy.familyConfirm': async (ctx) => confirmFamilyLink(ctx.actor!, ctx.params.id as string, ctx.params.userId as string, ctx.now),
+  'proxy.familyConfirm': async (ctx) =>
+    confirmFamilyLink(ctx.actor!, ctx.params.id as string, ctx.params.userId as string, ctx.now),
   'proxy.agentApply': async (ctx) => applyAsAgent(ctx.actor!, ctx.body as never, ctx.now),
   'proxy.agentApplications': async (ctx) => listAgentApplications(ctx.actor!, ctx.query as never),
   'proxy.agentApprove': async (ctx) => approveAgent(ctx.actor!, ctx.params.id as string, ctx.now),

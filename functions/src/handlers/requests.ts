@@ -16,7 +16,8 @@ export const actions: Record<string, Action> = {
   'requests.categories': async () => ({ items: REQUEST_CATEGORIES }),
   'requests.create': async (ctx) => createRequest(ctx.actor!, ctx.body as CreateRequestBody, ctx.now),
   'requests.list': async (ctx) => listRequests(ctx.actor!, ctx.query as never),
-  'requests.similar': async (ctx) => similarRequests(ctx.actor!, ctx.query.category as string, ctx.query.unitId as string | undefined),
+  'requests.similar': async (ctx) =>
+    similarRequests(ctx.actor!, ctx.query.category as string, ctx.query.unitId as string | undefined),
   'requests.get': async (ctx) => readRequest(ctx.actor!, ctx.params.id as string),
   'requests.accept': act('accept'),
   'requests.reject': act('reject'),
@@ -29,7 +30,8 @@ export const actions: Record<string, Action> = {
   },
   'requests.join': async (ctx) => joinRequest(ctx.actor!, ctx.params.id as string, ctx.now),
   'requests.callbacks': async (ctx) => listCommunityCallbacks(ctx.actor!, ctx.query as never),
-  'requests.callbackComplete': async (ctx) => completeCallback(ctx.actor!, ctx.params.id as string, ctx.body as never, ctx.now),
+  'requests.callbackComplete': async (ctx) =>
+    completeCallback(ctx.actor!, ctx.params.id as string, ctx.body as never, ctx.now),
 };
 
 export const handler = createAreaHandler(actions);

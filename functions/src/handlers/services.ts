@@ -16,7 +16,8 @@ const reviewAction =
 
 export const actions: Record<string, Action> = {
   'services.list': async () => ({ items: await listServices() }),
-  'services.get': async (ctx) => (await getService(ctx.params.code as string)) ?? Promise.reject(notFound('事项不存在')),
+  'services.get': async (ctx) =>
+    (await getService(ctx.params.code as string)) ?? Promise.reject(notFound('事项不存在')),
   'services.apply': async (ctx) => apply(ctx.actor!, ctx.body as CreateApplicationBody, ctx.now),
   'services.applications': async (ctx) => listApplications(ctx.actor!, ctx.query as never),
   'services.application': async (ctx) => readApplication(ctx.actor!, ctx.params.id as string),

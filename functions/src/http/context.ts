@@ -1,18 +1,9 @@
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { Role } from '@gridlink/shared/roles';
+import type middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { RouteDef } from '../routes';
+import type { Actor } from '../auth/actor';
 
-/** Who is calling, loaded fresh from the table on every request (staff changes take effect at once). */
-export interface Actor {
-  id: string;
-  role: Role;
-  name: string;
-  unitId?: string;
-  /** staff: the grids they serve */
-  gridIds: string[];
-  /** the department a `department` user belongs to */
-  departmentId?: string;
-}
+export type { Actor };
 
 export interface RequestContext {
   route: RouteDef;
@@ -45,3 +36,8 @@ export function contextOf(event: object): RequestContext {
   if (!ctx) throw new Error('request context missing');
   return ctx;
 }
+
+/** middy's request with our context attached */
+export type Req = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> & {
+  ctx?: RequestContext;
+};

@@ -1,29 +1,24 @@
+/** The http layer's view of domain errors: each contract code has one HTTP status. */
 import type { ErrorCode } from '@gridlink/shared/common';
+import { DomainError } from '../domain/errors';
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+export * from '../domain/errors';
 
-/** An error the client should see, with the contract's shape. */
-export class AppError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly details?: ErrorDetail[],
-  ) {
-    super(message);
-  }
-}
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  CONFLICT: 409,
+  VERSION_CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  DEPENDENCY_FAILED: 503,
+  INTERNAL: 500,
+};
 
-export const badRequest = (message: string, details?: ErrorDetail[]) =>
-  new AppError(400, 'VALIDATION_FAILED', message, details);
-export const unauthorized = (message = '请先登录') => new AppError(401, 'UNAUTHORIZED', message);
-export const forbidden = (message = '无权进行此操作') => new AppError(403, 'FORBIDDEN', message);
-export const notFound = (message = '未找到') => new AppError(404, 'NOT_FOUND', message);
-export const conflict = (message: string, code: ErrorCode = 'CONFLICT') => new AppError(409, code, message);
-export const versionConflict = () =>
-  new AppError(409, 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试');
-export const dependencyFailed = (message = '服务暂时不可用，请稍后重试') =>
-  new AppError(503, 'DEPENDENCY_FAILED', message);
+export const statusOf = (e: DomainError) => HTTP_STATUS[e.code] ?? 500;

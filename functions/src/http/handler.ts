@@ -1,12 +1,14 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { AppError } from './errors';
+import { DomainError } from './errors';
 import { json } from './response';
 import { contextOf, type Action, type ActionResult } from './context';
 import { accessLog, auth, errorMapper, idempotency, jsonBody, rateLimit, routeResolver, validate } from './middleware';
 
 function isResult(v: unknown): v is ActionResult {
-  return typeof v === 'object' && v !== null && 'body' in v && Object.keys(v).every((k) => k === 'body' || k === 'status');
+  return (
+    typeof v === 'object' && v !== null && 'body' in v && Object.keys(v).every((k) => k === 'body' || k === 'status')
+  );
 }
 
 /**
@@ -18,7 +20,7 @@ export function createAreaHandler(actions: Record<string, Action>) {
     const ctx = contextOf(event);
     if (ctx.replay) return ctx.replay;
     const action = actions[ctx.route.id];
-    if (!action) throw new AppError(404, 'NOT_FOUND', '接口不存在');
+    if (!action) throw new DomainError('NOT_FOUND', '接口不存在');
     const out = await action(ctx);
     const result = isResult(out) ? out : { body: out };
     const res = json(result.status ?? ctx.route.status ?? 200, result.body);

@@ -5,70 +5,52 @@
  */
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
-import { issueMessage, issuePath } from '@gridlink/shared/messages';
 import { config } from '../config';
 import { authenticate } from '../auth/authenticate';
 import { authorizeRoute } from '../auth/policy';
-import { AppError, badRequest, dependencyFailed } from './errors';
+import { DomainError, badRequest, zodDetails } from './errors';
+import { toErrorResponse } from './error-response';
 import { json, SECURITY_HEADERS } from './response';
 import { findRoute, matchPath, type RouteDef } from '../routes';
-import { bindContext, type RequestContext } from './context';
+import { bindContext, type Req, type RequestContext } from './context';
 import { idempotencyAfter, idempotencyBefore, idempotencyOnError } from './idempotency';
-import { log } from './log';
+import { log } from '../util/log';
 import { checkRateLimit } from './rate-limit';
 
-export type Req = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> & {
-  ctx?: RequestContext;
-};
 type MW = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
-
-const DEPENDENCY_ERRORS = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TransactionConflictException',
-  'ResourceNotFoundException',
-  'TimeoutError',
-]);
-
-/** A failure of DynamoDB, S3 or WeChat (throttled, down, unreachable) — not a bug of ours: 503. */
-function isDependencyFailure(err: unknown): boolean {
-  const e = err as { name?: string; code?: string; message?: string; $fault?: string; $metadata?: unknown };
-  if (DEPENDENCY_ERRORS.has(e?.name ?? '') || e?.$fault === 'server' || e?.name === 'AbortError') return true;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket hang up/.test(`${e?.code ?? ''} ${e?.message ?? ''}`);
-}
-
-export function toErrorResponse(err: unknown): APIGatewayProxyStructuredResultV2 {
-  if (err instanceof AppError) {
-    const error: Record<string, unknown> = { code: err.code, message: err.message };
-    if (err.details?.length) error.details = err.details;
-    return json(err.status, { error });
-  }
-  if (isDependencyFailure(err)) return toErrorResponse(dependencyFailed());
-  return json(500, { error: { code: 'INTERNAL', message: '服务器内部错误' } });
-}
 
 /** Outermost: any error becomes the contract's error shape; unexpected ones are logged. */
 export const errorMapper = (): MW => ({
   onError: async (request) => {
     const r = request as Req;
     const err = request.error;
-    if (!(err instanceof AppError)) {
-      log('error', 'unhandled', { requestId: r.ctx?.requestId, route: r.ctx?.route.id, err: String(err), name: (err as Error)?.name, stack: (err as Error)?.stack });
+    if (!(err instanceof DomainError)) {
+      log('error', 'unhandled', {
+        requestId: r.ctx?.requestId,
+        route: r.ctx?.route.id,
+        err: String(err),
+        name: (err as Error)?.name,
+        stack: (err as Error)?.stack,
+      });
     }
     request.response = toErrorResponse(err);
-    if (r.ctx?.route.format === 'open311' || request.event.rawPath?.startsWith('/open311/')) request.response = toOpen311Error(request.response);
+    if (r.ctx?.route.format === 'open311' || request.event.rawPath?.startsWith('/open311/'))
+      request.response = toOpen311Error(request.response);
   },
 });
 
 /** Open311's own error shape: [{code, description}]. */
 function toOpen311Error(res: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
-  const { error } = JSON.parse(res.body as string) as { error: { message: string; details?: { path: string; message: string }[] } };
+  const { error } = JSON.parse(res.body as string) as {
+    error: { message: string; details?: { path: string; message: string }[] };
+  };
   const details = error.details?.map((d) => `${d.path}: ${d.message}`).join('; ');
-  return { ...res, body: JSON.stringify([{ code: res.statusCode, description: details ? `${error.message}（${details}）` : error.message }]) };
+  return {
+    ...res,
+    body: JSON.stringify([
+      { code: res.statusCode, description: details ? `${error.message}（${details}）` : error.message },
+    ]),
+  };
 }
 
 /** One structured JSON line per request. */
@@ -105,12 +87,14 @@ export const routeResolver = (): MW => ({
     const params: Record<string, unknown> = { ...(ev.pathParameters ?? {}) };
     if (!route) {
       const m = matchPath(ev.requestContext.http.method, ev.rawPath);
-      if (m.allowed.length && !m.route) throw new AppError(405, 'METHOD_NOT_ALLOWED', `不支持此请求方法，允许：${m.allowed.join(', ')}`);
-      if (!m.route) throw new AppError(404, 'NOT_FOUND', '接口不存在');
+      if (m.allowed.length && !m.route)
+        throw new DomainError('METHOD_NOT_ALLOWED', `不支持此请求方法，允许：${m.allowed.join(', ')}`);
+      if (!m.route) throw new DomainError('NOT_FOUND', '接口不存在');
       route = m.route;
       Object.assign(params, m.params);
     }
-    if (route.stages && !route.stages.includes(config.stage as 'local')) throw new AppError(404, 'NOT_FOUND', '接口不存在');
+    if (route.stages && !route.stages.includes(config.stage as 'local'))
+      throw new DomainError('NOT_FOUND', '接口不存在');
     r.ctx = {
       route,
       event: ev,
@@ -131,14 +115,15 @@ export const jsonBody = (): MW => ({
     const ev = request.event;
     if (ev.body === undefined || ev.body === null || ev.body === '') return;
     const raw = ev.isBase64Encoded ? Buffer.from(ev.body, 'base64') : Buffer.from(ev.body, 'utf8');
-    if (raw.length > config.maxBodyBytes) throw new AppError(413, 'PAYLOAD_TOO_LARGE', `请求内容过大（最大 ${config.maxBodyBytes / 1024} KB）`);
+    if (raw.length > config.maxBodyBytes)
+      throw new DomainError('PAYLOAD_TOO_LARGE', `请求内容过大（最大 ${config.maxBodyBytes / 1024} KB）`);
     if (!r.ctx!.route.body) return; // bodies on routes that take none are ignored
     const type = (ev.headers?.['content-type'] ?? 'application/json').toLowerCase();
     if (r.ctx!.route.format === 'open311' && type.startsWith('application/x-www-form-urlencoded')) {
       r.ctx!.body = Object.fromEntries(new URLSearchParams(raw.toString('utf8')));
       return;
     }
-    if (!type.includes('json')) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请使用 application/json 提交');
+    if (!type.includes('json')) throw new DomainError('UNSUPPORTED_MEDIA_TYPE', '请使用 application/json 提交');
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
@@ -175,13 +160,6 @@ export const rateLimit = (): MW => ({
     if (ctx.route.rateLimit && !ctx.replay) await checkRateLimit(ctx);
   },
 });
-
-export function zodDetails(error: z.ZodError, prefix = '') {
-  return error.issues.map((i) => ({
-    path: (prefix ? prefix + '.' : '') + issuePath(i.path),
-    message: issueMessage(i as never),
-  }));
-}
 
 /** zod on params, query and body; Chinese messages per field. */
 export const validate = (): MW => ({

@@ -22,18 +22,38 @@ export function openApiDocument(opts: { includeStageRoutes?: boolean } = {}) {
   for (const r of routes) {
     if (r.stages && !opts.includeStageRoutes) continue;
     const parameters: unknown[] = [];
-    for (const [where, s] of [['path', r.params], ['query', r.query]] as const) {
+    for (const [where, s] of [
+      ['path', r.params],
+      ['query', r.query],
+    ] as const) {
       if (!s) continue;
       for (const [name, field] of Object.entries(s.shape)) {
-        parameters.push({ name, in: where, required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success, schema: schema(field as z.ZodType, 'input') });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || !(field as z.ZodType).safeParse(undefined).success,
+          schema: schema(field as z.ZodType, 'input'),
+        });
       }
     }
-    if (r.idempotent) parameters.push({ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', minLength: 8, maxLength: 128 } });
+    if (r.idempotent)
+      parameters.push({
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', minLength: 8, maxLength: 128 },
+      });
     const responses: Record<string, unknown> = {
-      [String(r.status ?? 200)]: { description: 'OK', content: { 'application/json': { schema: r.response ? schema(r.response, 'output') : {} } } },
+      [String(r.status ?? 200)]: {
+        description: 'OK',
+        content: { 'application/json': { schema: r.response ? schema(r.response, 'output') : {} } },
+      },
     };
     for (const [code, description] of Object.entries(ERRORS)) {
-      responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[code] = {
+        description,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     (paths[r.path] ??= {})[r.method.toLowerCase()] = {
       operationId: r.id,
@@ -42,7 +62,9 @@ export function openApiDocument(opts: { includeStageRoutes?: boolean } = {}) {
       security: r.auth === 'public' ? [] : [{ bearer: [] }],
       'x-roles': r.auth,
       parameters,
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } } : {}),
+      ...(r.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schema(r.body, 'input') } } } }
+        : {}),
       responses,
     };
   }

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../data/client';
 import { keys } from '../data/keys';
-import { AppError } from './errors';
+import { DomainError } from './errors';
 import type { RequestContext } from './context';
 
 /**
@@ -23,5 +23,5 @@ export async function checkRateLimit(ctx: RequestContext) {
       ReturnValues: 'UPDATED_NEW',
     }),
   );
-  if ((out.Attributes?.hits as number) > limit) throw new AppError(429, 'RATE_LIMITED', '操作过于频繁，请稍后再试');
+  if ((out.Attributes?.hits as number) > limit) throw new DomainError('RATE_LIMITED', '操作过于频繁，请稍后再试');
 }

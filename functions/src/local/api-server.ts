@@ -22,7 +22,8 @@ export function toEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProx
   const method = req.method ?? 'GET';
   const { route, params } = matchPath(method, url.pathname);
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
+  for (const [k, v] of Object.entries(req.headers))
+    if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
   const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
@@ -40,7 +41,13 @@ export function toEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProx
       apiId: 'local',
       domainName: headers.host ?? '127.0.0.1',
       domainPrefix: 'local',
-      http: { method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: route ? routeKey(route) : '$default',
       stage: '$default',
@@ -73,8 +80,14 @@ function lambdaContext(requestId: string): Context {
 function onClientError(err: NodeJS.ErrnoException, socket: import('node:stream').Duplex) {
   if (!socket.writable) return socket.destroy();
   const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
-  const body = JSON.stringify({ error: tooLarge ? { code: 'PAYLOAD_TOO_LARGE', message: '请求头或地址过长' } : { code: 'VALIDATION_FAILED', message: '请求格式不正确' } });
-  socket.end(`HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+  const body = JSON.stringify({
+    error: tooLarge
+      ? { code: 'PAYLOAD_TOO_LARGE', message: '请求头或地址过长' }
+      : { code: 'VALIDATION_FAILED', message: '请求格式不正确' },
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+  );
 }
 
 export function createApiServer() {
@@ -86,7 +99,9 @@ export function createApiServer() {
       size += c.length;
       if (size > MAX_PAYLOAD) {
         aborted = true;
-        res.writeHead(413, SECURITY_HEADERS).end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } }));
+        res
+          .writeHead(413, SECURITY_HEADERS)
+          .end(JSON.stringify({ error: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大' } }));
         req.destroy();
       } else chunks.push(c);
     });
@@ -104,7 +119,9 @@ export function createApiServer() {
         res.writeHead(out.statusCode ?? 200, (out.headers ?? {}) as http.OutgoingHttpHeaders).end(out.body ?? '');
       } catch (e) {
         console.error('local api adapter:', e);
-        res.writeHead(500, SECURITY_HEADERS).end(JSON.stringify({ error: { code: 'INTERNAL', message: '服务器内部错误' } }));
+        res
+          .writeHead(500, SECURITY_HEADERS)
+          .end(JSON.stringify({ error: { code: 'INTERNAL', message: '服务器内部错误' } }));
       }
     });
   });

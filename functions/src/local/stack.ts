@@ -86,7 +86,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
     log('启动本地对象存储（S3 兼容）…');
     process.env.BUCKET_NAME ??= 'gridlink-attachments';
-    const s3 = await startLocalS3({ dir: opts.dataDir ? path.join(opts.dataDir, '..', 's3') : undefined, bucket: process.env.BUCKET_NAME });
+    const s3 = await startLocalS3({
+      dir: opts.dataDir ? path.join(opts.dataDir, '..', 's3') : undefined,
+      bucket: process.env.BUCKET_NAME,
+    });
     stopS3 = s3.stop;
     process.env.S3_ENDPOINT = s3.endpoint;
 

@@ -24,7 +24,10 @@ async function main() {
   const webDir = path.join(root, 'miniapp/dist/h5');
   if (!existsSync(path.join(webDir, 'index.html')) || args.has('--rebuild-web')) {
     say('构建 h5 网页版（首次约 30 秒）…');
-    const r = spawnSync('npm', ['run', 'build:h5', '-w', 'miniapp'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    const r = spawnSync('npm', ['run', 'build:h5', '-w', 'miniapp'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     if (r.status !== 0) {
       console.error('h5 构建失败：请查看上面的输出');
       process.exit(1);

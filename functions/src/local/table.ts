@@ -34,7 +34,10 @@ export async function ensureTable(name: string): Promise<boolean> {
     }),
   );
   await client.send(
-    new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: tableDef.ttlAttribute, Enabled: true } }),
+    new UpdateTimeToLiveCommand({
+      TableName: name,
+      TimeToLiveSpecification: { AttributeName: tableDef.ttlAttribute, Enabled: true },
+    }),
   );
   return true;
 }

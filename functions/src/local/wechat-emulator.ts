@@ -46,7 +46,11 @@ export function createWechatEmulator() {
       }
       if (url.pathname === '/wxa/msg_sec_check') {
         const risky = /赌博|诈骗/.test(raw);
-        return reply({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 } });
+        return reply({
+          errcode: 0,
+          errmsg: 'ok',
+          result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20001 : 100 },
+        });
       }
       if (url.pathname === '/cgi-bin/token') return reply({ access_token: 'local-access-token', expires_in: 7200 });
       if (url.pathname === '/__sent') return reply({ items: sent });

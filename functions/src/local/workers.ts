@@ -11,7 +11,11 @@ export interface Job {
 export const jobs: Job[] = [
   { name: 'notify', everyMs: 1000, run: () => import('../handlers/jobs').then((m) => m.JOBS.notify()) },
   { name: 'slaSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.slaSweep()) },
-  { name: 'alertUnclaimed', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.alertUnclaimed()) },
+  {
+    name: 'alertUnclaimed',
+    everyMs: 60_000,
+    run: () => import('../handlers/jobs').then((m) => m.JOBS.alertUnclaimed()),
+  },
   { name: 'petitionSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.petitionSweep()) },
   { name: 'autoClose', everyMs: 300_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.autoClose()) },
 ];

@@ -20,7 +20,13 @@ export const ELDER_UNIT = 'hz-hp-xh-c1-a1-b1-u2';
 
 const CHINESE_NUMBERS = ['一', '二', '三', '四', '五', '六'];
 
-function fiveLevels(community: string, compounds: string[], areas: string[], buildings: number, units: number): SeedGrid[] {
+function fiveLevels(
+  community: string,
+  compounds: string[],
+  areas: string[],
+  buildings: number,
+  units: number,
+): SeedGrid[] {
   const out: SeedGrid[] = [];
   compounds.forEach((cName, ci) => {
     const c = `${community}-c${ci + 1}`;

@@ -31,7 +31,8 @@ export function demoItems(now: string): Record<string, unknown>[] {
   const staffIds = new Map<string, string[]>();
   for (const { gridId, userId } of DEMO_STAFF) {
     const role = DEMO_USERS.find((u) => u.id === userId)?.role;
-    if (role === 'grid_worker' || role === 'grid_leader') staffIds.set(gridId, [...(staffIds.get(gridId) ?? []), userId]);
+    if (role === 'grid_worker' || role === 'grid_leader')
+      staffIds.set(gridId, [...(staffIds.get(gridId) ?? []), userId]);
   }
   const grids: GridItem[] = DEMO_GRIDS.map((g) => {
     const path = pathOf(g.id);
@@ -59,13 +60,30 @@ export function demoItems(now: string): Record<string, unknown>[] {
   // 刘淑珍 (resident-elder) lives alone: registered as a 帮扶对象 by the building's grid worker
   const elder = DEMO_USERS.find((u) => u.id === 'resident-elder')!;
   const elderPath = pathOf(elder.unitId!);
-  const care = careProfilePut({ id: elder.id, name: elder.name, unitId: elder.unitId!, unitName: elderPath.slice(3).map((p) => byId.get(p)!.name).join(' '), gridPath: elderPath, communityId: elderPath[2], needs: ['elderly_alone'], note: '78 岁独居，行动不便', registeredBy: 'worker-demo', createdAt: now, version: 1 }).Put.Item;
+  const care = careProfilePut({
+    id: elder.id,
+    name: elder.name,
+    unitId: elder.unitId!,
+    unitName: elderPath
+      .slice(3)
+      .map((p) => byId.get(p)!.name)
+      .join(' '),
+    gridPath: elderPath,
+    communityId: elderPath[2],
+    needs: ['elderly_alone'],
+    note: '78 岁独居，行动不便',
+    registeredBy: 'worker-demo',
+    createdAt: now,
+    version: 1,
+  }).Put.Item;
   return [...grids.map(gridItem), ...users, ...staff, care];
 }
 
 async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {
   try {
-    await db().send(new PutCommand({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    await db().send(
+      new PutCommand({ TableName: table(), Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
     return true;
   } catch (e) {
     if ((e as Error).name === 'ConditionalCheckFailedException') return false;
@@ -89,6 +107,11 @@ async function seedGridAndUsers(opts: { extra?: () => Record<string, unknown>[] 
     const results = await Promise.all(items.slice(i, i + 16).map(putIfAbsent));
     written += results.filter(Boolean).length;
   }
-  await db().send(new PutCommand({ TableName: table(), Item: { ...keys.seedMarker('demo'), type: 'seed', version: SEED_VERSION, at: now } }));
+  await db().send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.seedMarker('demo'), type: 'seed', version: SEED_VERSION, at: now },
+    }),
+  );
   return written;
 }

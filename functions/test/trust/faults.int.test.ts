@@ -22,13 +22,18 @@ it('every 4th DynamoDB call fails: 503s only, no half-written request, retries s
     let failEvery = 4;
     db().middlewareStack.add(
       (next) => async (args) => {
-        if (failEvery && ++calls % failEvery === 0) throw Object.assign(new Error('injected fault'), { name: 'ServiceUnavailable', $fault: 'server' });
+        if (failEvery && ++calls % failEvery === 0)
+          throw Object.assign(new Error('injected fault'), { name: 'ServiceUnavailable', $fault: 'server' });
         return next(args);
       },
       { step: 'initialize', name: 'faultInjector' },
     );
     const N = 30;
-    const first = await Promise.all(Array.from({ length: N }, (_, i) => api.call('POST', '/v1/requests', { token, body: body(i), headers: { 'idempotency-key': `fault-key-${i}` } })));
+    const first = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        api.call('POST', '/v1/requests', { token, body: body(i), headers: { 'idempotency-key': `fault-key-${i}` } }),
+      ),
+    );
     const statuses = first.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 503 || s === 401)).toBe(true);
     expect(statuses.filter((s) => s !== 201).length).toBeGreaterThan(0);
@@ -37,17 +42,34 @@ it('every 4th DynamoDB call fails: 503s only, no half-written request, retries s
     db().middlewareStack.remove('faultInjector');
     const ids = new Set<string>();
     for (let i = 0; i < N; i++) {
-      const again = await api.call('POST', '/v1/requests', { token, body: body(i), headers: { 'idempotency-key': `fault-key-${i}` } });
+      const again = await api.call('POST', '/v1/requests', {
+        token,
+        body: body(i),
+        headers: { 'idempotency-key': `fault-key-${i}` },
+      });
       expect(again.status).toBe(201);
       if (first[i].status === 201) expect(again.body.id).toBe(first[i].body.id); // the first answer, replayed
       ids.add(again.body.id);
     }
     expect(ids.size).toBe(N);
     // exactly N requests exist, each with its submit event, and the counters agree
-    const mine = await db().send(new QueryCommand({ TableName: table(), IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': 'REQBY#resident-demo' } }));
+    const mine = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'REQBY#resident-demo' },
+      }),
+    );
     expect(mine.Items!.length).toBe(N);
     for (const id of ids) {
-      const part = await db().send(new QueryCommand({ TableName: table(), KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': `REQ#${id}` } }));
+      const part = await db().send(
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': `REQ#${id}` },
+        }),
+      );
       expect(part.Items!.filter((i) => i.type === 'event')).toHaveLength(1);
     }
     const stats = await api.call('GET', '/v1/stats/grids/hz-hp-xh-c1-a1-b1', { token: await api.login('worker-demo') });
@@ -63,14 +85,27 @@ it('DynamoDB Local killed and restarted under a running API: 503 while down, the
   let dynamo = await startDynamoLocal({ dbPath: dir, port });
   const stack = await startStack({ dynamoEndpoint: dynamo.endpoint, tableName: 'restart' });
   try {
-    const login = () => fetch(`${stack.apiUrl}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'resident-demo' }) });
+    const login = () =>
+      fetch(`${stack.apiUrl}/v1/auth/dev-login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'resident-demo' }),
+      });
     const { token } = await (await login()).json();
-    const created = await fetch(`${stack.apiUrl}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body(1)) }).then((r) => r.json());
+    const created = await fetch(`${stack.apiUrl}/v1/requests`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body(1)),
+    }).then((r) => r.json());
     await dynamo.stop(); // SIGTERM: with SIGKILL DynamoDB Local itself may lose its last writes (not ours to test)
-    const down = await fetch(`${stack.apiUrl}/v1/requests/${created.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const down = await fetch(`${stack.apiUrl}/v1/requests/${created.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(down.status).toBe(503);
     dynamo = await startDynamoLocal({ dbPath: dir, port });
-    const up = await fetch(`${stack.apiUrl}/v1/requests/${created.id}`, { headers: { authorization: `Bearer ${token}` } });
+    const up = await fetch(`${stack.apiUrl}/v1/requests/${created.id}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(up.status).toBe(200);
     expect((await up.json()).description).toBe(body(1).description);
   } finally {
@@ -87,16 +122,32 @@ it('the local stack stopped and started again on its data folder: nothing lost, 
   let id: string;
   try {
     expect(stack.seeded).toBeGreaterThan(0);
-    const { token } = await fetch(`${stack.apiUrl}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'resident-demo' }) }).then((r) => r.json());
-    id = (await fetch(`${stack.apiUrl}/v1/requests`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body(2)) }).then((r) => r.json())).id;
+    const { token } = await fetch(`${stack.apiUrl}/v1/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'resident-demo' }),
+    }).then((r) => r.json());
+    id = (
+      await fetch(`${stack.apiUrl}/v1/requests`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body(2)),
+      }).then((r) => r.json())
+    ).id;
   } finally {
     await stack.stop();
   }
   stack = await startStack({ dataDir });
   try {
     expect(stack.seeded).toBe(0);
-    const { token } = await fetch(`${stack.apiUrl}/v1/auth/dev-login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'resident-demo' }) }).then((r) => r.json());
-    const mine = await fetch(`${stack.apiUrl}/v1/requests?view=mine`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const { token } = await fetch(`${stack.apiUrl}/v1/auth/dev-login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'resident-demo' }),
+    }).then((r) => r.json());
+    const mine = await fetch(`${stack.apiUrl}/v1/requests?view=mine`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.json());
     expect(mine.items.map((r: { id: string }) => r.id)).toEqual([id]);
   } finally {
     await stack.stop();

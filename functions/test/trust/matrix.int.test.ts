@@ -9,7 +9,16 @@ import path from 'node:path';
 import { routes } from '../../src/routes';
 import { DEMO_USERS } from '../../src/seed/demo-users';
 import { startApi, type Api } from '../harness';
-import { addOutsiders, concrete, createResources, hasErrorShape, INSIDERS, OUTSIDERS, SCOPED, type Resources } from './fixtures';
+import {
+  addOutsiders,
+  concrete,
+  createResources,
+  hasErrorShape,
+  INSIDERS,
+  OUTSIDERS,
+  SCOPED,
+  type Resources,
+} from './fixtures';
 
 let api: Api;
 let res: Resources;
@@ -23,11 +32,22 @@ beforeAll(async () => {
 afterAll(async () => api?.stop());
 
 /** A 2xx the policy forbids. Own-resource rules: only resident-demo owns the request and application. */
-function unexpectedAllow(routeId: string, routePath: string, auth: RouteDef['auth'], actor: string, role: string): string | undefined {
+function unexpectedAllow(
+  routeId: string,
+  routePath: string,
+  auth: RouteDef['auth'],
+  actor: string,
+  role: string,
+): string | undefined {
   if (auth !== 'public' && auth !== 'user' && !auth.includes(role as never)) return 'role not allowed by the route';
   const outsider = OUTSIDERS.some((o) => o.id === actor);
   if (outsider && SCOPED.test(routePath) && routeId !== 'proxy.familyRequest') return 'actor outside the resource grid';
-  if (actor === 'resident-elder' && /^\/v1\/(requests|applications)\/\{id\}/.test(routePath) && routeId !== 'requests.join') return 'not the owner';
+  if (
+    actor === 'resident-elder' &&
+    /^\/v1\/(requests|applications)\/\{id\}/.test(routePath) &&
+    routeId !== 'requests.join'
+  )
+    return 'not the owner';
   if (routeId === 'proxy.get' && role === 'agent' && outsider) return 'agent of another community';
   return undefined;
 }
@@ -36,8 +56,11 @@ type RouteDef = (typeof routes)[number];
 const PHONE = /1[3-9]\d{9}/g;
 const ID = /\d{17}[\dX]/g;
 
-it('route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one else\'s unmasked phone or ID', async () => {
-  const actors = [...INSIDERS.map((id) => ({ id, role: DEMO_USERS.find((u) => u.id === id)!.role as string })), ...OUTSIDERS.map((o) => ({ id: o.id, role: o.role as string }))];
+it("route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one else's unmasked phone or ID", async () => {
+  const actors = [
+    ...INSIDERS.map((id) => ({ id, role: DEMO_USERS.find((u) => u.id === id)!.role as string })),
+    ...OUTSIDERS.map((o) => ({ id: o.id, role: o.role as string })),
+  ];
   const secrets = new Map<string, string>(); // unmasked value → its owner
   for (const u of DEMO_USERS) {
     if (u.phone) secrets.set(u.phone, u.id);
@@ -58,7 +81,8 @@ it('route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one el
       calls++;
       cells.push(String(out.status));
       if (out.status >= 500) problems.push(`${route.id} as ${a.id} → ${out.status}`);
-      if (out.status >= 400 && !hasErrorShape(route, out.body)) problems.push(`${route.id} as ${a.id} → ${out.status} without the error shape`);
+      if (out.status >= 400 && !hasErrorShape(route, out.body))
+        problems.push(`${route.id} as ${a.id} → ${out.status} without the error shape`);
       const why = out.status < 300 ? unexpectedAllow(route.id, route.path, route.auth, a.id, a.role) : undefined;
       if (why) problems.push(`${route.id} as ${a.id} → ${out.status}: ${why}`);
       // dev-login answers with the profile of the user it signs in as (resident-demo): their own data
@@ -66,15 +90,24 @@ it('route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one el
       for (const m of [...(text.match(PHONE) ?? []), ...(text.match(ID) ?? [])]) {
         const owner = secrets.get(m);
         // the owner, the grid staff who registered / serve them, and the agent in the access window may see it
-        const entitled = owner === a.id || ['worker-demo', 'leader-demo', 'community-admin-demo', 'office-demo'].includes(a.id) || (route.id.startsWith('proxy.') && a.role === 'agent' && a.id === 'agent-demo');
-        if (owner && !entitled) problems.push(`${route.id} as ${a.id} exposes ${owner}'s unmasked ${m.length > 11 ? 'ID number' : 'phone'}`);
+        const entitled =
+          owner === a.id ||
+          ['worker-demo', 'leader-demo', 'community-admin-demo', 'office-demo'].includes(a.id) ||
+          (route.id.startsWith('proxy.') && a.role === 'agent' && a.id === 'agent-demo');
+        if (owner && !entitled)
+          problems.push(`${route.id} as ${a.id} exposes ${owner}'s unmasked ${m.length > 11 ? 'ID number' : 'phone'}`);
       }
     }
     rows.push(`| ${route.method} ${route.path} | ${cells.join(' | ')} |`);
   }
   const dir = path.resolve(__dirname, '../../../.artifacts');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'authz-matrix.md'), `# Authorisation matrix (${routes.length} routes × ${actors.length} actors + anonymous = ${calls} calls)\n\n| route | ${actors.map((a) => a.id).join(' | ')} |\n|---|${actors.map(() => '---').join('|')}|\n${rows.join('\n')}\n`);
-  console.log(`authz matrix: ${routes.length} routes × ${actors.length} actors + anonymous = ${calls} calls; problems: ${problems.length}`);
+  writeFileSync(
+    path.join(dir, 'authz-matrix.md'),
+    `# Authorisation matrix (${routes.length} routes × ${actors.length} actors + anonymous = ${calls} calls)\n\n| route | ${actors.map((a) => a.id).join(' | ')} |\n|---|${actors.map(() => '---').join('|')}|\n${rows.join('\n')}\n`,
+  );
+  console.log(
+    `authz matrix: ${routes.length} routes × ${actors.length} actors + anonymous = ${calls} calls; problems: ${problems.length}`,
+  );
   expect(problems).toEqual([]);
 }, 300000);

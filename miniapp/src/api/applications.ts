@@ -9,7 +9,8 @@ export type ReviewMove = 'approve' | 'reject' | 'return';
 
 const enc = encodeURIComponent;
 
-export const getService = (code: string, opts?: RequestOptions) => api.get<ServiceDef>(`/v1/services/${enc(code)}`, opts);
+export const getService = (code: string, opts?: RequestOptions) =>
+  api.get<ServiceDef>(`/v1/services/${enc(code)}`, opts);
 
 export interface ApplyBody {
   serviceCode: string;
@@ -30,13 +31,20 @@ export const listApplications = (
     query: { view, status: opts.status, limit: opts.limit ?? 20, cursor },
   });
 
-export const getApplication = (id: string, opts?: RequestOptions) => api.get<Application>(`/v1/applications/${enc(id)}`, opts);
+export const getApplication = (id: string, opts?: RequestOptions) =>
+  api.get<Application>(`/v1/applications/${enc(id)}`, opts);
 
 export const reviewApplication = (id: string, move: ReviewMove, body: { note?: string; version?: number }) =>
   api.post<Application>(`/v1/applications/${enc(id)}/${move}`, body, { silent: true });
 
-export const supplementApplication = (id: string, body: { form: Record<string, unknown>; note?: string; version?: number }) =>
-  api.post<Application>(`/v1/applications/${enc(id)}/supplement`, body, { silent: true });
+export const supplementApplication = (
+  id: string,
+  body: { form: Record<string, unknown>; note?: string; version?: number },
+) => api.post<Application>(`/v1/applications/${enc(id)}/supplement`, body, { silent: true });
 
 export const rateApplication = (id: string, stars: number, comment?: string) =>
-  api.post<Application>(`/v1/applications/${enc(id)}/rating`, { stars, ...(comment ? { comment } : {}) }, { silent: true });
+  api.post<Application>(
+    `/v1/applications/${enc(id)}/rating`,
+    { stars, ...(comment ? { comment } : {}) },
+    { silent: true },
+  );

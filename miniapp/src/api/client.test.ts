@@ -46,7 +46,11 @@ describe('request', () => {
     const out = await api.post('/v1/requests', { category: 'noise' }, { idempotencyKey: 'k-1' });
     expect(out).toEqual({ id: 'r1' });
     const opts = request.mock.calls[0][0];
-    expect(opts).toMatchObject({ url: 'http://127.0.0.1:3000/v1/requests', method: 'POST', data: '{"category":"noise"}' });
+    expect(opts).toMatchObject({
+      url: 'http://127.0.0.1:3000/v1/requests',
+      method: 'POST',
+      data: '{"category":"noise"}',
+    });
     expect(opts.header).toMatchObject({
       Authorization: 'Bearer tok-1',
       'Content-Type': 'application/json',

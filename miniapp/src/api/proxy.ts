@@ -59,14 +59,19 @@ export const createProxyTask = (body: CreateProxyTaskBody, idempotencyKey: strin
 export const listProxyTasks = (view: ProxyView, cursor?: string | null, limit = 20) =>
   api.get<Page<ProxyTask>>('/v1/proxy-tasks', { query: { view, limit, cursor }, silent: true });
 
-export const getProxyTask = (id: string, opts: RequestOptions = { silent: true }) => api.get<ProxyTask>(`/v1/proxy-tasks/${enc(id)}`, opts);
+export const getProxyTask = (id: string, opts: RequestOptions = { silent: true }) =>
+  api.get<ProxyTask>(`/v1/proxy-tasks/${enc(id)}`, opts);
 
 /** claim / start / complete / confirm / cancel: the updated task (without its timeline) */
 export const moveProxyTask = (id: string, move: ProxyMove, body: Partial<CompleteBody> & { version?: number } = {}) =>
   api.post<ProxyTask>(`/v1/proxy-tasks/${enc(id)}/${move}`, body, { silent: true });
 
 export const rateProxyTask = (id: string, stars: number, comment?: string) =>
-  api.post<ProxyTask>(`/v1/proxy-tasks/${enc(id)}/rating`, { stars, ...(comment ? { comment } : {}) }, { silent: true });
+  api.post<ProxyTask>(
+    `/v1/proxy-tasks/${enc(id)}/rating`,
+    { stars, ...(comment ? { comment } : {}) },
+    { silent: true },
+  );
 
 // ------------------------------------------------------------------ care recipients and family
 
@@ -88,12 +93,17 @@ export const confirmFamilyLink = (recipientId: string, userId: string) =>
 // ------------------------------------------------------------------ agents
 
 export const applyAsAgent = (body: AgentApplicationInput) =>
-  api.post<{ userId: string; communityId: string; status: string; createdAt: string }>('/v1/agents/applications', body, { silent: true });
+  api.post<{ userId: string; communityId: string; status: string; createdAt: string }>(
+    '/v1/agents/applications',
+    body,
+    { silent: true },
+  );
 
 export const listAgentApplications = (cursor?: string | null, limit = 20) =>
   api.get<Page<AgentApplication>>('/v1/agents/applications', { query: { limit, cursor }, silent: true });
 
-export const approveAgent = (userId: string) => api.post<AgentProfile>(`/v1/agents/${enc(userId)}/approve`, {}, { silent: true });
+export const approveAgent = (userId: string) =>
+  api.post<AgentProfile>(`/v1/agents/${enc(userId)}/approve`, {}, { silent: true });
 
 export const getAgentProfile = (id: string) => api.get<AgentProfile>(`/v1/agents/${enc(id)}`, { silent: true });
 

@@ -59,9 +59,13 @@ export interface ListRequestsQuery {
 }
 
 export const listRequests = (q: ListRequestsQuery, opts?: RequestOptions) =>
-  api.get<Page<RequestResource>>('/v1/requests', { ...opts, query: { view: q.view, status: q.status, cursor: q.cursor, limit: q.limit ?? 20 } });
+  api.get<Page<RequestResource>>('/v1/requests', {
+    ...opts,
+    query: { view: q.view, status: q.status, cursor: q.cursor, limit: q.limit ?? 20 },
+  });
 
-export const getRequest = (id: string, opts?: RequestOptions) => api.get<RequestResource>(`/v1/requests/${enc(id)}`, opts);
+export const getRequest = (id: string, opts?: RequestOptions) =>
+  api.get<RequestResource>(`/v1/requests/${enc(id)}`, opts);
 
 export const actOnRequest = (id: string, action: RequestAction, body: ActionBody) =>
   api.post<RequestResource>(`/v1/requests/${enc(id)}/${action}`, body);
@@ -72,10 +76,13 @@ export const rateRequest = (id: string, stars: number, comment?: string) =>
 export const listCallbacks = (status: 'open' | 'done', cursor?: string | null, opts?: RequestOptions) =>
   api.get<Page<Callback>>('/v1/callbacks', { ...opts, query: { status, cursor, limit: 20 } });
 
-export const completeCallback = (id: string, body: { outcome: 'confirmed' | 'reopen'; note: string; version?: number }) =>
-  api.post<Callback>(`/v1/callbacks/${enc(id)}/complete`, body);
+export const completeCallback = (
+  id: string,
+  body: { outcome: 'confirmed' | 'reopen'; note: string; version?: number },
+) => api.post<Callback>(`/v1/callbacks/${enc(id)}/complete`, body);
 
 export const listMessages = (cursor?: string | null, opts?: RequestOptions) =>
   api.get<Page<Message>>('/v1/messages', { ...opts, query: { cursor, limit: 20 } });
 
-export const getGridStats = (gridId: string, opts?: RequestOptions) => api.get<GridStats>(`/v1/stats/grids/${enc(gridId)}`, opts);
+export const getGridStats = (gridId: string, opts?: RequestOptions) =>
+  api.get<GridStats>(`/v1/stats/grids/${enc(gridId)}`, opts);

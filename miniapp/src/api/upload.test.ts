@@ -49,23 +49,35 @@ describe('h5', () => {
 
   it('refuses other types and big files before asking the API', async () => {
     fetchMock.mockResolvedValueOnce({ blob: async () => blob('image/gif', 10) });
-    await expect(uploadImage('blob:gif', 'application')).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: '仅支持 JPG、PNG、WebP 图片' });
+    await expect(uploadImage('blob:gif', 'application')).rejects.toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: '仅支持 JPG、PNG、WebP 图片',
+    });
     fetchMock.mockResolvedValueOnce({ blob: async () => blob('image/png', MAX_IMAGE_BYTES + 1) });
-    await expect(uploadImage('blob:big', 'proxy')).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: '图片不能超过 5 MB' });
+    await expect(uploadImage('blob:big', 'proxy')).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: '图片不能超过 5 MB',
+    });
     expect(request).not.toHaveBeenCalled();
   });
 
   it('a failed PUT is an ApiError with a Chinese message', async () => {
-    fetchMock.mockResolvedValueOnce({ blob: async () => blob('image/webp', 99) }).mockResolvedValueOnce({ status: 403 });
+    fetchMock
+      .mockResolvedValueOnce({ blob: async () => blob('image/webp', 99) })
+      .mockResolvedValueOnce({ status: 403 });
     request.mockResolvedValueOnce({ statusCode: 201, data: TICKET, header: {} });
-    const err = await uploadImage('blob:w', 'request').catch(e => e);
+    const err = await uploadImage('blob:w', 'request').catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 403, message: '图片上传失败，请重试' });
   });
 
   it('the API refusing the ticket passes its error on, without a toast', async () => {
     fetchMock.mockResolvedValueOnce({ blob: async () => blob('image/jpeg', 10) });
-    request.mockResolvedValueOnce({ statusCode: 429, data: { error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } }, header: {} });
+    request.mockResolvedValueOnce({
+      statusCode: 429,
+      data: { error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } },
+      header: {},
+    });
     await expect(uploadImage('blob:j', 'request')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
     expect(Taro.showToast).not.toHaveBeenCalled();
   });
@@ -79,29 +91,50 @@ describe('weapp', () => {
   it('reads the file as bytes, takes the type from getImageInfo and PUTs the bytes', async () => {
     const bytes = new ArrayBuffer(4096);
     taro.getImageInfo.mockResolvedValueOnce({ type: 'png', width: 10, height: 10 });
-    const readFile = jest.fn((o: { filePath: string; success: (r: { data: ArrayBuffer }) => void }) => o.success({ data: bytes }));
+    const readFile = jest.fn((o: { filePath: string; success: (r: { data: ArrayBuffer }) => void }) =>
+      o.success({ data: bytes }),
+    );
     taro.getFileSystemManager.mockReturnValue({ readFile });
     request
-      .mockResolvedValueOnce({ statusCode: 201, data: { ...TICKET, headers: { 'content-type': 'image/png' } }, header: {} })
+      .mockResolvedValueOnce({
+        statusCode: 201,
+        data: { ...TICKET, headers: { 'content-type': 'image/png' } },
+        header: {},
+      })
       .mockResolvedValueOnce({ statusCode: 200, data: '', header: {} });
 
     await expect(uploadImage('wxfile://tmp/a.png', 'application')).resolves.toBe(TICKET.key);
 
     expect(readFile.mock.calls[0][0].filePath).toBe('wxfile://tmp/a.png');
-    expect(JSON.parse(request.mock.calls[0][0].data)).toEqual({ purpose: 'application', contentType: 'image/png', size: 4096 });
-    expect(request.mock.calls[1][0]).toMatchObject({ url: TICKET.url, method: 'PUT', header: { 'content-type': 'image/png' }, data: bytes });
+    expect(JSON.parse(request.mock.calls[0][0].data)).toEqual({
+      purpose: 'application',
+      contentType: 'image/png',
+      size: 4096,
+    });
+    expect(request.mock.calls[1][0]).toMatchObject({
+      url: TICKET.url,
+      method: 'PUT',
+      header: { 'content-type': 'image/png' },
+      data: bytes,
+    });
   });
 
   it('falls back to the extension when getImageInfo says nothing useful; a failed read is explained', async () => {
     taro.getImageInfo.mockResolvedValueOnce({ type: 'unknown', width: 1, height: 1 });
-    taro.getFileSystemManager.mockReturnValue({ readFile: (o: { success: (r: { data: ArrayBuffer }) => void }) => o.success({ data: new ArrayBuffer(8) }) });
+    taro.getFileSystemManager.mockReturnValue({
+      readFile: (o: { success: (r: { data: ArrayBuffer }) => void }) => o.success({ data: new ArrayBuffer(8) }),
+    });
     request
       .mockResolvedValueOnce({ statusCode: 201, data: TICKET, header: {} })
       .mockResolvedValueOnce({ statusCode: 200, data: '', header: {} });
     await uploadImage('wxfile://tmp/b.JPG', 'request');
     expect(JSON.parse(request.mock.calls[0][0].data).contentType).toBe('image/jpeg');
 
-    taro.getFileSystemManager.mockReturnValue({ readFile: (o: { fail: (e: unknown) => void }) => o.fail({ errMsg: 'no such file' }) });
-    await expect(uploadImage('wxfile://gone.jpg', 'request')).rejects.toMatchObject({ message: '读取图片失败，请重新选择' });
+    taro.getFileSystemManager.mockReturnValue({
+      readFile: (o: { fail: (e: unknown) => void }) => o.fail({ errMsg: 'no such file' }),
+    });
+    await expect(uploadImage('wxfile://gone.jpg', 'request')).rejects.toMatchObject({
+      message: '读取图片失败，请重新选择',
+    });
   });
 });

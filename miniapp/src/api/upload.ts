@@ -17,7 +17,12 @@ interface LocalImage {
   body: ArrayBuffer | Blob;
 }
 
-const BY_EXTENSION: Record<string, ContentType> = { jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+const BY_EXTENSION: Record<string, ContentType> = {
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+};
 
 function typeFromPath(path: string): string {
   const ext = /\.([a-z0-9]+)(?:[?#].*)?$/i.exec(path)?.[1]?.toLowerCase() ?? '';
@@ -45,7 +50,14 @@ async function readH5(filePath: string): Promise<LocalImage> {
 }
 
 async function putWeapp(ticket: UploadTicket, body: ArrayBuffer): Promise<number> {
-  const res = await Taro.request({ url: ticket.url, method: 'PUT', header: ticket.headers, data: body, responseType: 'text', timeout: 60000 });
+  const res = await Taro.request({
+    url: ticket.url,
+    method: 'PUT',
+    header: ticket.headers,
+    data: body,
+    responseType: 'text',
+    timeout: 60000,
+  });
   return res.statusCode;
 }
 
@@ -72,11 +84,18 @@ export async function uploadImage(filePath: string, purpose: UploadPurpose): Pro
   if (file.size > MAX_IMAGE_BYTES) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', '图片不能超过 5 MB');
   if (file.size < 1) throw new ApiError(400, 'VALIDATION_FAILED', '图片是空的，请重新选择');
 
-  const ticket = await api.post<UploadTicket>('/v1/uploads', { purpose, contentType: file.contentType, size: file.size }, { silent: true });
+  const ticket = await api.post<UploadTicket>(
+    '/v1/uploads',
+    { purpose, contentType: file.contentType, size: file.size },
+    { silent: true },
+  );
 
   let status: number;
   try {
-    status = process.env.TARO_ENV === 'h5' ? await putH5(ticket, file.body as Blob) : await putWeapp(ticket, file.body as ArrayBuffer);
+    status =
+      process.env.TARO_ENV === 'h5'
+        ? await putH5(ticket, file.body as Blob)
+        : await putWeapp(ticket, file.body as ArrayBuffer);
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '图片上传失败，请检查网络后重试');
   }

@@ -17,9 +17,15 @@ export function caseLinks(user: Me) {
   if (CASE_STAFF.includes(user.role))
     return [
       { id: 'cases', title: '纠纷调解与信访', description: '登记、调解、化解；网格先行，逐级上报', url: HOME },
-      { id: 'cases-stats', title: '纠纷信访统计', description: '就地化解、社区调解、初访网格内化解率', url: '/pkg-cases/pages/stats/index' },
+      {
+        id: 'cases-stats',
+        title: '纠纷信访统计',
+        description: '就地化解、社区调解、初访网格内化解率',
+        url: '/pkg-cases/pages/stats/index',
+      },
     ];
-  if (user.role === 'resident' || user.role === 'agent') return [{ id: 'cases', title: '我的纠纷与信访', description: '我参与调解的纠纷、我反映的信访事项', url: HOME }];
+  if (user.role === 'resident' || user.role === 'agent')
+    return [{ id: 'cases', title: '我的纠纷与信访', description: '我参与调解的纠纷、我反映的信访事项', url: HOME }];
   return [];
 }
 
@@ -28,10 +34,10 @@ export default function CaseLinks({ user }: { user: Me }) {
   const links = caseLinks(user);
   if (!links.length) return null;
   return (
-    <CellGroup title='纠纷调解与信访'>
-      {links.map(l => (
+    <CellGroup title="纠纷调解与信访">
+      {links.map((l) => (
         <View key={l.id} data-testid={`me-${l.id}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Cell title={l.title} description={l.description} extra='›' clickable />
+          <Cell title={l.title} description={l.description} extra="›" clickable />
         </View>
       ))}
     </CellGroup>

@@ -8,17 +8,19 @@ export default function ElderSwitch({ testId = 'elder-switch', compact }: { test
   return (
     <View
       className={`elder-switch${elder ? ' elder-switch--on' : ''}${compact ? ' elder-switch--compact' : ''}`}
-      role='switch'
+      role="switch"
       aria-checked={elder}
-      aria-label='长辈版'
+      aria-label="长辈版"
       data-testid={testId}
       onClick={toggle}
     >
-      <Text className='elder-switch__label'>长辈版</Text>
-      <View className='elder-switch__track'>
-        <View className='elder-switch__knob' />
+      <Text className="elder-switch__label">长辈版</Text>
+      <View className="elder-switch__track">
+        <View className="elder-switch__knob" />
       </View>
-      <Text className='elder-switch__state' data-testid={`${testId}-state`}>{elder ? '已开启' : '已关闭'}</Text>
+      <Text className="elder-switch__state" data-testid={`${testId}-state`}>
+        {elder ? '已开启' : '已关闭'}
+      </Text>
     </View>
   );
 }

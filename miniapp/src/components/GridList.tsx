@@ -17,19 +17,19 @@ interface RowProps {
 export function GridRow({ grid: g, selected, browse, onPick }: RowProps) {
   return (
     <View
-      role='listitem'
+      role="listitem"
       className={`grid-row${selected ? ' grid-row--selected' : ''}`}
       data-testid={`grid-${g.id}`}
       onClick={() => onPick(g)}
     >
-      <View className='grid-row__main'>
-        <Text className='grid-row__name'>{g.name}</Text>
-        <Text className='grid-row__meta'>
+      <View className="grid-row__main">
+        <Text className="grid-row__name">{g.name}</Text>
+        <Text className="grid-row__meta">
           {GRID_LEVEL_NAMES[g.level]}
           {g.level !== 'unit' ? ` · 下辖 ${g.childCount}` : ''}
         </Text>
       </View>
-      <Text className='grid-row__end'>{g.level === 'unit' && !browse ? (selected ? '已选' : '选择') : '›'}</Text>
+      <Text className="grid-row__end">{g.level === 'unit' && !browse ? (selected ? '已选' : '选择') : '›'}</Text>
     </View>
   );
 }
@@ -45,13 +45,13 @@ interface ListProps {
 export default function GridList({ parentId, selectedId, browse, onPick }: ListProps) {
   const { items, hasMore, loading, loadingMore, error, reload, loadMore } = useGridChildren(parentId);
   return (
-    <StateView loading={loading} error={error} onRetry={reload} empty={items.length === 0} emptyText='下面还没有网格'>
-      <View className='grid-list' role='list'>
-        {items.map(g => (
+    <StateView loading={loading} error={error} onRetry={reload} empty={items.length === 0} emptyText="下面还没有网格">
+      <View className="grid-list" role="list">
+        {items.map((g) => (
           <GridRow key={g.id} grid={g} selected={g.id === selectedId} browse={browse} onPick={onPick} />
         ))}
         {hasMore && (
-          <View className='grid-list__more' onClick={loadMore} data-testid='grid-more'>
+          <View className="grid-list__more" onClick={loadMore} data-testid="grid-more">
             {loadingMore ? '加载中…' : '加载更多'}
           </View>
         )}
@@ -68,12 +68,12 @@ interface CrumbProps {
 /** 海州区 › 和平街道 › …: every level above the current one can be tapped. */
 export function GridCrumbs({ grid, onJump }: CrumbProps) {
   return (
-    <View className='crumbs' data-testid='crumbs'>
+    <View className="crumbs" data-testid="crumbs">
       {grid.path.map((id, i) => {
         const last = i === grid.path.length - 1;
         return (
-          <View key={id} className='crumbs__item'>
-            {i > 0 && <Text className='crumbs__sep'>›</Text>}
+          <View key={id} className="crumbs__item">
+            {i > 0 && <Text className="crumbs__sep">›</Text>}
             <Text
               className={last ? 'crumbs__current' : 'crumbs__link'}
               data-testid={`crumb-${id}`}

@@ -15,11 +15,13 @@ it('首页 红色代办: agents go to 任务大厅, others to 申请代办, the 
   proxyTile(user('grid_worker'), true).onTap();
   expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pkg-proxy/pages/request/index' });
   proxyTile(undefined, false).onTap();
-  expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/pages/login/index?redirect=${encodeURIComponent('/pkg-proxy/pages/request/index')}` });
+  expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+    url: `/pages/login/index?redirect=${encodeURIComponent('/pkg-proxy/pages/request/index')}`,
+  });
 });
 
 it('我的: 我的代办 for all; 帮扶对象 for grid staff; 申请成为红色代办员 for residents; 代办员审批 for community staff', () => {
-  const ids = (role: Me['role']) => proxyLinks(user(role)).map(l => l.id);
+  const ids = (role: Me['role']) => proxyLinks(user(role)).map((l) => l.id);
   expect(ids('resident')).toEqual(['proxy-requested', 'proxy-apply']);
   expect(ids('grid_worker')).toEqual(['proxy-requested', 'proxy-care']);
   expect(ids('grid_leader')).toEqual(['proxy-requested', 'proxy-care', 'proxy-approvals']);

@@ -49,15 +49,43 @@ export function proxyLinks(user: Me): Link[] {
     links.push(
       { id: 'proxy-hall', title: '任务大厅', description: '本社区待认领的代办任务', url: PROXY_URLS.hall },
       { id: 'proxy-mine', title: '我的代办', description: '我认领的任务：开始办理、办理完成', url: PROXY_URLS.mine },
-      { id: 'proxy-agent', title: '代办员档案', description: '代办人次与评价', url: `${PROXY_URLS.agent}?id=${encodeURIComponent(user.id)}` },
+      {
+        id: 'proxy-agent',
+        title: '代办员档案',
+        description: '代办人次与评价',
+        url: `${PROXY_URLS.agent}?id=${encodeURIComponent(user.id)}`,
+      },
       { id: 'proxy-requested', title: '我申请的代办', description: '我提出的、为我代办的', url: PROXY_URLS.requested },
     );
   } else {
-    links.push({ id: 'proxy-requested', title: '我的代办', description: '我提出的代办、为我代办的进度', url: PROXY_URLS.requested });
+    links.push({
+      id: 'proxy-requested',
+      title: '我的代办',
+      description: '我提出的代办、为我代办的进度',
+      url: PROXY_URLS.requested,
+    });
   }
-  if (CARE_ROLES.includes(user.role)) links.push({ id: 'proxy-care', title: '帮扶对象', description: '独居老人、残疾人登记与代办', url: PROXY_URLS.care });
-  if (user.role === 'resident') links.push({ id: 'proxy-apply', title: '申请成为红色代办员', description: '为社区老人、残疾人代办事项', url: PROXY_URLS.apply });
-  if (APPROVER_ROLES.includes(user.role)) links.push({ id: 'proxy-approvals', title: '代办员审批', description: '居民申请成为红色代办员', url: PROXY_URLS.approvals });
+  if (CARE_ROLES.includes(user.role))
+    links.push({
+      id: 'proxy-care',
+      title: '帮扶对象',
+      description: '独居老人、残疾人登记与代办',
+      url: PROXY_URLS.care,
+    });
+  if (user.role === 'resident')
+    links.push({
+      id: 'proxy-apply',
+      title: '申请成为红色代办员',
+      description: '为社区老人、残疾人代办事项',
+      url: PROXY_URLS.apply,
+    });
+  if (APPROVER_ROLES.includes(user.role))
+    links.push({
+      id: 'proxy-approvals',
+      title: '代办员审批',
+      description: '居民申请成为红色代办员',
+      url: PROXY_URLS.approvals,
+    });
   return links;
 }
 
@@ -65,10 +93,10 @@ export function proxyLinks(user: Me): Link[] {
 export default function ProxyLinks({ user }: { user: Me }) {
   const links = proxyLinks(user);
   return (
-    <CellGroup title='红色代办'>
-      {links.map(l => (
+    <CellGroup title="红色代办">
+      {links.map((l) => (
         <View key={l.id} data-testid={`me-${l.id}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Cell title={l.title} description={l.description} extra='›' clickable />
+          <Cell title={l.title} description={l.description} extra="›" clickable />
         </View>
       ))}
     </CellGroup>

@@ -8,11 +8,25 @@ import type { Role } from '@gridlink/shared/names';
 import { UNIT_ROLES } from '@gridlink/shared/names';
 
 /** Who handles requests in 待办 (the closed loop) */
-const INBOX_ROLES: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'department'];
+const INBOX_ROLES: Role[] = [
+  'grid_worker',
+  'grid_leader',
+  'community_admin',
+  'street_admin',
+  'district_admin',
+  'department',
+];
 /** 回访 is the community's: its staff and grid leaders */
 const CALLBACK_ROLES: Role[] = ['grid_leader', 'community_admin'];
 /** who may read a grid's 统计 */
-const STATS_ROLES: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin', 'office'];
+const STATS_ROLES: Role[] = [
+  'grid_worker',
+  'grid_leader',
+  'community_admin',
+  'street_admin',
+  'district_admin',
+  'office',
+];
 
 interface Link {
   id: string;
@@ -22,20 +36,48 @@ interface Link {
 }
 
 export function requestLinks(role: Role): { title: string; links: Link[] } {
-  const messages: Link = { id: 'messages', title: '消息', description: '诉求和办件的进展通知', url: '/pkg-resident/pages/messages/index' };
+  const messages: Link = {
+    id: 'messages',
+    title: '消息',
+    description: '诉求和办件的进展通知',
+    url: '/pkg-resident/pages/messages/index',
+  };
   if (UNIT_ROLES.includes(role)) {
     return {
       title: '我的诉求',
       links: [
-        { id: 'requests', title: '我的诉求', description: '报事的办理进度与评价', url: '/pkg-resident/pages/requests/index' },
+        {
+          id: 'requests',
+          title: '我的诉求',
+          description: '报事的办理进度与评价',
+          url: '/pkg-resident/pages/requests/index',
+        },
         messages,
       ],
     };
   }
   const links: Link[] = [];
-  if (INBOX_ROLES.includes(role)) links.push({ id: 'inbox', title: '待办', description: '受理、转办、办结网格诉求', url: '/pkg-staff/pages/inbox/index' });
-  if (CALLBACK_ROLES.includes(role)) links.push({ id: 'callbacks', title: '回访', description: '不满意评价的回访', url: '/pkg-staff/pages/callbacks/index' });
-  if (STATS_ROLES.includes(role)) links.push({ id: 'dashboard', title: '统计', description: '诉求办理与群众满意度', url: '/pkg-staff/pages/dashboard/index' });
+  if (INBOX_ROLES.includes(role))
+    links.push({
+      id: 'inbox',
+      title: '待办',
+      description: '受理、转办、办结网格诉求',
+      url: '/pkg-staff/pages/inbox/index',
+    });
+  if (CALLBACK_ROLES.includes(role))
+    links.push({
+      id: 'callbacks',
+      title: '回访',
+      description: '不满意评价的回访',
+      url: '/pkg-staff/pages/callbacks/index',
+    });
+  if (STATS_ROLES.includes(role))
+    links.push({
+      id: 'dashboard',
+      title: '统计',
+      description: '诉求办理与群众满意度',
+      url: '/pkg-staff/pages/dashboard/index',
+    });
   links.push(messages);
   return { title: '工作台', links };
 }
@@ -45,9 +87,9 @@ export default function RequestLinks({ user }: { user: Me }) {
   const { title, links } = requestLinks(user.role);
   return (
     <CellGroup title={title}>
-      {links.map(l => (
+      {links.map((l) => (
         <View key={l.id} data-testid={`me-${l.id}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Cell title={l.title} description={l.description} extra='›' clickable />
+          <Cell title={l.title} description={l.description} extra="›" clickable />
         </View>
       ))}
     </CellGroup>

@@ -16,14 +16,16 @@ export default function ServiceLinks({ user }: { user: Me }) {
     ...(UNIT_ROLES.includes(user.role)
       ? [{ id: 'applications', title: '我的办件', description: '办事进度、补正、办结凭证', url: MY_APPLICATIONS_URL }]
       : []),
-    ...(user.role === 'office' ? [{ id: 'review', title: '审核队列', description: '本社区待审核的办件', url: REVIEW_QUEUE_URL }] : []),
+    ...(user.role === 'office'
+      ? [{ id: 'review', title: '审核队列', description: '本社区待审核的办件', url: REVIEW_QUEUE_URL }]
+      : []),
   ];
   if (!links.length) return null;
   return (
-    <CellGroup title='办事'>
-      {links.map(l => (
+    <CellGroup title="办事">
+      {links.map((l) => (
         <View key={l.id} data-testid={`me-${l.id}`} onClick={() => Taro.navigateTo({ url: l.url })}>
-          <Cell title={l.title} description={l.description} extra='›' clickable />
+          <Cell title={l.title} description={l.description} extra="›" clickable />
         </View>
       ))}
     </CellGroup>
@@ -33,8 +35,8 @@ export default function ServiceLinks({ user }: { user: Me }) {
 /** 我的 › 设置: the 长辈版 switch (remembered for this user). */
 export function ElderSetting() {
   return (
-    <CellGroup title='设置'>
-      <Cell title={<ElderSwitch testId='me-elder' />} description='字更大、行距更宽、每行内容更少' />
+    <CellGroup title="设置">
+      <Cell title={<ElderSwitch testId="me-elder" />} description="字更大、行距更宽、每行内容更少" />
     </CellGroup>
   );
 }

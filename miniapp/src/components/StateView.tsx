@@ -15,18 +15,18 @@ interface Props {
 export default function StateView({ loading, error, empty, emptyText = '暂无内容', onRetry, children }: Props) {
   if (loading) {
     return (
-      <View className='state state--loading' data-testid='state-loading' role='status'>
-        <View className='state__spinner' />
+      <View className="state state--loading" data-testid="state-loading" role="status">
+        <View className="state__spinner" />
         <Text>加载中…</Text>
       </View>
     );
   }
   if (error) {
     return (
-      <View className='state state--error' data-testid='state-error' role='alert'>
-        <Text className='state__text'>{error.message || '加载失败'}</Text>
+      <View className="state state--error" data-testid="state-error" role="alert">
+        <Text className="state__text">{error.message || '加载失败'}</Text>
         {onRetry && (
-          <View className='state__retry' onClick={onRetry} data-testid='state-retry'>
+          <View className="state__retry" onClick={onRetry} data-testid="state-retry">
             重试
           </View>
         )}
@@ -35,8 +35,8 @@ export default function StateView({ loading, error, empty, emptyText = '暂无�
   }
   if (empty) {
     return (
-      <View className='state state--empty' data-testid='state-empty'>
-        <Text className='state__text'>{emptyText}</Text>
+      <View className="state state--empty" data-testid="state-empty">
+        <Text className="state__text">{emptyText}</Text>
       </View>
     );
   }

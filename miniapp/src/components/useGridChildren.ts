@@ -36,7 +36,7 @@ export function useGridChildren(parentId: string | undefined) {
     try {
       const page = await getGridChildren(parentId, cursor);
       if (current.current !== parentId) return;
-      setItems(prev => [...prev, ...page.items]);
+      setItems((prev) => [...prev, ...page.items]);
       setCursor(page.nextCursor);
     } catch {
       // the client has shown a toast; the button stays for another try

@@ -21,7 +21,11 @@ export interface Paged<T> {
  * A cursor-paged list (`{items, nextCursor}`): loads the first page now and whenever `deps`
  * change (a filter tab), more on `loadMore`. Answers to an older filter are dropped.
  */
-export function usePaged<T>(load: (cursor: string | null) => Promise<PageOf<T>>, deps: unknown[] = [], enabled = true): Paged<T> {
+export function usePaged<T>(
+  load: (cursor: string | null) => Promise<PageOf<T>>,
+  deps: unknown[] = [],
+  enabled = true,
+): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(enabled);
@@ -59,7 +63,7 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<PageOf<T>>,
     try {
       const page = await fetchPage(cursor);
       if (mine !== seq.current) return;
-      setItems(prev => [...prev, ...page.items]);
+      setItems((prev) => [...prev, ...page.items]);
       setCursor(page.nextCursor);
     } catch {
       // the request layer has shown a toast; the button stays for another try
@@ -80,7 +84,10 @@ export function usePaged<T>(load: (cursor: string | null) => Promise<PageOf<T>>,
  * A list of the signed-in user's own things: sends a signed-out visitor to sign in, reloads when
  * the page shows again (back from a detail where statuses moved) and on pull-down.
  */
-export function useSignedInPaged<T>(load: (cursor: string | null) => Promise<PageOf<T>>, deps: unknown[] = []): Paged<T> {
+export function useSignedInPaged<T>(
+  load: (cursor: string | null) => Promise<PageOf<T>>,
+  deps: unknown[] = [],
+): Paged<T> {
   const signedIn = !!getToken();
   const list = usePaged(load, deps, signedIn);
   const firstShow = useRef(true);

@@ -12,7 +12,10 @@ function load(env: Record<string, string>) {
   let mod!: typeof import('./subscribe') & { ask: jest.Mock };
   jest.isolateModules(() => {
     const taro = (require('@tarojs/taro') as { default: typeof TaroType }).default;
-    mod = { ...(require('./subscribe') as typeof import('./subscribe')), ask: taro.requestSubscribeMessage as unknown as jest.Mock };
+    mod = {
+      ...(require('./subscribe') as typeof import('./subscribe')),
+      ask: taro.requestSubscribeMessage as unknown as jest.Mock,
+    };
   });
   return mod;
 }
@@ -27,7 +30,13 @@ const IDS = {
 
 it('takes the template ids from the build configuration', () => {
   const { SUBSCRIBE_TEMPLATES } = load(IDS);
-  expect(SUBSCRIBE_TEMPLATES).toEqual({ requestStatus: 'tpl-request', callback: 'tpl-callback', applicationStatus: 'tpl-application', proxyTask: 'tpl-proxy', caseStatus: 'tpl-case' });
+  expect(SUBSCRIBE_TEMPLATES).toEqual({
+    requestStatus: 'tpl-request',
+    callback: 'tpl-callback',
+    applicationStatus: 'tpl-application',
+    proxyTask: 'tpl-proxy',
+    caseStatus: 'tpl-case',
+  });
 });
 
 it('asks in weapp for the templates of what is submitted', async () => {
@@ -35,7 +44,11 @@ it('asks in weapp for the templates of what is submitted', async () => {
   await askSubscribe(SUBSCRIBE_ON.request);
   await askSubscribe(SUBSCRIBE_ON.application);
   await askSubscribe(SUBSCRIBE_ON.proxyTask);
-  expect(ask.mock.calls.map(c => c[0].tmplIds)).toEqual([['tpl-request', 'tpl-callback'], ['tpl-application'], ['tpl-proxy']]);
+  expect(ask.mock.calls.map((c) => c[0].tmplIds)).toEqual([
+    ['tpl-request', 'tpl-callback'],
+    ['tpl-application'],
+    ['tpl-proxy'],
+  ]);
 });
 
 it('ignores a refusal, a thrown error and missing ids; asks nothing on h5', async () => {

@@ -40,7 +40,7 @@ export const SUBSCRIBE_ON = {
  */
 export function askSubscribe(topics: readonly SubscribeTopic[]): Promise<void> {
   if (process.env.TARO_ENV !== 'weapp') return Promise.resolve();
-  const tmplIds = [...new Set(topics.map(t => SUBSCRIBE_TEMPLATES[t]).filter(Boolean))].slice(0, 3);
+  const tmplIds = [...new Set(topics.map((t) => SUBSCRIBE_TEMPLATES[t]).filter(Boolean))].slice(0, 3);
   if (!tmplIds.length) return Promise.resolve();
   try {
     return Promise.resolve(Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option))

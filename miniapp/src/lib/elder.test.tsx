@@ -17,8 +17,8 @@ test('per user, off by default; every page on screen follows a switch at once', 
   expect(isElderMode()).toBe(false);
   render(
     <>
-      <Page id='a' />
-      <Page id='b' />
+      <Page id="a" />
+      <Page id="b" />
     </>,
   );
   fireEvent.click(screen.getByTestId('a'));

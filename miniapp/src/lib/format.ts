@@ -23,7 +23,9 @@ export function formatTime(iso: string | undefined): string {
 /** 03-01 09:05 (lists) */
 export function formatShort(iso: string | undefined): string {
   const d = cn(iso);
-  return d ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : '';
+  return d
+    ? `${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+    : '';
 }
 
 /** 'YYYY-MM-DD' today in Beijing (the end of date pickers). */

@@ -11,6 +11,6 @@ export function recentServices(userId: string = currentUserId()): string[] {
 }
 
 export function rememberService(code: string, userId: string = currentUserId()): void {
-  const list = [code, ...recentServices(userId).filter(c => c !== code)].slice(0, RECENT_MAX);
+  const list = [code, ...recentServices(userId).filter((c) => c !== code)].slice(0, RECENT_MAX);
   Taro.setStorageSync(keyOf(userId), list);
 }

@@ -35,5 +35,5 @@ export function base64UrlDecode(input: string): string {
       bytes.push((buffer >> bits) & 0xff);
     }
   }
-  return decodeURIComponent(bytes.map(b => `%${b.toString(16).padStart(2, '0')}`).join(''));
+  return decodeURIComponent(bytes.map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
 }

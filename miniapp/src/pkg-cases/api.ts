@@ -3,7 +3,17 @@
  */
 import type * as z from 'zod';
 import type {
-  AgreeBody, CloseDisputeBody, CreateDisputeBody, CreatePetitionBody, Dispute, FailBody, KeyCaseBody, Petition, ProgressBody, ReplyBody, SessionBody,
+  AgreeBody,
+  CloseDisputeBody,
+  CreateDisputeBody,
+  CreatePetitionBody,
+  Dispute,
+  FailBody,
+  KeyCaseBody,
+  Petition,
+  ProgressBody,
+  ReplyBody,
+  SessionBody,
 } from '@gridlink/shared/cases';
 import { api, newIdempotencyKey, type RequestOptions } from '../api/client';
 import type { Page } from '../api/endpoints';
@@ -21,10 +31,13 @@ const quiet: RequestOptions = { silent: true };
 export const listCases = <K extends CaseKind>(kind: K, view: CaseView, cursor?: string | null, opts?: RequestOptions) =>
   api.get<Page<K extends 'dispute' ? Dispute : Petition>>(PATH[kind], { ...opts, query: { view, cursor, limit: 20 } });
 export const getDispute = (id: string, opts?: RequestOptions) => api.get<Dispute>(`${PATH.dispute}/${enc(id)}`, opts);
-export const getPetition = (id: string, opts?: RequestOptions) => api.get<Petition>(`${PATH.petition}/${enc(id)}`, opts);
+export const getPetition = (id: string, opts?: RequestOptions) =>
+  api.get<Petition>(`${PATH.petition}/${enc(id)}`, opts);
 
-export const createDispute = (body: z.input<typeof CreateDisputeBody>, key = newIdempotencyKey()) => api.post<Dispute>(PATH.dispute, body, { ...quiet, idempotencyKey: key });
-export const createPetition = (body: z.input<typeof CreatePetitionBody>, key = newIdempotencyKey()) => api.post<Petition>(PATH.petition, body, { ...quiet, idempotencyKey: key });
+export const createDispute = (body: z.input<typeof CreateDisputeBody>, key = newIdempotencyKey()) =>
+  api.post<Dispute>(PATH.dispute, body, { ...quiet, idempotencyKey: key });
+export const createPetition = (body: z.input<typeof CreatePetitionBody>, key = newIdempotencyKey()) =>
+  api.post<Petition>(PATH.petition, body, { ...quiet, idempotencyKey: key });
 
 type DisputeBodies = {
   sessions: z.input<typeof SessionBody>;
@@ -33,7 +46,8 @@ type DisputeBodies = {
   fail: z.input<typeof FailBody>;
   close: z.input<typeof CloseDisputeBody>;
 };
-export const actOnDispute = <M extends keyof DisputeBodies>(id: string, move: M, body: DisputeBodies[M]) => api.post<Dispute>(`${PATH.dispute}/${enc(id)}/${move}`, body, quiet);
+export const actOnDispute = <M extends keyof DisputeBodies>(id: string, move: M, body: DisputeBodies[M]) =>
+  api.post<Dispute>(`${PATH.dispute}/${enc(id)}/${move}`, body, quiet);
 
 type PetitionBodies = {
   accept: { note?: string; version?: number };
@@ -43,4 +57,5 @@ type PetitionBodies = {
   key: z.input<typeof KeyCaseBody>;
   rating: { stars: number; comment?: string; version?: number };
 };
-export const actOnPetition = <M extends keyof PetitionBodies>(id: string, move: M, body: PetitionBodies[M]) => api.post<Petition>(`${PATH.petition}/${enc(id)}/${move}`, body, quiet);
+export const actOnPetition = <M extends keyof PetitionBodies>(id: string, move: M, body: PetitionBodies[M]) =>
+  api.post<Petition>(`${PATH.petition}/${enc(id)}/${move}`, body, quiet);

@@ -21,11 +21,24 @@ jest.mock('./api');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 const api = jest.mocked(cases);
-const taro = Taro as unknown as Record<string, jest.Mock> & { __reset(): void; __setRouterParams(p: Record<string, string>): void };
+const taro = Taro as unknown as Record<string, jest.Mock> & {
+  __reset(): void;
+  __setRouterParams(p: Record<string, string>): void;
+};
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const actor = { id: 'worker-demo', name: '赵刚', role: 'grid_worker' };
-const base = { version: 2, createdAt: NOW, updatedAt: NOW, unitId: 'u1', unitName: '阳光小区 一片区 1号楼 1单元', gridPath: ['hz', 'hp', 'xs', 'yg', 'a1', 'b1', 'u1'], level: 'grid' as const, registeredBy: actor, attachments: [] };
+const base = {
+  version: 2,
+  createdAt: NOW,
+  updatedAt: NOW,
+  unitId: 'u1',
+  unitName: '阳光小区 一片区 1号楼 1单元',
+  gridPath: ['hz', 'hp', 'xs', 'yg', 'a1', 'b1', 'u1'],
+  level: 'grid' as const,
+  registeredBy: actor,
+  attachments: [],
+};
 const dispute = (over: Partial<Dispute> = {}): Dispute => ({
   ...base,
   id: 'd1',
@@ -36,8 +49,31 @@ const dispute = (over: Partial<Dispute> = {}): Dispute => ({
     { role: 'applicant', userId: 'resident-demo', name: '王丽', contact: '13904181234', masked: false },
     { role: 'respondent', name: '李强', contact: '13912345678', masked: false },
   ],
-  sessions: [{ id: 's1', date: '2026-03-01', place: '网格议事点', participants: ['王丽', '李强'], notes: '初步沟通', by: actor, level: 'grid', at: NOW }],
-  timeline: [{ id: 'e1', at: NOW, actorId: 'worker-demo', actorName: '赵刚', actorRole: 'grid_worker', action: 'register', from: null, to: 'registered', level: 'grid' }],
+  sessions: [
+    {
+      id: 's1',
+      date: '2026-03-01',
+      place: '网格议事点',
+      participants: ['王丽', '李强'],
+      notes: '初步沟通',
+      by: actor,
+      level: 'grid',
+      at: NOW,
+    },
+  ],
+  timeline: [
+    {
+      id: 'e1',
+      at: NOW,
+      actorId: 'worker-demo',
+      actorName: '赵刚',
+      actorRole: 'grid_worker',
+      action: 'register',
+      from: null,
+      to: 'registered',
+      level: 'grid',
+    },
+  ],
   ...over,
 });
 const petition = (over: Partial<Petition> = {}): Petition => ({
@@ -68,24 +104,50 @@ beforeEach(() => {
   taro.__reset();
   setToken('tok', new Date(Date.now() + 3600_000).toISOString());
   ep.getMe.mockResolvedValue(worker());
-  ep.getGrid.mockImplementation(async id => GRIDS[id]);
-  ep.getGridChildren.mockImplementation(async id => ({ items: childrenOf(id), nextCursor: null }));
+  ep.getGrid.mockImplementation(async (id) => GRIDS[id]);
+  ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));
   rq.listRequests.mockResolvedValue({ items: [], nextCursor: null });
 });
 
 test('我的: staff get the worklist and the figures; residents and agents their own cases; others nothing', () => {
-  expect(caseLinks(worker()).map(l => l.id)).toEqual(['cases', 'cases-stats']);
-  expect(caseLinks(resident()).map(l => l.title)).toEqual(['我的纠纷与信访']);
+  expect(caseLinks(worker()).map((l) => l.id)).toEqual(['cases', 'cases-stats']);
+  expect(caseLinks(resident()).map((l) => l.title)).toEqual(['我的纠纷与信访']);
   expect(caseLinks(resident({ role: 'office' }))).toEqual([]);
 });
 
 test('the worklist: disputes of the grid with masked parties, 邻里纠纷 requests to open as disputes; petitions with key flags', async () => {
-  api.listCases.mockImplementation(async (kind: string) =>
-    (kind === 'dispute'
-      ? { items: [dispute({ parties: [{ role: 'applicant', name: '王*', masked: true }, { role: 'respondent', name: '李*', masked: true }] })], nextCursor: null }
-      : { items: [petition({ keyCase: { kind: 'backlog', leaderName: '郑伟', by: actor, at: NOW } })], nextCursor: null }) as never,
+  api.listCases.mockImplementation(
+    async (kind: string) =>
+      (kind === 'dispute'
+        ? {
+            items: [
+              dispute({
+                parties: [
+                  { role: 'applicant', name: '王*', masked: true },
+                  { role: 'respondent', name: '李*', masked: true },
+                ],
+              }),
+            ],
+            nextCursor: null,
+          }
+        : {
+            items: [petition({ keyCase: { kind: 'backlog', leaderName: '郑伟', by: actor, at: NOW } })],
+            nextCursor: null,
+          }) as never,
   );
-  rq.listRequests.mockResolvedValue({ items: [{ id: 'r1', category: 'neighbor-dispute', status: 'accepted', description: '楼上漏水', reporterName: '王丽', unitName: '1单元' } as never], nextCursor: null });
+  rq.listRequests.mockResolvedValue({
+    items: [
+      {
+        id: 'r1',
+        category: 'neighbor-dispute',
+        status: 'accepted',
+        description: '楼上漏水',
+        reporterName: '王丽',
+        unitName: '1单元',
+      } as never,
+    ],
+    nextCursor: null,
+  });
   render(<CasesHome />);
   expect((await screen.findByTestId('dispute-d1')).textContent).toContain('王* 与 李*');
   expect(api.listCases).toHaveBeenCalledWith('dispute', 'inbox', null, { silent: true });
@@ -107,8 +169,12 @@ test('a resident sees the cases they are party to, without staff buttons', async
   expect(screen.getByText('我参与的纠纷')).toBeTruthy();
 });
 
-test('registering a dispute: type, unit from the tree, parties, facts; the server\'s field messages show where they belong', async () => {
-  api.createDispute.mockRejectedValueOnce(new ApiError(400, 'VALIDATION_FAILED', '提交的内容有误，请检查后重试', [{ path: 'parties.1.name', message: '姓名至少 2 个字' }]));
+test("registering a dispute: type, unit from the tree, parties, facts; the server's field messages show where they belong", async () => {
+  api.createDispute.mockRejectedValueOnce(
+    new ApiError(400, 'VALIDATION_FAILED', '提交的内容有误，请检查后重试', [
+      { path: 'parties.1.name', message: '姓名至少 2 个字' },
+    ]),
+  );
   api.createDispute.mockResolvedValueOnce(dispute({ id: 'new-d' }));
   render(<NewDisputePage />);
   await screen.findByTestId('grid-u1');
@@ -127,7 +193,10 @@ test('registering a dispute: type, unit from the tree, parties, facts; the serve
     kind: 'property',
     facts: '物业费收费标准争议，业主拒交物业费',
     unitId: 'u1',
-    parties: [{ role: 'applicant', name: '张桂芬', contact: '13800001111' }, { role: 'respondent', name: '幸福物业' }],
+    parties: [
+      { role: 'applicant', name: '张桂芬', contact: '13800001111' },
+      { role: 'respondent', name: '幸福物业' },
+    ],
   });
   expect(key).toBe(api.createDispute.mock.calls[0][1]); // the same user action keeps its Idempotency-Key
   expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pkg-cases/pages/dispute/index?id=new-d' });
@@ -144,14 +213,27 @@ test('a dispute: parties, sessions; the worker records a session and reaches an 
   type('f-place', '1号楼网格议事点');
   type('f-notes', '双方同意由楼上修缮防水');
   await tap('move-submit');
-  expect(api.actOnDispute).toHaveBeenCalledWith('d1', 'sessions', expect.objectContaining({ place: '1号楼网格议事点', participants: ['王丽', '李强'], notes: '双方同意由楼上修缮防水', version: 2 }));
+  expect(api.actOnDispute).toHaveBeenCalledWith(
+    'd1',
+    'sessions',
+    expect.objectContaining({
+      place: '1号楼网格议事点',
+      participants: ['王丽', '李强'],
+      notes: '双方同意由楼上修缮防水',
+      version: 2,
+    }),
+  );
   await waitFor(() => expect(api.getDispute).toHaveBeenCalledTimes(2));
 
   await tap('move-agree');
   type('f-terms', '一、李强十日内修缮卫生间防水；二、费用由李强承担。');
   await tap('f-signed-yes');
   await tap('move-submit');
-  expect(api.actOnDispute).toHaveBeenLastCalledWith('d1', 'agree', { terms: '一、李强十日内修缮卫生间防水；二、费用由李强承担。', signedByAll: true, version: 2 });
+  expect(api.actOnDispute).toHaveBeenLastCalledWith('d1', 'agree', {
+    terms: '一、李强十日内修缮卫生间防水；二、费用由李强承担。',
+    signedByAll: true,
+    version: 2,
+  });
 });
 
 test('a party sees the dispute without any move', async () => {
@@ -166,7 +248,17 @@ test('a party sees the dispute without any move', async () => {
 test('the 调解协议书: number, parties, terms, the committee and the print button', async () => {
   taro.__setRouterParams({ id: 'd1' });
   api.getDispute.mockResolvedValue(
-    dispute({ status: 'agreed', mediator: { ...actor, level: 'grid' }, agreement: { number: '海调〔2026〕ABC123号', terms: '李强十日内修缮防水', performBy: '2026-03-12', signedAt: NOW, organisation: '新华社区人民调解委员会' } }),
+    dispute({
+      status: 'agreed',
+      mediator: { ...actor, level: 'grid' },
+      agreement: {
+        number: '海调〔2026〕ABC123号',
+        terms: '李强十日内修缮防水',
+        performBy: '2026-03-12',
+        signedAt: NOW,
+        organisation: '新华社区人民调解委员会',
+      },
+    }),
   );
   render(<AgreementPage />);
   const doc = await screen.findByTestId('agreement');
@@ -190,7 +282,11 @@ test('a petition: staff reply online or offline; the petitioner rates it; leader
   await tap('f-channel-online');
   type('f-reply', '已协调物业拆除地锁，恢复公共车位');
   await tap('move-submit');
-  expect(api.actOnPetition).toHaveBeenCalledWith('p1', 'reply', { reply: '已协调物业拆除地锁，恢复公共车位', channel: 'online', version: 2 });
+  expect(api.actOnPetition).toHaveBeenCalledWith('p1', 'reply', {
+    reply: '已协调物业拆除地锁，恢复公共车位',
+    channel: 'online',
+    version: 2,
+  });
   unmount();
 
   ep.getMe.mockResolvedValue(worker({ role: 'grid_leader' }));
@@ -199,7 +295,12 @@ test('a petition: staff reply online or offline; the petitioner rates it; leader
   leader.unmount();
 
   ep.getMe.mockResolvedValue(resident());
-  api.getPetition.mockResolvedValue(petition({ status: 'replied', reply: { text: '已恢复车位', channel: 'offline', by: actor, level: 'community', at: NOW } }));
+  api.getPetition.mockResolvedValue(
+    petition({
+      status: 'replied',
+      reply: { text: '已恢复车位', channel: 'offline', by: actor, level: 'community', at: NOW },
+    }),
+  );
   render(<PetitionPage />);
   expect((await screen.findByTestId('petition-reply')).textContent).toContain('社区级');
   await tap('move-rating');
@@ -211,12 +312,39 @@ test('a petition: staff reply online or offline; the petitioner rates it; leader
 test('the figures: on the spot vs by the community, by type, first visits settled inside the grid', async () => {
   rq.getGridStats.mockResolvedValue({
     disputes: {
-      total: 5, open: 1, byStatus: {}, agreed: 3, failed: 1, agreementRate: 0.75, mediatedOnSpot: 2, mediatedByCommunity: 1, mediatedByStreet: 0, escalated: 1, sessions: 6,
-      byKind: { neighbor: { total: 4, agreed: 3, failed: 0 }, labor: { total: 1, agreed: 0, failed: 1 } }, referrals: { court: 1 },
+      total: 5,
+      open: 1,
+      byStatus: {},
+      agreed: 3,
+      failed: 1,
+      agreementRate: 0.75,
+      mediatedOnSpot: 2,
+      mediatedByCommunity: 1,
+      mediatedByStreet: 0,
+      escalated: 1,
+      sessions: 6,
+      byKind: { neighbor: { total: 4, agreed: 3, failed: 0 }, labor: { total: 1, agreed: 0, failed: 1 } },
+      referrals: { court: 1 },
     },
     petitions: {
-      total: 5, open: 2, byStatus: {}, firstVisits: 4, forwarded: 1, escalated: 1, overdue: 0, settledByLevel: { grid: 2, community: 1 }, firstVisitConcluded: 5,
-      firstVisitSettledInGrid: 4, firstVisitSettledInGridRate: 0.8, keyCases: { total: 2, open: 1, closed: 1 }, byProxy: 1, handlingOnline: 3, handlingOffline: 5, rated: 3, averageStars: 4.3, satisfiedRate: 1,
+      total: 5,
+      open: 2,
+      byStatus: {},
+      firstVisits: 4,
+      forwarded: 1,
+      escalated: 1,
+      overdue: 0,
+      settledByLevel: { grid: 2, community: 1 },
+      firstVisitConcluded: 5,
+      firstVisitSettledInGrid: 4,
+      firstVisitSettledInGridRate: 0.8,
+      keyCases: { total: 2, open: 1, closed: 1 },
+      byProxy: 1,
+      handlingOnline: 3,
+      handlingOffline: 5,
+      rated: 3,
+      averageStars: 4.3,
+      satisfiedRate: 1,
     },
   } as never);
   render(<CaseStatsPage />);

@@ -42,10 +42,28 @@ export const Picker = forwardRef<HTMLElement, Props>((props, ref) => {
     mode === 'selector'
       ? createElement(
           'select',
-          { value: String(props.value ?? 0), onChange: pick, disabled: props.disabled, 'data-testid': testId && `${testId}-control` },
-          ((props.range as unknown[] | undefined) ?? []).map((r, i) => createElement('option', { key: i, value: String(i) }, String(r))),
+          {
+            value: String(props.value ?? 0),
+            onChange: pick,
+            disabled: props.disabled,
+            'data-testid': testId && `${testId}-control`,
+          },
+          ((props.range as unknown[] | undefined) ?? []).map((r, i) =>
+            createElement('option', { key: i, value: String(i) }, String(r)),
+          ),
         )
-      : createElement('input', { type: mode, value: String(props.value ?? ''), onChange: pick, disabled: props.disabled, 'data-testid': testId && `${testId}-control` });
-  return createElement('div', { ref, className: props.className, 'data-testid': testId }, props.children as ReactNode, control);
+      : createElement('input', {
+          type: mode,
+          value: String(props.value ?? ''),
+          onChange: pick,
+          disabled: props.disabled,
+          'data-testid': testId && `${testId}-control`,
+        });
+  return createElement(
+    'div',
+    { ref, className: props.className, 'data-testid': testId },
+    props.children as ReactNode,
+    control,
+  );
 });
 Picker.displayName = 'Picker';

@@ -22,10 +22,14 @@ const Taro = {
   stopPullDownRefresh: jest.fn(),
   login: jest.fn(async () => ({ code: 'test-code', errMsg: 'login:ok' })),
   openPrivacyContract: jest.fn(),
-  requestSubscribeMessage: jest.fn(async (_opts: unknown): Promise<unknown> => ({ errMsg: 'requestSubscribeMessage:ok' })),
-  chooseLocation: jest.fn(async (_opts: unknown): Promise<{ name: string; address: string; latitude: number; longitude: number }> => {
-    throw new Error('Taro.chooseLocation is not mocked in this test');
-  }),
+  requestSubscribeMessage: jest.fn(async (_opts: unknown): Promise<unknown> => ({
+    errMsg: 'requestSubscribeMessage:ok',
+  })),
+  chooseLocation: jest.fn(
+    async (_opts: unknown): Promise<{ name: string; address: string; latitude: number; longitude: number }> => {
+      throw new Error('Taro.chooseLocation is not mocked in this test');
+    },
+  ),
   chooseImage: jest.fn(async (_opts: unknown): Promise<{ tempFilePaths: string[] }> => ({ tempFilePaths: [] })),
   previewImage: jest.fn(async () => ({})),
   showModal: jest.fn(async (_opts: unknown) => ({ confirm: true, cancel: false })),

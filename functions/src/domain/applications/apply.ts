@@ -2,7 +2,12 @@
 import type * as z from 'zod';
 import { APPLICATION_STATUS_NAMES, type CreateApplicationBody } from '@gridlink/shared/applications';
 import { formSchema } from '@gridlink/shared/fields';
-import { applicationActorPut, applicationEventPut, applicationPut, type ApplicationItem } from '../../data/applications';
+import {
+  applicationActorPut,
+  applicationEventPut,
+  applicationPut,
+  type ApplicationItem,
+} from '../../data/applications';
 import { auditPut } from '../../data/audit';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
@@ -11,9 +16,8 @@ import { transact } from '../../data/requests';
 import { getService } from '../../data/services';
 import { statsUpdates } from '../../data/stats';
 import { getUser } from '../../data/users';
-import { badRequest, forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
-import { zodDetails } from '../../http/middleware';
+import { badRequest, forbidden, notFound, zodDetails } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
 import { verifyAttachments } from '../uploads';
 import { toApplication } from './view';
@@ -28,7 +32,9 @@ export function validateForm(fields: Parameters<typeof formSchema>[0], form: unk
 
 /** Image fields hold upload keys: they are attachments too and are verified the same way. */
 export function imageKeys(fields: { name: string; type: string }[], form: Record<string, unknown>) {
-  return fields.filter((f) => f.type === 'image').flatMap((f) => (Array.isArray(form[f.name]) ? (form[f.name] as string[]) : []));
+  return fields
+    .filter((f) => f.type === 'image')
+    .flatMap((f) => (Array.isArray(form[f.name]) ? (form[f.name] as string[]) : []));
 }
 
 /** N working days later (Monday–Friday, Beijing time; public holidays not modelled); 0 = by the next day. */
@@ -54,7 +60,8 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
     throw forbidden('代办需要有进行中的代办任务或已确认的家属关系');
   const applicant = await getUser(applicantId);
   if (!applicant) throw notFound('申请人不存在');
-  if (!applicant.unitId) throw badRequest('申请人尚未绑定居住单元，无法确定受理社区', [{ path: 'onBehalfOf', message: '未绑定单元' }]);
+  if (!applicant.unitId)
+    throw badRequest('申请人尚未绑定居住单元，无法确定受理社区', [{ path: 'onBehalfOf', message: '未绑定单元' }]);
   const form = validateForm(service.fields, body.form);
   const attachments = [...imageKeys(service.fields, form), ...(body.attachments ?? [])];
   if (attachments.length) await verifyAttachments(actor, attachments);
@@ -86,12 +93,45 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
   const eventId = newId(Date.parse(now));
   const items: unknown[] = [
     applicationPut(app),
-    applicationEventPut(id, { id: eventId, at: now, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: direct ? 'completeDirect' : 'submit', from: null, to: app.status, note: app.actedBy ? `由${actor.name}代办` : undefined }),
-    ...statsUpdates(unit.path, { apps_total: 1, ...(direct ? { apps_completed: 1, apps_online_direct: 1 } : { apps_under_review: 1 }), [`svc_${service.code.replace(/-/g, '_')}`]: 1 }, now),
-    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'application.create', target: `application:${id}`, from: null, to: app.status, at: now }),
-    outboxPut({ userIds: [...new Set([applicantId, actor.id])], template: 'application_status', title: `${service.name}：${APPLICATION_STATUS_NAMES[app.status]}`, body: direct ? `办件编号 ${app.resultNumber}` : '已提交，社区便民服务站将尽快审核', page: `/pkg-services/pages/application/index?id=${id}`, at: now }),
+    applicationEventPut(id, {
+      id: eventId,
+      at: now,
+      actorId: actor.id,
+      actorName: actor.name,
+      actorRole: actor.role,
+      action: direct ? 'completeDirect' : 'submit',
+      from: null,
+      to: app.status,
+      note: app.actedBy ? `由${actor.name}代办` : undefined,
+    }),
+    ...statsUpdates(
+      unit.path,
+      {
+        apps_total: 1,
+        ...(direct ? { apps_completed: 1, apps_online_direct: 1 } : { apps_under_review: 1 }),
+        [`svc_${service.code.replace(/-/g, '_')}`]: 1,
+      },
+      now,
+    ),
+    auditPut({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'application.create',
+      target: `application:${id}`,
+      from: null,
+      to: app.status,
+      at: now,
+    }),
+    outboxPut({
+      userIds: [...new Set([applicantId, actor.id])],
+      template: 'application_status',
+      title: `${service.name}：${APPLICATION_STATUS_NAMES[app.status]}`,
+      body: direct ? `办件编号 ${app.resultNumber}` : '已提交，社区便民服务站将尽快审核',
+      page: `/pkg-services/pages/application/index?id=${id}`,
+      at: now,
+    }),
   ];
   if (app.actedBy) items.push(applicationActorPut(app, actor.id));
   await transact(items);
-  return { status: 201, body: toApplication(app, { events: [], withForm: true }) };
+  return toApplication(app, { events: [], withForm: true });
 }

@@ -11,7 +11,8 @@ const EXPECTED: Record<ApplicationMove, Partial<Record<string, string>>> = {
 describe('application transition table, exhaustively', () => {
   for (const move of Object.keys(APPLICATION_TRANSITIONS) as ApplicationMove[]) {
     for (const from of ApplicationStatus.options) {
-      it(`${move} from ${from} → ${EXPECTED[move][from] ?? 'refused'}`, () => expect(nextApplicationStatus(move, from)).toBe(EXPECTED[move][from]));
+      it(`${move} from ${from} → ${EXPECTED[move][from] ?? 'refused'}`, () =>
+        expect(nextApplicationStatus(move, from)).toBe(EXPECTED[move][from]));
     }
   }
   it('reject and return need a note; the office reviews, the owner supplements', () => {

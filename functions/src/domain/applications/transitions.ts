@@ -11,4 +11,5 @@ export const APPLICATION_TRANSITIONS: TransitionTable<ApplicationMove, Applicati
   supplement: { from: ['returned'], to: 'under_review', by: ['owner'], label: '补正材料' },
 };
 
-export const nextApplicationStatus = (move: ApplicationMove, from: ApplicationStatus) => next(APPLICATION_TRANSITIONS, move, from);
+export const nextApplicationStatus = (move: ApplicationMove, from: ApplicationStatus) =>
+  next(APPLICATION_TRANSITIONS, move, from);

@@ -1,7 +1,10 @@
 import type { Application } from '@gridlink/shared/applications';
 import type { ApplicationEventItem, ApplicationItem } from '../../data/applications';
 
-export function toApplication(a: ApplicationItem, opts: { events?: ApplicationEventItem[]; withForm?: boolean; now?: string } = {}): Application {
+export function toApplication(
+  a: ApplicationItem,
+  opts: { events?: ApplicationEventItem[]; withForm?: boolean; now?: string } = {},
+): Application {
   const now = opts.now ?? new Date().toISOString();
   const out: Application = {
     id: a.id,
@@ -28,6 +31,17 @@ export function toApplication(a: ApplicationItem, opts: { events?: ApplicationEv
     out.form = a.form;
     out.attachments = a.attachments.map((key) => ({ key }));
   }
-  if (opts.events) out.timeline = opts.events.map(({ id, at, actorId, actorName, actorRole, action, from, to, note }) => ({ id, at, actorId, actorName, actorRole, action, from, to, ...(note ? { note } : {}) }));
+  if (opts.events)
+    out.timeline = opts.events.map(({ id, at, actorId, actorName, actorRole, action, from, to, note }) => ({
+      id,
+      at,
+      actorId,
+      actorName,
+      actorRole,
+      action,
+      from,
+      to,
+      ...(note ? { note } : {}),
+    }));
   return out;
 }

@@ -12,8 +12,8 @@ import { newId } from '../../data/ids';
 import { outboxPut } from '../../data/outbox';
 import { transact } from '../../data/requests';
 import { statsUpdates, type Deltas } from '../../data/stats';
-import { AppError, badRequest, forbidden, versionConflict } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { DomainError, badRequest, forbidden, versionConflict } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { actorTier, inboxFor, levelRank } from '../requests/routing';
 import { CASE_STAFF } from './transitions';
 
@@ -21,7 +21,8 @@ export const actorOf = (a: Actor): CaseActor => ({ id: a.id, name: a.name, role:
 export const isCaseStaff = (a: Actor) => CASE_STAFF.includes(a.role);
 
 /** The highest level a staff member serves on this path (undefined: not staff, or out of scope). */
-export const staffTier = (a: Actor, path: readonly string[]): Level | undefined => (isCaseStaff(a) ? actorTier(a, path) : undefined);
+export const staffTier = (a: Actor, path: readonly string[]): Level | undefined =>
+  isCaseStaff(a) ? actorTier(a, path) : undefined;
 
 /** Staff act on a case in their grids at or above the level handling it (like requests). */
 export function checkStaffMove(actor: Actor, c: CaseItem, by: readonly string[]): Level {
@@ -40,7 +41,7 @@ export function readerOf(actor: Actor, c: CaseItem): 'handler' | 'person' | unde
 }
 
 export function refuse(label: string, statusName: string): never {
-  throw new AppError(409, 'INVALID_TRANSITION', `当前状态（${statusName}）不能${label}`);
+  throw new DomainError('INVALID_TRANSITION', `当前状态（${statusName}）不能${label}`);
 }
 
 export function checkVersion(c: CaseItem, version?: number) {
@@ -63,7 +64,12 @@ export async function inboxAt(level: Level, path: string[]) {
 
 export const unitNameOf = (unit: GridItem) => unit.pathNames.slice(3).join(' ');
 
-export function statusDeltas(prefix: 'disp' | 'pet', before: string | undefined, after: string, isOpen: (s: string) => boolean): Deltas {
+export function statusDeltas(
+  prefix: 'disp' | 'pet',
+  before: string | undefined,
+  after: string,
+  isOpen: (s: string) => boolean,
+): Deltas {
   const d: Deltas = {};
   if (before === after) return d;
   if (before) d[`${prefix}_${before}`] = -1;
@@ -89,21 +95,53 @@ export interface CaseCommit {
 
 export async function commitCase(c: CaseCommit) {
   const { before, after, now } = c;
-  const event = { id: newId(Date.parse(now)), at: now, actorId: c.actor.id, actorName: c.actor.name, actorRole: c.actor.role, action: c.action, from: before?.status ?? null, to: after.status, level: after.level, ...(c.note ? { note: c.note } : {}), ...(c.channel ? { channel: c.channel } : {}) };
+  const event = {
+    id: newId(Date.parse(now)),
+    at: now,
+    actorId: c.actor.id,
+    actorName: c.actor.name,
+    actorRole: c.actor.role,
+    action: c.action,
+    from: before?.status ?? null,
+    to: after.status,
+    level: after.level,
+    ...(c.note ? { note: c.note } : {}),
+    ...(c.channel ? { channel: c.channel } : {}),
+  };
   const page = `/pkg-cases/pages/${after.kind}/index?id=${after.id}`;
   const hear = after.personIds.filter((u) => u !== c.actor.id);
   const items: unknown[] = [
     before ? caseReplace(after, { version: before.version, status: before.status }) : casePut(after),
     caseEventPut(after, event),
     ...statsUpdates(after.gridPath, c.counters, now),
-    auditPut({ actorId: c.actor.id, actorRole: c.actor.role, action: `${after.kind}.${c.action}`, target: `${after.kind}:${after.id}`, from: before?.status ?? null, to: after.status, at: now }),
-    ...(hear.length ? [outboxPut({ userIds: hear, template: 'case_status', title: c.notice.title, body: c.notice.body, page, at: now })] : []),
+    auditPut({
+      actorId: c.actor.id,
+      actorRole: c.actor.role,
+      action: `${after.kind}.${c.action}`,
+      target: `${after.kind}:${after.id}`,
+      from: before?.status ?? null,
+      to: after.status,
+      at: now,
+    }),
+    ...(hear.length
+      ? [
+          outboxPut({
+            userIds: hear,
+            template: 'case_status',
+            title: c.notice.title,
+            body: c.notice.body,
+            page,
+            at: now,
+          }),
+        ]
+      : []),
     ...(c.extra ?? []),
   ];
   try {
     await transact(items);
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException' || (e as Error).name === 'ConditionalCheckFailedException') throw versionConflict();
+    if ((e as Error).name === 'TransactionCanceledException' || (e as Error).name === 'ConditionalCheckFailedException')
+      throw versionConflict();
     throw e;
   }
   return event;

@@ -6,7 +6,13 @@
  */
 import type * as z from 'zod';
 import type { AgreeBody, CloseDisputeBody, CreateDisputeBody, FailBody, SessionBody } from '@gridlink/shared/cases';
-import { DISPUTE_KIND_NAMES, DISPUTE_STATUS_NAMES, LEVEL_NAMES, REFERRAL_NAMES, type DisputeStatus } from '@gridlink/shared/names';
+import {
+  DISPUTE_KIND_NAMES,
+  DISPUTE_STATUS_NAMES,
+  LEVEL_NAMES,
+  REFERRAL_NAMES,
+  type DisputeStatus,
+} from '@gridlink/shared/names';
 import { getCase, personPointerPut, requestToDisputeItems, type DisputeItem } from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
@@ -15,11 +21,22 @@ import { getUser } from '../../data/users';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../../data/client';
 import { keys } from '../../data/keys';
-import { badRequest, conflict, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { badRequest, conflict, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { nextLevel } from '../requests/routing';
 import { verifyAttachments } from '../uploads';
-import { actorOf, checkStaffMove, checkVersion, commitCase, inboxAt, refuse, staffTier, statusDeltas, unitInScope, unitNameOf } from './common';
+import {
+  actorOf,
+  checkStaffMove,
+  checkVersion,
+  commitCase,
+  inboxAt,
+  refuse,
+  staffTier,
+  statusDeltas,
+  unitInScope,
+  unitNameOf,
+} from './common';
 import { DISPUTE_TRANSITIONS, nextDisputeStatus, type DisputeMove } from './transitions';
 import { toDispute } from './view';
 
@@ -36,7 +53,8 @@ async function partiesOf(input: NonNullable<z.infer<typeof CreateDisputeBody>['p
     input.map(async (p, i): Promise<Party> => {
       if (!p.userId) return { role: p.role, name: p.name!, ...(p.contact ? { contact: p.contact } : {}) };
       const u = await getUser(p.userId);
-      if (!u || u.role !== 'resident') throw badRequest('当事人不是本系统的居民', [{ path: `parties.${i}.userId`, message: '居民不存在' }]);
+      if (!u || u.role !== 'resident')
+        throw badRequest('当事人不是本系统的居民', [{ path: `parties.${i}.userId`, message: '居民不存在' }]);
       const contact = p.contact ?? u.phone;
       return { role: p.role, userId: u.id, name: u.name, ...(contact ? { contact } : {}) };
     }),
@@ -51,7 +69,8 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
   if (body.fromRequestId) {
     fromRequest = await getRequest(body.fromRequestId);
     if (!fromRequest || !staffTier(actor, fromRequest.gridPath)) throw notFound('诉求不存在');
-    if (!FROM_CATEGORY[fromRequest.category]) throw badRequest('只有邻里纠纷类诉求可以转为纠纷调解', [{ path: 'fromRequestId', message: '类别不符' }]);
+    if (!FROM_CATEGORY[fromRequest.category])
+      throw badRequest('只有邻里纠纷类诉求可以转为纠纷调解', [{ path: 'fromRequestId', message: '类别不符' }]);
     if (fromRequest.status === 'rejected') throw conflict('该诉求已不予受理', 'INVALID_TRANSITION');
     const linked = await db().send(new GetCommand({ TableName: table(), Key: keys.requestDispute(fromRequest.id) }));
     if (linked.Item) throw conflict(`该诉求已转为纠纷调解（${linked.Item.disputeId}）`);
@@ -59,7 +78,12 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
     kind = FROM_CATEGORY[fromRequest.category];
     if (!parties.some((p) => p.userId === fromRequest!.reporterId)) {
       const u = await getUser(fromRequest.reporterId);
-      parties.unshift({ role: 'applicant', userId: fromRequest.reporterId, name: u?.name ?? fromRequest.reporterName, ...(u?.phone ? { contact: u.phone } : {}) });
+      parties.unshift({
+        role: 'applicant',
+        userId: fromRequest.reporterId,
+        name: u?.name ?? fromRequest.reporterName,
+        ...(u?.phone ? { contact: u.phone } : {}),
+      });
     }
   }
   if (parties.length < 2) throw badRequest('纠纷至少有两方当事人', [{ path: 'parties', message: '至少两方当事人' }]);
@@ -95,7 +119,20 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
     // both timelines name the other: the request's gets an event (its status does not change)
     const r = fromRequest;
     extra.push(...requestToDisputeItems(r.id, r.version, id, now));
-    extra.push(eventPut(r.id, { id: newId(Date.parse(now)), at: now, actorId: actor.id, actorName: actor.name, actorRole: actor.role, action: 'toDispute', from: r.status, to: r.status, level: r.level, note: `已转为矛盾纠纷调解（纠纷编号 ${id}）` }));
+    extra.push(
+      eventPut(r.id, {
+        id: newId(Date.parse(now)),
+        at: now,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        action: 'toDispute',
+        from: r.status,
+        to: r.status,
+        level: r.level,
+        note: `已转为矛盾纠纷调解（纠纷编号 ${id}）`,
+      }),
+    );
   }
   await commitCase({
     after: d,
@@ -103,11 +140,16 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
     actor: actorOf(actor),
     note: fromRequest ? `由诉求 ${fromRequest.id}（${fromRequest.categoryName}）转为纠纷调解` : undefined,
     now,
-    counters: { ...statusDeltas('disp', undefined, 'registered', isOpen), disp_total: 1, [`disp_kind_${kind}`]: 1, ...(fromRequest ? { disp_from_request: 1 } : {}) },
+    counters: {
+      ...statusDeltas('disp', undefined, 'registered', isOpen),
+      disp_total: 1,
+      [`disp_kind_${kind}`]: 1,
+      ...(fromRequest ? { disp_from_request: 1 } : {}),
+    },
     extra,
     notice: { title: `${DISPUTE_KIND_NAMES[kind]}：已登记`, body: '网格员已登记您的纠纷，将尽快组织调解' },
   });
-  return { status: 201, body: toDispute(d, { as: 'handler' }, []) };
+  return toDispute(d, { as: 'handler' }, []);
 }
 
 async function load(id: string, version?: number) {
@@ -125,7 +167,13 @@ type Bodies = {
   close: z.infer<typeof CloseDisputeBody>;
 };
 
-export async function actOnDispute<M extends DisputeMove>(actor: Actor, id: string, move: M, body: Bodies[M], now: string) {
+export async function actOnDispute<M extends DisputeMove>(
+  actor: Actor,
+  id: string,
+  move: M,
+  body: Bodies[M],
+  now: string,
+) {
   const d = await load(id, body.version);
   const t = DISPUTE_TRANSITIONS[move];
   const tier = checkStaffMove(actor, d, t.by);
@@ -140,7 +188,19 @@ export async function actOnDispute<M extends DisputeMove>(actor: Actor, id: stri
     case 'session': {
       const b = body as Bodies['session'];
       if (d.sessions.length >= 30) throw conflict('调解记录已达 30 次，请结案或引导分流');
-      after.sessions = [...d.sessions, { id: newId(Date.parse(now)), date: b.date, place: b.place, participants: b.participants, notes: b.notes, by, level: tier, at: now }];
+      after.sessions = [
+        ...d.sessions,
+        {
+          id: newId(Date.parse(now)),
+          date: b.date,
+          place: b.place,
+          participants: b.participants,
+          notes: b.notes,
+          by,
+          level: tier,
+          at: now,
+        },
+      ];
       counters.disp_sessions = 1;
       note = `${b.date} 在${b.place}调解：${b.notes}`;
       body_ = `${b.date} 在${b.place}组织调解`;
@@ -148,7 +208,8 @@ export async function actOnDispute<M extends DisputeMove>(actor: Actor, id: stri
     }
     case 'escalate': {
       const level = nextLevel(d.level);
-      if (!level || d.level === TOP_LEVEL) throw conflict('已在街道调解，请选择“调解未成”并引导诉讼', 'INVALID_TRANSITION');
+      if (!level || d.level === TOP_LEVEL)
+        throw conflict('已在街道调解，请选择“调解未成”并引导诉讼', 'INVALID_TRANSITION');
       after.level = level;
       after.inbox = await inboxAt(level, d.gridPath);
       counters.disp_escalated = 1;
@@ -160,9 +221,16 @@ export async function actOnDispute<M extends DisputeMove>(actor: Actor, id: stri
     case 'agree': {
       const b = body as Bodies['agree'];
       const names = await getGridItems([d.gridPath[1], d.gridPath[2]]);
-      const org = (tier === 'street' || tier === 'district' ? names.get(d.gridPath[1]) : names.get(d.gridPath[2]))?.name ?? '';
+      const org =
+        (tier === 'street' || tier === 'district' ? names.get(d.gridPath[1]) : names.get(d.gridPath[2]))?.name ?? '';
       after.mediator = { ...by, level: tier };
-      after.agreement = { number: `海调〔${now.slice(0, 4)}〕${d.id.slice(-6)}号`, terms: b.terms, ...(b.performBy ? { performBy: b.performBy } : {}), signedAt: now, organisation: `${org}人民调解委员会` };
+      after.agreement = {
+        number: `海调〔${now.slice(0, 4)}〕${d.id.slice(-6)}号`,
+        terms: b.terms,
+        ...(b.performBy ? { performBy: b.performBy } : {}),
+        signedAt: now,
+        organisation: `${org}人民调解委员会`,
+      };
       counters.disp_agreed_total = 1;
       counters[`disp_mediated_${tier}`] = 1;
       counters[`disp_${d.disputeKind}_agreed`] = 1;
@@ -183,7 +251,8 @@ export async function actOnDispute<M extends DisputeMove>(actor: Actor, id: stri
     }
     case 'close': {
       const b = body as Bodies['close'];
-      if (d.status === 'agreed' && b.fulfilled === undefined) throw badRequest('请确认协议是否履行', [{ path: 'fulfilled', message: '必填' }]);
+      if (d.status === 'agreed' && b.fulfilled === undefined)
+        throw badRequest('请确认协议是否履行', [{ path: 'fulfilled', message: '必填' }]);
       after.followUp = { note: b.note, ...(b.fulfilled !== undefined ? { fulfilled: b.fulfilled } : {}), by, at: now };
       if (b.fulfilled) counters.disp_fulfilled = 1;
       note = `回访：${b.note}`;
@@ -192,6 +261,15 @@ export async function actOnDispute<M extends DisputeMove>(actor: Actor, id: stri
     }
   }
   Object.assign(counters, statusDeltas('disp', d.status, after.status, isOpen));
-  await commitCase({ before: d, after, action: move, actor: by, note, now, counters, notice: { title: `${DISPUTE_KIND_NAMES[d.disputeKind]}：${DISPUTE_STATUS_NAMES[after.status]}`, body: body_ } });
+  await commitCase({
+    before: d,
+    after,
+    action: move,
+    actor: by,
+    note,
+    now,
+    counters,
+    notice: { title: `${DISPUTE_KIND_NAMES[d.disputeKind]}：${DISPUTE_STATUS_NAMES[after.status]}`, body: body_ },
+  });
   return toDispute(after, { as: 'handler' });
 }

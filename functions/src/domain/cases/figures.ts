@@ -4,7 +4,8 @@ import type { DisputeStats, PetitionStats } from '@gridlink/shared/cases';
 import { DISPUTE_KINDS, DISPUTE_STATUSES, LEVELS, PETITION_STATUSES, REFERRALS } from '@gridlink/shared/names';
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
-const pick = <K extends string>(list: readonly K[], f: (k: K) => number) => Object.fromEntries(list.map((k) => [k, f(k)])) as Record<K, number>;
+const pick = <K extends string>(list: readonly K[], f: (k: K) => number) =>
+  Object.fromEntries(list.map((k) => [k, f(k)])) as Record<K, number>;
 
 export function disputeFigures(c: Record<string, number>): z.infer<typeof DisputeStats> {
   const n = (k: string) => c[k] ?? 0;
@@ -14,7 +15,12 @@ export function disputeFigures(c: Record<string, number>): z.infer<typeof Disput
     total: n('disp_total'),
     open: n('disp_open'),
     byStatus: pick(DISPUTE_STATUSES, (s) => n(`disp_${s}`)),
-    byKind: Object.fromEntries(DISPUTE_KINDS.map((k) => [k, { total: n(`disp_kind_${k}`), agreed: n(`disp_${k}_agreed`), failed: n(`disp_${k}_failed`) }])),
+    byKind: Object.fromEntries(
+      DISPUTE_KINDS.map((k) => [
+        k,
+        { total: n(`disp_kind_${k}`), agreed: n(`disp_${k}_agreed`), failed: n(`disp_${k}_failed`) },
+      ]),
+    ),
     agreed,
     failed,
     agreementRate: ratio(agreed, agreed + failed),

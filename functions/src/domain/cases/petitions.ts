@@ -6,21 +6,51 @@
  * proxy agent (with a live proxy task) or a grid worker registers and follows it with consent.
  */
 import type * as z from 'zod';
-import type { CreatePetitionBody, KeyCaseBody, PetitionRatingBody, ProgressBody, ReplyBody } from '@gridlink/shared/cases';
-import { LEVEL_NAMES, PETITION_DUE_DAYS, PETITION_STATUS_NAMES, RATING_NAMES, type Level } from '@gridlink/shared/names';
+import type {
+  CreatePetitionBody,
+  KeyCaseBody,
+  PetitionRatingBody,
+  ProgressBody,
+  ReplyBody,
+} from '@gridlink/shared/cases';
+import {
+  LEVEL_NAMES,
+  PETITION_DUE_DAYS,
+  PETITION_STATUS_NAMES,
+  RATING_NAMES,
+  type Level,
+} from '@gridlink/shared/names';
 import { inScope } from '../../auth/policy';
-import { duePetitions, getCase, isOpenPetition, personPointerPut, type CaseActor, type PetitionItem } from '../../data/cases';
+import {
+  duePetitions,
+  getCase,
+  isOpenPetition,
+  personPointerPut,
+  type CaseActor,
+  type PetitionItem,
+} from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { OUTBOX_SHARDS } from '../../data/outbox';
 import { getTask } from '../../data/proxy';
 import { getUser } from '../../data/users';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { badRequest, conflict, forbidden, isLostRace, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
 import { nextLevel } from '../requests/routing';
 import { verifyAttachments } from '../uploads';
-import { actorOf, checkStaffMove, checkVersion, commitCase, inboxAt, refuse, staffTier, statusDeltas, unitInScope, unitNameOf } from './common';
+import {
+  actorOf,
+  checkStaffMove,
+  checkVersion,
+  commitCase,
+  inboxAt,
+  refuse,
+  staffTier,
+  statusDeltas,
+  unitInScope,
+  unitNameOf,
+} from './common';
 import { nextPetitionStatus, PETITION_TRANSITIONS, type PetitionMove } from './transitions';
 import { toPetition } from './view';
 
@@ -34,14 +64,16 @@ const IN_GRID: Level[] = ['grid', 'community'];
 async function petitionerOf(p: z.infer<typeof CreatePetitionBody>['petitioner']): Promise<PetitionItem['petitioner']> {
   if (!p.userId) return { name: p.name!, ...(p.contact ? { contact: p.contact } : {}) };
   const u = await getUser(p.userId);
-  if (!u || u.role !== 'resident') throw badRequest('信访人不是本系统的居民', [{ path: 'petitioner.userId', message: '居民不存在' }]);
+  if (!u || u.role !== 'resident')
+    throw badRequest('信访人不是本系统的居民', [{ path: 'petitioner.userId', message: '居民不存在' }]);
   const contact = p.contact ?? u.phone;
   return { userId: u.id, name: u.name, ...(contact ? { contact } : {}) };
 }
 
 /** The unit, and for an agent: a live proxy task for the petitioner (the access window) and consent. */
 async function checkRegistrar(actor: Actor, body: z.infer<typeof CreatePetitionBody>) {
-  if (body.byProxy && !PROXY_ROLES.includes(actor.role)) throw badRequest('代理代办由红色代办员或网格员进行', [{ path: 'byProxy', message: '当前身份不能代理' }]);
+  if (body.byProxy && !PROXY_ROLES.includes(actor.role))
+    throw badRequest('代理代办由红色代办员或网格员进行', [{ path: 'byProxy', message: '当前身份不能代理' }]);
   if (actor.role !== 'agent') return unitInScope(actor, body.unitId);
   if (!body.byProxy) throw badRequest('红色代办员须取得信访人授权后代理', [{ path: 'byProxy', message: '必填' }]);
   if (!body.petitioner.userId || (await relationTo(actor, body.petitioner.userId)) !== 'agent')
@@ -63,7 +95,13 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
   if (body.attachments?.length) await verifyAttachments(actor, body.attachments);
   const source = actor.role === 'street_admin' || actor.role === 'district_admin' ? 'street_forwarded' : 'first_visit';
   const id = newId(Date.parse(now));
-  const proxy = body.byProxy ? { ...actorOf(actor), consent: body.byProxy.consent, ...(body.byProxy.proxyTaskId ? { proxyTaskId: body.byProxy.proxyTaskId } : {}) } : undefined;
+  const proxy = body.byProxy
+    ? {
+        ...actorOf(actor),
+        consent: body.byProxy.consent,
+        ...(body.byProxy.proxyTaskId ? { proxyTaskId: body.byProxy.proxyTaskId } : {}),
+      }
+    : undefined;
   const personIds = [...new Set([petitioner.userId, proxy?.id].filter((x): x is string => !!x))];
   const p: PetitionItem = {
     kind: 'petition',
@@ -94,7 +132,11 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
     after: p,
     action: 'register',
     actor: actorOf(actor),
-    note: proxy ? `代理代办（${proxy.name}），已取得授权` : source === 'street_forwarded' ? '街道转办，网格先行化解' : undefined,
+    note: proxy
+      ? `代理代办（${proxy.name}），已取得授权`
+      : source === 'street_forwarded'
+        ? '街道转办，网格先行化解'
+        : undefined,
     now,
     counters: {
       ...statusDeltas('pet', undefined, 'registered', isOpen),
@@ -106,7 +148,7 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
     extra: personIds.map((u) => personPointerPut(p, u)),
     notice: { title: `信访事项：${PETITION_STATUS_NAMES.registered}`, body: `“${body.subject}”已登记，网格将先行化解` },
   });
-  return { status: 201, body: toPetition(p, { as: 'handler' }, []) };
+  return toPetition(p, { as: 'handler' }, []);
 }
 
 async function load(id: string, version?: number) {
@@ -130,7 +172,13 @@ type Bodies = {
   reply: z.infer<typeof ReplyBody>;
 };
 
-export async function actOnPetition<M extends StaffMove>(actor: Actor, id: string, move: M, body: Bodies[M], now: string) {
+export async function actOnPetition<M extends StaffMove>(
+  actor: Actor,
+  id: string,
+  move: M,
+  body: Bodies[M],
+  now: string,
+) {
   const p = await load(id, body.version);
   checkStaffMove(actor, p, PETITION_TRANSITIONS[move].by);
   const after: PetitionItem = { ...p, status: transition(move, p), version: p.version + 1, updatedAt: now };
@@ -163,12 +211,31 @@ export async function actOnPetition<M extends StaffMove>(actor: Actor, id: strin
     }
   }
   Object.assign(counters, statusDeltas('pet', p.status, after.status, isOpen));
-  await commitCase({ before: p, after, action: move, actor: by, note, channel, now, counters, notice: { title: `信访事项：${PETITION_STATUS_NAMES[after.status]}`, body: move === 'reply' ? '已答复，请对办理结果进行评价' : PETITION_TRANSITIONS[move].label } });
+  await commitCase({
+    before: p,
+    after,
+    action: move,
+    actor: by,
+    note,
+    channel,
+    now,
+    counters,
+    notice: {
+      title: `信访事项：${PETITION_STATUS_NAMES[after.status]}`,
+      body: move === 'reply' ? '已答复，请对办理结果进行评价' : PETITION_TRANSITIONS[move].label,
+    },
+  });
   return toPetition(after, { as: 'handler' });
 }
 
 async function raised(p: PetitionItem, level: Level, now: string) {
-  return { level, inbox: await inboxAt(level, p.gridPath), dueAt: daysLater(now, PETITION_DUE_DAYS[level]), overdue: false, escalations: p.escalations + 1 };
+  return {
+    level,
+    inbox: await inboxAt(level, p.gridPath),
+    dueAt: daysLater(now, PETITION_DUE_DAYS[level]),
+    overdue: false,
+    escalations: p.escalations + 1,
+  };
 }
 
 /** 列为重点: a leader in scope names the responsible leader (包案领导) and the plan; updating keeps the count. */
@@ -176,9 +243,27 @@ export async function flagKeyCase(actor: Actor, id: string, body: z.infer<typeof
   const p = await load(id, body.version);
   checkStaffMove(actor, p, PETITION_TRANSITIONS.flagKey.by);
   const after: PetitionItem = { ...p, status: transition('flagKey', p), version: p.version + 1, updatedAt: now };
-  after.keyCase = { kind: body.kind, leaderName: body.leaderName, ...(body.leaderId ? { leaderId: body.leaderId } : {}), plan: body.plan, by: actorOf(actor), at: now };
-  const counters: Record<string, number> = p.keyCase ? {} : { pet_key_total: 1, pet_key_open: 1, [`pet_key_${body.kind}`]: 1 };
-  await commitCase({ before: p, after, action: 'flagKey', actor: actorOf(actor), note: `包案领导：${body.leaderName}`, now, counters, notice: { title: '信访事项', body: '已安排专人包案化解' } });
+  after.keyCase = {
+    kind: body.kind,
+    leaderName: body.leaderName,
+    ...(body.leaderId ? { leaderId: body.leaderId } : {}),
+    plan: body.plan,
+    by: actorOf(actor),
+    at: now,
+  };
+  const counters: Record<string, number> = p.keyCase
+    ? {}
+    : { pet_key_total: 1, pet_key_open: 1, [`pet_key_${body.kind}`]: 1 };
+  await commitCase({
+    before: p,
+    after,
+    action: 'flagKey',
+    actor: actorOf(actor),
+    note: `包案领导：${body.leaderName}`,
+    now,
+    counters,
+    notice: { title: '信访事项', body: '已安排专人包案化解' },
+  });
   return toPetition(after, { as: 'handler' });
 }
 
@@ -189,10 +274,20 @@ export async function ratePetition(actor: Actor, id: string, body: z.infer<typeo
   const proxy = p.proxy?.id === actor.id;
   if (!self && !proxy && !staffTier(actor, p.gridPath)) throw notFound('信访事项不存在');
   const after: PetitionItem = { ...p, status: transition('rate', p), version: p.version + 1, updatedAt: now };
-  after.rating = { stars: body.stars, ...(body.comment ? { comment: body.comment } : {}), recordedBy: actorOf(actor), at: now };
+  after.rating = {
+    stars: body.stars,
+    ...(body.comment ? { comment: body.comment } : {}),
+    recordedBy: actorOf(actor),
+    at: now,
+  };
   const settledIn = p.reply?.level ?? p.level;
   const satisfied = body.stars >= 3;
-  const counters: Record<string, number> = { ...statusDeltas('pet', p.status, after.status, isOpen), pet_rated: 1, pet_stars_sum: body.stars, [`pet_stars_${body.stars}`]: 1 };
+  const counters: Record<string, number> = {
+    ...statusDeltas('pet', p.status, after.status, isOpen),
+    pet_rated: 1,
+    pet_stars_sum: body.stars,
+    [`pet_stars_${body.stars}`]: 1,
+  };
   if (satisfied) counters.pet_satisfied = 1;
   if (p.source === 'first_visit') {
     counters.pet_first_concluded = 1;
@@ -200,7 +295,16 @@ export async function ratePetition(actor: Actor, id: string, body: z.infer<typeo
   }
   if (p.keyCase) Object.assign(counters, { pet_key_open: -1, pet_key_closed: 1 });
   const note = `${RATING_NAMES[body.stars]}${body.comment ? `：${body.comment}` : ''}${self || proxy ? '' : '（工作人员代为记录）'}`;
-  await commitCase({ before: p, after, action: 'rate', actor: actorOf(actor), note, now, counters, notice: { title: `信访事项：${PETITION_STATUS_NAMES.closed}`, body: '感谢您的评价' } });
+  await commitCase({
+    before: p,
+    after,
+    action: 'rate',
+    actor: actorOf(actor),
+    note,
+    now,
+    counters,
+    notice: { title: `信访事项：${PETITION_STATUS_NAMES.closed}`, body: '感谢您的评价' },
+  });
   return toPetition(after, self || proxy ? { as: 'person', userId: actor.id } : { as: 'handler' });
 }
 
@@ -210,7 +314,13 @@ export async function petitionSweep(now = new Date().toISOString()) {
   for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
     for (const p of await duePetitions(shard, now)) {
       const level = nextLevel(p.level);
-      const after: PetitionItem = { ...p, version: p.version + 1, updatedAt: now, ...(level ? await raised(p, level, now) : { dueAt: null }), overdue: true };
+      const after: PetitionItem = {
+        ...p,
+        version: p.version + 1,
+        updatedAt: now,
+        ...(level ? await raised(p, level, now) : { dueAt: null }),
+        overdue: true,
+      };
       try {
         await commitCase({
           before: p,
@@ -224,7 +334,7 @@ export async function petitionSweep(now = new Date().toISOString()) {
         });
         moved++;
       } catch (e) {
-        if (!(e instanceof AppError && e.status === 409)) throw e; // someone acted first: fine
+        if (!isLostRace(e)) throw e; // someone acted first: fine
       }
     }
   }

@@ -8,17 +8,28 @@ import type { CaseListQuery } from '@gridlink/shared/cases';
 import { DISPUTE_STATUSES, PETITION_STATUSES } from '@gridlink/shared/names';
 import { inScope } from '../../auth/policy';
 import { writeAudit } from '../../data/audit';
-import { getCase, getCaseWithTimeline, listCaseAudit, listCases, listCasesOf, type CaseItem, type CaseKind, type DisputeItem, type PetitionItem } from '../../data/cases';
+import {
+  getCase,
+  getCaseWithTimeline,
+  listCaseAudit,
+  listCases,
+  listCasesOf,
+  type CaseItem,
+  type CaseKind,
+  type DisputeItem,
+  type PetitionItem,
+} from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import type { PageRequest } from '../../data/query';
-import { badRequest, forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { badRequest, forbidden, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { attachmentLinks } from '../uploads';
 import { isCaseStaff, readerOf } from './common';
 import { toDispute, toPetition, type Viewer } from './view';
 
 const NOT_FOUND = { dispute: '纠纷不存在', petition: '信访事项不存在' };
-const render = (c: CaseItem, v: Viewer, events?: Parameters<typeof toDispute>[2]) => (c.kind === 'dispute' ? toDispute(c, v, events) : toPetition(c, v, events));
+const render = (c: CaseItem, v: Viewer, events?: Parameters<typeof toDispute>[2]) =>
+  c.kind === 'dispute' ? toDispute(c, v, events) : toPetition(c, v, events);
 
 export async function readCase(actor: Actor, kind: CaseKind, id: string) {
   const found = await getCaseWithTimeline(kind, id);
@@ -27,7 +38,14 @@ export async function readCase(actor: Actor, kind: CaseKind, id: string) {
   const reader = readerOf(actor, c);
   if (!reader) throw notFound(NOT_FOUND[kind]); // 404, not 403: do not reveal that it exists
   const key = c.kind === 'petition' && !!c.keyCase;
-  if (reader === 'handler' || key) await writeAudit({ actorId: actor.id, actorRole: actor.role, action: key ? 'keycase.read' : 'pii.read', target: `${kind}:${id}`, at: new Date().toISOString() });
+  if (reader === 'handler' || key)
+    await writeAudit({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: key ? 'keycase.read' : 'pii.read',
+      target: `${kind}:${id}`,
+      at: new Date().toISOString(),
+    });
   const out = render(c, reader === 'handler' ? { as: 'handler' } : { as: 'person', userId: actor.id }, found.events);
   out.attachments = await attachmentLinks(c.attachments); // short-lived links, for allowed readers only
   return out;

@@ -1,5 +1,12 @@
 import { DISPUTE_STATUSES, PETITION_STATUSES } from '@gridlink/shared/names';
-import { DISPUTE_TRANSITIONS, nextDisputeStatus, nextPetitionStatus, PETITION_TRANSITIONS, type DisputeMove, type PetitionMove } from './transitions';
+import {
+  DISPUTE_TRANSITIONS,
+  nextDisputeStatus,
+  nextPetitionStatus,
+  PETITION_TRANSITIONS,
+  type DisputeMove,
+  type PetitionMove,
+} from './transitions';
 
 const DISPUTE_EXPECTED: Record<DisputeMove, Partial<Record<string, string>>> = {
   session: { registered: 'mediating', mediating: 'mediating' },
@@ -29,7 +36,8 @@ describe('dispute transition table, exhaustively', () => {
     }
   }
   it('a closed dispute accepts no move; an agreement needs a mediation session first', () => {
-    for (const move of Object.keys(DISPUTE_TRANSITIONS) as DisputeMove[]) expect(nextDisputeStatus(move, 'closed')).toBeUndefined();
+    for (const move of Object.keys(DISPUTE_TRANSITIONS) as DisputeMove[])
+      expect(nextDisputeStatus(move, 'closed')).toBeUndefined();
     expect(nextDisputeStatus('agree', 'registered')).toBeUndefined();
   });
   it('failing and closing need a note; residents move nothing', () => {

@@ -22,7 +22,8 @@ export const DISPUTE_TRANSITIONS: TransitionTable<DisputeMove, DisputeStatus, By
   close: { from: ['agreed', 'failed'], to: 'closed', by: CASE_STAFF, noteRequired: true, label: '回访结案' },
 };
 
-export type PetitionMove = 'accept' | 'progress' | 'escalate' | 'reply' | 'flagKey' | 'rate' | 'autoEscalate' | 'markOverdue';
+export type PetitionMove =
+  'accept' | 'progress' | 'escalate' | 'reply' | 'flagKey' | 'rate' | 'autoEscalate' | 'markOverdue';
 
 export const PETITION_TRANSITIONS: TransitionTable<PetitionMove, PetitionStatus, By> = {
   accept: { from: ['registered'], to: 'handling', by: CASE_STAFF, label: '受理' },

@@ -14,12 +14,31 @@ export type Viewer = { as: 'list'; staff?: boolean } | { as: 'handler' } | { as:
 
 function person(p: PersonItem, v: Viewer) {
   const own = v.as === 'person' && p.userId === v.userId;
-  if (v.as === 'handler' || own) return { ...(p.userId ? { userId: p.userId } : {}), name: p.name, ...(p.contact ? { contact: p.contact } : {}), masked: false };
+  if (v.as === 'handler' || own)
+    return {
+      ...(p.userId ? { userId: p.userId } : {}),
+      name: p.name,
+      ...(p.contact ? { contact: p.contact } : {}),
+      masked: false,
+    };
   if (v.as === 'person') return { name: p.name, ...(p.contact ? { contact: maskPhone(p.contact) } : {}), masked: true };
   return { name: maskName(p.name), masked: true };
 }
 
-const timeline = (events?: CaseEventItem[]) => events?.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note, channel }) => ({ id, at, actorId, actorName, actorRole, action, from, to, level, ...(note ? { note } : {}), ...(channel ? { channel } : {}) }));
+const timeline = (events?: CaseEventItem[]) =>
+  events?.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note, channel }) => ({
+    id,
+    at,
+    actorId,
+    actorName,
+    actorRole,
+    action,
+    from,
+    to,
+    level,
+    ...(note ? { note } : {}),
+    ...(channel ? { channel } : {}),
+  }));
 
 const base = (c: DisputeItem | PetitionItem) => ({
   id: c.id,
@@ -35,7 +54,12 @@ const base = (c: DisputeItem | PetitionItem) => ({
 });
 
 export function toDispute(d: DisputeItem, v: Viewer, events?: CaseEventItem[]): Dispute {
-  const out: Dispute = { ...base(d), status: d.status, kind: d.disputeKind, parties: d.parties.map((p) => ({ role: p.role, ...person(p, v) })) };
+  const out: Dispute = {
+    ...base(d),
+    status: d.status,
+    kind: d.disputeKind,
+    parties: d.parties.map((p) => ({ role: p.role, ...person(p, v) })),
+  };
   if (d.fromRequestId) out.fromRequestId = d.fromRequestId;
   if (d.mediator) out.mediator = d.mediator;
   if (v.as === 'list') return out;
@@ -63,7 +87,11 @@ export function toPetition(p: PetitionItem, v: Viewer, events?: CaseEventItem[])
   if (p.proxy) out.proxy = p.proxy;
   if (p.rating) out.rating = p.rating;
   // 重点信访人/积案 is an internal label: staff only (their lists show it without the plan)
-  if (p.keyCase && (v.as === 'handler' || (v.as === 'list' && v.staff))) out.keyCase = v.as === 'handler' ? p.keyCase : { kind: p.keyCase.kind, leaderName: p.keyCase.leaderName, by: p.keyCase.by, at: p.keyCase.at };
+  if (p.keyCase && (v.as === 'handler' || (v.as === 'list' && v.staff)))
+    out.keyCase =
+      v.as === 'handler'
+        ? p.keyCase
+        : { kind: p.keyCase.kind, leaderName: p.keyCase.leaderName, by: p.keyCase.by, at: p.keyCase.at };
   if (v.as === 'list') return out;
   out.content = p.content;
   if (p.reply) out.reply = p.reply;

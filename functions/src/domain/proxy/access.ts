@@ -4,7 +4,7 @@ import { inScope } from '../../auth/policy';
 import { writeAudit } from '../../data/audit';
 import { getUser } from '../../data/users';
 import type { ProxyTaskItem } from '../../data/proxy';
-import type { Actor } from '../../http/context';
+import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
 import { ACCESS_WINDOW } from './transitions';
 
@@ -23,7 +23,14 @@ export async function recipientView(actor: Actor, t: ProxyTaskItem, side: boolea
   const user = await getUser(t.recipientId);
   const full = side || inWindow(actor, t);
   if (full && actor.id !== t.recipientId) {
-    await writeAudit({ actorId: actor.id, actorRole: actor.role, action: 'pii.read', target: `user:${t.recipientId}`, to: { task: t.id, status: t.status }, at: new Date().toISOString() });
+    await writeAudit({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'pii.read',
+      target: `user:${t.recipientId}`,
+      to: { task: t.id, status: t.status },
+      at: new Date().toISOString(),
+    });
   }
   return {
     id: t.recipientId,

@@ -9,8 +9,8 @@ import type { PageRequest } from '../../data/query';
 import { queryPage } from '../../data/query';
 import { transact } from '../../data/requests';
 import { getUser } from '../../data/users';
-import { AppError, badRequest, forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { DomainError, badRequest, forbidden, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 
 export async function applyAsAgent(actor: Actor, body: { partyMember: boolean; reason: string }, now: string) {
@@ -19,19 +19,58 @@ export async function applyAsAgent(actor: Actor, body: { partyMember: boolean; r
   const unit = (await getGridItems([actor.unitId])).get(actor.unitId)!;
   try {
     await transact([
-      { Put: { TableName: table(), Item: { ...keys.agentApplication(actor.id), ...keys.agentApplications(unit.path[2], now, actor.id), type: 'agent_application', userId: actor.id, name: actor.name, communityId: unit.path[2], gridPath: unit.path, partyMember: body.partyMember, reason: body.reason, status: 'pending', createdAt: now }, ConditionExpression: 'attribute_not_exists(PK) OR #s = :rejected', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':rejected': 'rejected' } } },
-      auditPut({ actorId: actor.id, actorRole: actor.role, action: 'agent.apply', target: `user:${actor.id}`, to: 'pending', at: now }),
+      {
+        Put: {
+          TableName: table(),
+          Item: {
+            ...keys.agentApplication(actor.id),
+            ...keys.agentApplications(unit.path[2], now, actor.id),
+            type: 'agent_application',
+            userId: actor.id,
+            name: actor.name,
+            communityId: unit.path[2],
+            gridPath: unit.path,
+            partyMember: body.partyMember,
+            reason: body.reason,
+            status: 'pending',
+            createdAt: now,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR #s = :rejected',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':rejected': 'rejected' },
+        },
+      },
+      auditPut({
+        actorId: actor.id,
+        actorRole: actor.role,
+        action: 'agent.apply',
+        target: `user:${actor.id}`,
+        to: 'pending',
+        at: now,
+      }),
     ]);
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') throw new AppError(409, 'CONFLICT', '已提交过申请，请等待社区审核');
+    if ((e as Error).name === 'TransactionCanceledException')
+      throw new DomainError('CONFLICT', '已提交过申请，请等待社区审核');
     throw e;
   }
-  return { status: 201, body: { userId: actor.id, communityId: unit.path[2], status: 'pending', createdAt: now } };
+  return { userId: actor.id, communityId: unit.path[2], status: 'pending', createdAt: now };
 }
 
 export async function listAgentApplications(actor: Actor, page: PageRequest) {
   if (!['community_admin', 'grid_leader'].includes(actor.role)) throw forbidden();
-  const p = await queryPage({ index: 'GSI2', pk: keys.agentApplicationsPk(actor.gridIds[0]), newestFirst: true }, page, (i) => ({ userId: i.userId as string, name: i.name as string, partyMember: i.partyMember as boolean, reason: i.reason as string, status: i.status as string, createdAt: i.createdAt as string }));
+  const p = await queryPage(
+    { index: 'GSI2', pk: keys.agentApplicationsPk(actor.gridIds[0]), newestFirst: true },
+    page,
+    (i) => ({
+      userId: i.userId as string,
+      name: i.name as string,
+      partyMember: i.partyMember as boolean,
+      reason: i.reason as string,
+      status: i.status as string,
+      createdAt: i.createdAt as string,
+    }),
+  );
   return p;
 }
 
@@ -39,14 +78,47 @@ export async function listAgentApplications(actor: Actor, page: PageRequest) {
 export async function approveAgent(actor: Actor, userId: string, now: string) {
   const { Item: app } = await db().send(new GetCommand({ TableName: table(), Key: keys.agentApplication(userId) }));
   if (!app) throw notFound('没有这份申请');
-  if (!['community_admin', 'grid_leader'].includes(actor.role) || !inScope(actor, app.gridPath as string[])) throw forbidden('只有本社区可以审批');
-  if (app.status !== 'pending') throw new AppError(409, 'INVALID_TRANSITION', '申请已处理');
+  if (!['community_admin', 'grid_leader'].includes(actor.role) || !inScope(actor, app.gridPath as string[]))
+    throw forbidden('只有本社区可以审批');
+  if (app.status !== 'pending') throw new DomainError('INVALID_TRANSITION', '申请已处理');
   const user = await getUser(userId);
   if (!user) throw notFound('用户不存在');
   await transact([
-    { Update: { TableName: table(), Key: keys.agentApplication(userId), UpdateExpression: 'SET #s = :a, decidedBy = :by, decidedAt = :now REMOVE GSI2PK, GSI2SK', ConditionExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':a': 'approved', ':p': 'pending', ':by': actor.id, ':now': now } } },
-    { Update: { TableName: table(), Key: keys.user(userId), UpdateExpression: 'SET #r = :agent, gridIds = :g, version = version + :one, updatedAt = :now', ConditionExpression: 'version = :v', ExpressionAttributeNames: { '#r': 'role' }, ExpressionAttributeValues: { ':agent': 'agent', ':g': [app.communityId], ':one': 1, ':now': now, ':v': user.version } } },
-    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'agent.approve', target: `user:${userId}`, from: user.role, to: 'agent', at: now }),
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.agentApplication(userId),
+        UpdateExpression: 'SET #s = :a, decidedBy = :by, decidedAt = :now REMOVE GSI2PK, GSI2SK',
+        ConditionExpression: '#s = :p',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':a': 'approved', ':p': 'pending', ':by': actor.id, ':now': now },
+      },
+    },
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(userId),
+        UpdateExpression: 'SET #r = :agent, gridIds = :g, version = version + :one, updatedAt = :now',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeNames: { '#r': 'role' },
+        ExpressionAttributeValues: {
+          ':agent': 'agent',
+          ':g': [app.communityId],
+          ':one': 1,
+          ':now': now,
+          ':v': user.version,
+        },
+      },
+    },
+    auditPut({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'agent.approve',
+      target: `user:${userId}`,
+      from: user.role,
+      to: 'agent',
+      at: now,
+    }),
   ]);
   return agentProfile(userId);
 }
@@ -55,5 +127,12 @@ export async function agentProfile(userId: string) {
   const user = await getUser(userId);
   if (!user || user.role !== 'agent') throw notFound('红色代办员不存在');
   const s = await getAgentStats(userId);
-  return { id: user.id, name: user.name, communityIds: user.gridIds ?? [], tasksDone: s.tasksDone, ratings: s.ratings, averageRating: s.ratings ? Math.round((s.ratingSum / s.ratings) * 100) / 100 : null };
+  return {
+    id: user.id,
+    name: user.name,
+    communityIds: user.gridIds ?? [],
+    tasksDone: s.tasksDone,
+    ratings: s.ratings,
+    averageRating: s.ratings ? Math.round((s.ratingSum / s.ratings) * 100) / 100 : null,
+  };
 }

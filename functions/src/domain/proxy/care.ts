@@ -13,8 +13,8 @@ import type { PageRequest } from '../../data/query';
 import { transact } from '../../data/requests';
 import { statsUpdates } from '../../data/stats';
 import { getUser, userItem } from '../../data/users';
-import { AppError, badRequest, forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { DomainError, badRequest, forbidden, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 
 const CARE_STAFF = ['grid_worker', 'grid_leader', 'community_admin'];
@@ -24,25 +24,77 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
   const unit = (await getGridItems([body.unitId])).get(body.unitId);
   if (!unit || unit.level !== 'unit') throw badRequest('单元不存在', [{ path: 'unitId', message: '不是有效的单元' }]);
   if (!inScope(actor, unit.path)) throw forbidden('只能登记您负责网格内的居民');
-  if (body.idNumber && !validIdNumber(body.idNumber)) throw badRequest('身份证号不正确', [{ path: 'idNumber', message: '身份证号校验位不正确' }]);
+  if (body.idNumber && !validIdNumber(body.idNumber))
+    throw badRequest('身份证号不正确', [{ path: 'idNumber', message: '身份证号校验位不正确' }]);
   const id = `cr-${newId(Date.parse(now)).toLowerCase()}`;
-  const profile: CareProfileItem = { id, name: body.name, unitId: unit.id, unitName: unit.pathNames.slice(3).join(' '), gridPath: unit.path, communityId: unit.path[2], needs: body.needs, ...(body.note ? { note: body.note } : {}), registeredBy: actor.id, createdAt: now, version: 1 };
+  const profile: CareProfileItem = {
+    id,
+    name: body.name,
+    unitId: unit.id,
+    unitName: unit.pathNames.slice(3).join(' '),
+    gridPath: unit.path,
+    communityId: unit.path[2],
+    needs: body.needs,
+    ...(body.note ? { note: body.note } : {}),
+    registeredBy: actor.id,
+    createdAt: now,
+    version: 1,
+  };
   await transact([
-    { Put: { TableName: table(), Item: userItem({ id, role: 'resident', name: body.name, phone: body.phone, ...(body.idNumber ? { idNumber: body.idNumber } : {}), unitId: unit.id, gridIds: [], version: 1, createdAt: now, updatedAt: now }), ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Put: {
+        TableName: table(),
+        Item: userItem({
+          id,
+          role: 'resident',
+          name: body.name,
+          phone: body.phone,
+          ...(body.idNumber ? { idNumber: body.idNumber } : {}),
+          unitId: unit.id,
+          gridIds: [],
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
     careProfilePut(profile),
     ...statsUpdates(unit.path, { care_recipients: 1 }, now),
-    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'care.register', target: `user:${id}`, from: null, to: { needs: body.needs }, at: now }),
+    auditPut({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'care.register',
+      target: `user:${id}`,
+      from: null,
+      to: { needs: body.needs },
+      at: now,
+    }),
   ]);
-  return { status: 201, body: await readRecipient(actor, id) };
+  return await readRecipient(actor, id);
 }
 
 export async function readRecipient(actor: Actor, id: string) {
   const { profile, family } = await getCare(id);
   if (!profile) throw notFound('帮扶对象不存在');
   const isFamily = family.some((f) => f.userId === actor.id && f.status === 'confirmed');
-  if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id) throw notFound('帮扶对象不存在');
+  if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id)
+    throw notFound('帮扶对象不存在');
   const user = await getUser(id);
-  return { id, name: profile.name, unitId: profile.unitId, unitName: profile.unitName, phone: user?.phone ?? '', ...(user?.idNumber ? { idNumber: user.idNumber } : {}), needs: profile.needs, ...(profile.note ? { note: profile.note } : {}), registeredBy: profile.registeredBy, family, createdAt: profile.createdAt, version: profile.version };
+  return {
+    id,
+    name: profile.name,
+    unitId: profile.unitId,
+    unitName: profile.unitName,
+    phone: user?.phone ?? '',
+    ...(user?.idNumber ? { idNumber: user.idNumber } : {}),
+    needs: profile.needs,
+    ...(profile.note ? { note: profile.note } : {}),
+    registeredBy: profile.registeredBy,
+    family,
+    createdAt: profile.createdAt,
+    version: profile.version,
+  };
 }
 
 /** 帮扶对象 list of the worker's grid (the community's list, filtered to the grid). */
@@ -61,25 +113,56 @@ export async function requestFamilyLink(actor: Actor, recipientId: string, now: 
   if (!profile) throw notFound('帮扶对象不存在');
   if (actor.role !== 'resident' && actor.role !== 'agent') throw forbidden('只有居民可以申请家属关联');
   try {
-    await db().send(new PutCommand({ TableName: table(), Item: { ...keys.familyLink(recipientId, actor.id), ...keys.familyOf(actor.id, recipientId), type: 'family', userId: actor.id, name: actor.name, status: 'pending', createdAt: now }, ConditionExpression: 'attribute_not_exists(PK)' }));
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: {
+          ...keys.familyLink(recipientId, actor.id),
+          ...keys.familyOf(actor.id, recipientId),
+          type: 'family',
+          userId: actor.id,
+          name: actor.name,
+          status: 'pending',
+          createdAt: now,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
   } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') throw new AppError(409, 'CONFLICT', '已申请过家属关联');
+    if ((e as Error).name === 'ConditionalCheckFailedException') throw new DomainError('CONFLICT', '已申请过家属关联');
     throw e;
   }
-  return { status: 201, body: { recipientId, userId: actor.id, status: 'pending' } };
+  return { recipientId, userId: actor.id, status: 'pending' };
 }
 
 export async function confirmFamilyLink(actor: Actor, recipientId: string, userId: string, now: string) {
   const { profile, family } = await getCare(recipientId);
   if (!profile) throw notFound('帮扶对象不存在');
-  if (!CARE_STAFF.includes(actor.role) || !inScope(actor, profile.gridPath)) throw forbidden('只有本网格网格员可以确认家属关系');
+  if (!CARE_STAFF.includes(actor.role) || !inScope(actor, profile.gridPath))
+    throw forbidden('只有本网格网格员可以确认家属关系');
   const link = family.find((f) => f.userId === userId);
   if (!link) throw notFound('没有这条家属关联申请');
   if (link.status === 'confirmed') return { recipientId, userId, status: 'confirmed' };
   await transact([
-    { Update: { TableName: table(), Key: keys.familyLink(recipientId, userId), UpdateExpression: 'SET #s = :c, confirmedBy = :by, confirmedAt = :now', ConditionExpression: '#s = :p', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':c': 'confirmed', ':p': 'pending', ':by': actor.id, ':now': now } } },
-    auditPut({ actorId: actor.id, actorRole: actor.role, action: 'care.confirmFamily', target: `user:${recipientId}`, from: 'pending', to: { family: userId, status: 'confirmed' }, at: now }),
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.familyLink(recipientId, userId),
+        UpdateExpression: 'SET #s = :c, confirmedBy = :by, confirmedAt = :now',
+        ConditionExpression: '#s = :p',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':c': 'confirmed', ':p': 'pending', ':by': actor.id, ':now': now },
+      },
+    },
+    auditPut({
+      actorId: actor.id,
+      actorRole: actor.role,
+      action: 'care.confirmFamily',
+      target: `user:${recipientId}`,
+      from: 'pending',
+      to: { family: userId, status: 'confirmed' },
+      at: now,
+    }),
   ]);
   return { recipientId, userId, status: 'confirmed' };
 }
-

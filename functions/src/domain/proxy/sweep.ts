@@ -14,8 +14,24 @@ export async function alertUnclaimed(now = new Date().toISOString()) {
       const staff = (community?.staff ?? []).map((s) => s.userId);
       try {
         await transact([
-          { Update: { TableName: table(), Key: keys.proxyTask(t.id), UpdateExpression: 'SET unclaimedAlerted = :t REMOVE GSI3PK, GSI3SK', ConditionExpression: '#s = :open AND version = :v', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':t': true, ':open': 'open', ':v': t.version } } },
-          outboxPut({ userIds: staff.length ? staff : [t.requesterId], template: 'proxy_task', title: '代办任务超时无人认领', body: `${t.recipientName.slice(0, 1)}**的代办：${t.description.slice(0, 12)}`, page: `/pkg-proxy/pages/task/index?id=${t.id}`, at: now }),
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.proxyTask(t.id),
+              UpdateExpression: 'SET unclaimedAlerted = :t REMOVE GSI3PK, GSI3SK',
+              ConditionExpression: '#s = :open AND version = :v',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':t': true, ':open': 'open', ':v': t.version },
+            },
+          },
+          outboxPut({
+            userIds: staff.length ? staff : [t.requesterId],
+            template: 'proxy_task',
+            title: '代办任务超时无人认领',
+            body: `${t.recipientName.slice(0, 1)}**的代办：${t.description.slice(0, 12)}`,
+            page: `/pkg-proxy/pages/task/index?id=${t.id}`,
+            at: now,
+          }),
         ]);
         alerted++;
       } catch (e) {

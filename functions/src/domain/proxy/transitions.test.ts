@@ -12,7 +12,8 @@ const EXPECTED: Record<ProxyMove, Partial<Record<string, string>>> = {
 describe('proxy-task transition table, exhaustively', () => {
   for (const move of Object.keys(PROXY_TRANSITIONS) as ProxyMove[]) {
     for (const from of ProxyStatus.options) {
-      it(`${move} from ${from} → ${EXPECTED[move][from] ?? 'refused'}`, () => expect(nextProxyStatus(move, from)).toBe(EXPECTED[move][from]));
+      it(`${move} from ${from} → ${EXPECTED[move][from] ?? 'refused'}`, () =>
+        expect(nextProxyStatus(move, from)).toBe(EXPECTED[move][from]));
     }
   }
   it('the access window is claimed, in progress and done (before confirmation)', () => {

@@ -7,9 +7,17 @@ import { REQUEST_STATUS_NAMES } from '@gridlink/shared/requests';
 import { auditPut } from '../../data/audit';
 import { newId } from '../../data/ids';
 import { outboxPut } from '../../data/outbox';
-import { eventPut, isOpen, openIndexDelete, openIndexPut, requestReplace, transact, type RequestItem } from '../../data/requests';
+import {
+  eventPut,
+  isOpen,
+  openIndexDelete,
+  openIndexPut,
+  requestReplace,
+  transact,
+  type RequestItem,
+} from '../../data/requests';
 import { statsUpdates, type Deltas } from '../../data/stats';
-import { versionConflict } from '../../http/errors';
+import { versionConflict } from '../errors';
 import { feedUpdate } from '../../data/open311';
 import { REQUEST_TRANSITIONS, type RequestMove } from './transitions';
 
@@ -45,12 +53,31 @@ export function statusDeltas(before: RequestItem | undefined, after: RequestItem
 export async function commitMove(c: Commit): Promise<RequestItem> {
   const { before, after, now } = c;
   const label = REQUEST_TRANSITIONS[c.move].label;
-  const event = { id: newId(Date.parse(now)), at: now, actorId: c.actor.id, actorName: c.actor.name, actorRole: c.actor.role, action: c.move, from: before.status, to: after.status, level: after.level, note: c.note };
+  const event = {
+    id: newId(Date.parse(now)),
+    at: now,
+    actorId: c.actor.id,
+    actorName: c.actor.name,
+    actorRole: c.actor.role,
+    action: c.move,
+    from: before.status,
+    to: after.status,
+    level: after.level,
+    note: c.note,
+  };
   const items: unknown[] = [
     requestReplace(after, { version: before.version, status: before.status }),
     eventPut(after.id, event),
     ...statsUpdates(after.gridPath, { ...statusDeltas(before, after), ...(c.counters ?? {}) }, now),
-    auditPut({ actorId: c.actor.id, actorRole: c.actor.role, action: `request.${c.move}`, target: `request:${after.id}`, from: before.status, to: after.status, at: now }),
+    auditPut({
+      actorId: c.actor.id,
+      actorRole: c.actor.role,
+      action: `request.${c.move}`,
+      target: `request:${after.id}`,
+      from: before.status,
+      to: after.status,
+      at: now,
+    }),
     outboxPut({
       userIds: [after.reporterId, ...after.joinerIds],
       template: 'request_status',
@@ -67,7 +94,8 @@ export async function commitMove(c: Commit): Promise<RequestItem> {
   try {
     await transact(items);
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException' || (e as Error).name === 'ConditionalCheckFailedException') throw versionConflict();
+    if ((e as Error).name === 'TransactionCanceledException' || (e as Error).name === 'ConditionalCheckFailedException')
+      throw versionConflict();
     throw e;
   }
   return after;

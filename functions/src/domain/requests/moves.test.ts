@@ -1,17 +1,40 @@
 import { ROLES } from '@gridlink/shared/names';
 import type { RequestItem } from '../../data/requests';
-import type { Actor } from '../../http/context';
+import type { Actor } from '../../auth/actor';
 import { checkStaff } from './moves';
 import { REQUEST_TRANSITIONS, type RequestMove } from './transitions';
 
 const PATH = ['hz', 'hz-hp', 'hz-hp-xh', 'hz-hp-xh-c1', 'hz-hp-xh-c1-a1', 'hz-hp-xh-c1-a1-b1', 'hz-hp-xh-c1-a1-b1-u1'];
 /** each role's grid on that path (residents and agents serve none) */
-const GRIDS: Record<string, string[]> = { grid_worker: ['hz-hp-xh-c1-a1-b1'], grid_leader: ['hz-hp-xh'], community_admin: ['hz-hp-xh'], street_admin: ['hz-hp'], district_admin: ['hz'], office: ['hz-hp-xh'], department: ['hz'], resident: [], agent: ['hz-hp-xh'] };
-const actor = (role: (typeof ROLES)[number]): Actor => ({ id: `x-${role}`, role, name: role, gridIds: GRIDS[role], departmentId: role === 'department' ? 'dept-housing' : undefined });
-const req = (level: RequestItem['level'], status: RequestItem['status']): RequestItem => ({ gridPath: PATH, level, status, departmentId: 'dept-housing' }) as RequestItem;
+const GRIDS: Record<string, string[]> = {
+  grid_worker: ['hz-hp-xh-c1-a1-b1'],
+  grid_leader: ['hz-hp-xh'],
+  community_admin: ['hz-hp-xh'],
+  street_admin: ['hz-hp'],
+  district_admin: ['hz'],
+  office: ['hz-hp-xh'],
+  department: ['hz'],
+  resident: [],
+  agent: ['hz-hp-xh'],
+};
+const actor = (role: (typeof ROLES)[number]): Actor => ({
+  id: `x-${role}`,
+  role,
+  name: role,
+  gridIds: GRIDS[role],
+  departmentId: role === 'department' ? 'dept-housing' : undefined,
+});
+const req = (level: RequestItem['level'], status: RequestItem['status']): RequestItem =>
+  ({ gridPath: PATH, level, status, departmentId: 'dept-housing' }) as RequestItem;
 const STAFF_MOVES: RequestMove[] = ['accept', 'reject', 'dispatch', 'resolve', 'escalate'];
 const RANK = { grid: 0, community: 1, street: 2, district: 3 } as const;
-const TIER: Record<string, number> = { grid_worker: 0, grid_leader: 1, community_admin: 1, street_admin: 2, district_admin: 3 };
+const TIER: Record<string, number> = {
+  grid_worker: 0,
+  grid_leader: 1,
+  community_admin: 1,
+  street_admin: 2,
+  district_admin: 3,
+};
 
 describe('who may make each staff move: every move × role × handling level', () => {
   for (const move of STAFF_MOVES)
@@ -23,7 +46,7 @@ describe('who may make each staff move: every move × role × handling level', (
         it(`${move} by ${role} at ${level} level → ${expected ? 'allowed' : '403'}`, () => {
           const run = () => checkStaff(actor(role), req(level, status), move);
           if (expected) expect(run).not.toThrow();
-          else expect(run).toThrow(expect.objectContaining({ status: 403 }));
+          else expect(run).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
         });
       }
 });

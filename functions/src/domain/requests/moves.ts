@@ -5,8 +5,8 @@ import { callbackPut } from '../../data/callbacks';
 import { staffedGrids } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { getRequest, type RequestItem } from '../../data/requests';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { DomainError, badRequest, conflict, forbidden, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { commitMove } from './commit';
 import { actorTier, inboxFor, levelRank, nextLevel } from './routing';
 import { nextStatus, REQUEST_TRANSITIONS, type RequestMove } from './transitions';
@@ -17,7 +17,8 @@ const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 36
 export async function loadForMove(id: string, version?: number): Promise<RequestItem> {
   const req = await getRequest(id);
   if (!req) throw notFound('诉求不存在');
-  if (version !== undefined && version !== req.version) throw new AppError(409, 'VERSION_CONFLICT', '数据已被他人修改，请刷新后重试');
+  if (version !== undefined && version !== req.version)
+    throw new DomainError('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试');
   return req;
 }
 
@@ -26,7 +27,8 @@ export function checkStaff(actor: Actor, req: RequestItem, move: RequestMove) {
   const t = REQUEST_TRANSITIONS[move];
   if (!t.by.includes(actor.role)) throw forbidden('当前身份无权进行此操作');
   if (actor.role === 'department') {
-    if (req.status !== 'dispatched' || req.departmentId !== actor.departmentId) throw forbidden('该诉求未转办到您的部门');
+    if (req.status !== 'dispatched' || req.departmentId !== actor.departmentId)
+      throw forbidden('该诉求未转办到您的部门');
     return;
   }
   const tier = actorTier(actor, req.gridPath);
@@ -35,7 +37,7 @@ export function checkStaff(actor: Actor, req: RequestItem, move: RequestMove) {
 }
 
 function refuse(move: RequestMove, req: RequestItem): never {
-  throw new AppError(409, 'INVALID_TRANSITION', `当前状态（${req.status}）不能${REQUEST_TRANSITIONS[move].label}`);
+  throw new DomainError('INVALID_TRANSITION', `当前状态（${req.status}）不能${REQUEST_TRANSITIONS[move].label}`);
 }
 
 export async function actOnRequest(actor: Actor, id: string, action: RequestAction, body: ActionBody, now: string) {
@@ -56,7 +58,8 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
       break;
     case 'dispatch': {
       const dept = body.departmentId ?? categoryByCode(req.category)?.departmentId;
-      if (!dept || !DEPARTMENTS[dept]) throw badRequest('请选择职能部门', [{ path: 'departmentId', message: '不是有效的部门' }]);
+      if (!dept || !DEPARTMENTS[dept])
+        throw badRequest('请选择职能部门', [{ path: 'departmentId', message: '不是有效的部门' }]);
       after.departmentId = dept;
       after.inbox = dept;
       counters.req_dispatched_total = 1;
@@ -66,7 +69,8 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
       after.resolvedAt = now;
       after.lastLevel = req.level;
       after.dueAt = null;
-      after.inbox = req.status === 'dispatched' ? inboxFor(req.level, req.gridPath, await staffedGrids(req.gridPath)) : req.inbox;
+      after.inbox =
+        req.status === 'dispatched' ? inboxFor(req.level, req.gridPath, await staffedGrids(req.gridPath)) : req.inbox;
       counters.req_resolved_total = 1;
       counters.resolve_hours_sum = Math.round((Date.parse(now) - Date.parse(req.createdAt)) / 3600_000);
       if (!req.overdue && (!req.dueAt || now <= req.dueAt)) counters.req_resolved_on_time = 1;
@@ -84,9 +88,20 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
   return toResource(after);
 }
 
-export function escalated(req: RequestItem, level: NonNullable<ReturnType<typeof nextLevel>>, now: string, staffed: Set<string>) {
+export function escalated(
+  req: RequestItem,
+  level: NonNullable<ReturnType<typeof nextLevel>>,
+  now: string,
+  staffed: Set<string>,
+) {
   const sla = categoryByCode(req.category)?.slaHours[level] ?? 72;
-  return { level, lastLevel: level, inbox: inboxFor(level, req.gridPath, staffed), dueAt: hoursLater(now, sla), overdue: false };
+  return {
+    level,
+    lastLevel: level,
+    inbox: inboxFor(level, req.gridPath, staffed),
+    dueAt: hoursLater(now, sla),
+    overdue: false,
+  };
 }
 
 /** The reporter rates a resolved request; 1–2 stars also open a call-back for the community. */
@@ -95,13 +110,38 @@ export async function rateRequest(actor: Actor, id: string, stars: number, comme
   if (req.reporterId !== actor.id) throw forbidden('只有提出诉求的居民可以评价');
   const to = nextStatus('rate', req.status);
   if (!to) refuse('rate', req);
-  const after: RequestItem = { ...req, status: to, version: req.version + 1, updatedAt: now, rating: { stars, ...(comment ? { comment } : {}), at: now } };
+  const after: RequestItem = {
+    ...req,
+    status: to,
+    version: req.version + 1,
+    updatedAt: now,
+    rating: { stars, ...(comment ? { comment } : {}), at: now },
+  };
   const extra: unknown[] = [];
   const counters: Record<string, number> = { rated: 1, stars_sum: stars, [`stars_${stars}`]: 1 };
   if (stars <= 2) {
     const callbackId = newId(Date.parse(now));
     after.callbackId = callbackId;
-    extra.push(callbackPut({ id: callbackId, requestId: req.id, status: 'open', communityId: req.gridPath[2], gridPath: req.gridPath, stars, dueAt: hoursLater(now, 24), version: 1, createdAt: now, updatedAt: now, requestSummary: { category: req.category, categoryName: req.categoryName, description: req.description.slice(0, 100), unitName: req.unitName } }));
+    extra.push(
+      callbackPut({
+        id: callbackId,
+        requestId: req.id,
+        status: 'open',
+        communityId: req.gridPath[2],
+        gridPath: req.gridPath,
+        stars,
+        dueAt: hoursLater(now, 24),
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        requestSummary: {
+          category: req.category,
+          categoryName: req.categoryName,
+          description: req.description.slice(0, 100),
+          unitName: req.unitName,
+        },
+      }),
+    );
     counters.callbacks_open = 1;
     counters.callbacks_total = 1;
   }

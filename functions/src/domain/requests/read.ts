@@ -1,8 +1,8 @@
 import type { RequestStatus } from '@gridlink/shared/requests';
 import { getRequestWithTimeline, listInbox, listMine } from '../../data/requests';
 import type { PageRequest } from '../../data/query';
-import { forbidden, notFound } from '../../http/errors';
-import type { Actor } from '../../http/context';
+import { forbidden, notFound } from '../errors';
+import type { Actor } from '../../auth/actor';
 import { actorTier } from './routing';
 import { toResource } from './view';
 import { attachmentLinks } from '../uploads';
@@ -15,14 +15,19 @@ export async function readRequest(actor: Actor, id: string) {
   const allowed =
     r.reporterId === actor.id ||
     r.joinerIds.includes(actor.id) ||
-    (actor.role === 'department' ? r.departmentId === actor.departmentId : !!actorTier(actor, r.gridPath) && actor.role !== 'resident' && actor.role !== 'agent');
+    (actor.role === 'department'
+      ? r.departmentId === actor.departmentId
+      : !!actorTier(actor, r.gridPath) && actor.role !== 'resident' && actor.role !== 'agent');
   if (!allowed) throw notFound('诉求不存在'); // 404, not 403: do not reveal that it exists
   const resource = toResource(r, events);
   resource.attachments = await attachmentLinks(r.attachments); // short-lived links, for allowed readers only
   return resource;
 }
 
-export async function listRequests(actor: Actor, q: PageRequest & { view: 'mine' | 'inbox'; status?: RequestStatus; gridId?: string }) {
+export async function listRequests(
+  actor: Actor,
+  q: PageRequest & { view: 'mine' | 'inbox'; status?: RequestStatus; gridId?: string },
+) {
   const page = { limit: q.limit, cursor: q.cursor };
   if (q.view === 'mine') {
     const p = await listMine(actor.id, page, q.status);

@@ -4,7 +4,7 @@
  * community, street or district itself.
  */
 import { LEVELS, type Level } from '@gridlink/shared/requests';
-import type { Actor } from '../../http/context';
+import type { Actor } from '../../auth/actor';
 
 /** gridPath indexes: 0 district, 1 street, 2 community, 3 compound, 4 area, 5 building, 6 unit */
 const LEVEL_INDEX: Record<Exclude<Level, 'grid'>, number> = { district: 0, street: 1, community: 2 };

@@ -8,7 +8,7 @@
 import { staffedGrids } from '../../data/grids';
 import { dueItems, DUE_SHARDS, type RequestItem } from '../../data/requests';
 import { keys } from '../../data/keys';
-import { AppError } from '../../http/errors';
+import { isLostRace } from '../errors';
 import { commitMove, SYSTEM } from './commit';
 import { escalated } from './moves';
 import { nextLevel } from './routing';
@@ -21,7 +21,7 @@ async function each(pk: (s: number) => string, now: string, fn: (r: RequestItem)
         await fn(r);
         moved++;
       } catch (e) {
-        if (!(e instanceof AppError && e.status === 409)) throw e; // someone acted first: fine
+        if (!isLostRace(e)) throw e; // someone acted first: fine
       }
     }
   }
@@ -35,12 +35,28 @@ export async function slaSweep(now = new Date().toISOString()) {
     if (level) {
       Object.assign(after, escalated(r, level, now, await staffedGrids(r.gridPath)), { overdue: true });
     } else after.dueAt = null; // overdue where it is; counted once
-    await commitMove({ before: r, after, move: level ? 'autoEscalate' : 'markOverdue', actor: SYSTEM, note: level ? '超过办理时限，自动上报' : '超过办理时限', now, counters: { req_overdue: 1, ...(level ? { req_escalated: 1 } : {}) } });
+    await commitMove({
+      before: r,
+      after,
+      move: level ? 'autoEscalate' : 'markOverdue',
+      actor: SYSTEM,
+      note: level ? '超过办理时限，自动上报' : '超过办理时限',
+      now,
+      counters: { req_overdue: 1, ...(level ? { req_escalated: 1 } : {}) },
+    });
   });
 }
 
 export async function autoClose(now = new Date().toISOString()) {
   return each(keys.autoClosePk, now, async (r) => {
-    await commitMove({ before: r, after: { ...r, status: 'closed', version: r.version + 1, updatedAt: now }, move: 'autoClose', actor: SYSTEM, note: '7 天未评价，自动结案', now, counters: { auto_closed: 1 } });
+    await commitMove({
+      before: r,
+      after: { ...r, status: 'closed', version: r.version + 1, updatedAt: now },
+      move: 'autoClose',
+      actor: SYSTEM,
+      note: '7 天未评价，自动结案',
+      now,
+      counters: { auto_closed: 1 },
+    });
   });
 }

@@ -27,6 +27,18 @@ export function toResource(r: RequestItem, events?: EventItem[]): RequestResourc
   if (r.location) out.location = r.location;
   if (r.departmentId) out.departmentId = r.departmentId;
   if (r.rating) out.rating = r.rating;
-  if (events) out.timeline = events.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note }) => ({ id, at, actorId, actorName, actorRole: actorRole as never, action, from, to, level, ...(note ? { note } : {}) }));
+  if (events)
+    out.timeline = events.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note }) => ({
+      id,
+      at,
+      actorId,
+      actorName,
+      actorRole: actorRole as never,
+      action,
+      from,
+      to,
+      level,
+      ...(note ? { note } : {}),
+    }));
   return out;
 }

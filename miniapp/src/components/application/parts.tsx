@@ -33,20 +33,28 @@ export function AppStatusTag({ status, testId }: { status: Application['status']
 }
 
 /** One application in a list. */
-export function AppCard({ app, onTap, showApplicant }: { app: Application; onTap: () => void; showApplicant?: boolean }) {
+export function AppCard({
+  app,
+  onTap,
+  showApplicant,
+}: {
+  app: Application;
+  onTap: () => void;
+  showApplicant?: boolean;
+}) {
   return (
-    <View className='acard' role='listitem' data-testid={`app-${app.id}`} onClick={onTap}>
-      <View className='acard__head'>
-        <Text className='acard__name'>{app.serviceName}</Text>
+    <View className="acard" role="listitem" data-testid={`app-${app.id}`} onClick={onTap}>
+      <View className="acard__head">
+        <Text className="acard__name">{app.serviceName}</Text>
         <AppStatusTag status={app.status} />
       </View>
-      <View className='acard__meta'>
+      <View className="acard__meta">
         <Text>提交于 {formatShort(app.createdAt)}</Text>
         {showApplicant && <Text>申请人 {app.applicantName}</Text>}
         {app.resultNumber && <Text>办件编号 {app.resultNumber}</Text>}
-        {app.overdue && <Text className='acard__over'>已超期</Text>}
+        {app.overdue && <Text className="acard__over">已超期</Text>}
       </View>
-      {app.status === 'returned' && app.note && <Text className='acard__note'>需补正：{app.note}</Text>}
+      {app.status === 'returned' && app.note && <Text className="acard__note">需补正：{app.note}</Text>}
     </View>
   );
 }
@@ -56,17 +64,21 @@ export function AppTimeline({ events }: { events: NonNullable<Application['timel
   const steps = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   if (!steps.length) return null;
   return (
-    <View className='atl' data-testid='app-timeline'>
+    <View className="atl" data-testid="app-timeline">
       {steps.map((e, i) => (
-        <View key={e.id} className={`atl__step${i === 0 ? ' atl__step--now' : ''}`} data-testid={`app-step-${e.action}`}>
-          <View className='atl__dot' />
-          <View className='atl__body'>
-            <Text className='atl__title'>{APP_ACTION_NAMES[e.action] ?? e.action}</Text>
-            <Text className='atl__meta'>
+        <View
+          key={e.id}
+          className={`atl__step${i === 0 ? ' atl__step--now' : ''}`}
+          data-testid={`app-step-${e.action}`}
+        >
+          <View className="atl__dot" />
+          <View className="atl__body">
+            <Text className="atl__title">{APP_ACTION_NAMES[e.action] ?? e.action}</Text>
+            <Text className="atl__meta">
               {formatTime(e.at)} · {e.actorName}
               {ROLE_NAMES[e.actorRole as Role] ? `（${ROLE_NAMES[e.actorRole as Role]}）` : ''}
             </Text>
-            {e.note && <Text className='atl__note'>{e.note}</Text>}
+            {e.note && <Text className="atl__note">{e.note}</Text>}
           </View>
         </View>
       ))}
@@ -83,12 +95,18 @@ export function valueText(f: Pick<FormField, 'type'>, v: unknown): string {
 
 /** Photos as thumbnails; a tap opens them full size. */
 export function Photos({ urls, testId }: { urls: string[]; testId: string }) {
-  if (!urls.length) return <Text className='avalues__value muted'>未上传</Text>;
+  if (!urls.length) return <Text className="avalues__value muted">未上传</Text>;
   return (
-    <View className='aphotos' data-testid={testId}>
+    <View className="aphotos" data-testid={testId}>
       {urls.map((url, i) => (
-        <Image key={url} className='aphotos__img' src={url} mode='aspectFill' data-testid={`${testId}-${i}`}
-          onClick={() => Taro.previewImage({ urls, current: url })} />
+        <Image
+          key={url}
+          className="aphotos__img"
+          src={url}
+          mode="aspectFill"
+          data-testid={`${testId}-${i}`}
+          onClick={() => Taro.previewImage({ urls, current: url })}
+        />
       ))}
     </View>
   );
@@ -97,18 +115,24 @@ export function Photos({ urls, testId }: { urls: string[]; testId: string }) {
 /** The submitted form, read-only: labels from the service's fields, images as thumbnails. */
 export function FormValues({ fields, app }: { fields: FormField[] | undefined; app: Application }) {
   const form = app.form ?? {};
-  const links = new Map((app.attachments ?? []).filter(a => a.url).map(a => [a.key, a.url as string]));
+  const links = new Map((app.attachments ?? []).filter((a) => a.url).map((a) => [a.key, a.url as string]));
   const list: Pick<FormField, 'name' | 'label' | 'type'>[] =
-    fields ?? Object.keys(form).map(name => ({ name, label: name, type: Array.isArray(form[name]) ? 'multiselect' : 'text' }));
+    fields ??
+    Object.keys(form).map((name) => ({ name, label: name, type: Array.isArray(form[name]) ? 'multiselect' : 'text' }));
   return (
-    <View className='avalues' data-testid='app-values'>
-      {list.map(f => (
-        <View key={f.name} className='avalues__row' data-testid={`value-${f.name}`}>
-          <Text className='avalues__label'>{f.label}</Text>
+    <View className="avalues" data-testid="app-values">
+      {list.map((f) => (
+        <View key={f.name} className="avalues__row" data-testid={`value-${f.name}`}>
+          <Text className="avalues__label">{f.label}</Text>
           {f.type === 'image' ? (
-            <Photos testId={`photos-${f.name}`} urls={((form[f.name] as string[] | undefined) ?? []).map(k => links.get(k)).filter((u): u is string => !!u)} />
+            <Photos
+              testId={`photos-${f.name}`}
+              urls={((form[f.name] as string[] | undefined) ?? [])
+                .map((k) => links.get(k))
+                .filter((u): u is string => !!u)}
+            />
           ) : (
-            <Text className='avalues__value'>{valueText(f, form[f.name])}</Text>
+            <Text className="avalues__value">{valueText(f, form[f.name])}</Text>
           )}
         </View>
       ))}

@@ -43,7 +43,9 @@ export const ACTION_NAMES: Record<string, string> = {
 };
 
 /** ★★☆☆☆ */
-export const starText = (n: number) => '★'.repeat(Math.max(0, Math.min(5, n))) + '☆'.repeat(5 - Math.max(0, Math.min(5, n)));
+export const starText = (n: number) =>
+  '★'.repeat(Math.max(0, Math.min(5, n))) + '☆'.repeat(5 - Math.max(0, Math.min(5, n)));
 
 /** 0.988 → '98.8%' */
-export const percent = (r: number | null | undefined) => (r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`);
+export const percent = (r: number | null | undefined) =>
+  r === null || r === undefined ? '—' : `${Math.round(r * 1000) / 10}%`;

@@ -14,12 +14,12 @@ beforeEach(() => {
   jest.clearAllMocks();
   taro.__reset();
   setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-  ep.getGrid.mockImplementation(async id => {
+  ep.getGrid.mockImplementation(async (id) => {
     if (!GRIDS[id]) throw new ApiError(404, 'NOT_FOUND', '网格不存在');
     return GRIDS[id];
   });
-  ep.getGridChildren.mockImplementation(async id => ({ items: childrenOf(id), nextCursor: null }));
-  ep.bindUnit.mockImplementation(async unitId => resident({ unitId, unitPath: pathOf(unitId) }));
+  ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));
+  ep.bindUnit.mockImplementation(async (unitId) => resident({ unitId, unitPath: pathOf(unitId) }));
 });
 
 /** Taps a grid row and lets the next level load. */

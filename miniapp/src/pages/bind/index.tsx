@@ -24,7 +24,7 @@ function decode(v?: string) {
 
 /** Where the tree starts: the user's own community, else the district. */
 function startOf(me?: Me | null): string {
-  return me?.unitPath?.find(p => p.level === 'community')?.id ?? ROOT;
+  return me?.unitPath?.find((p) => p.level === 'community')?.id ?? ROOT;
 }
 
 export default function BindPage() {
@@ -117,21 +117,21 @@ export default function BindPage() {
 
   if (me && !UNIT_ROLES.includes(me.role)) {
     return (
-      <View className='page'>
-        <StateView empty emptyText='绑定单元仅适用于居民和红色代办员' />
+      <View className="page">
+        <StateView empty emptyText="绑定单元仅适用于居民和红色代办员" />
       </View>
     );
   }
 
   const already = !!selected && me?.unitId === selected.id;
   return (
-    <View className='page bind'>
+    <View className="page bind">
       {mode === 'qr' ? (
         <StateView loading={loading} error={error} onRetry={start}>
           {selected && (
-            <View className='bind__qr' data-testid='bind-qr-unit'>
-              <Text className='section__title'>您扫描的单元</Text>
-              <Text className='bind__path'>{selected.pathNames.join(' › ')}</Text>
+            <View className="bind__qr" data-testid="bind-qr-unit">
+              <Text className="section__title">您扫描的单元</Text>
+              <Text className="bind__path">{selected.pathNames.join(' › ')}</Text>
             </View>
           )}
         </StateView>
@@ -140,8 +140,10 @@ export default function BindPage() {
           {node && (
             <>
               <GridCrumbs grid={node} onJump={jump} />
-              <Text className='section__title'>
-                {node.level === 'building' ? '请选择您居住的单元' : '请逐级选择：街道 › 社区 › 小区 › 片区 › 楼栋 › 单元'}
+              <Text className="section__title">
+                {node.level === 'building'
+                  ? '请选择您居住的单元'
+                  : '请逐级选择：街道 › 社区 › 小区 › 片区 › 楼栋 › 单元'}
               </Text>
               <GridList parentId={node.id} selectedId={selected?.id} onPick={pick} />
             </>
@@ -150,18 +152,25 @@ export default function BindPage() {
       )}
 
       {mode === 'qr' && (
-        <View className='bind__switch' data-testid='bind-pick-other' onClick={() => { setSelected(undefined); setMode('tree'); }}>
+        <View
+          className="bind__switch"
+          data-testid="bind-pick-other"
+          onClick={() => {
+            setSelected(undefined);
+            setMode('tree');
+          }}
+        >
           不是这个单元？在列表中选择
         </View>
       )}
 
       {selected && (
-        <View className='bind__bar'>
-          <Text className='bind__chosen' data-testid='bind-selected'>
+        <View className="bind__bar">
+          <Text className="bind__chosen" data-testid="bind-selected">
             {already ? '您已绑定：' : '已选：'}
             {selected.pathNames.slice(2).join(' › ')}
           </Text>
-          <Button type='primary' loading={saving} disabled={already} data-testid='bind-confirm' onClick={confirm}>
+          <Button type="primary" loading={saving} disabled={already} data-testid="bind-confirm" onClick={confirm}>
             确认绑定
           </Button>
         </View>

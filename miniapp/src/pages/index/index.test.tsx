@@ -50,14 +50,18 @@ test('signed out: a welcome and a 登录 button, no API call', () => {
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index' });
   // 我要报事 asks for sign-in first, then comes back to the form
   fireEvent.click(screen.getByTestId('tile-report'));
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/login/index?redirect=%2Fpkg-resident%2Fpages%2Freport%2Findex' });
+  expect(Taro.navigateTo).toHaveBeenCalledWith({
+    url: '/pages/login/index?redirect=%2Fpkg-resident%2Fpages%2Freport%2Findex',
+  });
   expect(ep.getMe).not.toHaveBeenCalled();
 });
 
 test('办事 tiles: 我的办件 for residents (sign-in first when signed out), 审核队列 for the service office', async () => {
   const view = render(<HomePage />);
   fireEvent.click(screen.getByTestId('tile-applications'));
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pages/login/index?redirect=${encodeURIComponent('/pkg-services/pages/applications/index')}` });
+  expect(Taro.navigateTo).toHaveBeenCalledWith({
+    url: `/pages/login/index?redirect=${encodeURIComponent('/pkg-services/pages/applications/index')}`,
+  });
   view.unmount();
 
   signIn();

@@ -26,10 +26,22 @@ export default function HomePage() {
   const login = () => Taro.navigateTo({ url: '/pages/login/index' });
 
   const tiles: Tile[] = [
-    { id: 'services', title: '办事', desc: '41 项便民服务网上通办', onTap: () => Taro.switchTab({ url: '/pages/services/index' }) },
+    {
+      id: 'services',
+      title: '办事',
+      desc: '41 项便民服务网上通办',
+      onTap: () => Taro.switchTab({ url: '/pages/services/index' }),
+    },
     proxyTile(user, signedIn),
     ...(user?.role === 'office'
-      ? [{ id: 'review', title: '审核队列', desc: '本社区待审核的办件', onTap: () => Taro.navigateTo({ url: REVIEW_QUEUE_URL }) }]
+      ? [
+          {
+            id: 'review',
+            title: '审核队列',
+            desc: '本社区待审核的办件',
+            onTap: () => Taro.navigateTo({ url: REVIEW_QUEUE_URL }),
+          },
+        ]
       : staff
         ? []
         : [
@@ -38,58 +50,85 @@ export default function HomePage() {
               title: '我的办件',
               desc: '办事进度与办结凭证',
               onTap: () =>
-                Taro.navigateTo({ url: signedIn ? MY_APPLICATIONS_URL : `/pages/login/index?redirect=${encodeURIComponent(MY_APPLICATIONS_URL)}` }),
+                Taro.navigateTo({
+                  url: signedIn
+                    ? MY_APPLICATIONS_URL
+                    : `/pages/login/index?redirect=${encodeURIComponent(MY_APPLICATIONS_URL)}`,
+                }),
             },
           ]),
     {
       id: 'report',
       title: '我要报事',
       desc: '随手拍，身边问题网格员来办',
-      onTap: () => (signedIn ? Taro.navigateTo({ url: REPORT_URL }) : Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(REPORT_URL)}` })),
+      onTap: () =>
+        signedIn
+          ? Taro.navigateTo({ url: REPORT_URL })
+          : Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(REPORT_URL)}` }),
     },
     staff
-      ? { id: 'inbox', title: '待办', desc: '受理、办理网格诉求', onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/inbox/index' }) }
+      ? {
+          id: 'inbox',
+          title: '待办',
+          desc: '受理、办理网格诉求',
+          onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/inbox/index' }),
+        }
       : {
           id: 'requests',
           title: '我的诉求',
           desc: '办理进度与评价',
-          onTap: () => (signedIn ? Taro.navigateTo({ url: REQUESTS_URL }) : Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(REQUESTS_URL)}` })),
+          onTap: () =>
+            signedIn
+              ? Taro.navigateTo({ url: REQUESTS_URL })
+              : Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent(REQUESTS_URL)}` }),
         },
     staff
-      ? { id: 'grids', title: '我的网格', desc: '网格与下级网格', onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' }) }
+      ? {
+          id: 'grids',
+          title: '我的网格',
+          desc: '网格与下级网格',
+          onTap: () => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' }),
+        }
       : {
           id: 'unit',
           title: '我的单元',
           desc: user ? (user.unitId ? '查看已绑定的单元' : '尚未绑定，去绑定') : '登录后绑定',
-          onTap: () => (!signedIn ? login() : user?.unitId ? Taro.switchTab({ url: '/pages/me/index' }) : Taro.navigateTo({ url: '/pages/bind/index' })),
+          onTap: () =>
+            !signedIn
+              ? login()
+              : user?.unitId
+                ? Taro.switchTab({ url: '/pages/me/index' })
+                : Taro.navigateTo({ url: '/pages/bind/index' }),
         },
   ];
 
   return (
     <View className={`page home ${elderClass}`}>
-      <View className='home__hello'>
+      <View className="home__hello">
         {user ? (
           <>
-            <Text className='home__greet' data-testid='home-greet'>您好，{user.name}</Text>
-            <Text className='home__sub'>{ROLE_NAMES[user.role] ?? user.role}</Text>
+            <Text className="home__greet" data-testid="home-greet">
+              您好，{user.name}
+            </Text>
+            <Text className="home__sub">{ROLE_NAMES[user.role] ?? user.role}</Text>
           </>
         ) : (
           <>
-            <Text className='home__greet' data-testid='home-greet'>
+            <Text className="home__greet" data-testid="home-greet">
               {signedIn && me.loading ? '您好' : '您好，欢迎使用网格通'}
             </Text>
-            <Text className='home__sub'>海州区基层网格治理 · 小事不出社区</Text>
+            <Text className="home__sub">海州区基层网格治理 · 小事不出社区</Text>
           </>
         )}
         {!signedIn && (
-          <View className='home__login' data-testid='home-login' onClick={login}>
+          <View className="home__login" data-testid="home-login" onClick={login}>
             登录
           </View>
         )}
       </View>
 
-      <View className='tiles'>
-        {tiles.map(t => (
+      <View className="tiles">
+        {tiles.map((t) => (
           <View
             key={t.id}
             className={`tile${t.onTap ? '' : ' tile--off'}`}
@@ -97,8 +136,8 @@ export default function HomePage() {
             aria-disabled={!t.onTap}
             onClick={t.onTap}
           >
-            <Text className='tile__title'>{t.title}</Text>
-            <Text className='tile__desc'>{t.desc}</Text>
+            <Text className="tile__title">{t.title}</Text>
+            <Text className="tile__desc">{t.desc}</Text>
           </View>
         ))}
       </View>

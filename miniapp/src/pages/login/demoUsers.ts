@@ -12,4 +12,3 @@ export const DEMO_USERS: { id: string; label: string }[] = [
   { id: 'office-demo', label: '便民服务窗口' },
   { id: 'dept-demo', label: '职能部门' },
 ];
-

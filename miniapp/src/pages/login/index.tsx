@@ -45,19 +45,19 @@ export default function LoginPage() {
     });
 
   return (
-    <View className='page login'>
-      <View className='login__head'>
-        <Text className='login__title'>网格通</Text>
-        <Text className='login__sub'>海州区基层网格治理 · 一网通办</Text>
+    <View className="page login">
+      <View className="login__head">
+        <Text className="login__title">网格通</Text>
+        <Text className="login__sub">海州区基层网格治理 · 一网通办</Text>
       </View>
       {process.env.TARO_ENV === 'h5' ? (
-        <View className='login__demo'>
-          <Text className='section__title'>本地演示：选择一个演示用户登录</Text>
-          {DEMO_USERS.map(u => (
+        <View className="login__demo">
+          <Text className="section__title">本地演示：选择一个演示用户登录</Text>
+          {DEMO_USERS.map((u) => (
             <Button
               key={u.id}
               block
-              type='primary'
+              type="primary"
               fill={u.id === 'resident-demo' ? 'solid' : 'outline'}
               loading={busy === u.id}
               disabled={!!busy && busy !== u.id}
@@ -69,13 +69,13 @@ export default function LoginPage() {
           ))}
         </View>
       ) : (
-        <View className='actions'>
-          <Button block type='primary' loading={busy === 'wechat'} onClick={onWechat} data-testid='login-wechat'>
+        <View className="actions">
+          <Button block type="primary" loading={busy === 'wechat'} onClick={onWechat} data-testid="login-wechat">
             微信一键登录
           </Button>
-          <Text className='login__note'>
+          <Text className="login__note">
             登录即表示您同意
-            <Text className='login__link' onClick={() => Taro.openPrivacyContract({})}>
+            <Text className="login__link" onClick={() => Taro.openPrivacyContract({})}>
               《网格通隐私保护指引》
             </Text>
           </Text>

@@ -19,16 +19,22 @@ import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '@gridlink/
 import './index.css';
 
 export function unitText(me: Me): string {
-  return me.unitPath?.length ? me.unitPath.map(p => p.name).join(' › ') : '未绑定单元';
+  return me.unitPath?.length ? me.unitPath.map((p) => p.name).join(' › ') : '未绑定单元';
 }
 
 function StaffGrids({ ids }: { ids: string[] }) {
   const grids = useAsync(
-    () => Promise.all(ids.map(id => getGrid(id, { silent: true }).catch(() => null))),
+    () => Promise.all(ids.map((id) => getGrid(id, { silent: true }).catch(() => null))),
     [ids.join(',')],
   );
   return (
-    <StateView loading={grids.loading} error={grids.error} onRetry={grids.reload} empty={!ids.length} emptyText='暂未分配网格'>
+    <StateView
+      loading={grids.loading}
+      error={grids.error}
+      onRetry={grids.reload}
+      empty={!ids.length}
+      emptyText="暂未分配网格"
+    >
       {ids.map((id, i) => {
         const g = grids.data?.[i];
         return (
@@ -56,14 +62,16 @@ export default function MePage() {
 
   if (!signedIn) {
     return (
-      <View className='page'>
-        <StateView empty emptyText='您还没有登录' />
-        <View className='actions'>
+      <View className="page">
+        <StateView empty emptyText="您还没有登录" />
+        <View className="actions">
           <Button
             block
-            type='primary'
-            data-testid='me-login'
-            onClick={() => Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}` })}
+            type="primary"
+            data-testid="me-login"
+            onClick={() =>
+              Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}` })
+            }
           >
             去登录
           </Button>
@@ -79,24 +87,28 @@ export default function MePage() {
       <StateView loading={me.loading && !user} error={user ? null : me.error} onRetry={me.reload}>
         {user && (
           <>
-            <View className='me__head'>
-              <Text className='me__name' data-testid='me-name'>{user.name}</Text>
-              <Text className='me__role' data-testid='me-role'>{ROLE_NAMES[user.role] ?? user.role}</Text>
-              {user.phone && <Text className='me__phone'>{user.phone}</Text>}
+            <View className="me__head">
+              <Text className="me__name" data-testid="me-name">
+                {user.name}
+              </Text>
+              <Text className="me__role" data-testid="me-role">
+                {ROLE_NAMES[user.role] ?? user.role}
+              </Text>
+              {user.phone && <Text className="me__phone">{user.phone}</Text>}
             </View>
 
             {livesInUnit && (
-              <CellGroup title='我的单元'>
+              <CellGroup title="我的单元">
                 <Cell
-                  title={<Text data-testid='me-unit'>{unitText(user)}</Text>}
+                  title={<Text data-testid="me-unit">{unitText(user)}</Text>}
                   description={user.unitId ? '' : '扫描单元门口的二维码，或在列表中选择'}
                 />
-                <View className='actions'>
+                <View className="actions">
                   <Button
                     block
-                    type='primary'
-                    fill='outline'
-                    data-testid='me-bind'
+                    type="primary"
+                    fill="outline"
+                    data-testid="me-bind"
                     onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
                   >
                     {user.unitId ? '更换单元' : '绑定单元'}
@@ -106,13 +118,16 @@ export default function MePage() {
             )}
 
             {!livesInUnit && (
-              <CellGroup title='我服务的网格'>
+              <CellGroup title="我服务的网格">
                 <StaffGrids ids={user.gridIds} />
                 {!!user.duties?.length && (
-                  <Cell title='网格职责' extra={<Text data-testid='me-duties'>{user.duties.map(d => DUTY_NAMES[d]).join('、')}</Text>} />
+                  <Cell
+                    title="网格职责"
+                    extra={<Text data-testid="me-duties">{user.duties.map((d) => DUTY_NAMES[d]).join('、')}</Text>}
+                  />
                 )}
-                <View data-testid='me-grids' onClick={() => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' })}>
-                  <Cell title='我的网格' description='查看网格与下级网格' extra='›' clickable />
+                <View data-testid="me-grids" onClick={() => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' })}>
+                  <Cell title="我的网格" description="查看网格与下级网格" extra="›" clickable />
                 </View>
               </CellGroup>
             )}
@@ -125,8 +140,8 @@ export default function MePage() {
         )}
       </StateView>
       <ElderSetting />
-      <View className='actions'>
-        <Button block type='default' data-testid='me-logout' onClick={logout}>
+      <View className="actions">
+        <Button block type="default" data-testid="me-logout" onClick={logout}>
           退出登录
         </Button>
       </View>

@@ -16,7 +16,7 @@ beforeEach(() => {
   ep.listServices.mockResolvedValue({ items: SERVICES, nextCursor: null });
 });
 
-const tiles = () => screen.queryAllByTestId(/^service-/).filter(el => el.getAttribute('role') === 'button');
+const tiles = () => screen.queryAllByTestId(/^service-/).filter((el) => el.getAttribute('role') === 'button');
 
 test('shows the 41 services as one-tap tiles with 网上直办 and the promised days; a tap opens the service', async () => {
   render(<ServicesPage />);
@@ -40,13 +40,18 @@ test('热门 lists the hot services; 最近使用 the ones this user opened last
   rememberService('heating-subsidy', 'someone-else');
   render(<ServicesPage />);
   const hot = await screen.findByTestId('services-hot');
-  const hotCodes = SERVICES.filter(s => s.hot).map(s => s.name);
+  const hotCodes = SERVICES.filter((s) => s.hot).map((s) => s.name);
   expect(hotCodes.length).toBeGreaterThan(3);
   for (const name of hotCodes) expect(hot.textContent).toContain(name);
   const recent = within(screen.getByTestId('services-recent')).getAllByRole('button');
-  expect(recent.map(el => el.getAttribute('data-testid'))).toEqual(['recent-legal-aid', 'recent-volunteer-registration']);
+  expect(recent.map((el) => el.getAttribute('data-testid'))).toEqual([
+    'recent-legal-aid',
+    'recent-volunteer-registration',
+  ]);
   fireEvent.click(recent[1]);
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-services/pages/service/index?code=volunteer-registration' });
+  expect(Taro.navigateTo).toHaveBeenCalledWith({
+    url: '/pkg-services/pages/service/index?code=volunteer-registration',
+  });
 });
 
 test('no 最近使用 for a user who has opened nothing', async () => {
@@ -61,19 +66,28 @@ test('the search box filters by name, description and materials; 清除 shows ev
   render(<ServicesPage />);
   const search = await screen.findByTestId('services-search');
   fireEvent.change(search, { target: { value: '低保' } });
-  const names = tiles().map(el => el.getAttribute('data-testid'));
+  const names = tiles().map((el) => el.getAttribute('data-testid'));
   expect(names).toContain('service-minimum-living-allowance');
   expect(names).not.toContain('service-residence-certificate');
-  expect(names.length).toBe(SERVICES.filter(s => [s.name, s.category, s.description, ...s.materials].join(' ').includes('低保')).length);
+  expect(names.length).toBe(
+    SERVICES.filter((s) => [s.name, s.category, s.description, ...s.materials].join(' ').includes('低保')).length,
+  );
   expect(screen.getByTestId('services-count').textContent).toBe(`搜索结果：共 ${names.length} 项`);
   // while searching, 热门 and 最近使用 step aside
   expect(screen.queryByTestId('services-hot')).toBeNull();
 
   fireEvent.change(search, { target: { value: '残疾 补贴' } }); // every word must match
-  expect(tiles().map(el => el.getAttribute('data-testid'))).toEqual(['service-disability-two-subsidies', 'service-assistive-devices']);
+  expect(tiles().map((el) => el.getAttribute('data-testid'))).toEqual([
+    'service-disability-two-subsidies',
+    'service-assistive-devices',
+  ]);
 
   fireEvent.change(search, { target: { value: '居住证' } }); // names first
-  expect(tiles().map(el => el.getAttribute('data-testid')).slice(0, 2)).toEqual(['service-residence-certificate', 'service-residence-permit']);
+  expect(
+    tiles()
+      .map((el) => el.getAttribute('data-testid'))
+      .slice(0, 2),
+  ).toEqual(['service-residence-certificate', 'service-residence-permit']);
 
   fireEvent.change(search, { target: { value: '火星移民' } });
   expect(screen.getByTestId('services-count').textContent).toBe('搜索结果：共 0 项');
@@ -87,15 +101,17 @@ test('category chips filter, together with the search', async () => {
   render(<ServicesPage />);
   fireEvent.click(await screen.findByTestId('category-养老服务'));
   expect(screen.getByTestId('category-养老服务').getAttribute('aria-selected')).toBe('true');
-  const elder = SERVICES.filter(s => s.category === '养老服务');
-  expect(tiles().map(el => el.getAttribute('data-testid'))).toEqual(elder.map(s => `service-${s.code}`));
+  const elder = SERVICES.filter((s) => s.category === '养老服务');
+  expect(tiles().map((el) => el.getAttribute('data-testid'))).toEqual(elder.map((s) => `service-${s.code}`));
   expect(screen.getByTestId('services-count').textContent).toBe(`养老服务：共 ${elder.length} 项`);
 
   fireEvent.change(screen.getByTestId('services-search'), { target: { value: '津贴' } });
-  expect(tiles().map(el => el.getAttribute('data-testid'))).toEqual(['service-old-age-allowance']);
+  expect(tiles().map((el) => el.getAttribute('data-testid'))).toEqual(['service-old-age-allowance']);
 
   fireEvent.click(screen.getByTestId('category-全部'));
-  expect(tiles().length).toBe(SERVICES.filter(s => [s.name, s.category, s.description, ...s.materials].join(' ').includes('津贴')).length);
+  expect(tiles().length).toBe(
+    SERVICES.filter((s) => [s.name, s.category, s.description, ...s.materials].join(' ').includes('津贴')).length,
+  );
 });
 
 test('长辈版: the switch enlarges the page at once and is remembered for this user only', async () => {

@@ -24,7 +24,17 @@ const DONE_TEXT: Partial<Record<TaskAction, string>> = {
 };
 
 /** The buttons this viewer may press now, and the forms they open. */
-export default function TaskActions({ task, viewer, onChanged, compact }: { task: ProxyTask; viewer: Viewer | undefined; onChanged: (t?: ProxyTask) => void; compact?: boolean }) {
+export default function TaskActions({
+  task,
+  viewer,
+  onChanged,
+  compact,
+}: {
+  task: ProxyTask;
+  viewer: Viewer | undefined;
+  onChanged: (t?: ProxyTask) => void;
+  compact?: boolean;
+}) {
   const [busy, setBusy] = useState<TaskAction | ''>('');
   const [completing, setCompleting] = useState(false);
   const actions = taskActions(task, viewer);
@@ -46,7 +56,12 @@ export default function TaskActions({ task, viewer, onChanged, compact }: { task
     }
     const ask = CONFIRM_TEXT[a];
     if (ask) {
-      const answer = await Taro.showModal({ title: ask.title, content: ask.content, confirmText: '确定', cancelText: '再想想' });
+      const answer = await Taro.showModal({
+        title: ask.title,
+        content: ask.content,
+        confirmText: '确定',
+        cancelText: '再想想',
+      });
       if (!answer.confirm) return;
     }
     setBusy(a);
@@ -65,7 +80,7 @@ export default function TaskActions({ task, viewer, onChanged, compact }: { task
     }
   };
 
-  const buttons = actions.filter(a => !(a === 'rate' && !compact));
+  const buttons = actions.filter((a) => !(a === 'rate' && !compact));
   const forms = (
     <>
       {!compact && actions.includes('rate') && <RatingForm task={task} onRated={onChanged} />}
@@ -73,7 +88,7 @@ export default function TaskActions({ task, viewer, onChanged, compact }: { task
         <CompleteForm
           task={task}
           onCancel={() => setCompleting(false)}
-          onDone={t => {
+          onDone={(t) => {
             setCompleting(false);
             onChanged(t);
           }}
@@ -83,7 +98,7 @@ export default function TaskActions({ task, viewer, onChanged, compact }: { task
   );
   const row = !completing && !!buttons.length && (
     <View className={compact ? 'pcard__actions' : 'actions'}>
-      {buttons.map(a => (
+      {buttons.map((a) => (
         <Button
           key={a}
           block={!compact}
@@ -98,13 +113,15 @@ export default function TaskActions({ task, viewer, onChanged, compact }: { task
         </Button>
       ))}
       {!compact && actions.includes('apply') && (
-        <Text className='pform__hint'>在办事页面以本人名义填写申请（仅代办期间有效），办好后再点“办理完成”并关联该办件。</Text>
+        <Text className="pform__hint">
+          在办事页面以本人名义填写申请（仅代办期间有效），办好后再点“办理完成”并关联该办件。
+        </Text>
       )}
     </View>
   );
 
   return (
-    <View className={compact ? '' : 'section'} data-testid='task-actions'>
+    <View className={compact ? '' : 'section'} data-testid="task-actions">
       {forms}
       {row}
     </View>

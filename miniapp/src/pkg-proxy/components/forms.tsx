@@ -14,9 +14,20 @@ import './proxy.css';
 const MAX_PHOTOS = 3;
 
 /** 办理完成: a note (required), the application made on the recipient's behalf (optional), photos (optional). */
-export function CompleteForm({ task, onDone, onCancel }: { task: ProxyTask; onDone: (t: ProxyTask) => void; onCancel?: () => void }) {
+export function CompleteForm({
+  task,
+  onDone,
+  onCancel,
+}: {
+  task: ProxyTask;
+  onDone: (t: ProxyTask) => void;
+  onCancel?: () => void;
+}) {
   const apps = useAsync(
-    () => listMyApplications().then(p => p.items.filter(a => a.applicantId === task.recipient.id && a.createdAt >= task.createdAt)),
+    () =>
+      listMyApplications().then((p) =>
+        p.items.filter((a) => a.applicantId === task.recipient.id && a.createdAt >= task.createdAt),
+      ),
     [task.id],
   );
   const [note, setNote] = useState('');
@@ -32,11 +43,15 @@ export function CompleteForm({ task, onDone, onCancel }: { task: ProxyTask; onDo
   const addPhoto = async () => {
     if (uploading || photos.length >= MAX_PHOTOS) return;
     try {
-      const picked = await Taro.chooseImage({ count: MAX_PHOTOS - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const picked = await Taro.chooseImage({
+        count: MAX_PHOTOS - photos.length,
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
       setUploading(true);
       const keys: string[] = [];
       for (const p of picked.tempFilePaths) keys.push(await uploadImage(p, 'proxy'));
-      setPhotos(prev => [...prev, ...keys].slice(0, MAX_PHOTOS));
+      setPhotos((prev) => [...prev, ...keys].slice(0, MAX_PHOTOS));
     } catch (e) {
       const msg = (e as Error).message;
       if (msg && !/cancel/i.test(msg)) setError(msg);
@@ -70,72 +85,81 @@ export function CompleteForm({ task, onDone, onCancel }: { task: ProxyTask; onDo
   };
 
   return (
-    <View className='pform' data-testid='complete-form'>
-      <Text className='pform__label'>办理结果</Text>
+    <View className="pform" data-testid="complete-form">
+      <Text className="pform__label">办理结果</Text>
       <Textarea
-        className='pform__textarea'
-        data-testid='complete-note'
+        className="pform__textarea"
+        data-testid="complete-note"
         value={note}
         maxlength={500}
-        placeholder='如：已代为申请，办件已在线办结；药品已送到老人家中'
-        onInput={e => setNote(e.detail.value)}
+        placeholder="如：已代为申请，办件已在线办结；药品已送到老人家中"
+        onInput={(e) => setNote(e.detail.value)}
       />
-      <Text className='pform__label'>关联办件（选填）</Text>
+      <Text className="pform__label">关联办件（选填）</Text>
       {apps.loading ? (
-        <Text className='pform__hint'>正在读取您代为申请的办件…</Text>
+        <Text className="pform__hint">正在读取您代为申请的办件…</Text>
       ) : apps.error ? (
-        <Text className='pform__hint'>办件暂时读取不到，可以不关联直接提交</Text>
+        <Text className="pform__hint">办件暂时读取不到，可以不关联直接提交</Text>
       ) : (
-        <View className='pconsent' role='radiogroup'>
-          {items.map(a => (
+        <View className="pconsent" role="radiogroup">
+          {items.map((a) => (
             <View
               key={a.id}
-              role='radio'
+              role="radio"
               aria-checked={chosen === a.id}
               className={`ppick${chosen === a.id ? ' ppick--on' : ''}`}
               data-testid={`complete-app-${a.id}`}
               onClick={() => setAppId(a.id)}
             >
-              <View className='ppick__main'>
+              <View className="ppick__main">
                 <Text>{a.serviceName}</Text>
-                <Text className='ppick__sub'>
+                <Text className="ppick__sub">
                   {APPLICATION_STATUS_NAMES[a.status]}
                   {a.resultNumber ? ` · 办件编号 ${a.resultNumber}` : ''} · {formatShort(a.createdAt)}
                 </Text>
               </View>
-              <Text className='ppick__end'>{chosen === a.id ? '已选' : '选择'}</Text>
+              <Text className="ppick__end">{chosen === a.id ? '已选' : '选择'}</Text>
             </View>
           ))}
           <View
-            role='radio'
+            role="radio"
             aria-checked={!chosen}
             className={`ppick${!chosen ? ' ppick--on' : ''}`}
-            data-testid='complete-app-none'
+            data-testid="complete-app-none"
             onClick={() => setAppId('')}
           >
             <Text>{items.length ? '不关联办件' : '没有为其申请的办件（跑腿类代办无需关联）'}</Text>
           </View>
         </View>
       )}
-      <Text className='pform__label'>现场照片（选填，最多 {MAX_PHOTOS} 张）</Text>
-      <View className='pform__row'>
-        <Text className='pform__hint' data-testid='complete-photos'>{photos.length ? `已上传 ${photos.length} 张` : '未添加'}</Text>
+      <Text className="pform__label">现场照片（选填，最多 {MAX_PHOTOS} 张）</Text>
+      <View className="pform__row">
+        <Text className="pform__hint" data-testid="complete-photos">
+          {photos.length ? `已上传 ${photos.length} 张` : '未添加'}
+        </Text>
         {photos.length < MAX_PHOTOS && (
-          <Button size='small' fill='outline' type='primary' loading={uploading} data-testid='complete-add-photo' onClick={addPhoto}>
+          <Button
+            size="small"
+            fill="outline"
+            type="primary"
+            loading={uploading}
+            data-testid="complete-add-photo"
+            onClick={addPhoto}
+          >
             添加照片
           </Button>
         )}
       </View>
       {!!error && (
-        <View className='pform__error' role='alert' data-testid='complete-error'>
+        <View className="pform__error" role="alert" data-testid="complete-error">
           {error}
         </View>
       )}
-      <Button block type='primary' loading={saving} data-testid='complete-submit' onClick={submit}>
+      <Button block type="primary" loading={saving} data-testid="complete-submit" onClick={submit}>
         提交办理结果
       </Button>
       {onCancel && (
-        <Button block fill='none' data-testid='complete-close' onClick={onCancel}>
+        <Button block fill="none" data-testid="complete-close" onClick={onCancel}>
           收起
         </Button>
       )}
@@ -170,13 +194,13 @@ export function RatingForm({ task, onRated }: { task: ProxyTask; onRated: (t: Pr
   };
 
   return (
-    <View className='pform' data-testid='rating-form'>
-      <Text className='pform__label'>请为代办员{task.agentName ? ` ${task.agentName} ` : ''}评价</Text>
-      <View className='pstars' role='radiogroup'>
-        {[1, 2, 3, 4, 5].map(n => (
+    <View className="pform" data-testid="rating-form">
+      <Text className="pform__label">请为代办员{task.agentName ? ` ${task.agentName} ` : ''}评价</Text>
+      <View className="pstars" role="radiogroup">
+        {[1, 2, 3, 4, 5].map((n) => (
           <View
             key={n}
-            role='radio'
+            role="radio"
             aria-checked={n === stars}
             aria-label={RATING_NAMES[n]}
             className={`pstars__star${n <= stars ? ' pstars__star--on' : ''}`}
@@ -189,24 +213,24 @@ export function RatingForm({ task, onRated }: { task: ProxyTask; onRated: (t: Pr
             ★
           </View>
         ))}
-        <Text className='pstars__name' data-testid='rating-name'>
+        <Text className="pstars__name" data-testid="rating-name">
           {stars ? RATING_NAMES[stars] : '请点选'}
         </Text>
       </View>
       <Textarea
-        className='pform__textarea'
-        data-testid='rating-comment'
+        className="pform__textarea"
+        data-testid="rating-comment"
         value={comment}
         maxlength={300}
-        placeholder='说说代办员的服务（选填）'
-        onInput={e => setComment(e.detail.value)}
+        placeholder="说说代办员的服务（选填）"
+        onInput={(e) => setComment(e.detail.value)}
       />
       {!!error && (
-        <View className='pform__error' role='alert'>
+        <View className="pform__error" role="alert">
           {error}
         </View>
       )}
-      <Button block type='primary' loading={saving} data-testid='rating-submit' onClick={submit}>
+      <Button block type="primary" loading={saving} data-testid="rating-submit" onClick={submit}>
         提交评价
       </Button>
     </View>

@@ -14,11 +14,11 @@ const key = (userId: string) => `gridlink.proxy.family.${userId}`;
 
 export function knownFamily(userId: string): KnownRecipient[] {
   const v = Taro.getStorageSync(key(userId)) as unknown;
-  return Array.isArray(v) ? (v as KnownRecipient[]).filter(r => r && typeof r.id === 'string') : [];
+  return Array.isArray(v) ? (v as KnownRecipient[]).filter((r) => r && typeof r.id === 'string') : [];
 }
 
 export function rememberFamily(userId: string, r: KnownRecipient): KnownRecipient[] {
-  const list = [r, ...knownFamily(userId).filter(x => x.id !== r.id)].slice(0, 10);
+  const list = [r, ...knownFamily(userId).filter((x) => x.id !== r.id)].slice(0, 10);
   Taro.setStorageSync(key(userId), list);
   return list;
 }

@@ -8,9 +8,15 @@ describe('consent: the one method that fits who asks for whom', () => {
     expect(consentFor('resident', { kind: 'self', id: 'resident-elder', name: '刘淑珍' })).toBe('in_app');
     expect(consentFor('agent', { kind: 'self', id: 'agent-demo', name: '陈红' })).toBe('in_app');
     expect(consentFor('resident', { kind: 'family', id: 'resident-elder', name: '刘淑珍' })).toBe('family');
-    expect(consentFor('grid_worker', { kind: 'care', id: 'resident-elder', name: '刘淑珍' })).toBe('witnessed_signature');
-    expect(consentFor('grid_leader', { kind: 'care', id: 'resident-elder', name: '刘淑珍' })).toBe('witnessed_signature');
-    expect(consentFor('community_admin', { kind: 'care', id: 'resident-elder', name: '刘淑珍' })).toBe('witnessed_signature');
+    expect(consentFor('grid_worker', { kind: 'care', id: 'resident-elder', name: '刘淑珍' })).toBe(
+      'witnessed_signature',
+    );
+    expect(consentFor('grid_leader', { kind: 'care', id: 'resident-elder', name: '刘淑珍' })).toBe(
+      'witnessed_signature',
+    );
+    expect(consentFor('community_admin', { kind: 'care', id: 'resident-elder', name: '刘淑珍' })).toBe(
+      'witnessed_signature',
+    );
   });
 
   it('nothing fits a resident picking a 帮扶对象 they are not family of, or before a recipient is chosen', () => {
@@ -20,12 +26,12 @@ describe('consent: the one method that fits who asks for whom', () => {
 
   it('lists all three methods with an explanation; the others are greyed out with the reason', () => {
     const opts = consentOptions('grid_worker', { kind: 'care', id: 'resident-elder', name: '刘淑珍' });
-    expect(opts.map(o => [o.method, o.allowed])).toEqual([
+    expect(opts.map((o) => [o.method, o.allowed])).toEqual([
       ['in_app', false],
       ['witnessed_signature', true],
       ['family', false],
     ]);
-    expect(opts.every(o => o.explain.length > 10)).toBe(true);
+    expect(opts.every((o) => o.explain.length > 10)).toBe(true);
     expect(opts[0].reason).toBe('只能由本人申请时使用');
     expect(opts[1].reason).toBeUndefined();
   });
@@ -70,7 +76,9 @@ describe('actions per status and viewer', () => {
     expect(taskActions(t, v(ELDER))).toEqual(['rate']);
     expect(taskActions({ ...t, rating: { stars: 5, at: t.createdAt } }, v(WORKER))).toEqual([]);
     // another grid worker confirms but does not rate someone else's request
-    expect(taskActions({ ...t, requesterId: 'resident-demo' }, v({ id: 'leader-demo', role: 'grid_leader' }))).toEqual([]);
+    expect(taskActions({ ...t, requesterId: 'resident-demo' }, v({ id: 'leader-demo', role: 'grid_leader' }))).toEqual(
+      [],
+    );
   });
 
   it('cancelled: nothing', () => {

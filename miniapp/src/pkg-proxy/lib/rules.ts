@@ -34,7 +34,8 @@ export const CONSENT_ORDER: readonly ConsentMethod[] = ['in_app', 'witnessed_sig
 
 export const CONSENT_EXPLAIN: Record<ConsentMethod, string> = {
   in_app: '本人在小程序里阅读并同意授权，适用于本人为自己申请代办。',
-  witnessed_signature: '本人不会用微信或行动不便时，在纸质授权书上签字（或按手印），由网格员当面见证；适用于网格员为帮扶对象申请。',
+  witnessed_signature:
+    '本人不会用微信或行动不便时，在纸质授权书上签字（或按手印），由网格员当面见证；适用于网格员为帮扶对象申请。',
   family: '经网格员确认过的家属代本人授权，适用于子女、配偶等为老人或残疾亲属申请。',
 };
 
@@ -63,7 +64,7 @@ export interface ConsentOption {
 
 export function consentOptions(role: Role | undefined, choice: RecipientChoice | undefined): ConsentOption[] {
   const fit = consentFor(role, choice);
-  return CONSENT_ORDER.map(method => ({
+  return CONSENT_ORDER.map((method) => ({
     method,
     allowed: method === fit,
     explain: CONSENT_EXPLAIN[method],

@@ -18,12 +18,16 @@ export const emptyValue = (f: FormField): unknown => (LIST_TYPES.includes(f.type
 /** What the controls hold: strings, and arrays for multiselect and images. */
 export function toControlValue(f: FormField, v: unknown): unknown {
   if (v === undefined || v === null) return emptyValue(f);
-  if (LIST_TYPES.includes(f.type)) return Array.isArray(v) ? v.filter(x => typeof x === 'string') : [];
+  if (LIST_TYPES.includes(f.type)) return Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
   return typeof v === 'number' ? String(v) : typeof v === 'string' ? v : '';
 }
 
 /** Starting values: a previous submission (补正) or, for a new form, the profile's name and phone. */
-export function initialValues(fields: FormField[], previous?: Values, profile?: { name?: string; phone?: string }): Values {
+export function initialValues(
+  fields: FormField[],
+  previous?: Values,
+  profile?: { name?: string; phone?: string },
+): Values {
   const out: Values = {};
   for (const f of fields) out[f.name] = toControlValue(f, previous?.[f.name]);
   if (!previous && profile) {
@@ -77,8 +81,8 @@ export function useServiceForm(fields: FormField[], start: () => Values) {
 
   const setValue = useCallback((name: string, value: unknown) => {
     key.current = null;
-    setValues(v => ({ ...v, [name]: value }));
-    setErrors(e => {
+    setValues((v) => ({ ...v, [name]: value }));
+    setErrors((e) => {
       if (!e[name]) return e;
       const { [name]: _gone, ...rest } = e;
       return rest;
@@ -91,7 +95,10 @@ export function useServiceForm(fields: FormField[], start: () => Values) {
     setErrors({});
   }, []);
 
-  const addPreview = useCallback((uploadKey: string, url: string) => setPreviews(p => ({ ...p, [uploadKey]: url })), []);
+  const addPreview = useCallback(
+    (uploadKey: string, url: string) => setPreviews((p) => ({ ...p, [uploadKey]: url })),
+    [],
+  );
 
   /** Checks the form: the cleaned data and the key to send it with, or the messages per field. */
   const validate = useCallback((): { data?: Values; idempotencyKey?: string; errors: Errors } => {

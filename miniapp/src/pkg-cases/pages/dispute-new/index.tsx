@@ -23,12 +23,20 @@ interface PartyDraft {
 export default function NewDisputePage() {
   const { params } = useRouter();
   const fromRequestId = params.fromRequestId;
-  const setup = useAsync(async () => ({ me: await getMe({ silent: true }), request: fromRequestId ? await getRequest(fromRequestId, { silent: true }) : undefined }));
+  const setup = useAsync(async () => ({
+    me: await getMe({ silent: true }),
+    request: fromRequestId ? await getRequest(fromRequestId, { silent: true }) : undefined,
+  }));
   const [kind, setKind] = useState<DisputeKind>('neighbor');
   const [facts, setFacts] = useState<string>();
   const [unit, setUnit] = useState<Grid>();
   const [parties, setParties] = useState<PartyDraft[]>(
-    fromRequestId ? [{ role: 'respondent', name: '', contact: '' }] : [{ role: 'applicant', name: '', contact: '' }, { role: 'respondent', name: '', contact: '' }],
+    fromRequestId
+      ? [{ role: 'respondent', name: '', contact: '' }]
+      : [
+          { role: 'applicant', name: '', contact: '' },
+          { role: 'respondent', name: '', contact: '' },
+        ],
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -37,7 +45,8 @@ export default function NewDisputePage() {
   const offset = req ? 1 : 0; // the request's reporter is party 0 on the server
   const factsText = facts ?? req?.description ?? '';
 
-  const edit = (i: number, patch: Partial<PartyDraft>) => setParties(ps => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  const edit = (i: number, patch: Partial<PartyDraft>) =>
+    setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const submit = async () => {
     setSaving(true);
     setErrors({});
@@ -47,7 +56,11 @@ export default function NewDisputePage() {
           kind: req ? 'neighbor' : kind,
           facts: factsText.trim(),
           ...(unit ? { unitId: unit.id } : {}),
-          parties: parties.map(p => ({ role: p.role, name: p.name.trim(), ...(p.contact.trim() ? { contact: p.contact.trim() } : {}) })),
+          parties: parties.map((p) => ({
+            role: p.role,
+            name: p.name.trim(),
+            ...(p.contact.trim() ? { contact: p.contact.trim() } : {}),
+          })),
           ...(fromRequestId ? { fromRequestId } : {}),
         },
         key.current,
@@ -62,41 +75,82 @@ export default function NewDisputePage() {
   };
 
   return (
-    <View className='page'>
+    <View className="page">
       <StateView loading={setup.loading} error={setup.error} onRetry={setup.reload}>
         {req ? (
-          <Block title='来自居民诉求' testId='from-request'>
-            <Text className='cnote'>{req.description}</Text>
-            <Text className='muted'>申请人：{req.reporterName}（{req.unitName}）</Text>
+          <Block title="来自居民诉求" testId="from-request">
+            <Text className="cnote">{req.description}</Text>
+            <Text className="muted">
+              申请人：{req.reporterName}（{req.unitName}）
+            </Text>
           </Block>
         ) : (
-          <Block title='纠纷类型'>
-            <Chips options={DISPUTE_KIND_NAMES} value={kind} onChange={setKind} testId='kind' />
+          <Block title="纠纷类型">
+            <Chips options={DISPUTE_KIND_NAMES} value={kind} onChange={setKind} testId="kind" />
             <UnitPicker rootId={setup.data?.me.gridIds[0]} value={unit} onPick={setUnit} error={errors.unitId} />
           </Block>
         )}
-        <Block title='当事人'>
+        <Block title="当事人">
           {parties.map((p, i) => (
             <View key={i} data-testid={`party-${i}`}>
-              <Chips options={PARTY_ROLE_NAMES} value={p.role} onChange={role => edit(i, { role })} testId={`party-${i}-role`} />
-              <View className='cparty'>
-                <Field label='姓名' value={p.name} onChange={name => edit(i, { name })} testId={`party-${i}-name`} error={errors[`parties.${i}.name`]} />
-                <Field label='联系电话' value={p.contact} onChange={contact => edit(i, { contact })} testId={`party-${i}-contact`} error={errors[`parties.${i}.contact`]} />
-                {parties.length > 1 && <Text className='cparty__del' onClick={() => setParties(ps => ps.filter((_, j) => j !== i))}>删除</Text>}
+              <Chips
+                options={PARTY_ROLE_NAMES}
+                value={p.role}
+                onChange={(role) => edit(i, { role })}
+                testId={`party-${i}-role`}
+              />
+              <View className="cparty">
+                <Field
+                  label="姓名"
+                  value={p.name}
+                  onChange={(name) => edit(i, { name })}
+                  testId={`party-${i}-name`}
+                  error={errors[`parties.${i}.name`]}
+                />
+                <Field
+                  label="联系电话"
+                  value={p.contact}
+                  onChange={(contact) => edit(i, { contact })}
+                  testId={`party-${i}-contact`}
+                  error={errors[`parties.${i}.contact`]}
+                />
+                {parties.length > 1 && (
+                  <Text className="cparty__del" onClick={() => setParties((ps) => ps.filter((_, j) => j !== i))}>
+                    删除
+                  </Text>
+                )}
               </View>
             </View>
           ))}
-          {errors.parties && <Text className='field__error'>{errors.parties}</Text>}
+          {errors.parties && <Text className="field__error">{errors.parties}</Text>}
           {parties.length < 10 - offset && (
-            <Btn testId='add-party' onTap={() => setParties(ps => [...ps, { role: 'respondent', name: '', contact: '' }])}>添加当事人</Btn>
+            <Btn
+              testId="add-party"
+              onTap={() => setParties((ps) => [...ps, { role: 'respondent', name: '', contact: '' }])}
+            >
+              添加当事人
+            </Btn>
           )}
         </Block>
-        <Block title='纠纷事实'>
-          <Field label='事实经过（当事人、起因、诉求）' value={factsText} onChange={setFacts} multiline testId='facts' error={errors.facts} />
+        <Block title="纠纷事实">
+          <Field
+            label="事实经过（当事人、起因、诉求）"
+            value={factsText}
+            onChange={setFacts}
+            multiline
+            testId="facts"
+            error={errors.facts}
+          />
         </Block>
-        {errors[''] && <Text className='form__error' data-testid='form-error'>{errors['']}</Text>}
-        <View className='cbtns'>
-          <Btn primary testId='dispute-submit' disabled={saving} onTap={submit}>{saving ? '提交中…' : '登记'}</Btn>
+        {errors[''] && (
+          <Text className="form__error" data-testid="form-error">
+            {errors['']}
+          </Text>
+        )}
+        <View className="cbtns">
+          <Btn primary testId="dispute-submit" disabled={saving} onTap={submit}>
+            {saving ? '提交中…' : '登记'}
+          </Btn>
         </View>
       </StateView>
     </View>

@@ -5,37 +5,101 @@ import { getMe } from '../../../api/endpoints';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { formatTime, todayCn } from '../../../lib/format';
-import { DISPUTE_KIND_NAMES, DISPUTE_STATUS_NAMES, LEVEL_NAMES, PARTY_ROLE_NAMES, REFERRAL_NAMES, type Referral } from '@gridlink/shared/names';
+import {
+  DISPUTE_KIND_NAMES,
+  DISPUTE_STATUS_NAMES,
+  LEVEL_NAMES,
+  PARTY_ROLE_NAMES,
+  REFERRAL_NAMES,
+  type Referral,
+} from '@gridlink/shared/names';
 import { actOnDispute, getDispute, type Dispute } from '../../api';
 import { Block, Btn, CASE_STAFF, CaseTimeline, Chips, Field, fieldErrors, Row, Tag } from '../../components/parts';
 
 type Panel = 'sessions' | 'escalate' | 'agree' | 'fail' | 'close';
-const PANELS: Record<Panel, string> = { sessions: '记录调解', escalate: '提交上级调解', agree: '达成协议', fail: '调解未成', close: '回访结案' };
-const AVAILABLE: Record<Dispute['status'], Panel[]> = { registered: ['sessions', 'escalate'], mediating: ['sessions', 'agree', 'fail', 'escalate'], agreed: ['close'], failed: ['close'], closed: [] };
-const names = (s: string) => s.split(/[,，、\s]+/).map(x => x.trim()).filter(Boolean);
+const PANELS: Record<Panel, string> = {
+  sessions: '记录调解',
+  escalate: '提交上级调解',
+  agree: '达成协议',
+  fail: '调解未成',
+  close: '回访结案',
+};
+const AVAILABLE: Record<Dispute['status'], Panel[]> = {
+  registered: ['sessions', 'escalate'],
+  mediating: ['sessions', 'agree', 'fail', 'escalate'],
+  agreed: ['close'],
+  failed: ['close'],
+  closed: [],
+};
+const names = (s: string) =>
+  s
+    .split(/[,，、\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** The form of one move; posts it with the version read. */
 function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => void }) {
-  const [f, setF] = useState<Record<string, string>>({ date: todayCn(), place: '', participants: d.parties.map(p => p.name).join('、'), notes: '', terms: '', performBy: '', note: '', referralNote: '' });
+  const [f, setF] = useState<Record<string, string>>({
+    date: todayCn(),
+    place: '',
+    participants: d.parties.map((p) => p.name).join('、'),
+    notes: '',
+    terms: '',
+    performBy: '',
+    note: '',
+    referralNote: '',
+  });
   const [signed, setSigned] = useState(false);
   const [fulfilled, setFulfilled] = useState<'yes' | 'no'>();
   const [referral, setReferral] = useState<Referral>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const set = (k: string) => (v: string) => setF(x => ({ ...x, [k]: v }));
+  const set = (k: string) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const field = (k: string, label: string, multiline = false, placeholder?: string) => (
-    <Field label={label} value={f[k]} onChange={set(k)} testId={`f-${k}`} error={errors[k]} multiline={multiline} placeholder={placeholder} />
+    <Field
+      label={label}
+      value={f[k]}
+      onChange={set(k)}
+      testId={`f-${k}`}
+      error={errors[k]}
+      multiline={multiline}
+      placeholder={placeholder}
+    />
   );
   const submit = async () => {
     setSaving(true);
     setErrors({});
     const version = d.version;
     try {
-      if (panel === 'sessions') await actOnDispute(d.id, 'sessions', { date: f.date.trim(), place: f.place, participants: names(f.participants), notes: f.notes, version });
+      if (panel === 'sessions')
+        await actOnDispute(d.id, 'sessions', {
+          date: f.date.trim(),
+          place: f.place,
+          participants: names(f.participants),
+          notes: f.notes,
+          version,
+        });
       if (panel === 'escalate') await actOnDispute(d.id, 'escalate', { ...(f.note ? { note: f.note } : {}), version });
-      if (panel === 'agree') await actOnDispute(d.id, 'agree', { terms: f.terms, ...(f.performBy ? { performBy: f.performBy.trim() } : {}), signedByAll: signed as true, version });
-      if (panel === 'fail') await actOnDispute(d.id, 'fail', { referral: referral as Referral, ...(f.referralNote ? { referralNote: f.referralNote } : {}), note: f.note, version });
-      if (panel === 'close') await actOnDispute(d.id, 'close', { note: f.note, ...(fulfilled ? { fulfilled: fulfilled === 'yes' } : {}), version });
+      if (panel === 'agree')
+        await actOnDispute(d.id, 'agree', {
+          terms: f.terms,
+          ...(f.performBy ? { performBy: f.performBy.trim() } : {}),
+          signedByAll: signed as true,
+          version,
+        });
+      if (panel === 'fail')
+        await actOnDispute(d.id, 'fail', {
+          referral: referral as Referral,
+          ...(f.referralNote ? { referralNote: f.referralNote } : {}),
+          note: f.note,
+          version,
+        });
+      if (panel === 'close')
+        await actOnDispute(d.id, 'close', {
+          note: f.note,
+          ...(fulfilled ? { fulfilled: fulfilled === 'yes' } : {}),
+          version,
+        });
       Taro.showToast({ title: '已保存', icon: 'success' });
       done();
     } catch (e) {
@@ -59,28 +123,46 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
         <>
           {field('terms', '协议内容（逐条写明各方权利义务）', true)}
           {field('performBy', '履行期限（可选）', false, 'YYYY-MM-DD')}
-          <Chips options={{ yes: '各方当事人已在协议书上签字' }} value={signed ? 'yes' : undefined} onChange={() => setSigned(!signed)} testId='f-signed' />
-          {errors.signedByAll && <Text className='field__error'>{errors.signedByAll}</Text>}
+          <Chips
+            options={{ yes: '各方当事人已在协议书上签字' }}
+            value={signed ? 'yes' : undefined}
+            onChange={() => setSigned(!signed)}
+            testId="f-signed"
+          />
+          {errors.signedByAll && <Text className="field__error">{errors.signedByAll}</Text>}
         </>
       )}
       {panel === 'fail' && (
         <>
-          <Text className='field__label'>引导至</Text>
-          <Chips options={REFERRAL_NAMES} value={referral} onChange={setReferral} testId='f-referral' />
-          {errors.referral && <Text className='field__error'>请选择引导去向</Text>}
+          <Text className="field__label">引导至</Text>
+          <Chips options={REFERRAL_NAMES} value={referral} onChange={setReferral} testId="f-referral" />
+          {errors.referral && <Text className="field__error">请选择引导去向</Text>}
           {field('referralNote', '承接人（如兼职律师、民警姓名，可选）')}
           {field('note', '调解未成的原因', true)}
         </>
       )}
       {panel === 'close' && (
         <>
-          {d.status === 'agreed' && <Chips options={{ yes: '协议已履行', no: '协议未履行' }} value={fulfilled} onChange={setFulfilled} testId='f-fulfilled' />}
-          {errors.fulfilled && <Text className='field__error'>{errors.fulfilled}</Text>}
+          {d.status === 'agreed' && (
+            <Chips
+              options={{ yes: '协议已履行', no: '协议未履行' }}
+              value={fulfilled}
+              onChange={setFulfilled}
+              testId="f-fulfilled"
+            />
+          )}
+          {errors.fulfilled && <Text className="field__error">{errors.fulfilled}</Text>}
           {field('note', '回访情况', true)}
         </>
       )}
-      {errors[''] && <Text className='form__error' data-testid='form-error'>{errors['']}</Text>}
-      <Btn primary testId='move-submit' disabled={saving} onTap={submit}>{saving ? '提交中…' : '提交'}</Btn>
+      {errors[''] && (
+        <Text className="form__error" data-testid="form-error">
+          {errors['']}
+        </Text>
+      )}
+      <Btn primary testId="move-submit" disabled={saving} onTap={submit}>
+        {saving ? '提交中…' : '提交'}
+      </Btn>
     </Block>
   );
 }
@@ -88,78 +170,103 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
 export default function DisputePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const data = useAsync(async () => ({ d: await getDispute(id, { silent: true }), me: await getMe({ silent: true }) }), [id]);
+  const data = useAsync(
+    async () => ({ d: await getDispute(id, { silent: true }), me: await getMe({ silent: true }) }),
+    [id],
+  );
   const [panel, setPanel] = useState<Panel>();
   const d = data.data?.d;
   const staff = !!data.data && CASE_STAFF.includes(data.data.me.role);
   return (
-    <View className='page'>
+    <View className="page">
       <StateView loading={data.loading && !d} error={d ? null : data.error} onRetry={data.reload}>
         {d && (
           <>
-            <Block testId='dispute-head'>
-              <View className='ccard__head'>
-                <Text className='ccard__title'>{DISPUTE_KIND_NAMES[d.kind]}</Text>
+            <Block testId="dispute-head">
+              <View className="ccard__head">
+                <Text className="ccard__title">{DISPUTE_KIND_NAMES[d.kind]}</Text>
                 <Tag status={d.status} name={DISPUTE_STATUS_NAMES[d.status]} />
               </View>
-              <Row label='调解层级'>{LEVEL_NAMES[d.level]}级</Row>
-              <Row label='事发单元'>{d.unitName}</Row>
-              <Row label='登记'>{`${d.registeredBy.name} ${formatTime(d.createdAt)}`}</Row>
-              {d.fromRequestId && <Row label='来源'>居民诉求转入</Row>}
+              <Row label="调解层级">{LEVEL_NAMES[d.level]}级</Row>
+              <Row label="事发单元">{d.unitName}</Row>
+              <Row label="登记">{`${d.registeredBy.name} ${formatTime(d.createdAt)}`}</Row>
+              {d.fromRequestId && <Row label="来源">居民诉求转入</Row>}
             </Block>
-            <Block title='当事人' testId='dispute-parties'>
+            <Block title="当事人" testId="dispute-parties">
               {d.parties.map((p, i) => (
                 <Row key={i} label={PARTY_ROLE_NAMES[p.role]}>{`${p.name}${p.contact ? ` ${p.contact}` : ''}`}</Row>
               ))}
             </Block>
             {d.facts && (
-              <Block title='纠纷事实'>
-                <Text className='cnote'>{d.facts}</Text>
+              <Block title="纠纷事实">
+                <Text className="cnote">{d.facts}</Text>
               </Block>
             )}
             {!!d.sessions?.length && (
-              <Block title={`调解记录（${d.sessions.length} 次）`} testId='dispute-sessions'>
-                {d.sessions.map(s => (
-                  <View key={s.id} className='cstep'>
-                    <Text className='cstep__head'>{`${s.date} · ${s.place}`}</Text>
-                    <Text className='cstep__meta'>{`调解人 ${s.by.name}（${LEVEL_NAMES[s.level]}级）· 参加人 ${s.participants.join('、')}`}</Text>
-                    <Text className='cstep__note'>{s.notes}</Text>
+              <Block title={`调解记录（${d.sessions.length} 次）`} testId="dispute-sessions">
+                {d.sessions.map((s) => (
+                  <View key={s.id} className="cstep">
+                    <Text className="cstep__head">{`${s.date} · ${s.place}`}</Text>
+                    <Text className="cstep__meta">{`调解人 ${s.by.name}（${LEVEL_NAMES[s.level]}级）· 参加人 ${s.participants.join('、')}`}</Text>
+                    <Text className="cstep__note">{s.notes}</Text>
                   </View>
                 ))}
               </Block>
             )}
             {d.agreement && (
-              <Block title='调解协议' testId='dispute-agreement'>
-                <Row label='协议编号'>{d.agreement.number}</Row>
-                <Row label='调解人'>{`${d.mediator?.name ?? ''}（${d.mediator ? LEVEL_NAMES[d.mediator.level] : ''}级）`}</Row>
-                <Text className='cnote'>{d.agreement.terms}</Text>
-                <Btn testId='open-agreement' onTap={() => Taro.navigateTo({ url: `/pkg-cases/pages/agreement/index?id=${d.id}` })}>查看调解协议书</Btn>
+              <Block title="调解协议" testId="dispute-agreement">
+                <Row label="协议编号">{d.agreement.number}</Row>
+                <Row label="调解人">{`${d.mediator?.name ?? ''}（${d.mediator ? LEVEL_NAMES[d.mediator.level] : ''}级）`}</Row>
+                <Text className="cnote">{d.agreement.terms}</Text>
+                <Btn
+                  testId="open-agreement"
+                  onTap={() => Taro.navigateTo({ url: `/pkg-cases/pages/agreement/index?id=${d.id}` })}
+                >
+                  查看调解协议书
+                </Btn>
               </Block>
             )}
             {d.referral && (
-              <Block title='调解未成 · 分流' testId='dispute-referral'>
-                <Row label='引导至'>{REFERRAL_NAMES[d.referral.to]}</Row>
-                {d.referral.note && <Row label='承接人'>{d.referral.note}</Row>}
-                <Row label='原因'>{d.referral.reason}</Row>
+              <Block title="调解未成 · 分流" testId="dispute-referral">
+                <Row label="引导至">{REFERRAL_NAMES[d.referral.to]}</Row>
+                {d.referral.note && <Row label="承接人">{d.referral.note}</Row>}
+                <Row label="原因">{d.referral.reason}</Row>
               </Block>
             )}
             {d.followUp && (
-              <Block title='回访' testId='dispute-followup'>
-                {d.followUp.fulfilled !== undefined && <Row label='协议履行'>{d.followUp.fulfilled ? '已履行' : '未履行'}</Row>}
-                <Text className='cnote'>{d.followUp.note}</Text>
+              <Block title="回访" testId="dispute-followup">
+                {d.followUp.fulfilled !== undefined && (
+                  <Row label="协议履行">{d.followUp.fulfilled ? '已履行' : '未履行'}</Row>
+                )}
+                <Text className="cnote">{d.followUp.note}</Text>
               </Block>
             )}
             {staff && AVAILABLE[d.status].length > 0 && (
-              <View className='cbtns' data-testid='dispute-actions'>
-                {AVAILABLE[d.status].map(p => (
-                  <Btn key={p} primary={panel === p} testId={`move-${p}`} onTap={() => setPanel(panel === p ? undefined : p)}>{PANELS[p]}</Btn>
+              <View className="cbtns" data-testid="dispute-actions">
+                {AVAILABLE[d.status].map((p) => (
+                  <Btn
+                    key={p}
+                    primary={panel === p}
+                    testId={`move-${p}`}
+                    onTap={() => setPanel(panel === p ? undefined : p)}
+                  >
+                    {PANELS[p]}
+                  </Btn>
                 ))}
               </View>
             )}
             {staff && panel && AVAILABLE[d.status].includes(panel) && (
-              <MoveForm key={`${panel}-${d.version}`} d={d} panel={panel} done={() => { setPanel(undefined); void data.reload(); }} />
+              <MoveForm
+                key={`${panel}-${d.version}`}
+                d={d}
+                panel={panel}
+                done={() => {
+                  setPanel(undefined);
+                  void data.reload();
+                }}
+              />
             )}
-            <Block title='办理过程'>
+            <Block title="办理过程">
               <CaseTimeline events={d.timeline} />
             </Block>
           </>

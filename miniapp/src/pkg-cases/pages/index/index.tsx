@@ -8,7 +8,13 @@ import { useAsync } from '../../../components/useAsync';
 import { usePaged } from '../../../components/usePaged';
 import { formatShort } from '../../../lib/format';
 import {
-  DISPUTE_KIND_NAMES, DISPUTE_STATUS_NAMES, KEY_CASE_KIND_NAMES, LEVEL_NAMES, PETITION_SOURCE_NAMES, PETITION_STATUS_NAMES, type Role,
+  DISPUTE_KIND_NAMES,
+  DISPUTE_STATUS_NAMES,
+  KEY_CASE_KIND_NAMES,
+  LEVEL_NAMES,
+  PETITION_SOURCE_NAMES,
+  PETITION_STATUS_NAMES,
+  type Role,
 } from '@gridlink/shared/names';
 import { listCases, type CaseKind, type CaseView, type Dispute, type Petition } from '../../api';
 import { Btn, CASE_STAFF, Tag } from '../../components/parts';
@@ -18,13 +24,18 @@ const go = (url: string) => Taro.navigateTo({ url });
 
 function DisputeCard({ d }: { d: Dispute }) {
   return (
-    <View className='ccard' role='listitem' data-testid={`dispute-${d.id}`} onClick={() => go(`/pkg-cases/pages/dispute/index?id=${d.id}`)}>
-      <View className='ccard__head'>
-        <Text className='ccard__title'>{DISPUTE_KIND_NAMES[d.kind]}</Text>
+    <View
+      className="ccard"
+      role="listitem"
+      data-testid={`dispute-${d.id}`}
+      onClick={() => go(`/pkg-cases/pages/dispute/index?id=${d.id}`)}
+    >
+      <View className="ccard__head">
+        <Text className="ccard__title">{DISPUTE_KIND_NAMES[d.kind]}</Text>
         <Tag status={d.status} name={DISPUTE_STATUS_NAMES[d.status]} />
       </View>
-      <Text>{d.parties.map(p => p.name).join(' 与 ')}</Text>
-      <View className='ccard__meta'>
+      <Text>{d.parties.map((p) => p.name).join(' 与 ')}</Text>
+      <View className="ccard__meta">
         <Text>{formatShort(d.createdAt)}</Text>
         <Text>{d.unitName}</Text>
         <Text>{LEVEL_NAMES[d.level]}级调解</Text>
@@ -35,20 +46,25 @@ function DisputeCard({ d }: { d: Dispute }) {
 
 function PetitionCard({ p }: { p: Petition }) {
   return (
-    <View className='ccard' role='listitem' data-testid={`petition-${p.id}`} onClick={() => go(`/pkg-cases/pages/petition/index?id=${p.id}`)}>
-      <View className='ccard__head'>
-        <Text className='ccard__title'>{p.subject}</Text>
+    <View
+      className="ccard"
+      role="listitem"
+      data-testid={`petition-${p.id}`}
+      onClick={() => go(`/pkg-cases/pages/petition/index?id=${p.id}`)}
+    >
+      <View className="ccard__head">
+        <Text className="ccard__title">{p.subject}</Text>
         <View>
           <Tag status={p.status} name={PETITION_STATUS_NAMES[p.status]} />
-          {p.keyCase && <Text className='ctag ctag--key'>{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
+          {p.keyCase && <Text className="ctag ctag--key">{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
         </View>
       </View>
-      <View className='ccard__meta'>
+      <View className="ccard__meta">
         <Text>{formatShort(p.createdAt)}</Text>
         <Text>信访人 {p.petitioner.name}</Text>
         <Text>{PETITION_SOURCE_NAMES[p.source]}</Text>
         <Text>{LEVEL_NAMES[p.level]}级办理</Text>
-        {p.overdue && p.status !== 'closed' && <Text className='field__error'>已超期</Text>}
+        {p.overdue && p.status !== 'closed' && <Text className="field__error">已超期</Text>}
       </View>
     </View>
   );
@@ -56,15 +72,24 @@ function PetitionCard({ p }: { p: Petition }) {
 
 /** 邻里纠纷 requests in the worker's inbox that can be opened as a dispute. */
 function FromRequests() {
-  const reqs = useAsync(async () => (await listRequests({ view: 'inbox', limit: 50 }, { silent: true })).items.filter(r => r.category === 'neighbor-dispute' && r.status !== 'rejected' && r.status !== 'closed'));
+  const reqs = useAsync(async () =>
+    (await listRequests({ view: 'inbox', limit: 50 }, { silent: true })).items.filter(
+      (r) => r.category === 'neighbor-dispute' && r.status !== 'rejected' && r.status !== 'closed',
+    ),
+  );
   if (!reqs.data?.length) return null;
   return (
-    <View data-testid='from-requests'>
-      <Text className='section__title'>邻里纠纷诉求（可转为调解）</Text>
-      {reqs.data.map(r => (
-        <View key={r.id} className='ccard' data-testid={`from-request-${r.id}`} onClick={() => go(`/pkg-cases/pages/dispute-new/index?fromRequestId=${r.id}`)}>
-          <Text className='ccard__title'>{r.description}</Text>
-          <View className='ccard__meta'>
+    <View data-testid="from-requests">
+      <Text className="section__title">邻里纠纷诉求（可转为调解）</Text>
+      {reqs.data.map((r) => (
+        <View
+          key={r.id}
+          className="ccard"
+          data-testid={`from-request-${r.id}`}
+          onClick={() => go(`/pkg-cases/pages/dispute-new/index?fromRequestId=${r.id}`)}
+        >
+          <Text className="ccard__title">{r.description}</Text>
+          <View className="ccard__meta">
             <Text>{r.reporterName}</Text>
             <Text>{r.unitName}</Text>
             <Text>转为纠纷调解 ›</Text>
@@ -84,7 +109,11 @@ export default function CasesHome() {
   const [kind, setKind] = useState<CaseKind>(params.tab === 'petition' ? 'petition' : 'dispute');
   const [scope, setScope] = useState<CaseView>('inbox');
   const view: CaseView = staff ? scope : 'mine';
-  const list = usePaged<Dispute | Petition>(cursor => listCases(kind, view, cursor, { silent: true }), [kind, view], !!role);
+  const list = usePaged<Dispute | Petition>(
+    (cursor) => listCases(kind, view, cursor, { silent: true }),
+    [kind, view],
+    !!role,
+  );
   const first = useRef(true);
   useDidShow(() => {
     if (first.current) first.current = false;
@@ -93,28 +122,62 @@ export default function CasesHome() {
   usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
 
   return (
-    <View className='page'>
+    <View className="page">
       <StateView loading={me.loading} error={me.error} onRetry={me.reload}>
-        <View className='ctabs' role='tablist'>
-          <View role='tab' className={`ctab${kind === 'dispute' ? ' ctab--on' : ''}`} data-testid='tab-dispute' onClick={() => setKind('dispute')}>矛盾纠纷</View>
-          <View role='tab' className={`ctab${kind === 'petition' ? ' ctab--on' : ''}`} data-testid='tab-petition' onClick={() => setKind('petition')}>信访事项</View>
+        <View className="ctabs" role="tablist">
+          <View
+            role="tab"
+            className={`ctab${kind === 'dispute' ? ' ctab--on' : ''}`}
+            data-testid="tab-dispute"
+            onClick={() => setKind('dispute')}
+          >
+            矛盾纠纷
+          </View>
+          <View
+            role="tab"
+            className={`ctab${kind === 'petition' ? ' ctab--on' : ''}`}
+            data-testid="tab-petition"
+            onClick={() => setKind('petition')}
+          >
+            信访事项
+          </View>
         </View>
         {staff && (
-          <View className='cbtns'>
-            <Btn primary testId='new-case' onTap={() => go(`/pkg-cases/pages/${kind}-new/index`)}>{kind === 'dispute' ? '登记纠纷' : '登记信访'}</Btn>
+          <View className="cbtns">
+            <Btn primary testId="new-case" onTap={() => go(`/pkg-cases/pages/${kind}-new/index`)}>
+              {kind === 'dispute' ? '登记纠纷' : '登记信访'}
+            </Btn>
             {role && COMMUNITY_ROLES.includes(role) && (
-              <Btn testId='toggle-scope' onTap={() => setScope(scope === 'inbox' ? 'community' : 'inbox')}>{scope === 'inbox' ? '看社区全部' : '看待办'}</Btn>
+              <Btn testId="toggle-scope" onTap={() => setScope(scope === 'inbox' ? 'community' : 'inbox')}>
+                {scope === 'inbox' ? '看社区全部' : '看待办'}
+              </Btn>
             )}
-            <Btn testId='open-stats' onTap={() => go('/pkg-cases/pages/stats/index')}>统计</Btn>
+            <Btn testId="open-stats" onTap={() => go('/pkg-cases/pages/stats/index')}>
+              统计
+            </Btn>
           </View>
         )}
         {staff && kind === 'dispute' && <FromRequests />}
-        <Text className='section__title'>{staff ? (scope === 'inbox' ? '本网格待办' : '社区全部') : kind === 'dispute' ? '我参与的纠纷' : '我的信访'}</Text>
-        <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length} emptyText={kind === 'dispute' ? '暂无纠纷' : '暂无信访事项'}>
-          <View role='list' data-testid='case-list'>
-            {list.items.map(c => ('subject' in c ? <PetitionCard key={c.id} p={c} /> : <DisputeCard key={c.id} d={c as Dispute} />))}
+        <Text className="section__title">
+          {staff ? (scope === 'inbox' ? '本网格待办' : '社区全部') : kind === 'dispute' ? '我参与的纠纷' : '我的信访'}
+        </Text>
+        <StateView
+          loading={list.loading}
+          error={list.error}
+          onRetry={list.reload}
+          empty={!list.items.length}
+          emptyText={kind === 'dispute' ? '暂无纠纷' : '暂无信访事项'}
+        >
+          <View role="list" data-testid="case-list">
+            {list.items.map((c) =>
+              'subject' in c ? <PetitionCard key={c.id} p={c} /> : <DisputeCard key={c.id} d={c as Dispute} />,
+            )}
           </View>
-          {list.hasMore && <View className='cmore' onClick={list.loadMore}>{list.loadingMore ? '加载中…' : '加载更多'}</View>}
+          {list.hasMore && (
+            <View className="cmore" onClick={list.loadMore}>
+              {list.loadingMore ? '加载中…' : '加载更多'}
+            </View>
+          )}
         </StateView>
       </StateView>
     </View>

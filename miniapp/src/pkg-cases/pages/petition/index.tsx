@@ -6,15 +6,52 @@ import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { formatTime } from '../../../lib/format';
 import {
-  CONSENT_METHOD_NAMES, HANDLING_CHANNEL_NAMES, KEY_CASE_KIND_NAMES, LEVEL_NAMES, PETITION_CHANNEL_NAMES, PETITION_SOURCE_NAMES, PETITION_STATUS_NAMES, RATING_NAMES, type Role,
+  CONSENT_METHOD_NAMES,
+  HANDLING_CHANNEL_NAMES,
+  KEY_CASE_KIND_NAMES,
+  LEVEL_NAMES,
+  PETITION_CHANNEL_NAMES,
+  PETITION_SOURCE_NAMES,
+  PETITION_STATUS_NAMES,
+  RATING_NAMES,
+  type Role,
 } from '@gridlink/shared/names';
 import { actOnPetition, getPetition, type Petition } from '../../api';
-import { Block, Btn, CASE_STAFF, CaseTimeline, Chips, Field, fieldErrors, KEY_LEADERS, Row, Tag } from '../../components/parts';
+import {
+  Block,
+  Btn,
+  CASE_STAFF,
+  CaseTimeline,
+  Chips,
+  Field,
+  fieldErrors,
+  KEY_LEADERS,
+  Row,
+  Tag,
+} from '../../components/parts';
 
 type Panel = 'accept' | 'progress' | 'escalate' | 'reply' | 'key' | 'rating';
-const PANELS: Record<Panel, string> = { accept: '受理', progress: '办理记录', escalate: '上报上一级', reply: '答复信访人', key: '列为重点', rating: '满意度评价' };
-const STAFF_PANELS: Record<Petition['status'], Panel[]> = { registered: ['accept', 'escalate', 'key'], handling: ['progress', 'reply', 'escalate', 'key'], replied: ['rating', 'key'], closed: [] };
-const STARS = { '5': RATING_NAMES[5], '4': RATING_NAMES[4], '3': RATING_NAMES[3], '2': RATING_NAMES[2], '1': RATING_NAMES[1] };
+const PANELS: Record<Panel, string> = {
+  accept: '受理',
+  progress: '办理记录',
+  escalate: '上报上一级',
+  reply: '答复信访人',
+  key: '列为重点',
+  rating: '满意度评价',
+};
+const STAFF_PANELS: Record<Petition['status'], Panel[]> = {
+  registered: ['accept', 'escalate', 'key'],
+  handling: ['progress', 'reply', 'escalate', 'key'],
+  replied: ['rating', 'key'],
+  closed: [],
+};
+const STARS = {
+  '5': RATING_NAMES[5],
+  '4': RATING_NAMES[4],
+  '3': RATING_NAMES[3],
+  '2': RATING_NAMES[2],
+  '1': RATING_NAMES[1],
+};
 
 function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done: () => void; asStaff: boolean }) {
   const [f, setF] = useState({ note: '', reply: '', leaderName: '', plan: '', comment: '' });
@@ -23,7 +60,7 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
   const [stars, setStars] = useState<keyof typeof STARS>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
-  const set = (k: keyof typeof f) => (v: string) => setF(x => ({ ...x, [k]: v }));
+  const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const submit = async () => {
     setSaving(true);
     setErrors({});
@@ -34,7 +71,12 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
       if (panel === 'progress') await actOnPetition(p.id, 'progress', { channel, note: f.note, version });
       if (panel === 'reply') await actOnPetition(p.id, 'reply', { reply: f.reply, channel, version });
       if (panel === 'key') await actOnPetition(p.id, 'key', { kind, leaderName: f.leaderName, plan: f.plan, version });
-      if (panel === 'rating') await actOnPetition(p.id, 'rating', { stars: Number(stars ?? 0), ...(f.comment ? { comment: f.comment } : {}), version });
+      if (panel === 'rating')
+        await actOnPetition(p.id, 'rating', {
+          stars: Number(stars ?? 0),
+          ...(f.comment ? { comment: f.comment } : {}),
+          version,
+        });
       Taro.showToast({ title: '已保存', icon: 'success' });
       done();
     } catch (e) {
@@ -45,28 +87,58 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
   };
   return (
     <Block title={PANELS[panel]} testId={`form-${panel}`}>
-      {(panel === 'progress' || panel === 'reply') && <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testId='f-channel' />}
-      {(panel === 'accept' || panel === 'escalate' || panel === 'progress') && (
-        <Field label={panel === 'progress' ? '办理情况' : '说明（可选）'} value={f.note} onChange={set('note')} multiline testId='f-note' error={errors.note} />
+      {(panel === 'progress' || panel === 'reply') && (
+        <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testId="f-channel" />
       )}
-      {panel === 'reply' && <Field label='答复意见' value={f.reply} onChange={set('reply')} multiline testId='f-reply' error={errors.reply} />}
+      {(panel === 'accept' || panel === 'escalate' || panel === 'progress') && (
+        <Field
+          label={panel === 'progress' ? '办理情况' : '说明（可选）'}
+          value={f.note}
+          onChange={set('note')}
+          multiline
+          testId="f-note"
+          error={errors.note}
+        />
+      )}
+      {panel === 'reply' && (
+        <Field
+          label="答复意见"
+          value={f.reply}
+          onChange={set('reply')}
+          multiline
+          testId="f-reply"
+          error={errors.reply}
+        />
+      )}
       {panel === 'key' && (
         <>
-          <Chips options={KEY_CASE_KIND_NAMES} value={kind} onChange={setKind} testId='f-kind' />
-          <Field label='包案领导' value={f.leaderName} onChange={set('leaderName')} testId='f-leader' error={errors.leaderName} />
-          <Field label='化解方案' value={f.plan} onChange={set('plan')} multiline testId='f-plan' error={errors.plan} />
+          <Chips options={KEY_CASE_KIND_NAMES} value={kind} onChange={setKind} testId="f-kind" />
+          <Field
+            label="包案领导"
+            value={f.leaderName}
+            onChange={set('leaderName')}
+            testId="f-leader"
+            error={errors.leaderName}
+          />
+          <Field label="化解方案" value={f.plan} onChange={set('plan')} multiline testId="f-plan" error={errors.plan} />
         </>
       )}
       {panel === 'rating' && (
         <>
-          {asStaff && <Text className='muted'>信访人线下评价，由工作人员代为记录</Text>}
-          <Chips options={STARS} value={stars} onChange={setStars} testId='f-stars' />
-          {errors.stars && <Text className='field__error'>请选择满意程度</Text>}
-          <Field label='意见（可选）' value={f.comment} onChange={set('comment')} testId='f-comment' />
+          {asStaff && <Text className="muted">信访人线下评价，由工作人员代为记录</Text>}
+          <Chips options={STARS} value={stars} onChange={setStars} testId="f-stars" />
+          {errors.stars && <Text className="field__error">请选择满意程度</Text>}
+          <Field label="意见（可选）" value={f.comment} onChange={set('comment')} testId="f-comment" />
         </>
       )}
-      {errors[''] && <Text className='form__error' data-testid='form-error'>{errors['']}</Text>}
-      <Btn primary testId='move-submit' disabled={saving} onTap={submit}>{saving ? '提交中…' : '提交'}</Btn>
+      {errors[''] && (
+        <Text className="form__error" data-testid="form-error">
+          {errors['']}
+        </Text>
+      )}
+      <Btn primary testId="move-submit" disabled={saving} onTap={submit}>
+        {saving ? '提交中…' : '提交'}
+      </Btn>
     </Block>
   );
 }
@@ -74,68 +146,96 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
 export default function PetitionPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const data = useAsync(async () => ({ p: await getPetition(id, { silent: true }), me: await getMe({ silent: true }) }), [id]);
+  const data = useAsync(
+    async () => ({ p: await getPetition(id, { silent: true }), me: await getMe({ silent: true }) }),
+    [id],
+  );
   const [panel, setPanel] = useState<Panel>();
   const p = data.data?.p;
   const me = data.data?.me;
   const staff = !!me && CASE_STAFF.includes(me.role);
   let panels: Panel[] = [];
-  if (p && staff) panels = STAFF_PANELS[p.status].filter(x => x !== 'key' || KEY_LEADERS.includes(me!.role as Role));
+  if (p && staff) panels = STAFF_PANELS[p.status].filter((x) => x !== 'key' || KEY_LEADERS.includes(me!.role as Role));
   else if (p && p.status === 'replied') panels = ['rating']; // the petitioner, or the proxy acting for them
   return (
-    <View className='page'>
+    <View className="page">
       <StateView loading={data.loading && !p} error={p ? null : data.error} onRetry={data.reload}>
         {p && (
           <>
-            <Block testId='petition-head'>
-              <View className='ccard__head'>
-                <Text className='ccard__title'>{p.subject}</Text>
+            <Block testId="petition-head">
+              <View className="ccard__head">
+                <Text className="ccard__title">{p.subject}</Text>
                 <Tag status={p.status} name={PETITION_STATUS_NAMES[p.status]} />
               </View>
-              {p.keyCase && <Text className='ctag ctag--key' data-testid='petition-key'>{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
-              <Row label='办理层级' testId='petition-level'>{`${LEVEL_NAMES[p.level]}级${p.escalations ? `（已上报 ${p.escalations} 次）` : ''}`}</Row>
-              <Row label='来源'>{`${PETITION_SOURCE_NAMES[p.source]} · ${PETITION_CHANNEL_NAMES[p.channel]}`}</Row>
-              <Row label='事发单元'>{p.unitName}</Row>
-              {p.dueAt && <Row label='办理时限'>{`${formatTime(p.dueAt)}${p.overdue ? '（已超期）' : ''}`}</Row>}
+              {p.keyCase && (
+                <Text className="ctag ctag--key" data-testid="petition-key">
+                  {KEY_CASE_KIND_NAMES[p.keyCase.kind]}
+                </Text>
+              )}
+              <Row
+                label="办理层级"
+                testId="petition-level"
+              >{`${LEVEL_NAMES[p.level]}级${p.escalations ? `（已上报 ${p.escalations} 次）` : ''}`}</Row>
+              <Row label="来源">{`${PETITION_SOURCE_NAMES[p.source]} · ${PETITION_CHANNEL_NAMES[p.channel]}`}</Row>
+              <Row label="事发单元">{p.unitName}</Row>
+              {p.dueAt && <Row label="办理时限">{`${formatTime(p.dueAt)}${p.overdue ? '（已超期）' : ''}`}</Row>}
             </Block>
-            <Block title='信访人' testId='petition-petitioner'>
-              <Row label='姓名'>{p.petitioner.name}</Row>
-              {p.petitioner.contact && <Row label='联系电话'>{p.petitioner.contact}</Row>}
-              {p.proxy && <Row label='代理代办'>{`${p.proxy.name}（${CONSENT_METHOD_NAMES[p.proxy.consent.method]}）`}</Row>}
+            <Block title="信访人" testId="petition-petitioner">
+              <Row label="姓名">{p.petitioner.name}</Row>
+              {p.petitioner.contact && <Row label="联系电话">{p.petitioner.contact}</Row>}
+              {p.proxy && (
+                <Row label="代理代办">{`${p.proxy.name}（${CONSENT_METHOD_NAMES[p.proxy.consent.method]}）`}</Row>
+              )}
             </Block>
             {p.content && (
-              <Block title='诉求和理由'>
-                <Text className='cnote'>{p.content}</Text>
+              <Block title="诉求和理由">
+                <Text className="cnote">{p.content}</Text>
               </Block>
             )}
             {p.keyCase?.plan && (
-              <Block title='包案化解' testId='petition-keycase'>
-                <Row label='包案领导'>{p.keyCase.leaderName}</Row>
-                <Text className='cnote'>{p.keyCase.plan}</Text>
+              <Block title="包案化解" testId="petition-keycase">
+                <Row label="包案领导">{p.keyCase.leaderName}</Row>
+                <Text className="cnote">{p.keyCase.plan}</Text>
               </Block>
             )}
             {p.reply && (
-              <Block title='答复意见' testId='petition-reply'>
-                <Row label='答复'>{`${p.reply.by.name}（${LEVEL_NAMES[p.reply.level]}级，${HANDLING_CHANNEL_NAMES[p.reply.channel]}）`}</Row>
-                <Text className='cnote'>{p.reply.text}</Text>
+              <Block title="答复意见" testId="petition-reply">
+                <Row label="答复">{`${p.reply.by.name}（${LEVEL_NAMES[p.reply.level]}级，${HANDLING_CHANNEL_NAMES[p.reply.channel]}）`}</Row>
+                <Text className="cnote">{p.reply.text}</Text>
               </Block>
             )}
             {p.rating && (
-              <Block title='满意度' testId='petition-rating'>
-                <Text className='cnote'>{`${RATING_NAMES[p.rating.stars]}${p.rating.comment ? `：${p.rating.comment}` : ''}`}</Text>
+              <Block title="满意度" testId="petition-rating">
+                <Text className="cnote">{`${RATING_NAMES[p.rating.stars]}${p.rating.comment ? `：${p.rating.comment}` : ''}`}</Text>
               </Block>
             )}
             {panels.length > 0 && (
-              <View className='cbtns' data-testid='petition-actions'>
-                {panels.map(x => (
-                  <Btn key={x} primary={panel === x} testId={`move-${x}`} onTap={() => setPanel(panel === x ? undefined : x)}>{x === 'rating' && staff ? '代为记录评价' : PANELS[x]}</Btn>
+              <View className="cbtns" data-testid="petition-actions">
+                {panels.map((x) => (
+                  <Btn
+                    key={x}
+                    primary={panel === x}
+                    testId={`move-${x}`}
+                    onTap={() => setPanel(panel === x ? undefined : x)}
+                  >
+                    {x === 'rating' && staff ? '代为记录评价' : PANELS[x]}
+                  </Btn>
                 ))}
               </View>
             )}
             {panel && panels.includes(panel) && (
-              <MoveForm key={`${panel}-${p.version}`} p={p} panel={panel} asStaff={staff} done={() => { setPanel(undefined); void data.reload(); }} />
+              <MoveForm
+                key={`${panel}-${p.version}`}
+                p={p}
+                panel={panel}
+                asStaff={staff}
+                done={() => {
+                  setPanel(undefined);
+                  void data.reload();
+                }}
+              />
             )}
-            <Block title='办理过程（线上线下同步）'>
+            <Block title="办理过程（线上线下同步）">
               <CaseTimeline events={p.timeline} />
             </Block>
           </>

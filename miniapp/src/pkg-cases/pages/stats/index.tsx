@@ -4,7 +4,14 @@ import { getGrid, getMe } from '../../../api/endpoints';
 import { getGridStats } from '../../../api/requests';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
-import { DISPUTE_KINDS, DISPUTE_KIND_NAMES, LEVELS, LEVEL_NAMES, REFERRALS, REFERRAL_NAMES } from '@gridlink/shared/names';
+import {
+  DISPUTE_KINDS,
+  DISPUTE_KIND_NAMES,
+  LEVELS,
+  LEVEL_NAMES,
+  REFERRALS,
+  REFERRAL_NAMES,
+} from '@gridlink/shared/names';
 import './index.css';
 
 interface Bar {
@@ -17,17 +24,19 @@ interface Bar {
 
 /** Plain View/CSS bars: the longest is full width; `inner` draws "of which" inside. */
 export function Bars({ bars, testId }: { bars: Bar[]; testId: string }) {
-  const max = Math.max(1, ...bars.map(b => b.value));
+  const max = Math.max(1, ...bars.map((b) => b.value));
   return (
-    <View className='cbars' data-testid={testId}>
-      {bars.map(b => (
-        <View key={b.key} className='cbars__row' data-testid={`${testId}-${b.key}`}>
-          <Text className='cbars__label'>{b.label}</Text>
-          <View className='cbars__track'>
-            <View className='cbars__fill' style={{ width: `${(b.value / max) * 100}%` }} />
-            {b.inner !== undefined && <View className='cbars__fill cbars__fill--inner' style={{ width: `${(b.inner / max) * 100}%` }} />}
+    <View className="cbars" data-testid={testId}>
+      {bars.map((b) => (
+        <View key={b.key} className="cbars__row" data-testid={`${testId}-${b.key}`}>
+          <Text className="cbars__label">{b.label}</Text>
+          <View className="cbars__track">
+            <View className="cbars__fill" style={{ width: `${(b.value / max) * 100}%` }} />
+            {b.inner !== undefined && (
+              <View className="cbars__fill cbars__fill--inner" style={{ width: `${(b.inner / max) * 100}%` }} />
+            )}
           </View>
-          <Text className='cbars__value'>{b.inner !== undefined ? `${b.inner}/${b.value}` : b.value}</Text>
+          <Text className="cbars__value">{b.inner !== undefined ? `${b.inner}/${b.value}` : b.value}</Text>
         </View>
       ))}
     </View>
@@ -36,9 +45,9 @@ export function Bars({ bars, testId }: { bars: Bar[]; testId: string }) {
 
 function Fig({ id, label, value }: { id: string; label: string; value: string | number }) {
   return (
-    <View className='cfig' data-testid={`fig-${id}`}>
-      <Text className='cfig__value'>{value}</Text>
-      <Text className='cfig__label'>{label}</Text>
+    <View className="cfig" data-testid={`fig-${id}`}>
+      <Text className="cfig__value">{value}</Text>
+      <Text className="cfig__label">{label}</Text>
     </View>
   );
 }
@@ -51,67 +60,98 @@ export default function CaseStatsPage() {
     const me = await getMe({ silent: true });
     const gridId = me.gridIds[0];
     if (!gridId) return null;
-    const [grid, stats] = await Promise.all([getGrid(gridId, { silent: true }).catch(() => null), getGridStats(gridId, { silent: true })]);
+    const [grid, stats] = await Promise.all([
+      getGrid(gridId, { silent: true }).catch(() => null),
+      getGridStats(gridId, { silent: true }),
+    ]);
     return { name: grid?.name ?? gridId, stats };
   });
   usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()));
   const d = data.data?.stats.disputes;
   const p = data.data?.stats.petitions;
   return (
-    <View className='page'>
-      <StateView loading={data.loading} error={data.error} onRetry={data.reload} empty={data.data === null} emptyText='暂未分配网格，没有统计数据'>
+    <View className="page">
+      <StateView
+        loading={data.loading}
+        error={data.error}
+        onRetry={data.reload}
+        empty={data.data === null}
+        emptyText="暂未分配网格，没有统计数据"
+      >
         {d && p && (
           <>
-            <View className='cdash__head'>
-              <Text className='cdash__grid' data-testid='cdash-grid'>{data.data!.name}</Text>
-              <Text className='cdash__sub'>含下级网格 · 实时统计</Text>
+            <View className="cdash__head">
+              <Text className="cdash__grid" data-testid="cdash-grid">
+                {data.data!.name}
+              </Text>
+              <Text className="cdash__sub">含下级网格 · 实时统计</Text>
             </View>
-            <Text className='section__title'>矛盾纠纷化解</Text>
-            <View className='cfigs'>
-              <Fig id='disputes' label='纠纷总数' value={d.total} />
-              <Fig id='disputes-open' label='调解中' value={d.open} />
-              <Fig id='agreement-rate' label='调解成功率' value={pct(d.agreementRate)} />
-              <Fig id='on-spot' label='网格员就地化解' value={d.mediatedOnSpot} />
-              <Fig id='by-community' label='社区调解员化解' value={d.mediatedByCommunity} />
-              <Fig id='by-street' label='街道化解' value={d.mediatedByStreet} />
+            <Text className="section__title">矛盾纠纷化解</Text>
+            <View className="cfigs">
+              <Fig id="disputes" label="纠纷总数" value={d.total} />
+              <Fig id="disputes-open" label="调解中" value={d.open} />
+              <Fig id="agreement-rate" label="调解成功率" value={pct(d.agreementRate)} />
+              <Fig id="on-spot" label="网格员就地化解" value={d.mediatedOnSpot} />
+              <Fig id="by-community" label="社区调解员化解" value={d.mediatedByCommunity} />
+              <Fig id="by-street" label="街道化解" value={d.mediatedByStreet} />
             </View>
-            <Text className='section__title'>谁调解成功</Text>
+            <Text className="section__title">谁调解成功</Text>
             <Bars
-              testId='bar-mediator'
+              testId="bar-mediator"
               bars={[
                 { key: 'grid', label: '网格员就地', value: d.mediatedOnSpot },
                 { key: 'community', label: '社区调解员', value: d.mediatedByCommunity },
                 { key: 'street', label: '街道', value: d.mediatedByStreet },
               ]}
             />
-            <Text className='section__title'>按类型（调解成功/总数）</Text>
-            <Bars testId='bar-kind' bars={DISPUTE_KINDS.map(k => ({ key: k, label: DISPUTE_KIND_NAMES[k], value: d.byKind[k]?.total ?? 0, inner: d.byKind[k]?.agreed ?? 0 }))} />
-            <Text className='section__title'>调解未成的去向</Text>
-            <Bars testId='bar-referral' bars={REFERRALS.map(r => ({ key: r, label: REFERRAL_NAMES[r].replace(/（.*）/, ''), value: d.referrals[r] ?? 0 }))} />
-
-            <Text className='section__title'>网格 + 信访</Text>
-            <View className='cfigs'>
-              <Fig id='petitions' label='信访总数' value={p.total} />
-              <Fig id='petitions-open' label='办理中' value={p.open} />
-              <Fig id='in-grid-rate' label='初访网格内化解率' value={pct(p.firstVisitSettledInGridRate)} />
-              <Fig id='key-open' label='重点案件在办' value={p.keyCases.open} />
-              <Fig id='key-closed' label='重点案件已化解' value={p.keyCases.closed} />
-              <Fig id='satisfied' label='满意率' value={pct(p.satisfiedRate)} />
-              <Fig id='escalated' label='上报上级' value={p.escalated} />
-              <Fig id='overdue' label='超期' value={p.overdue} />
-              <Fig id='proxy' label='代理代办' value={p.byProxy} />
-            </View>
-            <Text className='section__title'>答复层级</Text>
-            <Bars testId='bar-settled' bars={LEVELS.map(l => ({ key: l, label: `${LEVEL_NAMES[l]}级`, value: p.settledByLevel[l] ?? 0 }))} />
-            <Text className='section__title'>线上线下同步化解（办理记录）</Text>
+            <Text className="section__title">按类型（调解成功/总数）</Text>
             <Bars
-              testId='bar-handling'
+              testId="bar-kind"
+              bars={DISPUTE_KINDS.map((k) => ({
+                key: k,
+                label: DISPUTE_KIND_NAMES[k],
+                value: d.byKind[k]?.total ?? 0,
+                inner: d.byKind[k]?.agreed ?? 0,
+              }))}
+            />
+            <Text className="section__title">调解未成的去向</Text>
+            <Bars
+              testId="bar-referral"
+              bars={REFERRALS.map((r) => ({
+                key: r,
+                label: REFERRAL_NAMES[r].replace(/（.*）/, ''),
+                value: d.referrals[r] ?? 0,
+              }))}
+            />
+
+            <Text className="section__title">网格 + 信访</Text>
+            <View className="cfigs">
+              <Fig id="petitions" label="信访总数" value={p.total} />
+              <Fig id="petitions-open" label="办理中" value={p.open} />
+              <Fig id="in-grid-rate" label="初访网格内化解率" value={pct(p.firstVisitSettledInGridRate)} />
+              <Fig id="key-open" label="重点案件在办" value={p.keyCases.open} />
+              <Fig id="key-closed" label="重点案件已化解" value={p.keyCases.closed} />
+              <Fig id="satisfied" label="满意率" value={pct(p.satisfiedRate)} />
+              <Fig id="escalated" label="上报上级" value={p.escalated} />
+              <Fig id="overdue" label="超期" value={p.overdue} />
+              <Fig id="proxy" label="代理代办" value={p.byProxy} />
+            </View>
+            <Text className="section__title">答复层级</Text>
+            <Bars
+              testId="bar-settled"
+              bars={LEVELS.map((l) => ({ key: l, label: `${LEVEL_NAMES[l]}级`, value: p.settledByLevel[l] ?? 0 }))}
+            />
+            <Text className="section__title">线上线下同步化解（办理记录）</Text>
+            <Bars
+              testId="bar-handling"
               bars={[
                 { key: 'offline', label: '线下走访', value: p.handlingOffline },
                 { key: 'online', label: '线上沟通', value: p.handlingOnline },
               ]}
             />
-            <Text className='cbars__legend'>初访网格内化解率 = 网格初访且在网格或社区答复、信访人满意的 / 已办结的网格初访信访</Text>
+            <Text className="cbars__legend">
+              初访网格内化解率 = 网格初访且在网格或社区答复、信访人满意的 / 已办结的网格初访信访
+            </Text>
           </>
         )}
       </StateView>

@@ -9,7 +9,15 @@ jest.mock('../../../api/applications');
 const api = jest.mocked(applications);
 const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
-const form = { name: '王丽', idNumber: ID_NUMBER, phone: '13904181234', matter: '劳动报酬、工伤赔偿', hardship: '低收入家庭', facts: '公司拖欠工资三个月', proofs: ['uploads/application/p1.jpg', 'uploads/application/p2.jpg'] };
+const form = {
+  name: '王丽',
+  idNumber: ID_NUMBER,
+  phone: '13904181234',
+  matter: '劳动报酬、工伤赔偿',
+  hardship: '低收入家庭',
+  facts: '公司拖欠工资三个月',
+  proofs: ['uploads/application/p1.jpg', 'uploads/application/p2.jpg'],
+};
 const pending = application({
   version: 1,
   form,
@@ -17,7 +25,18 @@ const pending = application({
     { key: 'uploads/application/p1.jpg', url: 'https://s3.local/p1.jpg' },
     { key: 'uploads/application/p2.jpg', url: 'https://s3.local/p2.jpg' },
   ],
-  timeline: [{ id: 'e1', at: '2025-03-01T01:00:00.000Z', actorId: 'resident-demo', actorName: '王丽', actorRole: 'resident', action: 'submit', from: null, to: 'under_review' }],
+  timeline: [
+    {
+      id: 'e1',
+      at: '2025-03-01T01:00:00.000Z',
+      actorId: 'resident-demo',
+      actorName: '王丽',
+      actorRole: 'resident',
+      action: 'submit',
+      from: null,
+      to: 'under_review',
+    },
+  ],
 });
 
 beforeEach(() => {
@@ -34,7 +53,10 @@ test('shows the form values with their labels and the photos', async () => {
   expect((await screen.findByTestId('value-facts')).textContent).toBe('案情简述公司拖欠工资三个月');
   expect(screen.getByTestId('value-hardship').textContent).toBe('经济状况低收入家庭');
   fireEvent.click(screen.getByTestId('photos-proofs-1'));
-  expect(Taro.previewImage).toHaveBeenCalledWith({ urls: ['https://s3.local/p1.jpg', 'https://s3.local/p2.jpg'], current: 'https://s3.local/p2.jpg' });
+  expect(Taro.previewImage).toHaveBeenCalledWith({
+    urls: ['https://s3.local/p1.jpg', 'https://s3.local/p2.jpg'],
+    current: 'https://s3.local/p2.jpg',
+  });
 });
 
 test('退回补正 and 不予通过 need a note; the note and version go to the API', async () => {
@@ -48,7 +70,14 @@ test('退回补正 and 不予通过 need a note; the note and version go to the 
 
   fireEvent.change(screen.getByTestId('review-note'), { target: { value: '  请补充劳动合同照片 ' } });
   expect(screen.queryByTestId('review-note-error')).toBeNull();
-  api.reviewApplication.mockResolvedValueOnce({ ...pending, status: 'returned', version: 2, note: '请补充劳动合同照片', timeline: undefined, attachments: [] });
+  api.reviewApplication.mockResolvedValueOnce({
+    ...pending,
+    status: 'returned',
+    version: 2,
+    note: '请补充劳动合同照片',
+    timeline: undefined,
+    attachments: [],
+  });
   api.getApplication.mockResolvedValueOnce({ ...pending, status: 'returned', version: 2, note: '请补充劳动合同照片' });
   await act(async () => {
     fireEvent.click(screen.getByTestId('review-return'));
@@ -62,7 +91,13 @@ test('退回补正 and 不予通过 need a note; the note and version go to the 
 test('审核通过 needs no note and shows the 办件编号', async () => {
   render(<ReviewDetailPage />);
   await screen.findByTestId('review-actions');
-  const done = { ...pending, status: 'completed' as const, version: 2, resultNumber: 'HZ20250301000001', completedAt: '2025-03-01T02:00:00.000Z' };
+  const done = {
+    ...pending,
+    status: 'completed' as const,
+    version: 2,
+    resultNumber: 'HZ20250301000001',
+    completedAt: '2025-03-01T02:00:00.000Z',
+  };
   api.reviewApplication.mockResolvedValueOnce(done);
   api.getApplication.mockResolvedValueOnce(done);
   await act(async () => {

@@ -14,7 +14,10 @@ beforeEach(() => {
 });
 
 test('审核队列 lists view=review with applicants; a tap opens the review', async () => {
-  api.listApplications.mockResolvedValue({ items: [application({ id: 'a1', overdue: true }), application({ id: 'a2', applicantName: '刘淑珍' })], nextCursor: null });
+  api.listApplications.mockResolvedValue({
+    items: [application({ id: 'a1', overdue: true }), application({ id: 'a2', applicantName: '刘淑珍' })],
+    nextCursor: null,
+  });
   render(<ReviewQueuePage />);
   const row = await screen.findByTestId('app-a1');
   expect(api.listApplications).toHaveBeenCalledWith('review', null, { silent: true });

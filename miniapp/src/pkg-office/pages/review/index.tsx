@@ -11,7 +11,7 @@ import '../../components/office.css';
 /** 审核队列: the community's applications waiting for review, newest first. */
 export default function ReviewQueuePage() {
   const { elderClass } = useElderMode();
-  const list = usePaged(cursor => listApplications('review', cursor, { silent: true }));
+  const list = usePaged((cursor) => listApplications('review', cursor, { silent: true }));
   const firstShow = useRef(true);
   // back from a review: that application has left the queue
   useDidShow(() => {
@@ -30,19 +30,31 @@ export default function ReviewQueuePage() {
 
   return (
     <View className={`page review ${elderClass}`}>
-      <View className='office-head'>
-        <Text className='office-head__title'>审核队列</Text>
-        <Text className='office-head__sub'>本社区待审核的办件，请在承诺时限内办结</Text>
+      <View className="office-head">
+        <Text className="office-head__title">审核队列</Text>
+        <Text className="office-head__sub">本社区待审核的办件，请在承诺时限内办结</Text>
       </View>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={list.items.length === 0} emptyText='暂无待审核的办件'>
-        <View role='list' data-testid='review-list'>
-          {list.items.map(a => (
-            <AppCard key={a.id} app={a} showApplicant
-              onTap={() => Taro.navigateTo({ url: `/pkg-office/pages/review-detail/index?id=${encodeURIComponent(a.id)}` })} />
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={list.items.length === 0}
+        emptyText="暂无待审核的办件"
+      >
+        <View role="list" data-testid="review-list">
+          {list.items.map((a) => (
+            <AppCard
+              key={a.id}
+              app={a}
+              showApplicant
+              onTap={() =>
+                Taro.navigateTo({ url: `/pkg-office/pages/review-detail/index?id=${encodeURIComponent(a.id)}` })
+              }
+            />
           ))}
         </View>
         {list.hasMore && (
-          <View className='list-more' role='button' data-testid='review-more' onClick={list.loadMore}>
+          <View className="list-more" role="button" data-testid="review-more" onClick={list.loadMore}>
             {list.loadingMore ? '加载中…' : '加载更多'}
           </View>
         )}

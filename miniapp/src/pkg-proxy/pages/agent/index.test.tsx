@@ -16,10 +16,17 @@ beforeEach(() => {
   jest.clearAllMocks();
   T.__reset();
   setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-  px.getAgentProfile.mockResolvedValue({ id: 'agent-demo', name: '陈红', communityIds: ['hz-hp-xh'], tasksDone: 12, averageRating: 4.75, ratings: 8 });
+  px.getAgentProfile.mockResolvedValue({
+    id: 'agent-demo',
+    name: '陈红',
+    communityIds: ['hz-hp-xh'],
+    tasksDone: 12,
+    averageRating: 4.75,
+    ratings: 8,
+  });
 });
 
-it('the agent\'s own profile: 代办人次, 平均评分, and the way to the hall', async () => {
+it("the agent's own profile: 代办人次, 平均评分, and the way to the hall", async () => {
   ep.getMe.mockResolvedValue(AGENT);
   render(<AgentPage />);
   expect((await screen.findByTestId('agent-done')).textContent).toBe('12');
@@ -29,10 +36,17 @@ it('the agent\'s own profile: 代办人次, 平均评分, and the way to the hal
   expect(screen.getByTestId('agent-hall')).toBeTruthy();
 });
 
-it('someone else\'s profile (from a task) without the agent\'s buttons; no rating yet shows —', async () => {
+it("someone else's profile (from a task) without the agent's buttons; no rating yet shows —", async () => {
   T.__setRouterParams({ id: 'agent-demo' });
   ep.getMe.mockResolvedValue(RESIDENT);
-  px.getAgentProfile.mockResolvedValueOnce({ id: 'agent-demo', name: '陈红', communityIds: [], tasksDone: 0, averageRating: null, ratings: 0 });
+  px.getAgentProfile.mockResolvedValueOnce({
+    id: 'agent-demo',
+    name: '陈红',
+    communityIds: [],
+    tasksDone: 0,
+    averageRating: null,
+    ratings: 0,
+  });
   render(<AgentPage />);
   expect((await screen.findByTestId('agent-rating')).textContent).toBe('—');
   expect(screen.queryByTestId('agent-hall')).toBeNull();

@@ -21,34 +21,59 @@ export default function AgentPage() {
   const self = !!p && p.id === me.data?.id;
   return (
     <View className={`page pagent ${elderClass}`}>
-      <StateView loading={(profile.loading || (me.loading && !params.id)) && !p} error={p ? null : profile.error || (params.id ? null : me.error)} onRetry={profile.reload}>
+      <StateView
+        loading={(profile.loading || (me.loading && !params.id)) && !p}
+        error={p ? null : profile.error || (params.id ? null : me.error)}
+        onRetry={profile.reload}
+      >
         {p && (
           <>
-            <View className='pbanner'>
-              <Text className='pbanner__title' data-testid='agent-name'>{p.name}</Text>
-              <Text className='pbanner__sub'>红色代办员 · 为独居老人、残疾人办实事</Text>
+            <View className="pbanner">
+              <Text className="pbanner__title" data-testid="agent-name">
+                {p.name}
+              </Text>
+              <Text className="pbanner__sub">红色代办员 · 为独居老人、残疾人办实事</Text>
             </View>
-            <View className='pstat'>
-              <View className='pstat__item'>
-                <Text className='pstat__num' data-testid='agent-done'>{p.tasksDone}</Text>
-                <Text className='pstat__label'>代办人次</Text>
+            <View className="pstat">
+              <View className="pstat__item">
+                <Text className="pstat__num" data-testid="agent-done">
+                  {p.tasksDone}
+                </Text>
+                <Text className="pstat__label">代办人次</Text>
               </View>
-              <View className='pstat__item'>
-                <Text className='pstat__num' data-testid='agent-rating'>{p.averageRating === null ? '—' : p.averageRating.toFixed(1)}</Text>
-                <Text className='pstat__label'>平均评分</Text>
+              <View className="pstat__item">
+                <Text className="pstat__num" data-testid="agent-rating">
+                  {p.averageRating === null ? '—' : p.averageRating.toFixed(1)}
+                </Text>
+                <Text className="pstat__label">平均评分</Text>
               </View>
-              <View className='pstat__item'>
-                <Text className='pstat__num' data-testid='agent-ratings'>{p.ratings}</Text>
-                <Text className='pstat__label'>评价数</Text>
+              <View className="pstat__item">
+                <Text className="pstat__num" data-testid="agent-ratings">
+                  {p.ratings}
+                </Text>
+                <Text className="pstat__label">评价数</Text>
               </View>
             </View>
-            {p.averageRating !== null && <Text className='pnote prating__stars'>{starText(Math.round(p.averageRating))}</Text>}
+            {p.averageRating !== null && (
+              <Text className="pnote prating__stars">{starText(Math.round(p.averageRating))}</Text>
+            )}
             {self && (
-              <View className='actions'>
-                <Button block type='primary' data-testid='agent-hall' onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/hall/index' })}>
+              <View className="actions">
+                <Button
+                  block
+                  type="primary"
+                  data-testid="agent-hall"
+                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/hall/index' })}
+                >
                   去任务大厅
                 </Button>
-                <Button block fill='outline' type='primary' data-testid='agent-mine' onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/mine/index' })}>
+                <Button
+                  block
+                  fill="outline"
+                  type="primary"
+                  data-testid="agent-mine"
+                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/mine/index' })}
+                >
                   我的任务
                 </Button>
               </View>

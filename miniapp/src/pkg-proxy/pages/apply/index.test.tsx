@@ -25,13 +25,18 @@ it('a resident applies: party membership and a reason, then waits for the commun
   expect(screen.getByTestId('apply-error').textContent).toBe('请选择是否为党员');
   fireEvent.click(screen.getByTestId('apply-party-yes'));
   fireEvent.change(screen.getByTestId('apply-reason'), { target: { value: '退休党员，愿意为老人跑腿' } });
-  px.applyAsAgent.mockResolvedValueOnce({ userId: 'resident-demo', communityId: 'hz-hp-xh', status: 'pending', createdAt: '' });
+  px.applyAsAgent.mockResolvedValueOnce({
+    userId: 'resident-demo',
+    communityId: 'hz-hp-xh',
+    status: 'pending',
+    createdAt: '',
+  });
   fireEvent.click(screen.getByTestId('apply-submit'));
   expect((await screen.findByTestId('apply-sent')).textContent).toContain('等待社区审核');
   expect(px.applyAsAgent).toHaveBeenCalledWith({ partyMember: true, reason: '退休党员，愿意为老人跑腿' });
 });
 
-it('a second application is answered with the server\'s word', async () => {
+it("a second application is answered with the server's word", async () => {
   ep.getMe.mockResolvedValue(RESIDENT);
   px.applyAsAgent.mockRejectedValueOnce(new ApiError(409, 'CONFLICT', '已提交过申请，请等待社区审核'));
   render(<ApplyPage />);

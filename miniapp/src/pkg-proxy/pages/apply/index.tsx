@@ -45,36 +45,41 @@ export default function ApplyPage() {
   const role = me.data?.role;
   return (
     <View className={`page papply ${elderClass}`}>
-      <View className='pbanner'>
-        <Text className='pbanner__title'>申请成为红色代办员</Text>
-        <Text className='pbanner__sub'>为社区独居老人、残疾人代办事项，从受理到办结全程负责</Text>
+      <View className="pbanner">
+        <Text className="pbanner__title">申请成为红色代办员</Text>
+        <Text className="pbanner__sub">为社区独居老人、残疾人代办事项，从受理到办结全程负责</Text>
       </View>
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
         {role === 'agent' && (
-          <View data-testid='apply-already'>
-            <StateView empty emptyText='您已经是红色代办员' />
-            <View className='actions'>
-              <Button block type='primary' onClick={() => Taro.redirectTo({ url: '/pkg-proxy/pages/hall/index' })}>
+          <View data-testid="apply-already">
+            <StateView empty emptyText="您已经是红色代办员" />
+            <View className="actions">
+              <Button block type="primary" onClick={() => Taro.redirectTo({ url: '/pkg-proxy/pages/hall/index' })}>
                 去任务大厅
               </Button>
             </View>
           </View>
         )}
-        {role && role !== 'agent' && role !== 'resident' && <StateView empty emptyText='红色代办员由社区居民申请，社区审核' />}
+        {role && role !== 'agent' && role !== 'resident' && (
+          <StateView empty emptyText="红色代办员由社区居民申请，社区审核" />
+        )}
         {role === 'resident' && sent && (
-          <View data-testid='apply-sent'>
-            <StateView empty emptyText={error || '申请已提交，请等待社区审核。审核通过后，“首页 › 红色代办”会进入任务大厅。'} />
+          <View data-testid="apply-sent">
+            <StateView
+              empty
+              emptyText={error || '申请已提交，请等待社区审核。审核通过后，“首页 › 红色代办”会进入任务大厅。'}
+            />
           </View>
         )}
         {role === 'resident' && !sent && (
-          <View className='section'>
-            <View className='pform'>
+          <View className="section">
+            <View className="pform">
               {!me.data?.unitId && (
-                <Text className='pform__error' data-testid='apply-unbound'>
+                <Text className="pform__error" data-testid="apply-unbound">
                   请先绑定居住单元：代办员服务自己所在的社区。
                 </Text>
               )}
-              <Text className='pform__label'>是否为中共党员</Text>
+              <Text className="pform__label">是否为中共党员</Text>
               <Chips
                 options={[
                   { key: 'yes' as const, label: '是党员' },
@@ -82,24 +87,24 @@ export default function ApplyPage() {
                 ]}
                 value={party}
                 onChange={setParty}
-                testIdPrefix='apply-party'
+                testIdPrefix="apply-party"
               />
-              <Text className='pform__hint'>红色代办员以党员为主，也欢迎热心居民；社区会结合服务意愿审核。</Text>
-              <Text className='pform__label'>申请理由</Text>
+              <Text className="pform__hint">红色代办员以党员为主，也欢迎热心居民；社区会结合服务意愿审核。</Text>
+              <Text className="pform__label">申请理由</Text>
               <Textarea
-                className='pform__textarea'
-                data-testid='apply-reason'
+                className="pform__textarea"
+                data-testid="apply-reason"
                 value={reason}
                 maxlength={300}
-                placeholder='如：退休党员，时间充裕，熟悉社区便民服务，愿意为老人跑腿代办'
-                onInput={e => setReason(e.detail.value)}
+                placeholder="如：退休党员，时间充裕，熟悉社区便民服务，愿意为老人跑腿代办"
+                onInput={(e) => setReason(e.detail.value)}
               />
               {!!error && (
-                <View className='pform__error' role='alert' data-testid='apply-error'>
+                <View className="pform__error" role="alert" data-testid="apply-error">
                   {error}
                 </View>
               )}
-              <Button block type='primary' loading={saving} data-testid='apply-submit' onClick={submit}>
+              <Button block type="primary" loading={saving} data-testid="apply-submit" onClick={submit}>
                 提交申请
               </Button>
             </View>

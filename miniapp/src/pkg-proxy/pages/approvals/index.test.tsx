@@ -20,10 +20,26 @@ beforeEach(() => {
 it('community staff approve an application', async () => {
   ep.getMe.mockResolvedValue(me('community-admin-demo', 'community_admin', '孙主任', { gridIds: ['hz-hp-xh'] }));
   px.listAgentApplications.mockResolvedValue({
-    items: [{ userId: 'resident-demo', name: '王丽', partyMember: true, reason: '党员，愿意为社区老人服务', status: 'pending', createdAt: '2025-03-01T00:00:00.000Z' }],
+    items: [
+      {
+        userId: 'resident-demo',
+        name: '王丽',
+        partyMember: true,
+        reason: '党员，愿意为社区老人服务',
+        status: 'pending',
+        createdAt: '2025-03-01T00:00:00.000Z',
+      },
+    ],
     nextCursor: null,
   });
-  px.approveAgent.mockResolvedValueOnce({ id: 'resident-demo', name: '王丽', communityIds: ['hz-hp-xh'], tasksDone: 0, averageRating: null, ratings: 0 });
+  px.approveAgent.mockResolvedValueOnce({
+    id: 'resident-demo',
+    name: '王丽',
+    communityIds: ['hz-hp-xh'],
+    tasksDone: 0,
+    averageRating: null,
+    ratings: 0,
+  });
   render(<ApprovalsPage />);
   const card = await screen.findByTestId('approval-resident-demo');
   expect(card.textContent).toContain('党员');

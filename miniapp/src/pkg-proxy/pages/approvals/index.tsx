@@ -19,7 +19,7 @@ export default function ApprovalsPage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
   const allowed = canApprove(me.data?.role);
-  const list = usePaged(cursor => listAgentApplications(cursor), [], allowed);
+  const list = usePaged((cursor) => listAgentApplications(cursor), [], allowed);
   const [approved, setApproved] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState('');
 
@@ -30,12 +30,17 @@ export default function ApprovalsPage() {
 
   const approve = async (userId: string, name: string) => {
     if (busy) return;
-    const answer = await Taro.showModal({ title: '批准申请', content: `批准 ${name} 成为本社区的红色代办员？`, confirmText: '批准', cancelText: '再想想' });
+    const answer = await Taro.showModal({
+      title: '批准申请',
+      content: `批准 ${name} 成为本社区的红色代办员？`,
+      confirmText: '批准',
+      cancelText: '再想想',
+    });
     if (!answer.confirm) return;
     setBusy(userId);
     try {
       await approveAgent(userId);
-      setApproved(a => ({ ...a, [userId]: true }));
+      setApproved((a) => ({ ...a, [userId]: true }));
       Taro.showToast({ title: `${name} 已成为红色代办员`, icon: 'none' });
     } catch (e) {
       Taro.showToast({ title: (e as ApiError).message || '操作失败，请重试', icon: 'none' });
@@ -48,27 +53,39 @@ export default function ApprovalsPage() {
   return (
     <View className={`page papprovals ${elderClass}`}>
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
-        {me.data && !allowed && <StateView empty emptyText='代办员审批由社区工作人员办理' />}
+        {me.data && !allowed && <StateView empty emptyText="代办员审批由社区工作人员办理" />}
         {allowed && (
-          <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length} emptyText='暂无待审批的申请'>
-            <View role='list' data-testid='approvals-list'>
-              {list.items.map(a => {
+          <StateView
+            loading={list.loading}
+            error={list.error}
+            onRetry={list.reload}
+            empty={!list.items.length}
+            emptyText="暂无待审批的申请"
+          >
+            <View role="list" data-testid="approvals-list">
+              {list.items.map((a) => {
                 const done = approved[a.userId] || a.status === 'approved';
                 return (
-                  <View key={a.userId} className='pcard' role='listitem' data-testid={`approval-${a.userId}`}>
-                    <View className='pcard__head'>
-                      <Text className='pcard__kind'>{a.name}</Text>
-                      {a.partyMember ? <Text className='pcard__badge'>党员</Text> : <Text className='ptag'>群众</Text>}
+                  <View key={a.userId} className="pcard" role="listitem" data-testid={`approval-${a.userId}`}>
+                    <View className="pcard__head">
+                      <Text className="pcard__kind">{a.name}</Text>
+                      {a.partyMember ? <Text className="pcard__badge">党员</Text> : <Text className="ptag">群众</Text>}
                     </View>
-                    <Text className='pcard__desc'>{a.reason}</Text>
-                    <Text className='pcard__time'>申请于 {formatShort(a.createdAt)}</Text>
-                    <View className='pcard__actions'>
+                    <Text className="pcard__desc">{a.reason}</Text>
+                    <Text className="pcard__time">申请于 {formatShort(a.createdAt)}</Text>
+                    <View className="pcard__actions">
                       {done ? (
-                        <Text className='ptag ptag--confirmed' data-testid={`approval-done-${a.userId}`}>
+                        <Text className="ptag ptag--confirmed" data-testid={`approval-done-${a.userId}`}>
                           已批准
                         </Text>
                       ) : (
-                        <Button size='small' type='primary' loading={busy === a.userId} data-testid={`approve-${a.userId}`} onClick={() => void approve(a.userId, a.name)}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={busy === a.userId}
+                          data-testid={`approve-${a.userId}`}
+                          onClick={() => void approve(a.userId, a.name)}
+                        >
                           批准
                         </Button>
                       )}

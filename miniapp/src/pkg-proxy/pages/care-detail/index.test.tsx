@@ -41,19 +41,30 @@ it('the grid worker confirms a family link and starts a task for the elder', asy
   expect(screen.getByTestId('care-detail-code').textContent).toBe('resident-elder');
   expect(screen.getByText('独居老人')).toBeTruthy();
 
-  px.confirmFamilyLink.mockResolvedValueOnce({ recipientId: 'resident-elder', userId: 'resident-demo', status: 'confirmed' });
+  px.confirmFamilyLink.mockResolvedValueOnce({
+    recipientId: 'resident-elder',
+    userId: 'resident-demo',
+    status: 'confirmed',
+  });
   px.getCareRecipient.mockResolvedValueOnce(care([{ userId: 'resident-demo', name: '王丽', status: 'confirmed' }]));
   fireEvent.click(screen.getByTestId('family-confirm-resident-demo'));
   await waitFor(() => expect(screen.getByTestId('family-resident-demo').textContent).toContain('已确认'));
   expect(px.confirmFamilyLink).toHaveBeenCalledWith('resident-elder', 'resident-demo');
 
   fireEvent.click(screen.getByTestId('care-detail-request'));
-  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/pkg-proxy/pages/request/index?recipientId=resident-elder&recipientName=${encodeURIComponent('刘淑珍')}` });
+  expect(Taro.navigateTo).toHaveBeenCalledWith({
+    url: `/pkg-proxy/pages/request/index?recipientId=resident-elder&recipientName=${encodeURIComponent('刘淑珍')}`,
+  });
 });
 
 it('a confirmed relative reads it but cannot confirm links or start a witnessed task', async () => {
   ep.getMe.mockResolvedValue(RESIDENT);
-  px.getCareRecipient.mockResolvedValueOnce(care([{ userId: 'resident-demo', name: '王丽', status: 'confirmed' }, { userId: 'x', name: '刘强', status: 'pending' }]));
+  px.getCareRecipient.mockResolvedValueOnce(
+    care([
+      { userId: 'resident-demo', name: '王丽', status: 'confirmed' },
+      { userId: 'x', name: '刘强', status: 'pending' },
+    ]),
+  );
   render(<CareDetailPage />);
   expect((await screen.findByTestId('family-x')).textContent).toContain('待网格员确认');
   expect(screen.queryByTestId('family-confirm-x')).toBeNull();

@@ -35,7 +35,12 @@ export default function CareDetailPage() {
 
   const confirm = async (userId: string, name: string) => {
     if (busy) return;
-    const answer = await Taro.showModal({ title: '确认家属关系', content: `确认 ${name} 是本人的家属吗？确认后其可以为本人申请代办、确认办结。`, confirmText: '确认', cancelText: '再想想' });
+    const answer = await Taro.showModal({
+      title: '确认家属关系',
+      content: `确认 ${name} 是本人的家属吗？确认后其可以为本人申请代办、确认办结。`,
+      confirmText: '确认',
+      cancelText: '再想想',
+    });
     if (!answer.confirm) return;
     setBusy(userId);
     try {
@@ -52,7 +57,7 @@ export default function CareDetailPage() {
   if (!id) {
     return (
       <View className={`page ${elderClass}`}>
-        <StateView empty emptyText='没有指定帮扶对象' />
+        <StateView empty emptyText="没有指定帮扶对象" />
       </View>
     );
   }
@@ -64,44 +69,61 @@ export default function CareDetailPage() {
       <StateView loading={detail.loading && !c} error={c ? null : detail.error} onRetry={detail.reload}>
         {c && (
           <>
-            <View className='pdetail__head'>
-              <Text className='pdetail__kind' data-testid='care-detail-name'>{c.name}</Text>
-              <View className='pneeds'>
-                {c.needs.map(n => (
-                  <Text key={n} className='pneed'>
+            <View className="pdetail__head">
+              <Text className="pdetail__kind" data-testid="care-detail-name">
+                {c.name}
+              </Text>
+              <View className="pneeds">
+                {c.needs.map((n) => (
+                  <Text key={n} className="pneed">
                     {CARE_NEED_NAMES[n as CareNeed] ?? n}
                   </Text>
                 ))}
               </View>
             </View>
-            <View className='section'>
-              <Text className='section__title'>基本情况</Text>
-              <View className='pfacts'>
-                <Row k='居住单元' v={c.unitName} />
-                <Row k='联系电话' v={c.phone || '未登记'} testId='care-detail-phone' />
-                {c.idNumber && <Row k='身份证号' v={c.idNumber} />}
-                {c.note && <Row k='情况说明' v={c.note} />}
-                <Row k='登记时间' v={formatDate(c.createdAt)} />
-                <Row k='帮扶对象编号' v={<Text className='pcode' data-testid='care-detail-code'>{c.id}</Text>} />
+            <View className="section">
+              <Text className="section__title">基本情况</Text>
+              <View className="pfacts">
+                <Row k="居住单元" v={c.unitName} />
+                <Row k="联系电话" v={c.phone || '未登记'} testId="care-detail-phone" />
+                {c.idNumber && <Row k="身份证号" v={c.idNumber} />}
+                {c.note && <Row k="情况说明" v={c.note} />}
+                <Row k="登记时间" v={formatDate(c.createdAt)} />
+                <Row
+                  k="帮扶对象编号"
+                  v={
+                    <Text className="pcode" data-testid="care-detail-code">
+                      {c.id}
+                    </Text>
+                  }
+                />
               </View>
-              <Text className='pnote'>家属为其申请代办时，在“申请代办”里输入上面的编号，经网格员确认家属关系后即可。</Text>
+              <Text className="pnote">
+                家属为其申请代办时，在“申请代办”里输入上面的编号，经网格员确认家属关系后即可。
+              </Text>
             </View>
 
-            <View className='section' data-testid='family-section'>
-              <Text className='section__title'>家属</Text>
-              <StateView empty={!c.family.length} emptyText='还没有家属关联'>
-                <View className='pfacts'>
-                  {c.family.map(f => (
-                    <View key={f.userId} className='pfacts__row' data-testid={`family-${f.userId}`}>
-                      <Text className='pfacts__k'>{f.name}</Text>
+            <View className="section" data-testid="family-section">
+              <Text className="section__title">家属</Text>
+              <StateView empty={!c.family.length} emptyText="还没有家属关联">
+                <View className="pfacts">
+                  {c.family.map((f) => (
+                    <View key={f.userId} className="pfacts__row" data-testid={`family-${f.userId}`}>
+                      <Text className="pfacts__k">{f.name}</Text>
                       {f.status === 'confirmed' ? (
-                        <Text className='pfacts__v'>已确认</Text>
+                        <Text className="pfacts__v">已确认</Text>
                       ) : staff ? (
-                        <Button size='small' type='primary' loading={busy === f.userId} data-testid={`family-confirm-${f.userId}`} onClick={() => void confirm(f.userId, f.name)}>
+                        <Button
+                          size="small"
+                          type="primary"
+                          loading={busy === f.userId}
+                          data-testid={`family-confirm-${f.userId}`}
+                          onClick={() => void confirm(f.userId, f.name)}
+                        >
                           确认家属关系
                         </Button>
                       ) : (
-                        <Text className='pfacts__v'>待网格员确认</Text>
+                        <Text className="pfacts__v">待网格员确认</Text>
                       )}
                     </View>
                   ))}
@@ -110,13 +132,15 @@ export default function CareDetailPage() {
             </View>
 
             {staff && (
-              <View className='actions'>
+              <View className="actions">
                 <Button
                   block
-                  type='primary'
-                  data-testid='care-detail-request'
+                  type="primary"
+                  data-testid="care-detail-request"
                   onClick={() =>
-                    Taro.navigateTo({ url: `/pkg-proxy/pages/request/index?recipientId=${encodeURIComponent(c.id)}&recipientName=${encodeURIComponent(c.name)}` })
+                    Taro.navigateTo({
+                      url: `/pkg-proxy/pages/request/index?recipientId=${encodeURIComponent(c.id)}&recipientName=${encodeURIComponent(c.name)}`,
+                    })
                   }
                 >
                   为其发起代办（本人签字、网格员见证）

@@ -20,7 +20,16 @@ beforeEach(() => {
   setToken('tok', new Date(Date.now() + 3600_000).toISOString());
 });
 
-const elder = { id: 'resident-elder', name: '刘淑珍', unitId: 'u2', unitName: '阳光小区 一片区 1号楼 2单元', needs: ['elderly_alone', 'no_wechat'], registeredBy: 'worker-demo', createdAt: '', version: 1 };
+const elder = {
+  id: 'resident-elder',
+  name: '刘淑珍',
+  unitId: 'u2',
+  unitName: '阳光小区 一片区 1号楼 2单元',
+  needs: ['elderly_alone', 'no_wechat'],
+  registeredBy: 'worker-demo',
+  createdAt: '',
+  version: 1,
+};
 
 it('a grid worker sees the 帮扶对象 of the grid with their needs; a tap opens the detail', async () => {
   ep.getMe.mockResolvedValue({ ...WORKER, gridIds: ['b1'] });
@@ -54,10 +63,23 @@ it('registers an elder without WeChat: checks the form, picks a unit in the grid
   fireEvent.click(await screen.findByTestId('grid-u2'));
   expect(screen.getByTestId('care-unit').textContent).toContain('阳光小区 › 一片区 › 1号楼 › 2单元');
 
-  px.registerCareRecipient.mockResolvedValueOnce({ ...elder, id: 'cr-1', name: '张大爷', phone: '13904180000', family: [] });
+  px.registerCareRecipient.mockResolvedValueOnce({
+    ...elder,
+    id: 'cr-1',
+    name: '张大爷',
+    phone: '13904180000',
+    family: [],
+  });
   fireEvent.click(screen.getByTestId('care-submit'));
-  await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-proxy/pages/care-detail/index?id=cr-1' }));
-  expect(px.registerCareRecipient.mock.calls[0][0]).toEqual({ name: '张大爷', unitId: 'u2', phone: '13904180000', needs: ['elderly_alone', 'no_wechat'] });
+  await waitFor(() =>
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-proxy/pages/care-detail/index?id=cr-1' }),
+  );
+  expect(px.registerCareRecipient.mock.calls[0][0]).toEqual({
+    name: '张大爷',
+    unitId: 'u2',
+    phone: '13904180000',
+    needs: ['elderly_alone', 'no_wechat'],
+  });
 });
 
 it('a refusal from the server stays on the form', async () => {
@@ -71,13 +93,15 @@ it('a refusal from the server stays on the form', async () => {
   fireEvent.change(screen.getByTestId('care-id'), { target: { value: '21090219450812002x' } });
   fireEvent.click(screen.getByTestId('care-need-disabled'));
   fireEvent.click(await screen.findByTestId('grid-u1'));
-  px.registerCareRecipient.mockRejectedValueOnce(new ApiError(400, 'VALIDATION_FAILED', '身份证号不正确', [{ path: 'idNumber', message: '身份证号校验位不正确' }]));
+  px.registerCareRecipient.mockRejectedValueOnce(
+    new ApiError(400, 'VALIDATION_FAILED', '身份证号不正确', [{ path: 'idNumber', message: '身份证号校验位不正确' }]),
+  );
   fireEvent.click(screen.getByTestId('care-submit'));
   expect((await screen.findByTestId('care-error')).textContent).toBe('身份证号不正确：身份证号校验位不正确');
   expect(px.registerCareRecipient.mock.calls[0][0].idNumber).toBe('21090219450812002X');
 });
 
-it('residents are told 帮扶对象 are the grid worker\'s', async () => {
+it("residents are told 帮扶对象 are the grid worker's", async () => {
   ep.getMe.mockResolvedValue(RESIDENT);
   render(<CarePage />);
   expect((await screen.findByTestId('state-empty')).textContent).toContain('由网格员登记');

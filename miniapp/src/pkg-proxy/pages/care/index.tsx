@@ -6,7 +6,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Grid } from '@gridlink/shared/grid';
 import { CARE_NEED_NAMES } from '@gridlink/shared/proxy';
 import { newIdempotencyKey, type ApiError } from '../../../api/client';
-import { listCareRecipients, registerCareRecipient, type CareNeed, type CareRecipientSummary } from '../../../api/proxy';
+import {
+  listCareRecipients,
+  registerCareRecipient,
+  type CareNeed,
+  type CareRecipientSummary,
+} from '../../../api/proxy';
 import GridList from '../../../components/GridList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
@@ -25,18 +30,30 @@ function UnitPicker({ rootId, value, onPick }: { rootId: string; value?: Grid; o
   const [trail, setTrail] = useState<Grid[]>([]);
   const parentId = trail.length ? trail[trail.length - 1].id : rootId;
   return (
-    <View data-testid='unit-picker'>
+    <View data-testid="unit-picker">
       {!!trail.length && (
-        <Text className='plink pnote' data-testid='unit-up' onClick={() => setTrail(t => t.slice(0, -1))}>
-          ‹ 返回上一级（{trail.map(g => g.name).join(' › ')}）
+        <Text className="plink pnote" data-testid="unit-up" onClick={() => setTrail((t) => t.slice(0, -1))}>
+          ‹ 返回上一级（{trail.map((g) => g.name).join(' › ')}）
         </Text>
       )}
-      <GridList parentId={parentId} selectedId={value?.id} onPick={g => (g.level === 'unit' ? onPick(g) : setTrail(t => [...t, g]))} />
+      <GridList
+        parentId={parentId}
+        selectedId={value?.id}
+        onPick={(g) => (g.level === 'unit' ? onPick(g) : setTrail((t) => [...t, g]))}
+      />
     </View>
   );
 }
 
-function RegisterForm({ rootId, onDone, onCancel }: { rootId: string; onDone: (id: string) => void; onCancel: () => void }) {
+function RegisterForm({
+  rootId,
+  onDone,
+  onCancel,
+}: {
+  rootId: string;
+  onDone: (id: string) => void;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [idNumber, setIdNumber] = useState('');
@@ -70,7 +87,14 @@ function RegisterForm({ rootId, onDone, onCancel }: { rootId: string; onDone: (i
     setSaving(true);
     try {
       const created = await registerCareRecipient(
-        { name: name.trim(), unitId: unit!.id, phone: phone.trim(), ...(id ? { idNumber: id } : {}), needs, ...(note.trim() ? { note: note.trim() } : {}) },
+        {
+          name: name.trim(),
+          unitId: unit!.id,
+          phone: phone.trim(),
+          ...(id ? { idNumber: id } : {}),
+          needs,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
         idemKey.current,
       );
       Taro.showToast({ title: '已登记', icon: 'none' });
@@ -86,39 +110,74 @@ function RegisterForm({ rootId, onDone, onCancel }: { rootId: string; onDone: (i
   };
 
   return (
-    <View className='section' data-testid='care-form'>
-      <Text className='section__title'>登记帮扶对象（独居老人、残疾人等，多数不用微信）</Text>
-      <View className='pform'>
-        <Text className='pform__label'>姓名</Text>
-        <Input className='pform__input' data-testid='care-name' value={name} maxlength={20} placeholder='本人姓名' onInput={e => setName(e.detail.value)} />
-        <Text className='pform__label'>联系电话</Text>
-        <Input className='pform__input' data-testid='care-phone' value={phone} maxlength={13} placeholder='手机号或固定电话' onInput={e => setPhone(e.detail.value)} />
-        <Text className='pform__label'>身份证号（选填）</Text>
-        <Input className='pform__input' data-testid='care-id' type='idcard' value={idNumber} maxlength={18} placeholder='代办证明类事项时需要' onInput={e => setIdNumber(e.detail.value)} />
-        <Text className='pform__label'>帮扶需求（可多选）</Text>
-        <Chips multi options={NEEDS} value={needs} onChange={k => setNeeds(n => (n.includes(k) ? n.filter(x => x !== k) : [...n, k]))} testIdPrefix='care-need' />
-        <Text className='pform__label'>居住单元</Text>
+    <View className="section" data-testid="care-form">
+      <Text className="section__title">登记帮扶对象（独居老人、残疾人等，多数不用微信）</Text>
+      <View className="pform">
+        <Text className="pform__label">姓名</Text>
+        <Input
+          className="pform__input"
+          data-testid="care-name"
+          value={name}
+          maxlength={20}
+          placeholder="本人姓名"
+          onInput={(e) => setName(e.detail.value)}
+        />
+        <Text className="pform__label">联系电话</Text>
+        <Input
+          className="pform__input"
+          data-testid="care-phone"
+          value={phone}
+          maxlength={13}
+          placeholder="手机号或固定电话"
+          onInput={(e) => setPhone(e.detail.value)}
+        />
+        <Text className="pform__label">身份证号（选填）</Text>
+        <Input
+          className="pform__input"
+          data-testid="care-id"
+          type="idcard"
+          value={idNumber}
+          maxlength={18}
+          placeholder="代办证明类事项时需要"
+          onInput={(e) => setIdNumber(e.detail.value)}
+        />
+        <Text className="pform__label">帮扶需求（可多选）</Text>
+        <Chips
+          multi
+          options={NEEDS}
+          value={needs}
+          onChange={(k) => setNeeds((n) => (n.includes(k) ? n.filter((x) => x !== k) : [...n, k]))}
+          testIdPrefix="care-need"
+        />
+        <Text className="pform__label">居住单元</Text>
         {unit ? (
-          <View className='ppick ppick--on' data-testid='care-unit'>
+          <View className="ppick ppick--on" data-testid="care-unit">
             <Text>{unit.pathNames.slice(3).join(' › ')}</Text>
-            <Text className='ppick__end' onClick={() => setUnit(undefined)}>
+            <Text className="ppick__end" onClick={() => setUnit(undefined)}>
               更换
             </Text>
           </View>
         ) : (
           <UnitPicker rootId={rootId} value={unit} onPick={setUnit} />
         )}
-        <Text className='pform__label'>情况说明（选填）</Text>
-        <Textarea className='pform__textarea' data-testid='care-note' value={note} maxlength={200} placeholder='如：78 岁独居，行动不便，子女在外地' onInput={e => setNote(e.detail.value)} />
+        <Text className="pform__label">情况说明（选填）</Text>
+        <Textarea
+          className="pform__textarea"
+          data-testid="care-note"
+          value={note}
+          maxlength={200}
+          placeholder="如：78 岁独居，行动不便，子女在外地"
+          onInput={(e) => setNote(e.detail.value)}
+        />
         {!!error && (
-          <View className='pform__error' role='alert' data-testid='care-error'>
+          <View className="pform__error" role="alert" data-testid="care-error">
             {error}
           </View>
         )}
-        <Button block type='primary' loading={saving} data-testid='care-submit' onClick={submit}>
+        <Button block type="primary" loading={saving} data-testid="care-submit" onClick={submit}>
           登记
         </Button>
-        <Button block fill='none' data-testid='care-cancel' onClick={onCancel}>
+        <Button block fill="none" data-testid="care-cancel" onClick={onCancel}>
           取消
         </Button>
       </View>
@@ -128,15 +187,20 @@ function RegisterForm({ rootId, onDone, onCancel }: { rootId: string; onDone: (i
 
 function CareRow({ c }: { c: CareRecipientSummary }) {
   return (
-    <View className='pcard' role='listitem' data-testid={`care-${c.id}`} onClick={() => Taro.navigateTo({ url: careDetailUrl(c.id) })}>
-      <View className='pcard__head'>
-        <Text className='pcard__kind'>{c.name}</Text>
-        <Text className='plink'>详情 ›</Text>
+    <View
+      className="pcard"
+      role="listitem"
+      data-testid={`care-${c.id}`}
+      onClick={() => Taro.navigateTo({ url: careDetailUrl(c.id) })}
+    >
+      <View className="pcard__head">
+        <Text className="pcard__kind">{c.name}</Text>
+        <Text className="plink">详情 ›</Text>
       </View>
-      <Text className='pcard__meta'>{c.unitName}</Text>
-      <View className='pneeds'>
-        {c.needs.map(n => (
-          <Text key={n} className='pneed'>
+      <Text className="pcard__meta">{c.unitName}</Text>
+      <View className="pneeds">
+        {c.needs.map((n) => (
+          <Text key={n} className="pneed">
             {CARE_NEED_NAMES[n as CareNeed] ?? n}
           </Text>
         ))}
@@ -151,7 +215,7 @@ export default function CarePage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
   const staff = isCareStaff(me.data?.role);
-  const list = usePaged(cursor => listCareRecipients(cursor), [], staff);
+  const list = usePaged((cursor) => listCareRecipients(cursor), [], staff);
   const [registering, setRegistering] = useState(params.register === '1');
   const firstShow = useRef(true);
 
@@ -170,31 +234,37 @@ export default function CarePage() {
   return (
     <View className={`page pcare ${elderClass}`}>
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
-        {me.data && !staff && <StateView empty emptyText='帮扶对象由网格员登记和管理' />}
-        {staff && !rootId && <StateView empty emptyText='暂未分配网格' />}
+        {me.data && !staff && <StateView empty emptyText="帮扶对象由网格员登记和管理" />}
+        {staff && !rootId && <StateView empty emptyText="暂未分配网格" />}
         {staff && rootId && (
           <>
             {registering ? (
               <RegisterForm
                 rootId={rootId}
                 onCancel={() => setRegistering(false)}
-                onDone={id => {
+                onDone={(id) => {
                   setRegistering(false);
                   void list.reload();
                   void Taro.navigateTo({ url: careDetailUrl(id) });
                 }}
               />
             ) : (
-              <View className='actions'>
-                <Button block type='primary' data-testid='care-new' onClick={() => setRegistering(true)}>
+              <View className="actions">
+                <Button block type="primary" data-testid="care-new" onClick={() => setRegistering(true)}>
                   登记帮扶对象
                 </Button>
               </View>
             )}
-            <Text className='section__title'>本网格帮扶对象</Text>
-            <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length} emptyText='还没有登记帮扶对象'>
-              <View role='list' data-testid='care-list'>
-                {list.items.map(c => (
+            <Text className="section__title">本网格帮扶对象</Text>
+            <StateView
+              loading={list.loading}
+              error={list.error}
+              onRetry={list.reload}
+              empty={!list.items.length}
+              emptyText="还没有登记帮扶对象"
+            >
+              <View role="list" data-testid="care-list">
+                {list.items.map((c) => (
                   <CareRow key={c.id} c={c} />
                 ))}
               </View>

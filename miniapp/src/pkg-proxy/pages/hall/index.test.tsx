@@ -20,7 +20,13 @@ beforeEach(() => {
 
 it('lists the open tasks of the community with masked recipients; 认领 opens the task', async () => {
   ep.getMe.mockResolvedValue(AGENT);
-  px.listProxyTasks.mockResolvedValue({ items: [task({ id: 'T1' }), task({ id: 'T2', kind: 'errand', serviceCode: undefined, serviceName: undefined, description: '代买降压药' })], nextCursor: null });
+  px.listProxyTasks.mockResolvedValue({
+    items: [
+      task({ id: 'T1' }),
+      task({ id: 'T2', kind: 'errand', serviceCode: undefined, serviceName: undefined, description: '代买降压药' }),
+    ],
+    nextCursor: null,
+  });
   render(<HallPage />);
   const card = await screen.findByTestId('task-T1');
   expect(px.listProxyTasks).toHaveBeenCalledWith('hall', null);
@@ -41,7 +47,9 @@ it('a claim lost to another agent: 任务已被其他代办员认领, and the ha
   px.moveProxyTask.mockRejectedValueOnce(new ApiError(409, 'CONFLICT', '任务已被其他代办员认领'));
   render(<HallPage />);
   fireEvent.click(await screen.findByTestId('action-claim'));
-  await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '任务已被其他代办员认领' })));
+  await waitFor(() =>
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '任务已被其他代办员认领' })),
+  );
   expect((await screen.findByTestId('state-empty')).textContent).toBe('暂时没有待认领的代办任务');
   expect(Taro.navigateTo).not.toHaveBeenCalled();
 });

@@ -18,7 +18,7 @@ export default function HallPage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
   const isAgent = me.data?.role === 'agent';
-  const list = usePaged(cursor => listProxyTasks('hall', cursor), [], isAgent);
+  const list = usePaged((cursor) => listProxyTasks('hall', cursor), [], isAgent);
   const firstShow = useRef(true);
 
   useDidShow(() => {
@@ -35,46 +35,73 @@ export default function HallPage() {
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   return (
     <View className={`page phall ${elderClass}`}>
-      <View className='pbanner'>
-        <Text className='pbanner__title'>任务大厅</Text>
-        <Text className='pbanner__sub'>为独居老人、残疾人代办事项，从受理到办结全程负责</Text>
+      <View className="pbanner">
+        <Text className="pbanner__title">任务大厅</Text>
+        <Text className="pbanner__sub">为独居老人、残疾人代办事项，从受理到办结全程负责</Text>
       </View>
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
         {me.data && !isAgent ? (
-          <View data-testid='hall-not-agent'>
-            <StateView empty emptyText='任务大厅只对红色代办员开放' />
-            <View className='actions'>
+          <View data-testid="hall-not-agent">
+            <StateView empty emptyText="任务大厅只对红色代办员开放" />
+            <View className="actions">
               {me.data.role === 'resident' && (
-                <Button block type='primary' data-testid='hall-apply' onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/apply/index' })}>
+                <Button
+                  block
+                  type="primary"
+                  data-testid="hall-apply"
+                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/apply/index' })}
+                >
                   申请成为红色代办员
                 </Button>
               )}
-              <Button block fill='outline' type='primary' data-testid='hall-request' onClick={() => Taro.redirectTo({ url: '/pkg-proxy/pages/request/index' })}>
+              <Button
+                block
+                fill="outline"
+                type="primary"
+                data-testid="hall-request"
+                onClick={() => Taro.redirectTo({ url: '/pkg-proxy/pages/request/index' })}
+              >
                 我要申请代办
               </Button>
             </View>
           </View>
         ) : (
           <>
-            <View className='pform__row pnote'>
-              <Text className='plink' data-testid='hall-mine' onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/mine/index' })}>
+            <View className="pform__row pnote">
+              <Text
+                className="plink"
+                data-testid="hall-mine"
+                onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/mine/index' })}
+              >
                 我的任务 ›
               </Text>
               {me.data && (
-                <Text className='plink' data-testid='hall-profile' onClick={() => Taro.navigateTo({ url: `/pkg-proxy/pages/agent/index?id=${encodeURIComponent(me.data!.id)}` })}>
+                <Text
+                  className="plink"
+                  data-testid="hall-profile"
+                  onClick={() =>
+                    Taro.navigateTo({ url: `/pkg-proxy/pages/agent/index?id=${encodeURIComponent(me.data!.id)}` })
+                  }
+                >
                   我的代办员档案 ›
                 </Text>
               )}
             </View>
-            <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length} emptyText='暂时没有待认领的代办任务'>
-              <View role='list' data-testid='hall-list'>
-                {list.items.map(t => (
+            <StateView
+              loading={list.loading}
+              error={list.error}
+              onRetry={list.reload}
+              empty={!list.items.length}
+              emptyText="暂时没有待认领的代办任务"
+            >
+              <View role="list" data-testid="hall-list">
+                {list.items.map((t) => (
                   <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
                     <TaskActions
                       compact
                       task={t}
                       viewer={viewer}
-                      onChanged={moved => {
+                      onChanged={(moved) => {
                         if (moved) void Taro.navigateTo({ url: taskUrl(moved.id) });
                         void list.reload();
                       }}

@@ -20,7 +20,14 @@ beforeEach(() => {
 });
 
 const claimed = claimedBy('agent-demo', '陈红', { id: 'C1', recipient: elderFull });
-const working = claimedBy('agent-demo', '陈红', { id: 'W1', status: 'in_progress', kind: 'errand', serviceCode: undefined, recipient: elderFull, version: 3 });
+const working = claimedBy('agent-demo', '陈红', {
+  id: 'W1',
+  status: 'in_progress',
+  kind: 'errand',
+  serviceCode: undefined,
+  recipient: elderFull,
+  version: 3,
+});
 const finished = claimedBy('agent-demo', '陈红', { id: 'D1', status: 'confirmed' });
 
 it('进行中 shows claimed and in-progress tasks: 开始办理 on one, 办理完成 (note, no application for an errand) on the other', async () => {
@@ -42,7 +49,9 @@ it('进行中 shows claimed and in-progress tasks: 开始办理 on one, 办理�
   fireEvent.change(screen.getByTestId('complete-note'), { target: { value: '药已送到老人家中' } });
   px.moveProxyTask.mockResolvedValueOnce({ ...working, status: 'done', version: 4 });
   fireEvent.click(screen.getByTestId('complete-submit'));
-  await waitFor(() => expect(px.moveProxyTask).toHaveBeenCalledWith('W1', 'complete', { note: '药已送到老人家中', version: 3 }));
+  await waitFor(() =>
+    expect(px.moveProxyTask).toHaveBeenCalledWith('W1', 'complete', { note: '药已送到老人家中', version: 3 }),
+  );
   // done moves out of 进行中
   await waitFor(() => expect(screen.queryByTestId('task-W1')).toBeNull());
   fireEvent.click(screen.getByTestId('mine-filter-done'));

@@ -18,14 +18,17 @@ const FILTERS: { key: Filter; label: string }[] = [
   { key: 'all', label: '全部' },
 ];
 const match = (f: Filter, t: ProxyTask) =>
-  f === 'all' || (f === 'active' ? t.status === 'claimed' || t.status === 'in_progress' : t.status === 'done' || t.status === 'confirmed');
+  f === 'all' ||
+  (f === 'active'
+    ? t.status === 'claimed' || t.status === 'in_progress'
+    : t.status === 'done' || t.status === 'confirmed');
 
 /** 我的任务 (agent): what I claimed; 开始办理 and 办理完成 (with a note and the linked application) right here. */
 export default function MinePage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
   const isAgent = me.data?.role === 'agent';
-  const list = usePaged(cursor => listProxyTasks('mine', cursor), [], isAgent);
+  const list = usePaged((cursor) => listProxyTasks('mine', cursor), [], isAgent);
   const [filter, setFilter] = useState<Filter>('active');
   const [patched, setPatched] = useState<Record<string, ProxyTask>>({});
   const firstShow = useRef(true);
@@ -46,16 +49,16 @@ export default function MinePage() {
   });
 
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
-  const items = list.items.map(t => patched[t.id] ?? t).filter(t => match(filter, t));
+  const items = list.items.map((t) => patched[t.id] ?? t).filter((t) => match(filter, t));
   return (
     <View className={`page pmine ${elderClass}`}>
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
         {me.data && !isAgent ? (
-          <StateView empty emptyText='只有红色代办员有“我的任务”' />
+          <StateView empty emptyText="只有红色代办员有“我的任务”" />
         ) : (
           <>
-            <View className='pform'>
-              <Chips options={FILTERS} value={filter} onChange={setFilter} testIdPrefix='mine-filter' />
+            <View className="pform">
+              <Chips options={FILTERS} value={filter} onChange={setFilter} testIdPrefix="mine-filter" />
             </View>
             <StateView
               loading={list.loading}
@@ -64,15 +67,15 @@ export default function MinePage() {
               empty={!items.length}
               emptyText={list.items.length ? '这一类里没有任务' : '还没有认领任务，去任务大厅看看'}
             >
-              <View role='list' data-testid='mine-list'>
-                {items.map(t => (
+              <View role="list" data-testid="mine-list">
+                {items.map((t) => (
                   <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
                     <TaskActions
                       compact
                       task={t}
                       viewer={viewer}
-                      onChanged={moved => {
-                        if (moved) setPatched(p => ({ ...p, [moved.id]: moved }));
+                      onChanged={(moved) => {
+                        if (moved) setPatched((p) => ({ ...p, [moved.id]: moved }));
                         else void reload();
                       }}
                     />

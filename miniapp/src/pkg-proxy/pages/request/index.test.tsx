@@ -24,7 +24,18 @@ beforeEach(() => {
   setToken('tok', new Date(Date.now() + 3600_000).toISOString());
   ep.listServices.mockResolvedValue({ items: SERVICES as never, nextCursor: null });
   px.listCareRecipients.mockResolvedValue({
-    items: [{ id: 'resident-elder', name: '刘淑珍', unitName: '阳光小区 一片区 1号楼 2单元', unitId: 'u2', needs: ['elderly_alone'], registeredBy: 'worker-demo', createdAt: '', version: 1 }],
+    items: [
+      {
+        id: 'resident-elder',
+        name: '刘淑珍',
+        unitName: '阳光小区 一片区 1号楼 2单元',
+        unitId: 'u2',
+        needs: ['elderly_alone'],
+        registeredBy: 'worker-demo',
+        createdAt: '',
+        version: 1,
+      },
+    ],
     nextCursor: null,
   });
 });
@@ -36,7 +47,11 @@ it('a grid worker picks a 帮扶对象: only 本人签字（网格员见证） f
   render(<RequestPage />);
   // before a recipient: no method is chosen
   await screen.findByTestId('recipient-resident-elder');
-  expect(['in_app', 'witnessed_signature', 'family'].map(m => consent(m).getAttribute('aria-checked'))).toEqual(['false', 'false', 'false']);
+  expect(['in_app', 'witnessed_signature', 'family'].map((m) => consent(m).getAttribute('aria-checked'))).toEqual([
+    'false',
+    'false',
+    'false',
+  ]);
   expect(screen.queryByTestId('consent-given')).toBeNull();
 
   fireEvent.click(screen.getByTestId('recipient-resident-elder'));
@@ -94,7 +109,11 @@ it('a resident for herself: 本人在小程序内授权', async () => {
   px.createProxyTask.mockResolvedValueOnce(task({ id: 'OWN' }));
   fireEvent.click(screen.getByTestId('request-submit'));
   await waitFor(() => expect(px.createProxyTask).toHaveBeenCalled());
-  expect(px.createProxyTask.mock.calls[0][0]).toMatchObject({ recipientId: 'resident-demo', kind: 'errand', consent: { given: true, method: 'in_app' } });
+  expect(px.createProxyTask.mock.calls[0][0]).toMatchObject({
+    recipientId: 'resident-demo',
+    kind: 'errand',
+    consent: { given: true, method: 'in_app' },
+  });
   expect(px.createProxyTask.mock.calls[0][0]).not.toHaveProperty('serviceCode');
 });
 
@@ -118,14 +137,16 @@ it('a resident adds a relative by code: unconfirmed → a family-link request; c
   expect(consent('in_app').getAttribute('aria-disabled')).toBe('true');
 });
 
-it('the server\'s refusal is shown with its detail', async () => {
+it("the server's refusal is shown with its detail", async () => {
   ep.getMe.mockResolvedValue(RESIDENT);
   render(<RequestPage />);
   fireEvent.click(await screen.findByTestId('recipient-self'));
   fireEvent.change(screen.getByTestId('request-desc'), { target: { value: '代缴本月水电费' } });
   fireEvent.click(screen.getByTestId('consent-given'));
   px.createProxyTask.mockRejectedValueOnce(
-    new ApiError(400, 'VALIDATION_FAILED', '授权方式与提出人不符', [{ path: 'consent.method', message: '本人授权须本人提出' }]),
+    new ApiError(400, 'VALIDATION_FAILED', '授权方式与提出人不符', [
+      { path: 'consent.method', message: '本人授权须本人提出' },
+    ]),
   );
   fireEvent.click(screen.getByTestId('request-submit'));
   expect((await screen.findByTestId('request-error')).textContent).toBe('授权方式与提出人不符：本人授权须本人提出');

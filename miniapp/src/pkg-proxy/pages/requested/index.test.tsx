@@ -20,7 +20,10 @@ beforeEach(() => {
 it('what I asked for and what is done for me, with progress', async () => {
   ep.getMe.mockResolvedValue(ELDER);
   px.listProxyTasks.mockResolvedValue({
-    items: [task({ id: 'MINE', requesterId: 'resident-elder' }), claimedBy('agent-demo', '陈红', { id: 'FORME', status: 'in_progress' })],
+    items: [
+      task({ id: 'MINE', requesterId: 'resident-elder' }),
+      claimedBy('agent-demo', '陈红', { id: 'FORME', status: 'in_progress' }),
+    ],
     nextCursor: 'c2',
   });
   render(<RequestedPage />);

@@ -16,7 +16,7 @@ import '../../components/proxy.css';
 export default function RequestedPage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
-  const list = usePaged(cursor => listProxyTasks('requested', cursor), [], me.signedIn);
+  const list = usePaged((cursor) => listProxyTasks('requested', cursor), [], me.signedIn);
   const firstShow = useRef(true);
 
   useDidShow(() => {
@@ -33,9 +33,15 @@ export default function RequestedPage() {
   const myId = me.data?.id;
   return (
     <View className={`page prequested ${elderClass}`}>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length} emptyText='还没有代办记录'>
-        <View role='list' data-testid='requested-list'>
-          {list.items.map(t => (
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!list.items.length}
+        emptyText="还没有代办记录"
+      >
+        <View role="list" data-testid="requested-list">
+          {list.items.map((t) => (
             <TaskCard
               key={t.id}
               task={t}
@@ -49,8 +55,13 @@ export default function RequestedPage() {
         <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
       </StateView>
       {canRequest(me.data?.role) && (
-        <View className='actions'>
-          <Button block type='primary' data-testid='requested-new' onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/request/index' })}>
+        <View className="actions">
+          <Button
+            block
+            type="primary"
+            data-testid="requested-new"
+            onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/request/index' })}
+          >
             申请代办
           </Button>
         </View>

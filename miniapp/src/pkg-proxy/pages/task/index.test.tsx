@@ -88,12 +88,14 @@ it('a lost claim (409) toasts the reason and reloads', async () => {
   px.moveProxyTask.mockRejectedValueOnce(new ApiError(409, 'CONFLICT', '任务已被其他代办员认领'));
   px.getProxyTask.mockResolvedValue(claimedBy('agent-demo', '陈红'));
   fireEvent.click(await screen.findByTestId('action-claim'));
-  await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '任务已被其他代办员认领' })));
+  await waitFor(() =>
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '任务已被其他代办员认领' })),
+  );
   await waitFor(() => expect(screen.getByTestId('task-status').textContent).toBe('已认领'));
   expect(screen.queryByTestId('action-claim')).toBeNull();
 });
 
-it('in progress: 代为申请办事 opens the services form on the elder\'s behalf; 办理完成 with a note and the linked application', async () => {
+it("in progress: 代为申请办事 opens the services form on the elder's behalf; 办理完成 with a note and the linked application", async () => {
   const t = claimedBy('agent-demo', '陈红', { status: 'in_progress', version: 3, recipient: elderFull });
   open(AGENT, t);
   fireEvent.click(await screen.findByTestId('action-apply'));
@@ -104,7 +106,14 @@ it('in progress: 代为申请办事 opens the services form on the elder\'s beha
   px.listMyApplications.mockResolvedValue({
     items: [
       { id: 'A-old', applicantId: 'resident-elder', createdAt: '2025-02-01T00:00:00.000Z' },
-      { id: 'A1', applicantId: 'resident-elder', serviceName: '老年助餐服务登记', status: 'completed', resultNumber: 'HZ20250301000001', createdAt: '2025-03-01T02:00:00.000Z' },
+      {
+        id: 'A1',
+        applicantId: 'resident-elder',
+        serviceName: '老年助餐服务登记',
+        status: 'completed',
+        resultNumber: 'HZ20250301000001',
+        createdAt: '2025-03-01T02:00:00.000Z',
+      },
       { id: 'A2', applicantId: 'someone-else', createdAt: '2025-03-01T02:00:00.000Z' },
     ] as never,
     nextCursor: null,
@@ -120,20 +129,40 @@ it('in progress: 代为申请办事 opens the services form on the elder\'s beha
   expect(px.moveProxyTask).not.toHaveBeenCalled();
 
   px.moveProxyTask.mockResolvedValueOnce({ ...t, status: 'done', version: 4 });
-  px.getProxyTask.mockResolvedValue({ ...t, status: 'done', version: 4, result: { note: '已在线办结', applicationId: 'A1', photos: [] } });
+  px.getProxyTask.mockResolvedValue({
+    ...t,
+    status: 'done',
+    version: 4,
+    result: { note: '已在线办结', applicationId: 'A1', photos: [] },
+  });
   fireEvent.change(screen.getByTestId('complete-note'), { target: { value: '已在线办结' } });
   await act(async () => {
     fireEvent.click(screen.getByTestId('complete-submit'));
   });
-  expect(px.moveProxyTask).toHaveBeenCalledWith('T1', 'complete', { note: '已在线办结', applicationId: 'A1', version: 3 });
+  expect(px.moveProxyTask).toHaveBeenCalledWith('T1', 'complete', {
+    note: '已在线办结',
+    applicationId: 'A1',
+    version: 3,
+  });
   expect((await screen.findByTestId('task-result-app')).textContent).toBe('A1 ›');
   expect(screen.queryByTestId('action-complete')).toBeNull();
 });
 
 it('done: the grid worker confirms for the elder; then rates', async () => {
-  const done = claimedBy('agent-demo', '陈红', { status: 'done', version: 4, recipient: elderFull, result: { note: '已办好', photos: [] } });
+  const done = claimedBy('agent-demo', '陈红', {
+    status: 'done',
+    version: 4,
+    recipient: elderFull,
+    result: { note: '已办好', photos: [] },
+  });
   open(WORKER, done);
-  const confirmed = { ...done, status: 'confirmed' as const, version: 5, recipient: elderFull, confirmedBy: { id: 'worker-demo', name: '李建国', role: 'grid_worker', at: done.createdAt } };
+  const confirmed = {
+    ...done,
+    status: 'confirmed' as const,
+    version: 5,
+    recipient: elderFull,
+    confirmedBy: { id: 'worker-demo', name: '李建国', role: 'grid_worker', at: done.createdAt },
+  };
   px.moveProxyTask.mockResolvedValueOnce(confirmed);
   px.getProxyTask.mockResolvedValue(confirmed);
   fireEvent.click(await screen.findByTestId('action-confirm'));

@@ -8,7 +8,17 @@ import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
 import { formatTime } from '../../../lib/format';
 import TaskActions from '../../components/TaskActions';
-import { DeadlineText, kindText, Progress, RatingView, RecipientCard, roleName, Row, StatusTag, TimelineView } from '../../components/parts';
+import {
+  DeadlineText,
+  kindText,
+  Progress,
+  RatingView,
+  RecipientCard,
+  roleName,
+  Row,
+  StatusTag,
+  TimelineView,
+} from '../../components/parts';
 import { isAssignee } from '../../lib/rules';
 import { useViewer } from '../../lib/viewer';
 import '../../components/proxy.css';
@@ -41,7 +51,7 @@ export default function TaskPage() {
   if (!id) {
     return (
       <View className={`page ${elderClass}`}>
-        <StateView empty emptyText='没有指定代办任务' />
+        <StateView empty emptyText="没有指定代办任务" />
       </View>
     );
   }
@@ -54,68 +64,89 @@ export default function TaskPage() {
       <StateView loading={detail.loading && !t} error={t ? null : detail.error} onRetry={reload}>
         {t && (
           <>
-            <View className='pdetail__head'>
-              <View className='pcard__head'>
-                <Text className='pdetail__kind' data-testid='task-kind'>{kindText(t)}</Text>
-                <StatusTag status={t.status} testId='task-status' />
+            <View className="pdetail__head">
+              <View className="pcard__head">
+                <Text className="pdetail__kind" data-testid="task-kind">
+                  {kindText(t)}
+                </Text>
+                <StatusTag status={t.status} testId="task-status" />
               </View>
-              <Text className='pdetail__desc' data-testid='task-desc'>{t.description}</Text>
+              <Text className="pdetail__desc" data-testid="task-desc">
+                {t.description}
+              </Text>
               <DeadlineText task={t} />
             </View>
             <Progress status={t.status} />
 
             <RecipientCard task={t} assignee={assignee} />
 
-            <View className='section'>
-              <Text className='section__title'>代办信息</Text>
-              <View className='pfacts'>
-                <Row k='提出人' v={t.requesterName} testId='task-requester' />
-                <Row k='授权方式' v={CONSENT_METHOD_NAMES[t.consent.method]} testId='task-consent' />
-                <Row k='授权记录' v={`${t.consent.byName} · ${formatTime(t.consent.at)}`} />
-                {!!t.consent.note && <Row k='授权说明' v={t.consent.note} />}
-                <Row k='提出时间' v={formatTime(t.createdAt)} />
+            <View className="section">
+              <Text className="section__title">代办信息</Text>
+              <View className="pfacts">
+                <Row k="提出人" v={t.requesterName} testId="task-requester" />
+                <Row k="授权方式" v={CONSENT_METHOD_NAMES[t.consent.method]} testId="task-consent" />
+                <Row k="授权记录" v={`${t.consent.byName} · ${formatTime(t.consent.at)}`} />
+                {!!t.consent.note && <Row k="授权说明" v={t.consent.note} />}
+                <Row k="提出时间" v={formatTime(t.createdAt)} />
                 {t.agentName && (
                   <Row
-                    k='代办员'
-                    testId='task-agent'
+                    k="代办员"
+                    testId="task-agent"
                     v={
-                      <Text className='plink' onClick={() => Taro.navigateTo({ url: `/pkg-proxy/pages/agent/index?id=${encodeURIComponent(t.agentId ?? '')}` })}>
+                      <Text
+                        className="plink"
+                        onClick={() =>
+                          Taro.navigateTo({
+                            url: `/pkg-proxy/pages/agent/index?id=${encodeURIComponent(t.agentId ?? '')}`,
+                          })
+                        }
+                      >
                         {t.agentName} ›
                       </Text>
                     }
                   />
                 )}
-                {t.confirmedBy && <Row k='确认人' v={`${t.confirmedBy.name}（${roleName(t.confirmedBy.role)}）· ${formatTime(t.confirmedBy.at)}`} testId='task-confirmed-by' />}
+                {t.confirmedBy && (
+                  <Row
+                    k="确认人"
+                    v={`${t.confirmedBy.name}（${roleName(t.confirmedBy.role)}）· ${formatTime(t.confirmedBy.at)}`}
+                    testId="task-confirmed-by"
+                  />
+                )}
               </View>
             </View>
 
             {t.result && (
-              <View className='section' data-testid='task-result'>
-                <Text className='section__title'>办理结果</Text>
-                <View className='pfacts'>
-                  <Row k='说明' v={t.result.note} testId='task-result-note' />
+              <View className="section" data-testid="task-result">
+                <Text className="section__title">办理结果</Text>
+                <View className="pfacts">
+                  <Row k="说明" v={t.result.note} testId="task-result-note" />
                   {t.result.applicationId && (
                     <Row
-                      k='关联办件'
+                      k="关联办件"
                       v={
                         <Text
-                          className='plink'
-                          data-testid='task-result-app'
-                          onClick={() => Taro.navigateTo({ url: `/pkg-services/pages/application/index?id=${encodeURIComponent(t.result!.applicationId!)}` })}
+                          className="plink"
+                          data-testid="task-result-app"
+                          onClick={() =>
+                            Taro.navigateTo({
+                              url: `/pkg-services/pages/application/index?id=${encodeURIComponent(t.result!.applicationId!)}`,
+                            })
+                          }
                         >
                           {t.result.applicationId} ›
                         </Text>
                       }
                     />
                   )}
-                  {!!t.result.photos.length && <Row k='现场照片' v={`${t.result.photos.length} 张`} />}
+                  {!!t.result.photos.length && <Row k="现场照片" v={`${t.result.photos.length} 张`} />}
                 </View>
               </View>
             )}
 
             {t.rating && (
-              <View className='section'>
-                <Text className='section__title'>评价</Text>
+              <View className="section">
+                <Text className="section__title">评价</Text>
                 <RatingView rating={t.rating} />
               </View>
             )}
@@ -123,7 +154,7 @@ export default function TaskPage() {
             <TaskActions
               task={t}
               viewer={viewer}
-              onChanged={moved => {
+              onChanged={(moved) => {
                 // the answer carries no timeline: show it now, then read the whole task again
                 if (moved) setFresh({ ...moved, timeline: t.timeline });
                 void detail.reload().then(() => setFresh(undefined));
@@ -131,8 +162,8 @@ export default function TaskPage() {
             />
 
             {!!t.timeline?.length && (
-              <View className='section'>
-                <Text className='section__title'>办理过程</Text>
+              <View className="section">
+                <Text className="section__title">办理过程</Text>
                 <TimelineView events={t.timeline} />
               </View>
             )}

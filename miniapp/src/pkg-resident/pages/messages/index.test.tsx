@@ -7,7 +7,13 @@ import MessagesPage from './index';
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
 
-const msg = (id: string, page: string) => ({ id, title: '公共设施损坏：已受理', body: '受理：明天上门查看', page, at: '2024-03-01T02:00:00.000Z' });
+const msg = (id: string, page: string) => ({
+  id,
+  title: '公共设施损坏：已受理',
+  body: '受理：明天上门查看',
+  page,
+  at: '2024-03-01T02:00:00.000Z',
+});
 
 beforeEach(() => {
   jest.clearAllMocks();
@@ -17,7 +23,10 @@ beforeEach(() => {
 
 test('lists messages; a tap opens the page they point to', async () => {
   rq.listMessages
-    .mockResolvedValueOnce({ items: [msg('m2', '/pkg-resident/pages/request/index?id=r1'), msg('m1', '/pages/services/index')], nextCursor: 'c' })
+    .mockResolvedValueOnce({
+      items: [msg('m2', '/pkg-resident/pages/request/index?id=r1'), msg('m1', '/pages/services/index')],
+      nextCursor: 'c',
+    })
     .mockResolvedValueOnce({ items: [msg('m0', 'https://example.com')], nextCursor: null });
   render(<MessagesPage />);
   const m2 = await screen.findByTestId('message-m2');

@@ -20,26 +20,32 @@ const open = (m: Message) => {
 /** 消息: what changed in my requests and applications, newest first. */
 export default function MessagesPage() {
   const { elderClass } = useElderMode();
-  const list = useSignedInPaged(cursor => listMessages(cursor, { silent: true }));
+  const list = useSignedInPaged((cursor) => listMessages(cursor, { silent: true }));
 
   return (
     <View className={`page ${elderClass}`}>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length && !list.hasMore} emptyText='暂无消息'>
-        <View role='list'>
-          {list.items.map(m => (
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!list.items.length && !list.hasMore}
+        emptyText="暂无消息"
+      >
+        <View role="list">
+          {list.items.map((m) => (
             <View
               key={m.id}
-              role='listitem'
-              className='msg'
+              role="listitem"
+              className="msg"
               data-testid={`message-${m.id}`}
               onClick={openable(m) ? () => open(m) : undefined}
             >
-              <View className='msg__head'>
-                <Text className='msg__title'>{m.title}</Text>
-                <Text className='msg__at'>{formatTime(m.at)}</Text>
+              <View className="msg__head">
+                <Text className="msg__title">{m.title}</Text>
+                <Text className="msg__at">{formatTime(m.at)}</Text>
               </View>
-              <Text className='msg__body'>{m.body}</Text>
-              {openable(m) && <Text className='msg__link'>查看详情 ›</Text>}
+              <Text className="msg__body">{m.body}</Text>
+              {openable(m) && <Text className="msg__link">查看详情 ›</Text>}
             </View>
           ))}
         </View>

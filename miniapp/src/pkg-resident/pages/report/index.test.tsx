@@ -15,7 +15,10 @@ jest.mock('../../../api/upload');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 const up = jest.mocked(upload);
-const taro = Taro as unknown as Record<string, jest.Mock> & { __reset(): void; __setRouterParams(p: Record<string, string>): void };
+const taro = Taro as unknown as Record<string, jest.Mock> & {
+  __reset(): void;
+  __setRouterParams(p: Record<string, string>): void;
+};
 
 beforeEach(() => {
   jest.clearAllMocks();
@@ -24,7 +27,7 @@ beforeEach(() => {
   ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));
   rq.listCategories.mockResolvedValue({ items: CATEGORIES });
   rq.createRequest.mockResolvedValue(request({ id: 'new-1' }));
-  up.uploadImage.mockImplementation(async path => `uploads/resident-demo/request/${path.replace(/\W/g, '')}.jpg`);
+  up.uploadImage.mockImplementation(async (path) => `uploads/resident-demo/request/${path.replace(/\W/g, '')}.jpg`);
 });
 
 const tap = async (testId: string) => {
@@ -58,7 +61,12 @@ test('reports a problem with photos: category, description, the bound unit, the 
   await tap('report-submit');
   expect(rq.createRequest).toHaveBeenCalledTimes(1);
   const [body, key] = rq.createRequest.mock.calls[0];
-  expect(body).toEqual({ category: 'facility', description: '1号楼1单元楼道灯不亮', unitId: 'u1', attachments: ['uploads/resident-demo/request/blobb.jpg'] });
+  expect(body).toEqual({
+    category: 'facility',
+    description: '1号楼1单元楼道灯不亮',
+    unitId: 'u1',
+    attachments: ['uploads/resident-demo/request/blobb.jpg'],
+  });
   expect(key).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
   expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pkg-resident/pages/request/index?id=new-1' });
 });
@@ -121,9 +129,17 @@ test('nine photos at most: the add button goes away', async () => {
 });
 
 describe('the same problem is already open in the building (409, details similar)', () => {
-  const similar = request({ id: 'r9', reporterId: 'neighbour', status: 'accepted', joinCount: 2, description: '一楼楼道灯坏了' });
+  const similar = request({
+    id: 'r9',
+    reporterId: 'neighbour',
+    status: 'accepted',
+    joinCount: 2,
+    description: '一楼楼道灯坏了',
+  });
   beforeEach(() => {
-    rq.createRequest.mockRejectedValueOnce(new ApiError(409, 'CONFLICT', '同楼栋已有相同问题正在办理', [{ path: 'similar', message: 'r9' }]));
+    rq.createRequest.mockRejectedValueOnce(
+      new ApiError(409, 'CONFLICT', '同楼栋已有相同问题正在办理', [{ path: 'similar', message: 'r9' }]),
+    );
     rq.similarRequests.mockResolvedValue({ items: [similar] });
   });
 

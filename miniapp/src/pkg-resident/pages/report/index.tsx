@@ -79,7 +79,8 @@ export default function ReportPage() {
     return key;
   };
 
-  const setPhoto = (id: number, patch: Partial<Photo>) => setPhotos(list => list.map(p => (p.id === id ? { ...p, ...patch } : p)));
+  const setPhoto = (id: number, patch: Partial<Photo>) =>
+    setPhotos((list) => list.map((p) => (p.id === id ? { ...p, ...patch } : p)));
 
   const upload = async (photo: Photo) => {
     setPhoto(photo.id, { state: 'uploading', error: undefined });
@@ -103,12 +104,12 @@ export default function ReportPage() {
     } catch {
       return; // cancelled
     }
-    const added = paths.map(path => ({ id: nextPhotoId.current++, path, state: 'uploading' as const }));
-    setPhotos(list => [...list, ...added]);
+    const added = paths.map((path) => ({ id: nextPhotoId.current++, path, state: 'uploading' as const }));
+    setPhotos((list) => [...list, ...added]);
     await Promise.all(added.map(upload));
   };
 
-  const removePhoto = (id: number) => setPhotos(list => list.filter(p => p.id !== id));
+  const removePhoto = (id: number) => setPhotos((list) => list.filter((p) => p.id !== id));
 
   const pickLocation = async () => {
     try {
@@ -123,8 +124,8 @@ export default function ReportPage() {
   const validate = (): string => {
     if (!category) return '请选择问题类别';
     if (description.trim().length < MIN_DESCRIPTION) return `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
-    if (photos.some(p => p.state === 'uploading')) return '照片正在上传，请稍候';
-    if (photos.some(p => p.state === 'failed')) return '有照片上传失败，请点按重试或删除';
+    if (photos.some((p) => p.state === 'uploading')) return '照片正在上传，请稍候';
+    if (photos.some((p) => p.state === 'failed')) return '有照片上传失败，请点按重试或删除';
     return '';
   };
 
@@ -135,7 +136,7 @@ export default function ReportPage() {
     if (problem) return;
     // WeChat asks only from a tap: now, while the request is sent (weapp; a refusal changes nothing)
     const asked = askSubscribe(SUBSCRIBE_ON.request);
-    const keys = photos.map(p => p.key!).filter(Boolean);
+    const keys = photos.map((p) => p.key!).filter(Boolean);
     const body: CreateRequestBody = {
       category,
       description: description.trim(),
@@ -154,12 +155,20 @@ export default function ReportPage() {
       await Taro.redirectTo({ url: detailUrl(created.id) });
     } catch (e) {
       const err = e as ApiError;
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && attempt.current?.key === key) attempt.current.answered = true;
-      if (err instanceof ApiError && err.status === 409 && err.code === 'CONFLICT' && err.details.some(d => d.path === 'similar')) {
-        const list = await similarRequests(category, { silent: true }).catch(() => ({ items: [] as RequestResource[] }));
+      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && attempt.current?.key === key)
+        attempt.current.answered = true;
+      if (
+        err instanceof ApiError &&
+        err.status === 409 &&
+        err.code === 'CONFLICT' &&
+        err.details.some((d) => d.path === 'similar')
+      ) {
+        const list = await similarRequests(category, { silent: true }).catch(() => ({
+          items: [] as RequestResource[],
+        }));
         setSuggestion({ items: list.items });
       } else {
-        const field = err instanceof ApiError ? err.details.find(d => d.path !== 'similar')?.message : '';
+        const field = err instanceof ApiError ? err.details.find((d) => d.path !== 'similar')?.message : '';
         const message = err.message || '提交失败，请重试';
         setFormError(field && field !== message ? `${message}（${field}）` : message);
         Taro.showToast({ title: message, icon: 'none' });
@@ -188,7 +197,7 @@ export default function ReportPage() {
   if (!signedIn) {
     return (
       <View className={`page ${elderClass}`}>
-        <StateView empty emptyText='请先登录' />
+        <StateView empty emptyText="请先登录" />
       </View>
     );
   }
@@ -212,9 +221,15 @@ export default function ReportPage() {
   if (!UNIT_ROLES.includes(user.role)) {
     return (
       <View className={`page ${elderClass}`}>
-        <StateView empty emptyText='我要报事面向居民：工作人员请在“待办”中受理和办理诉求' />
-        <View className='actions'>
-          <Button block type='primary' fill='outline' data-testid='report-inbox' onClick={() => Taro.redirectTo({ url: '/pkg-staff/pages/inbox/index' })}>
+        <StateView empty emptyText="我要报事面向居民：工作人员请在“待办”中受理和办理诉求" />
+        <View className="actions">
+          <Button
+            block
+            type="primary"
+            fill="outline"
+            data-testid="report-inbox"
+            onClick={() => Taro.redirectTo({ url: '/pkg-staff/pages/inbox/index' })}
+          >
             去待办
           </Button>
         </View>
@@ -225,9 +240,14 @@ export default function ReportPage() {
   if (!user.unitId) {
     return (
       <View className={`page ${elderClass}`}>
-        <StateView empty emptyText='报事前请先绑定您居住的单元，问题会直接交给您所在楼栋的网格员' />
-        <View className='actions'>
-          <Button block type='primary' data-testid='report-bind' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+        <StateView empty emptyText="报事前请先绑定您居住的单元，问题会直接交给您所在楼栋的网格员" />
+        <View className="actions">
+          <Button
+            block
+            type="primary"
+            data-testid="report-bind"
+            onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
+          >
             去绑定单元
           </Button>
         </View>
@@ -238,41 +258,53 @@ export default function ReportPage() {
   if (suggestion) {
     return (
       <View className={`page report ${elderClass}`}>
-        <View className='report__similar' data-testid='similar'>
-          <Text className='report__similar-title'>同楼栋已有相同问题正在办理</Text>
-          <Text className='report__similar-sub'>
+        <View className="report__similar" data-testid="similar">
+          <Text className="report__similar-title">同楼栋已有相同问题正在办理</Text>
+          <Text className="report__similar-sub">
             {suggestion.items.length
               ? '如果是同一个问题，点“我也遇到”加入，办理进展会同时通知您'
               : '可能是您之前提交的同类诉求，可在“我的诉求”中查看进度'}
           </Text>
         </View>
-        {suggestion.items.map(r => (
-          <View key={r.id} className='rcard' data-testid={`similar-${r.id}`}>
-            <View className='rcard__head'>
-              <Text className='rcard__cat'>{r.categoryName}</Text>
+        {suggestion.items.map((r) => (
+          <View key={r.id} className="rcard" data-testid={`similar-${r.id}`}>
+            <View className="rcard__head">
+              <Text className="rcard__cat">{r.categoryName}</Text>
               <StatusTag status={r.status} />
             </View>
-            <Text className='rcard__desc'>{r.description}</Text>
-            <View className='rcard__meta'>
+            <Text className="rcard__desc">{r.description}</Text>
+            <View className="rcard__meta">
               <Text>{formatTime(r.createdAt)}</Text>
               <Text>{r.unitName}</Text>
               {r.joinCount > 0 && <Text>{r.joinCount} 位邻居也遇到</Text>}
             </View>
-            <Button type='primary' size='small' loading={joining === r.id} data-testid={`similar-join-${r.id}`} onClick={() => join(r)}>
+            <Button
+              type="primary"
+              size="small"
+              loading={joining === r.id}
+              data-testid={`similar-join-${r.id}`}
+              onClick={() => join(r)}
+            >
               我也遇到
             </Button>
           </View>
         ))}
-        <View className='actions'>
+        <View className="actions">
           {!suggestion.items.length && (
-            <Button block type='primary' fill='outline' data-testid='similar-mine' onClick={() => Taro.redirectTo({ url: '/pkg-resident/pages/requests/index' })}>
+            <Button
+              block
+              type="primary"
+              fill="outline"
+              data-testid="similar-mine"
+              onClick={() => Taro.redirectTo({ url: '/pkg-resident/pages/requests/index' })}
+            >
               查看我的诉求
             </Button>
           )}
-          <Button block type='default' loading={submitting} data-testid='similar-new' onClick={() => submit(true)}>
+          <Button block type="default" loading={submitting} data-testid="similar-new" onClick={() => submit(true)}>
             不是同一个问题，仍要新建
           </Button>
-          <View className='report__back' data-testid='similar-back' onClick={() => setSuggestion(undefined)}>
+          <View className="report__back" data-testid="similar-back" onClick={() => setSuggestion(undefined)}>
             返回修改
           </View>
         </View>
@@ -281,15 +313,15 @@ export default function ReportPage() {
   }
 
   const categories = cats.data?.items ?? [];
-  const chosen = categories.find(c => c.code === category);
+  const chosen = categories.find((c) => c.code === category);
   return (
     <View className={`page report ${elderClass}`}>
-      <Text className='section__title'>问题类别</Text>
-      <View className='report__cats' role='radiogroup'>
-        {categories.map(c => (
+      <Text className="section__title">问题类别</Text>
+      <View className="report__cats" role="radiogroup">
+        {categories.map((c) => (
           <View
             key={c.code}
-            role='radio'
+            role="radio"
             aria-checked={c.code === category}
             className={`report__cat${c.code === category ? ' report__cat--on' : ''}`}
             data-testid={`cat-${c.code}`}
@@ -298,75 +330,94 @@ export default function ReportPage() {
               setFormError('');
             }}
           >
-            <Text className='report__cat-name'>{c.name}</Text>
-            <Text className='report__cat-desc'>{c.description}</Text>
+            <Text className="report__cat-name">{c.name}</Text>
+            <Text className="report__cat-desc">{c.description}</Text>
           </View>
         ))}
       </View>
       {chosen && (
-        <Text className='report__route' data-testid='report-route'>
-          由{chosen.defaultLevel === 'grid' ? '楼栋网格员' : '社区'}受理，{chosen.slaHours[chosen.defaultLevel]} 小时内办理
+        <Text className="report__route" data-testid="report-route">
+          由{chosen.defaultLevel === 'grid' ? '楼栋网格员' : '社区'}受理，{chosen.slaHours[chosen.defaultLevel]}{' '}
+          小时内办理
         </Text>
       )}
 
-      <View className='rform'>
-        <Text className='rform__label'>问题描述</Text>
+      <View className="rform">
+        <Text className="rform__label">问题描述</Text>
         <Textarea
-          className='rform__textarea'
-          data-testid='report-desc'
+          className="rform__textarea"
+          data-testid="report-desc"
           value={description}
           maxlength={1000}
-          placeholder='请描述问题的位置和情况，如：3号楼2单元楼道灯不亮'
-          onInput={e => setDescription(e.detail.value)}
+          placeholder="请描述问题的位置和情况，如：3号楼2单元楼道灯不亮"
+          onInput={(e) => setDescription(e.detail.value)}
         />
-        <Text className='rform__hint'>{description.trim().length}/1000</Text>
+        <Text className="rform__hint">{description.trim().length}/1000</Text>
 
-        <Text className='rform__label'>照片（选填，最多 {MAX_PHOTOS} 张）</Text>
-        <View className='report__photos'>
+        <Text className="rform__label">照片（选填，最多 {MAX_PHOTOS} 张）</Text>
+        <View className="report__photos">
           {photos.map((p, i) => (
-            <View key={p.id} className='report__photo' data-testid={`photo-${i}`}>
+            <View key={p.id} className="report__photo" data-testid={`photo-${i}`}>
               <Image
-                className='report__photo-img'
+                className="report__photo-img"
                 src={p.path}
-                mode='aspectFill'
-                onClick={() => Taro.previewImage({ urls: photos.map(x => x.path), current: p.path })}
+                mode="aspectFill"
+                onClick={() => Taro.previewImage({ urls: photos.map((x) => x.path), current: p.path })}
               />
-              {p.state === 'uploading' && <Text className='report__photo-state'>上传中…</Text>}
+              {p.state === 'uploading' && <Text className="report__photo-state">上传中…</Text>}
               {p.state === 'failed' && (
-                <Text className='report__photo-state report__photo-state--failed' data-testid={`photo-retry-${i}`} onClick={() => upload(p)}>
+                <Text
+                  className="report__photo-state report__photo-state--failed"
+                  data-testid={`photo-retry-${i}`}
+                  onClick={() => upload(p)}
+                >
                   上传失败，点按重试
                 </Text>
               )}
-              <View className='report__photo-remove' data-testid={`photo-remove-${i}`} aria-label='删除照片' onClick={() => removePhoto(p.id)}>
+              <View
+                className="report__photo-remove"
+                data-testid={`photo-remove-${i}`}
+                aria-label="删除照片"
+                onClick={() => removePhoto(p.id)}
+              >
                 ×
               </View>
             </View>
           ))}
           {photos.length < MAX_PHOTOS && (
-            <View className='report__photo report__photo--add' data-testid='photo-add' onClick={addPhotos}>
-              <Text className='report__plus'>+</Text>
-              <Text className='report__plus-text'>拍照/相册</Text>
+            <View className="report__photo report__photo--add" data-testid="photo-add" onClick={addPhotos}>
+              <Text className="report__plus">+</Text>
+              <Text className="report__plus-text">拍照/相册</Text>
             </View>
           )}
         </View>
 
-        <Text className='rform__label'>所在单元</Text>
-        <Text className='report__unit' data-testid='report-unit'>
-          {user.unitPath?.length ? user.unitPath.slice(2).map(p => p.name).join(' › ') : user.unitId}
+        <Text className="rform__label">所在单元</Text>
+        <Text className="report__unit" data-testid="report-unit">
+          {user.unitPath?.length
+            ? user.unitPath
+                .slice(2)
+                .map((p) => p.name)
+                .join(' › ')
+            : user.unitId}
         </Text>
 
         {CAN_PICK_LOCATION && (
           <>
-            <Text className='rform__label'>问题位置（选填）</Text>
-            <View className='report__location'>
-              <Text className='report__location-text' data-testid='report-location'>
-                {location ? location.address ?? `${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}` : '未标注'}
+            <Text className="rform__label">问题位置（选填）</Text>
+            <View className="report__location">
+              <Text className="report__location-text" data-testid="report-location">
+                {location ? (location.address ?? `${location.lat.toFixed(5)}, ${location.lng.toFixed(5)}`) : '未标注'}
               </Text>
-              <Text className='report__location-pick' data-testid='report-location-pick' onClick={pickLocation}>
+              <Text className="report__location-pick" data-testid="report-location-pick" onClick={pickLocation}>
                 {location ? '重新标注' : '在地图上标注'}
               </Text>
               {location && (
-                <Text className='report__location-pick' data-testid='report-location-clear' onClick={() => setLocation(undefined)}>
+                <Text
+                  className="report__location-pick"
+                  data-testid="report-location-clear"
+                  onClick={() => setLocation(undefined)}
+                >
                   清除
                 </Text>
               )}
@@ -375,11 +426,11 @@ export default function ReportPage() {
         )}
 
         {!!formError && (
-          <View className='rform__error' data-testid='report-error' role='alert'>
+          <View className="rform__error" data-testid="report-error" role="alert">
             {formError}
           </View>
         )}
-        <Button block type='primary' loading={submitting} data-testid='report-submit' onClick={() => submit(false)}>
+        <Button block type="primary" loading={submitting} data-testid="report-submit" onClick={() => submit(false)}>
           提交
         </Button>
       </View>

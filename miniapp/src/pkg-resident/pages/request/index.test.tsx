@@ -16,8 +16,24 @@ const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<s
 
 const timeline = [
   event('submit'),
-  event('accept', { id: 'e2', at: '2024-03-01T02:00:00.000Z', actorName: '赵刚', actorRole: 'grid_worker', from: 'submitted', to: 'accepted', note: '明天上门查看' }),
-  event('resolve', { id: 'e3', at: '2024-03-01T05:30:00.000Z', actorName: '赵刚', actorRole: 'grid_worker', from: 'accepted', to: 'resolved', note: '已更换灯泡' }),
+  event('accept', {
+    id: 'e2',
+    at: '2024-03-01T02:00:00.000Z',
+    actorName: '赵刚',
+    actorRole: 'grid_worker',
+    from: 'submitted',
+    to: 'accepted',
+    note: '明天上门查看',
+  }),
+  event('resolve', {
+    id: 'e3',
+    at: '2024-03-01T05:30:00.000Z',
+    actorName: '赵刚',
+    actorRole: 'grid_worker',
+    from: 'accepted',
+    to: 'resolved',
+    note: '已更换灯泡',
+  }),
 ];
 
 beforeEach(() => {
@@ -35,7 +51,10 @@ test('shows status, level, 办理时限 with 已超期, photos and the timeline 
       level: 'community',
       overdue: true,
       dueAt: '2024-03-03T01:00:00.000Z',
-      attachments: [{ key: 'uploads/a.jpg', url: 'http://s3/a.jpg?sig' }, { key: 'uploads/b.jpg', url: 'http://s3/b.jpg?sig' }],
+      attachments: [
+        { key: 'uploads/a.jpg', url: 'http://s3/a.jpg?sig' },
+        { key: 'uploads/b.jpg', url: 'http://s3/b.jpg?sig' },
+      ],
       timeline: timeline.slice(0, 2),
     }),
   );
@@ -47,7 +66,10 @@ test('shows status, level, 办理时限 with 已超期, photos and the timeline 
   expect(screen.getByTestId('request-due').textContent).toBe('2024-03-03 09:00 已超期');
   expect(screen.getByTestId('request-photos-1').getAttribute('src')).toBe('http://s3/b.jpg?sig');
   fireEvent.click(screen.getByTestId('request-photos-1'));
-  expect(Taro.previewImage).toHaveBeenCalledWith({ urls: ['http://s3/a.jpg?sig', 'http://s3/b.jpg?sig'], current: 'http://s3/b.jpg?sig' });
+  expect(Taro.previewImage).toHaveBeenCalledWith({
+    urls: ['http://s3/a.jpg?sig', 'http://s3/b.jpg?sig'],
+    current: 'http://s3/b.jpg?sig',
+  });
   const steps = screen.getByTestId('timeline').children;
   expect(steps[0].textContent).toContain('受理');
   expect(steps[0].textContent).toContain('赵刚（网格员）');
@@ -58,8 +80,19 @@ test('shows status, level, 办理时限 with 已超期, photos and the timeline 
 
 test('the reporter rates a resolved request; a low rating says a call-back will come', async () => {
   const resolved = request({ status: 'resolved', dueAt: null, version: 3, timeline });
-  const rated = { ...resolved, status: 'closed' as const, version: 4, rating: { stars: 2, comment: '灯又坏了', at: '2024-03-02T01:00:00.000Z' } };
-  rq.getRequest.mockResolvedValueOnce(resolved).mockResolvedValue({ ...rated, timeline: [...timeline, event('rate', { id: 'e4', at: '2024-03-02T01:00:00.000Z', from: 'resolved', to: 'closed', note: '灯又坏了' })] });
+  const rated = {
+    ...resolved,
+    status: 'closed' as const,
+    version: 4,
+    rating: { stars: 2, comment: '灯又坏了', at: '2024-03-02T01:00:00.000Z' },
+  };
+  rq.getRequest.mockResolvedValueOnce(resolved).mockResolvedValue({
+    ...rated,
+    timeline: [
+      ...timeline,
+      event('rate', { id: 'e4', at: '2024-03-02T01:00:00.000Z', from: 'resolved', to: 'closed', note: '灯又坏了' }),
+    ],
+  });
   rq.rateRequest.mockResolvedValue(rated);
   render(<RequestPage />);
   await screen.findByTestId('rating-form');

@@ -40,14 +40,14 @@ function RatingForm({ request, onRated }: { request: RequestResource; onRated: (
   };
 
   return (
-    <View className='section' data-testid='rating-form'>
-      <Text className='section__title'>问题已办结，请您评价</Text>
-      <View className='rform'>
-        <View className='rstars' role='radiogroup'>
-          {[1, 2, 3, 4, 5].map(n => (
+    <View className="section" data-testid="rating-form">
+      <Text className="section__title">问题已办结，请您评价</Text>
+      <View className="rform">
+        <View className="rstars" role="radiogroup">
+          {[1, 2, 3, 4, 5].map((n) => (
             <View
               key={n}
-              role='radio'
+              role="radio"
               aria-checked={n === stars}
               aria-label={RATING_NAMES[n]}
               className={`rstars__star${n <= stars ? ' rstars__star--on' : ''}`}
@@ -60,19 +60,27 @@ function RatingForm({ request, onRated }: { request: RequestResource; onRated: (
               ★
             </View>
           ))}
-          <Text className='rstars__name' data-testid='rating-name'>{stars ? RATING_NAMES[stars] : '请点选'}</Text>
+          <Text className="rstars__name" data-testid="rating-name">
+            {stars ? RATING_NAMES[stars] : '请点选'}
+          </Text>
         </View>
-        {stars > 0 && stars <= 2 && <Text className='rform__hint'>评价为“{RATING_NAMES[stars]}”时，社区会回访了解情况，必要时重新办理</Text>}
+        {stars > 0 && stars <= 2 && (
+          <Text className="rform__hint">评价为“{RATING_NAMES[stars]}”时，社区会回访了解情况，必要时重新办理</Text>
+        )}
         <Textarea
-          className='rform__textarea'
-          data-testid='rating-comment'
+          className="rform__textarea"
+          data-testid="rating-comment"
           value={comment}
           maxlength={500}
-          placeholder='说说办理情况（选填）'
-          onInput={e => setComment(e.detail.value)}
+          placeholder="说说办理情况（选填）"
+          onInput={(e) => setComment(e.detail.value)}
         />
-        {!!error && <View className='rform__error' role='alert'>{error}</View>}
-        <Button block type='primary' loading={saving} data-testid='rating-submit' onClick={submit}>
+        {!!error && (
+          <View className="rform__error" role="alert">
+            {error}
+          </View>
+        )}
+        <Button block type="primary" loading={saving} data-testid="rating-submit" onClick={submit}>
           提交评价
         </Button>
       </View>
@@ -113,7 +121,7 @@ export default function RequestPage() {
   if (!id) {
     return (
       <View className={`page ${elderClass}`}>
-        <StateView empty emptyText='没有指定诉求' />
+        <StateView empty emptyText="没有指定诉求" />
       </View>
     );
   }
@@ -128,17 +136,19 @@ export default function RequestPage() {
             {r.status === 'resolved' && mine && (
               <RatingForm
                 request={r}
-                onRated={rated => {
+                onRated={(rated) => {
                   // the answer has no timeline: show the rating now, then read the whole request again
                   setFresh({ ...rated, timeline: r.timeline, attachments: r.attachments });
                   void detail.reload().then(() => setFresh(undefined));
                 }}
               />
             )}
-            {r.status === 'resolved' && !mine && me.data && <Text className='section__title'>已办结，等待报事人评价</Text>}
+            {r.status === 'resolved' && !mine && me.data && (
+              <Text className="section__title">已办结，等待报事人评价</Text>
+            )}
             {r.rating && (
-              <View className='section'>
-                <Text className='section__title'>{mine ? '我的评价' : '居民评价'}</Text>
+              <View className="section">
+                <Text className="section__title">{mine ? '我的评价' : '居民评价'}</Text>
                 <RatingView rating={r.rating} />
               </View>
             )}

@@ -13,22 +13,32 @@ import { useElderMode } from '../../../lib/elder';
 export default function MyRequestsPage() {
   const { elderClass } = useElderMode();
   // reloads when back from a request (rated, …): shows the new statuses
-  const list = useSignedInPaged(cursor => listRequests({ view: 'mine', cursor }, { silent: true }));
+  const list = useSignedInPaged((cursor) => listRequests({ view: 'mine', cursor }, { silent: true }));
 
   const report = () => Taro.navigateTo({ url: '/pkg-resident/pages/report/index' });
   return (
     <View className={`page ${elderClass}`}>
-      <StateView loading={list.loading} error={list.error} onRetry={list.reload} empty={!list.items.length && !list.hasMore} emptyText='您还没有提交过诉求，遇到问题可以随手报'>
-        <View role='list' data-testid='requests-list'>
-          {list.items.map(r => (
-            <RequestCard key={r.id} request={r} onTap={() => Taro.navigateTo({ url: `/pkg-resident/pages/request/index?id=${encodeURIComponent(r.id)}` })} />
+      <StateView
+        loading={list.loading}
+        error={list.error}
+        onRetry={list.reload}
+        empty={!list.items.length && !list.hasMore}
+        emptyText="您还没有提交过诉求，遇到问题可以随手报"
+      >
+        <View role="list" data-testid="requests-list">
+          {list.items.map((r) => (
+            <RequestCard
+              key={r.id}
+              request={r}
+              onTap={() => Taro.navigateTo({ url: `/pkg-resident/pages/request/index?id=${encodeURIComponent(r.id)}` })}
+            />
           ))}
         </View>
         <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
       </StateView>
       {!list.loading && (
-        <View className='actions'>
-          <Button block type='primary' data-testid='requests-report' onClick={report}>
+        <View className="actions">
+          <Button block type="primary" data-testid="requests-report" onClick={report}>
             我要报事
           </Button>
         </View>

@@ -11,10 +11,37 @@ const api = jest.mocked(applications);
 const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const T = (m: number) => `2025-03-01T01:${String(m).padStart(2, '0')}:00.000Z`;
-const submitted = { id: 'e1', at: T(0), actorId: 'resident-demo', actorName: '王丽', actorRole: 'resident', action: 'submit', from: null, to: 'under_review' as const };
-const returned = { id: 'e2', at: T(30), actorId: 'office-demo', actorName: '褚静', actorRole: 'office', action: 'return', from: 'under_review' as const, to: 'returned' as const, note: '请补充证据材料照片' };
+const submitted = {
+  id: 'e1',
+  at: T(0),
+  actorId: 'resident-demo',
+  actorName: '王丽',
+  actorRole: 'resident',
+  action: 'submit',
+  from: null,
+  to: 'under_review' as const,
+};
+const returned = {
+  id: 'e2',
+  at: T(30),
+  actorId: 'office-demo',
+  actorName: '褚静',
+  actorRole: 'office',
+  action: 'return',
+  from: 'under_review' as const,
+  to: 'returned' as const,
+  note: '请补充证据材料照片',
+};
 
-const form = { name: '王丽', idNumber: ID_NUMBER, phone: '13904181234', matter: '劳动报酬、工伤赔偿', hardship: '低收入家庭', facts: '公司拖欠工资三个月', proofs: ['uploads/application/p1.jpg'] };
+const form = {
+  name: '王丽',
+  idNumber: ID_NUMBER,
+  phone: '13904181234',
+  matter: '劳动报酬、工伤赔偿',
+  hardship: '低收入家庭',
+  facts: '公司拖欠工资三个月',
+  proofs: ['uploads/application/p1.jpg'],
+};
 
 beforeEach(() => {
   jest.clearAllMocks();
@@ -41,7 +68,9 @@ test('待补正: the office note, and the fields again with what was sent; 提�
   expect((screen.getByTestId('input-facts') as HTMLTextAreaElement).value).toBe('公司拖欠工资三个月');
   expect((screen.getByTestId('input-idNumber') as HTMLInputElement).value).toBe(ID_NUMBER);
   expect(screen.getByTestId('input-matter').textContent).toContain('劳动报酬、工伤赔偿');
-  expect(screen.getByTestId('input-proofs-item-0').querySelector('img')?.getAttribute('src')).toBe('https://s3.local/p1.jpg?sig');
+  expect(screen.getByTestId('input-proofs-item-0').querySelector('img')?.getAttribute('src')).toBe(
+    'https://s3.local/p1.jpg?sig',
+  );
   expect(screen.getByTestId('app-step-return').textContent).toContain('退回补正');
   expect(screen.getByTestId('app-step-return').textContent).toContain('褚静（便民服务窗口）');
 
@@ -54,7 +83,9 @@ test('待补正: the office note, and the fields again with what was sent; 提�
   fireEvent.change(screen.getByTestId('input-facts'), { target: { value: '公司拖欠工资三个月，已补充工资条' } });
   fireEvent.change(screen.getByTestId('supplement-note'), { target: { value: '已补充工资条照片' } });
   api.supplementApplication.mockResolvedValueOnce(application({ status: 'under_review', version: 3 }));
-  api.getApplication.mockResolvedValueOnce(application({ status: 'under_review', version: 3, form, timeline: [submitted, returned] }));
+  api.getApplication.mockResolvedValueOnce(
+    application({ status: 'under_review', version: 3, form, timeline: [submitted, returned] }),
+  );
   await act(async () => {
     fireEvent.click(screen.getByTestId('supplement-submit'));
   });
@@ -69,11 +100,15 @@ test('待补正: the office note, and the fields again with what was sent; 提�
 });
 
 test("补正: the server's field messages go under the fields", async () => {
-  api.getApplication.mockResolvedValue(application({ status: 'returned', version: 2, note: '身份证号有误', form, attachments: [], timeline: [] }));
+  api.getApplication.mockResolvedValue(
+    application({ status: 'returned', version: 2, note: '身份证号有误', form, attachments: [], timeline: [] }),
+  );
   render(<ApplicationPage />);
   await screen.findByTestId('supplement');
   api.supplementApplication.mockRejectedValueOnce(
-    new ApiError(400, 'VALIDATION_FAILED', '表单填写有误，请检查后重试', [{ path: 'form.idNumber', message: '身份证号校验位不正确' }]),
+    new ApiError(400, 'VALIDATION_FAILED', '表单填写有误，请检查后重试', [
+      { path: 'form.idNumber', message: '身份证号校验位不正确' },
+    ]),
   );
   await act(async () => {
     fireEvent.click(screen.getByTestId('supplement-submit'));
@@ -83,7 +118,15 @@ test("补正: the server's field messages go under the fields", async () => {
 });
 
 test('已办结: the certificate link, the submitted values and a one-time rating', async () => {
-  const done = application({ status: 'completed', version: 3, resultNumber: 'HZ20250301000001', completedAt: T(50), form, attachments: [{ key: 'uploads/application/p1.jpg', url: 'https://s3.local/p1.jpg' }], timeline: [submitted] });
+  const done = application({
+    status: 'completed',
+    version: 3,
+    resultNumber: 'HZ20250301000001',
+    completedAt: T(50),
+    form,
+    attachments: [{ key: 'uploads/application/p1.jpg', url: 'https://s3.local/p1.jpg' }],
+    timeline: [submitted],
+  });
   api.getApplication.mockResolvedValueOnce(done);
   render(<ApplicationPage />);
   expect((await screen.findByTestId('app-number')).textContent).toBe('办件编号：HZ20250301000001');
@@ -108,7 +151,9 @@ test('已办结: the certificate link, the submitted values and a one-time ratin
 });
 
 test('未通过 shows the reason', async () => {
-  api.getApplication.mockResolvedValue(application({ status: 'rejected', note: '不符合法律援助经济困难标准', form, timeline: [] }));
+  api.getApplication.mockResolvedValue(
+    application({ status: 'rejected', note: '不符合法律援助经济困难标准', form, timeline: [] }),
+  );
   render(<ApplicationPage />);
   expect((await screen.findByTestId('app-note')).textContent).toContain('不符合法律援助经济困难标准');
   expect(screen.queryByTestId('rating')).toBeNull();

@@ -24,7 +24,9 @@ import '../../components/page.css';
 /** 补正: the fields again with what was sent before; the office's note says what is missing. */
 function SupplementForm({ app, service, onDone }: { app: Application; service: ServiceDef; onDone: () => void }) {
   const form = useServiceForm(service.fields, () => initialValues(service.fields, app.form ?? {}));
-  const [previews] = useState(() => Object.fromEntries((app.attachments ?? []).filter(a => a.url).map(a => [a.key, a.url as string])));
+  const [previews] = useState(() =>
+    Object.fromEntries((app.attachments ?? []).filter((a) => a.url).map((a) => [a.key, a.url as string])),
+  );
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
@@ -50,8 +52,8 @@ function SupplementForm({ app, service, onDone }: { app: Application; service: S
   };
 
   return (
-    <View className='section' data-testid='supplement'>
-      <Text className='section__title'>补正材料（修改后重新提交）</Text>
+    <View className="section" data-testid="supplement">
+      <Text className="section__title">补正材料（修改后重新提交）</Text>
       <ServiceForm
         fields={service.fields}
         values={form.values}
@@ -61,16 +63,30 @@ function SupplementForm({ app, service, onDone }: { app: Application; service: S
         onPreview={form.addPreview}
         disabled={busy}
       />
-      <Text className='section__title'>补正说明（选填）</Text>
-      <Textarea className='note-input' data-testid='supplement-note' value={note} maxlength={500}
-        placeholder='如：已补充房产证照片' onInput={e => setNote(e.detail.value)} />
+      <Text className="section__title">补正说明（选填）</Text>
+      <Textarea
+        className="note-input"
+        data-testid="supplement-note"
+        value={note}
+        maxlength={500}
+        placeholder="如：已补充房产证照片"
+        onInput={(e) => setNote(e.detail.value)}
+      />
       {problem && (
-        <View className='svc-problem' role='alert' data-testid='supplement-error'>
+        <View className="svc-problem" role="alert" data-testid="supplement-error">
           {problem}
         </View>
       )}
-      <View className='actions'>
-        <Button block type='primary' size='large' loading={busy} disabled={busy} data-testid='supplement-submit' onClick={submit}>
+      <View className="actions">
+        <Button
+          block
+          type="primary"
+          size="large"
+          loading={busy}
+          disabled={busy}
+          data-testid="supplement-submit"
+          onClick={submit}
+        >
           提交补正
         </Button>
       </View>
@@ -87,10 +103,12 @@ function Rating({ app, onDone }: { app: Application; onDone: () => void }) {
 
   if (app.rating) {
     return (
-      <View className='section'>
-        <Text className='section__title'>我的评价</Text>
-        <Text className='stars__text' data-testid='app-rating'>{starsText(app.rating.stars)}</Text>
-        {app.rating.comment && <Text className='svc-note'>{app.rating.comment}</Text>}
+      <View className="section">
+        <Text className="section__title">我的评价</Text>
+        <Text className="stars__text" data-testid="app-rating">
+          {starsText(app.rating.stars)}
+        </Text>
+        {app.rating.comment && <Text className="svc-note">{app.rating.comment}</Text>}
       </View>
     );
   }
@@ -115,26 +133,41 @@ function Rating({ app, onDone }: { app: Application; onDone: () => void }) {
   };
 
   return (
-    <View className='section' data-testid='rating'>
-      <Text className='section__title'>办事满意吗？请评价</Text>
-      <View className='stars' role='radiogroup' aria-label='评价星级'>
-        {[1, 2, 3, 4, 5].map(n => (
-          <View key={n} className={`star${n <= stars ? ' star--on' : ''}`} role='radio' aria-checked={n === stars}
-            aria-label={`${n} 星 ${RATING_NAMES[n]}`} data-testid={`star-${n}`} onClick={() => setStars(n)}>
+    <View className="section" data-testid="rating">
+      <Text className="section__title">办事满意吗？请评价</Text>
+      <View className="stars" role="radiogroup" aria-label="评价星级">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <View
+            key={n}
+            className={`star${n <= stars ? ' star--on' : ''}`}
+            role="radio"
+            aria-checked={n === stars}
+            aria-label={`${n} 星 ${RATING_NAMES[n]}`}
+            data-testid={`star-${n}`}
+            onClick={() => setStars(n)}
+          >
             {n <= stars ? '★' : '☆'}
           </View>
         ))}
       </View>
-      <Text className='stars__text' data-testid='rating-text'>{stars ? `${stars} 星 · ${RATING_NAMES[stars]}` : '点星星打分'}</Text>
-      <Textarea className='note-input' data-testid='rating-comment' value={comment} maxlength={500}
-        placeholder='说说您的办事感受（选填）' onInput={e => setComment(e.detail.value)} />
+      <Text className="stars__text" data-testid="rating-text">
+        {stars ? `${stars} 星 · ${RATING_NAMES[stars]}` : '点星星打分'}
+      </Text>
+      <Textarea
+        className="note-input"
+        data-testid="rating-comment"
+        value={comment}
+        maxlength={500}
+        placeholder="说说您的办事感受（选填）"
+        onInput={(e) => setComment(e.detail.value)}
+      />
       {problem && (
-        <View className='svc-problem' role='alert' data-testid='rating-error'>
+        <View className="svc-problem" role="alert" data-testid="rating-error">
           {problem}
         </View>
       )}
-      <View className='actions'>
-        <Button block type='primary' loading={busy} disabled={busy} data-testid='rating-submit' onClick={submit}>
+      <View className="actions">
+        <Button block type="primary" loading={busy} disabled={busy} data-testid="rating-submit" onClick={submit}>
           提交评价
         </Button>
       </View>
@@ -164,22 +197,35 @@ export default function ApplicationPage() {
   const a = app.data;
   return (
     <View className={`page app-detail ${elderClass}`}>
-      <StateView loading={app.loading && !a} error={id ? (a ? null : app.error) : new Error('没有指定办件')} onRetry={app.reload}>
+      <StateView
+        loading={app.loading && !a}
+        error={id ? (a ? null : app.error) : new Error('没有指定办件')}
+        onRetry={app.reload}
+      >
         {a && (
           <>
-            <View className='detail-head'>
-              <View className='detail-head__top'>
-                <Text className='detail-head__name' data-testid='app-service'>{a.serviceName}</Text>
-                <AppStatusTag status={a.status} testId='app-status' />
+            <View className="detail-head">
+              <View className="detail-head__top">
+                <Text className="detail-head__name" data-testid="app-service">
+                  {a.serviceName}
+                </Text>
+                <AppStatusTag status={a.status} testId="app-status" />
               </View>
-              {a.resultNumber && <Text className='detail-head__row' data-testid='app-number'>办件编号：{a.resultNumber}</Text>}
-              <Text className='detail-head__row'>申请人：{a.applicantName}{a.actedBy ? `（${a.actedBy.name}代办）` : ''}</Text>
-              <Text className='detail-head__row'>提交时间：{formatTime(a.createdAt)}</Text>
+              {a.resultNumber && (
+                <Text className="detail-head__row" data-testid="app-number">
+                  办件编号：{a.resultNumber}
+                </Text>
+              )}
+              <Text className="detail-head__row">
+                申请人：{a.applicantName}
+                {a.actedBy ? `（${a.actedBy.name}代办）` : ''}
+              </Text>
+              <Text className="detail-head__row">提交时间：{formatTime(a.createdAt)}</Text>
               {a.status === 'completed' ? (
-                <Text className='detail-head__row'>办结时间：{formatTime(a.completedAt)}</Text>
+                <Text className="detail-head__row">办结时间：{formatTime(a.completedAt)}</Text>
               ) : (
                 a.status !== 'rejected' && (
-                  <Text className='detail-head__row' data-testid='app-due'>
+                  <Text className="detail-head__row" data-testid="app-due">
                     承诺办结：{formatDate(a.dueAt)}前{a.overdue ? '（已超期）' : ''}
                   </Text>
                 )
@@ -187,22 +233,30 @@ export default function ApplicationPage() {
             </View>
 
             {a.status === 'returned' && (
-              <View className='notice' data-testid='app-note'>
-                <Text className='notice__title'>社区便民服务站退回补正，需要补充：</Text>
+              <View className="notice" data-testid="app-note">
+                <Text className="notice__title">社区便民服务站退回补正，需要补充：</Text>
                 <Text>{a.note ?? '请按要求补充材料'}</Text>
               </View>
             )}
             {a.status === 'rejected' && (
-              <View className='notice notice--rejected' data-testid='app-note'>
-                <Text className='notice__title'>未通过的原因：</Text>
+              <View className="notice notice--rejected" data-testid="app-note">
+                <Text className="notice__title">未通过的原因：</Text>
                 <Text>{a.note ?? '未说明'}</Text>
               </View>
             )}
 
             {a.status === 'completed' && (
-              <View className='actions'>
-                <Button block type='primary' fill='outline' size='large' data-testid='app-certificate'
-                  onClick={() => Taro.navigateTo({ url: `/pkg-services/pages/result/index?id=${encodeURIComponent(a.id)}` })}>
+              <View className="actions">
+                <Button
+                  block
+                  type="primary"
+                  fill="outline"
+                  size="large"
+                  data-testid="app-certificate"
+                  onClick={() =>
+                    Taro.navigateTo({ url: `/pkg-services/pages/result/index?id=${encodeURIComponent(a.id)}` })
+                  }
+                >
                   查看办结凭证
                 </Button>
               </View>
@@ -218,14 +272,14 @@ export default function ApplicationPage() {
             {a.status === 'completed' && <Rating app={a} onDone={() => void app.reload()} />}
 
             {a.status !== 'returned' && (
-              <View className='section'>
-                <Text className='section__title'>我的填写内容</Text>
+              <View className="section">
+                <Text className="section__title">我的填写内容</Text>
                 <FormValues fields={service.data?.fields} app={a} />
               </View>
             )}
 
-            <View className='section'>
-              <Text className='section__title'>办理进度</Text>
+            <View className="section">
+              <Text className="section__title">办理进度</Text>
               <AppTimeline events={a.timeline ?? []} />
             </View>
           </>

@@ -21,7 +21,10 @@ test('我的办件: status in words, 办件编号, the 补正 note; 加载更多
       ],
       nextCursor: 'c2',
     })
-    .mockResolvedValueOnce({ items: [application({ id: 'a3', status: 'rejected', overdue: false })], nextCursor: null });
+    .mockResolvedValueOnce({
+      items: [application({ id: 'a3', status: 'rejected', overdue: false })],
+      nextCursor: null,
+    });
   render(<MyApplicationsPage />);
   const first = await screen.findByTestId('app-a1');
   expect(first.textContent).toContain('待补正');

@@ -58,7 +58,14 @@ test('a missing application shows the error', async () => {
 
 test('opened from a proxy task: 返回代办任务 instead of 继续办事', async () => {
   taro.__setRouterParams({ id: 'app-1', taskId: 'task-7' });
-  api.getApplication.mockResolvedValue(application({ status: 'completed', resultNumber: 'HZ20250301000001', completedAt: '2025-03-01T01:05:00.000Z', actedBy: { id: 'agent-demo', name: '陈红', role: 'agent' } }));
+  api.getApplication.mockResolvedValue(
+    application({
+      status: 'completed',
+      resultNumber: 'HZ20250301000001',
+      completedAt: '2025-03-01T01:05:00.000Z',
+      actedBy: { id: 'agent-demo', name: '陈红', role: 'agent' },
+    }),
+  );
   render(<ResultPage />);
   expect((await screen.findByTestId('result-acted-by')).textContent).toBe('陈红');
   expect(screen.queryByTestId('result-more')).toBeNull();

@@ -30,8 +30,10 @@ const open = async (def = EVERY_FIELD) => {
   render(<ServicePage />);
   await screen.findByTestId('form');
 };
-const type = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } });
-const pick = (name: string, value: string) => fireEvent.change(screen.getByTestId(`input-${name}-control`), { target: { value } });
+const type = (name: string, value: string) =>
+  fireEvent.change(screen.getByTestId(`input-${name}`), { target: { value } });
+const pick = (name: string, value: string) =>
+  fireEvent.change(screen.getByTestId(`input-${name}-control`), { target: { value } });
 const error = (name: string) => screen.queryByTestId(`error-${name}`)?.textContent ?? null;
 
 async function addPhotos(name: string, paths: string[], keys: string[]) {
@@ -67,9 +69,11 @@ test('renders the service: description, materials, promised days and a control f
   expect(control('since').textContent).toContain('请选择日期');
   expect(control('phone').tagName).toBe('INPUT');
   expect(control('idNumber').tagName).toBe('INPUT');
-  const options = [...(screen.getByTestId('input-purpose-control') as HTMLSelectElement).options].map(o => o.textContent);
+  const options = [...(screen.getByTestId('input-purpose-control') as HTMLSelectElement).options].map(
+    (o) => o.textContent,
+  );
   expect(options).toEqual(['子女入学', '社保医保业务', '其他']); // a selector Picker
-  expect(screen.getAllByRole('checkbox').map(c => c.textContent)).toEqual(['就业帮扶', '法律援助', '心理疏导']);
+  expect(screen.getAllByRole('checkbox').map((c) => c.textContent)).toEqual(['就业帮扶', '法律援助', '心理疏导']);
   expect(screen.getByTestId('input-proofs-add').textContent).toContain('添加照片');
   expect(screen.getByTestId('field-proofs').textContent).toContain('请拍清楚四角'); // help
   expect(screen.getByTestId('field-needs').textContent).toContain('（选填）');
@@ -106,7 +110,9 @@ test('checks the form with the shared validator before sending: messages under t
 test('a filled form goes out cleaned (trimmed, numbers as numbers, upload keys) and opens the result', async () => {
   await open();
   await fillEveryField();
-  expect((screen.getByTestId('input-proofs-item-0').querySelector('img') as HTMLImageElement).getAttribute('src')).toBe('blob:one');
+  expect((screen.getByTestId('input-proofs-item-0').querySelector('img') as HTMLImageElement).getAttribute('src')).toBe(
+    'blob:one',
+  );
   expect(up.uploadImage).toHaveBeenCalledWith('blob:one', 'application');
   api.createApplication.mockResolvedValue(application({ id: 'app-9' }));
   await act(async () => {
@@ -160,7 +166,7 @@ test("the server's field errors show under their fields; a retry after a fix sen
   await act(async () => {
     fireEvent.click(screen.getByTestId('apply-submit'));
   });
-  const keys = api.createApplication.mock.calls.map(c => c[1]);
+  const keys = api.createApplication.mock.calls.map((c) => c[1]);
   expect(keys[1]).not.toBe(keys[0]); // refused content → new key
   expect(keys[2]).toBe(keys[1]); // same content retried → same key
   expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pkg-services/pages/result/index?id=app-10' });
@@ -172,13 +178,19 @@ test('a message that belongs to no field shows above the button', async () => {
   fireEvent.click(screen.getByTestId('input-areas-助老助残'));
   pick('availableTime', '2');
   api.createApplication.mockRejectedValueOnce(
-    new ApiError(400, 'VALIDATION_FAILED', '申请人尚未绑定居住单元，无法确定受理社区', [{ path: 'onBehalfOf', message: '未绑定单元' }]),
+    new ApiError(400, 'VALIDATION_FAILED', '申请人尚未绑定居住单元，无法确定受理社区', [
+      { path: 'onBehalfOf', message: '未绑定单元' },
+    ]),
   );
   await act(async () => {
     fireEvent.click(screen.getByTestId('apply-submit'));
   });
   expect(api.createApplication.mock.calls[0][0].form).toEqual({
-    name: '王丽', idNumber: ID_NUMBER, phone: '13904181234', areas: ['助老助残'], availableTime: '均可',
+    name: '王丽',
+    idNumber: ID_NUMBER,
+    phone: '13904181234',
+    areas: ['助老助残'],
+    availableTime: '均可',
   });
   expect(screen.getByTestId('apply-error').textContent).toBe('申请人尚未绑定居住单元，无法确定受理社区');
 });
@@ -235,7 +247,9 @@ test('an unknown service shows the error with 重试', async () => {
 });
 
 test('a red proxy agent applies on behalf of the recipient of a task: no own details filled in, back to the task after', async () => {
-  ep.getMe.mockResolvedValue(resident({ id: 'agent-demo', role: 'agent', name: '陈红', phone: '13704183344', unitId: 'u2' }));
+  ep.getMe.mockResolvedValue(
+    resident({ id: 'agent-demo', role: 'agent', name: '陈红', phone: '13704183344', unitId: 'u2' }),
+  );
   api.getService.mockResolvedValue(service('old-age-allowance'));
   taro.__setRouterParams({ code: 'old-age-allowance', onBehalfOf: 'resident-elder', taskId: 'task-7' });
   render(<ServicePage />);
@@ -253,7 +267,13 @@ test('a red proxy agent applies on behalf of the recipient of a task: no own det
   expect(api.createApplication.mock.calls[0][0]).toEqual({
     serviceCode: 'old-age-allowance',
     onBehalfOf: 'resident-elder',
-    form: { elderName: '刘淑珍', elderIdNumber: ID_NUMBER, phone: '13841871234', applicantRelation: '红色代办员', cardPhoto: ['uploads/application/card.jpg'] },
+    form: {
+      elderName: '刘淑珍',
+      elderIdNumber: ID_NUMBER,
+      phone: '13841871234',
+      applicantRelation: '红色代办员',
+      cardPhoto: ['uploads/application/card.jpg'],
+    },
   });
   expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pkg-services/pages/result/index?id=app-5&taskId=task-7' });
   expect(recentServices('agent-demo')).toEqual([]); // someone else's affair: not in the agent's 最近使用

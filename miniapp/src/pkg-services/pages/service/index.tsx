@@ -32,23 +32,25 @@ function scrollToField(name: string) {
 function ServiceInfo({ service: s }: { service: ServiceDef }) {
   return (
     <>
-      <View className='svc-head'>
-        <Text className='svc-head__name' data-testid='service-name'>{s.name}</Text>
-        <View className='svc-head__meta'>
-          <Text className='svc-badge'>{s.category}</Text>
-          {s.onlineDirect && <Text className='svc-badge svc-badge--direct'>网上直办</Text>}
-          <Text data-testid='service-days'>{promisedText(s.promisedDays)}</Text>
+      <View className="svc-head">
+        <Text className="svc-head__name" data-testid="service-name">
+          {s.name}
+        </Text>
+        <View className="svc-head__meta">
+          <Text className="svc-badge">{s.category}</Text>
+          {s.onlineDirect && <Text className="svc-badge svc-badge--direct">网上直办</Text>}
+          <Text data-testid="service-days">{promisedText(s.promisedDays)}</Text>
         </View>
-        <Text className='svc-head__desc'>{s.description}</Text>
+        <Text className="svc-head__desc">{s.description}</Text>
       </View>
-      <View className='section'>
-        <Text className='section__title'>需准备的材料</Text>
-        <View className='svc-list' data-testid='service-materials'>
+      <View className="section">
+        <Text className="section__title">需准备的材料</Text>
+        <View className="svc-list" data-testid="service-materials">
           {s.materials.map((m, i) => (
-            <Text key={m} className='svc-list__item'>{`${i + 1}. ${m}`}</Text>
+            <Text key={m} className="svc-list__item">{`${i + 1}. ${m}`}</Text>
           ))}
         </View>
-        <Text className='svc-note'>
+        <Text className="svc-note">
           {s.onlineDirect
             ? '网上直办：提交后即时办结，办结凭证可在“我的办件”中随时出示。'
             : `提交后由社区便民服务站审核，${s.promisedDays === 0 ? '当日办结' : `承诺 ${s.promisedDays} 个工作日内办结`}；材料不全会退回补正。`}
@@ -67,7 +69,9 @@ interface Behalf {
 
 function ApplyForm({ service, me, behalf }: { service: ServiceDef; me?: Me; behalf: Behalf }) {
   // acting for someone else: their details, not the agent's, go in the form
-  const form = useServiceForm(service.fields, () => initialValues(service.fields, undefined, behalf.onBehalfOf ? undefined : me));
+  const form = useServiceForm(service.fields, () =>
+    initialValues(service.fields, undefined, behalf.onBehalfOf ? undefined : me),
+  );
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
 
@@ -77,7 +81,7 @@ function ApplyForm({ service, me, behalf }: { service: ServiceDef; me?: Me; beha
     const checked = form.validate();
     if (!checked.data || !checked.idempotencyKey) {
       setProblem('还有内容没有填好，请按红字提示修改');
-      const first = service.fields.find(f => checked.errors[f.name]);
+      const first = service.fields.find((f) => checked.errors[f.name]);
       if (first) scrollToField(first.name);
       return;
     }
@@ -86,7 +90,11 @@ function ApplyForm({ service, me, behalf }: { service: ServiceDef; me?: Me; beha
     setBusy(true);
     try {
       const app = await createApplication(
-        { serviceCode: service.code, form: checked.data, ...(behalf.onBehalfOf ? { onBehalfOf: behalf.onBehalfOf } : {}) },
+        {
+          serviceCode: service.code,
+          form: checked.data,
+          ...(behalf.onBehalfOf ? { onBehalfOf: behalf.onBehalfOf } : {}),
+        },
         checked.idempotencyKey,
       );
       await asked;
@@ -101,10 +109,10 @@ function ApplyForm({ service, me, behalf }: { service: ServiceDef; me?: Me; beha
   };
 
   return (
-    <View className='section'>
-      <Text className='section__title'>填写申请</Text>
+    <View className="section">
+      <Text className="section__title">填写申请</Text>
       {behalf.onBehalfOf && (
-        <Text className='svc-note svc-note--behalf' data-testid='apply-behalf'>
+        <Text className="svc-note svc-note--behalf" data-testid="apply-behalf">
           代办申请：将以被帮扶对象本人的名义提交，请填写老人（被帮扶对象）的信息。
         </Text>
       )}
@@ -118,12 +126,20 @@ function ApplyForm({ service, me, behalf }: { service: ServiceDef; me?: Me; beha
         disabled={busy}
       />
       {problem && (
-        <View className='svc-problem' role='alert' data-testid='apply-error'>
+        <View className="svc-problem" role="alert" data-testid="apply-error">
           {problem}
         </View>
       )}
-      <View className='actions'>
-        <Button block type='primary' size='large' loading={busy} disabled={busy} data-testid='apply-submit' onClick={submit}>
+      <View className="actions">
+        <Button
+          block
+          type="primary"
+          size="large"
+          loading={busy}
+          disabled={busy}
+          data-testid="apply-submit"
+          onClick={submit}
+        >
           {service.onlineDirect ? '提交并办结' : '提交申请'}
         </Button>
       </View>
@@ -136,9 +152,15 @@ function CannotApply({ me, code }: { me?: Me; code: string }) {
   if (!me) {
     const redirect = encodeURIComponent(`/pkg-services/pages/service/index?code=${code}`);
     return (
-      <View className='actions'>
-        <Text className='svc-note'>登录后即可在线办理</Text>
-        <Button block type='primary' size='large' data-testid='apply-login' onClick={() => Taro.navigateTo({ url: `/pages/login/index?redirect=${redirect}` })}>
+      <View className="actions">
+        <Text className="svc-note">登录后即可在线办理</Text>
+        <Button
+          block
+          type="primary"
+          size="large"
+          data-testid="apply-login"
+          onClick={() => Taro.navigateTo({ url: `/pages/login/index?redirect=${redirect}` })}
+        >
           登录后办理
         </Button>
       </View>
@@ -146,15 +168,25 @@ function CannotApply({ me, code }: { me?: Me; code: string }) {
   }
   if (!APPLY_ROLES.includes(me.role)) {
     return (
-      <View className='actions'>
-        <Text className='svc-note' data-testid='apply-staff'>办事申请由居民本人或红色代办员提交，工作人员请在“审核队列”中处理。</Text>
+      <View className="actions">
+        <Text className="svc-note" data-testid="apply-staff">
+          办事申请由居民本人或红色代办员提交，工作人员请在“审核队列”中处理。
+        </Text>
       </View>
     );
   }
   return (
-    <View className='actions'>
-      <Text className='svc-note' data-testid='apply-unbound'>您还没有绑定居住单元，绑定后才能确定受理社区。</Text>
-      <Button block type='primary' size='large' data-testid='apply-bind' onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}>
+    <View className="actions">
+      <Text className="svc-note" data-testid="apply-unbound">
+        您还没有绑定居住单元，绑定后才能确定受理社区。
+      </Text>
+      <Button
+        block
+        type="primary"
+        size="large"
+        data-testid="apply-bind"
+        onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
+      >
         去绑定单元
       </Button>
     </View>
@@ -184,13 +216,17 @@ export default function ServicePage() {
     <View className={`page svc ${elderClass}`}>
       <StateView
         loading={service.loading || (signedIn && me.loading)}
-        error={code ? service.error ?? me.error : new Error('没有指定办理事项')}
+        error={code ? (service.error ?? me.error) : new Error('没有指定办理事项')}
         onRetry={() => void Promise.all([service.reload(), signedIn ? me.reload() : undefined])}
       >
         {service.data && (
           <>
             <ServiceInfo service={service.data} />
-            {canApply ? <ApplyForm service={service.data} me={user} behalf={behalf} /> : <CannotApply me={user} code={code} />}
+            {canApply ? (
+              <ApplyForm service={service.data} me={user} behalf={behalf} />
+            ) : (
+              <CannotApply me={user} code={code} />
+            )}
           </>
         )}
       </StateView>

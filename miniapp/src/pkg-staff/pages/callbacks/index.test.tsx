@@ -21,7 +21,9 @@ const tap = async (testId: string) => {
 };
 
 test('lists open call-backs and completes one with 重新办理', async () => {
-  rq.listCallbacks.mockResolvedValueOnce({ items: [callback()], nextCursor: null }).mockResolvedValueOnce({ items: [], nextCursor: null });
+  rq.listCallbacks
+    .mockResolvedValueOnce({ items: [callback()], nextCursor: null })
+    .mockResolvedValueOnce({ items: [], nextCursor: null });
   rq.completeCallback.mockResolvedValue(callback({ status: 'done', outcome: 'reopen' }));
   render(<CallbacksPage />);
   const card = await screen.findByTestId('cb-cb1');
@@ -41,13 +43,17 @@ test('lists open call-backs and completes one with 重新办理', async () => {
   expect(screen.getByTestId('cb-error').textContent).toBe('请填写回访情况');
   fireEvent.change(screen.getByTestId('cb-note'), { target: { value: '电话回访，灯仍不亮' } });
   await tap('cb-submit');
-  expect(rq.completeCallback).toHaveBeenCalledWith('cb1', { outcome: 'reopen', note: '电话回访，灯仍不亮', version: 1 });
+  expect(rq.completeCallback).toHaveBeenCalledWith('cb1', {
+    outcome: 'reopen',
+    note: '电话回访，灯仍不亮',
+    version: 1,
+  });
   expect(Taro.showToast).toHaveBeenCalledWith({ title: '已转重新办理', icon: 'none' });
   expect(screen.getByTestId('state-empty').textContent).toBe('暂无待回访的诉求');
 });
 
 test('已回访 shows the outcome and note', async () => {
-  rq.listCallbacks.mockImplementation(async status =>
+  rq.listCallbacks.mockImplementation(async (status) =>
     status === 'done'
       ? { items: [callback({ id: 'cb2', status: 'done', outcome: 'confirmed', note: '居民认可' })], nextCursor: null }
       : { items: [], nextCursor: null },

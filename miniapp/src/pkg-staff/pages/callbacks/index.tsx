@@ -28,7 +28,15 @@ const TABS: { key: Tab; label: string }[] = [
 ];
 
 /** The form under one call-back: outcome and what the resident said. */
-function CompleteForm({ callback, onDone, onCancel }: { callback: Callback; onDone: () => void; onCancel: () => void }) {
+function CompleteForm({
+  callback,
+  onDone,
+  onCancel,
+}: {
+  callback: Callback;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
@@ -52,13 +60,13 @@ function CompleteForm({ callback, onDone, onCancel }: { callback: Callback; onDo
   };
 
   return (
-    <View className='rform' data-testid='cb-form'>
-      <Text className='rform__label'>回访结果</Text>
-      <View className='rchips' role='radiogroup'>
-        {(['confirmed', 'reopen'] as Outcome[]).map(o => (
+    <View className="rform" data-testid="cb-form">
+      <Text className="rform__label">回访结果</Text>
+      <View className="rchips" role="radiogroup">
+        {(['confirmed', 'reopen'] as Outcome[]).map((o) => (
           <View
             key={o}
-            role='radio'
+            role="radio"
             aria-checked={o === outcome}
             className={`rchip${o === outcome ? ' rchip--on' : ''}`}
             data-testid={`cb-outcome-${o}`}
@@ -71,21 +79,25 @@ function CompleteForm({ callback, onDone, onCancel }: { callback: Callback; onDo
           </View>
         ))}
       </View>
-      {outcome && <Text className='rform__hint'>{OUTCOME_HINTS[outcome]}</Text>}
+      {outcome && <Text className="rform__hint">{OUTCOME_HINTS[outcome]}</Text>}
       <Textarea
-        className='rform__textarea'
-        data-testid='cb-note'
+        className="rform__textarea"
+        data-testid="cb-note"
         value={note}
         maxlength={500}
-        placeholder='回访情况（必填），如：电话联系居民，楼道灯仍不亮'
-        onInput={e => setNote(e.detail.value)}
+        placeholder="回访情况（必填），如：电话联系居民，楼道灯仍不亮"
+        onInput={(e) => setNote(e.detail.value)}
       />
-      {!!error && <View className='rform__error' role='alert' data-testid='cb-error'>{error}</View>}
-      <View className='cb__buttons'>
-        <Button type='default' data-testid='cb-cancel' onClick={onCancel}>
+      {!!error && (
+        <View className="rform__error" role="alert" data-testid="cb-error">
+          {error}
+        </View>
+      )}
+      <View className="cb__buttons">
+        <Button type="default" data-testid="cb-cancel" onClick={onCancel}>
           取消
         </Button>
-        <Button type='primary' loading={saving} data-testid='cb-submit' onClick={submit}>
+        <Button type="primary" loading={saving} data-testid="cb-submit" onClick={submit}>
           完成回访
         </Button>
       </View>
@@ -98,7 +110,7 @@ export default function CallbacksPage() {
   const signedIn = !!getToken();
   const [tab, setTab] = useState<Tab>('open');
   const [openId, setOpenId] = useState('');
-  const list = usePaged(cursor => listCallbacks(tab, cursor, { silent: true }), [tab], signedIn);
+  const list = usePaged((cursor) => listCallbacks(tab, cursor, { silent: true }), [tab], signedIn);
   const firstShow = useRef(true);
 
   useEffect(() => {
@@ -116,15 +128,15 @@ export default function CallbacksPage() {
   });
 
   return (
-    <View className='page'>
+    <View className="page">
       <Tabs
         tabs={TABS}
         value={tab}
-        onChange={t => {
+        onChange={(t) => {
           setOpenId('');
           setTab(t);
         }}
-        testIdPrefix='cb-tab'
+        testIdPrefix="cb-tab"
       />
       <StateView
         loading={list.loading}
@@ -133,41 +145,45 @@ export default function CallbacksPage() {
         empty={!list.items.length && !list.hasMore}
         emptyText={tab === 'open' ? '暂无待回访的诉求' : '还没有完成的回访'}
       >
-        <View role='list'>
-          {list.items.map(c => (
-            <View key={c.id} role='listitem' className='rcard' data-testid={`cb-${c.id}`}>
-              <View className='rcard__head'>
-                <Text className='rcard__cat'>{c.requestSummary.categoryName}</Text>
-                <Text className='cb__stars'>
+        <View role="list">
+          {list.items.map((c) => (
+            <View key={c.id} role="listitem" className="rcard" data-testid={`cb-${c.id}`}>
+              <View className="rcard__head">
+                <Text className="rcard__cat">{c.requestSummary.categoryName}</Text>
+                <Text className="cb__stars">
                   {starText(c.stars)} {RATING_NAMES[c.stars]}
                 </Text>
               </View>
-              <Text className='rcard__desc'>{c.requestSummary.description}</Text>
-              <View className='rcard__meta'>
+              <Text className="rcard__desc">{c.requestSummary.description}</Text>
+              <View className="rcard__meta">
                 <Text>{c.requestSummary.unitName}</Text>
                 {c.status === 'open' ? (
-                  <Text className={Date.parse(c.dueAt) < Date.now() ? 'rdue--over' : ''}>回访时限 {formatTime(c.dueAt)}</Text>
+                  <Text className={Date.parse(c.dueAt) < Date.now() ? 'rdue--over' : ''}>
+                    回访时限 {formatTime(c.dueAt)}
+                  </Text>
                 ) : (
                   <Text>回访于 {formatTime(c.updatedAt)}</Text>
                 )}
               </View>
               {c.status === 'done' && c.outcome && (
-                <Text className='cb__outcome' data-testid={`cb-result-${c.id}`}>
+                <Text className="cb__outcome" data-testid={`cb-result-${c.id}`}>
                   {OUTCOME_NAMES[c.outcome]}
                   {c.note ? `：${c.note}` : ''}
                 </Text>
               )}
-              <View className='cb__buttons'>
+              <View className="cb__buttons">
                 <Button
-                  size='small'
-                  type='default'
+                  size="small"
+                  type="default"
                   data-testid={`cb-view-${c.id}`}
-                  onClick={() => Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(c.requestId)}` })}
+                  onClick={() =>
+                    Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(c.requestId)}` })
+                  }
                 >
                   查看诉求
                 </Button>
                 {c.status === 'open' && openId !== c.id && (
-                  <Button size='small' type='primary' data-testid={`cb-open-${c.id}`} onClick={() => setOpenId(c.id)}>
+                  <Button size="small" type="primary" data-testid={`cb-open-${c.id}`} onClick={() => setOpenId(c.id)}>
                     完成回访
                   </Button>
                 )}

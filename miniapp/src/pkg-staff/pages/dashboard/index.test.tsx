@@ -43,7 +43,16 @@ test("shows the first grid's figures and bars by status and by category", async 
 });
 
 test('no ratings yet: dashes, not NaN', async () => {
-  rq.getGridStats.mockResolvedValue(stats({ rated: 0, averageStars: null, fiveStarRate: null, averageResolveHours: null, byStatus: {}, byCategory: {} }));
+  rq.getGridStats.mockResolvedValue(
+    stats({
+      rated: 0,
+      averageStars: null,
+      fiveStarRate: null,
+      averageResolveHours: null,
+      byStatus: {},
+      byCategory: {},
+    }),
+  );
   render(<DashboardPage />);
   expect((await screen.findByTestId('stat-five-star')).textContent).toBe('—五星好评率');
   expect(screen.getByTestId('stat-avg-stars').textContent).toBe('—平均评分');

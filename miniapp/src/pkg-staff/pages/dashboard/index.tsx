@@ -18,17 +18,17 @@ interface Bar {
 
 /** Plain View/CSS bars: the longest is full width. */
 export function BarChart({ bars, testIdPrefix }: { bars: Bar[]; testIdPrefix: string }) {
-  const max = Math.max(1, ...bars.map(b => b.value));
-  if (!bars.length) return <Text className='dash__none'>暂无数据</Text>;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  if (!bars.length) return <Text className="dash__none">暂无数据</Text>;
   return (
-    <View className='bars'>
-      {bars.map(b => (
-        <View key={b.key} className='bars__row' data-testid={`${testIdPrefix}-${b.key}`}>
-          <Text className='bars__label'>{b.label}</Text>
-          <View className='bars__track'>
-            <View className='bars__fill' style={{ width: `${(b.value / max) * 100}%` }} />
+    <View className="bars">
+      {bars.map((b) => (
+        <View key={b.key} className="bars__row" data-testid={`${testIdPrefix}-${b.key}`}>
+          <Text className="bars__label">{b.label}</Text>
+          <View className="bars__track">
+            <View className="bars__fill" style={{ width: `${(b.value / max) * 100}%` }} />
           </View>
-          <Text className='bars__value'>{b.value}</Text>
+          <Text className="bars__value">{b.value}</Text>
         </View>
       ))}
     </View>
@@ -37,17 +37,18 @@ export function BarChart({ bars, testIdPrefix }: { bars: Bar[]; testIdPrefix: st
 
 function Figure({ id, label, value, unit }: { id: string; label: string; value: string | number; unit?: string }) {
   return (
-    <View className='fig' data-testid={`stat-${id}`}>
-      <Text className='fig__value'>
+    <View className="fig" data-testid={`stat-${id}`}>
+      <Text className="fig__value">
         {value}
-        {unit && value !== '—' ? <Text className='fig__unit'>{unit}</Text> : null}
+        {unit && value !== '—' ? <Text className="fig__unit">{unit}</Text> : null}
       </Text>
-      <Text className='fig__label'>{label}</Text>
+      <Text className="fig__label">{label}</Text>
     </View>
   );
 }
 
-const num = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? '—' : String(Math.round(v * 10 ** digits) / 10 ** digits));
+const num = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? '—' : String(Math.round(v * 10 ** digits) / 10 ** digits);
 
 interface Loaded {
   gridName: string;
@@ -73,7 +74,7 @@ export default function DashboardPage() {
         gridName: grid?.name ?? gridId,
         gridLevel: grid ? GRID_LEVEL_NAMES[grid.level] : '',
         stats,
-        categoryNames: Object.fromEntries(cats.items.map(c => [c.code, c.name])),
+        categoryNames: Object.fromEntries(cats.items.map((c) => [c.code, c.name])),
       };
     },
     [],
@@ -91,46 +92,58 @@ export default function DashboardPage() {
   const q = d?.stats.requests;
   const a = d?.stats.applications;
   return (
-    <View className='page dash'>
-      <StateView loading={data.loading && !d} error={d ? null : data.error} onRetry={data.reload} empty={d === null} emptyText='暂未分配网格，没有统计数据'>
+    <View className="page dash">
+      <StateView
+        loading={data.loading && !d}
+        error={d ? null : data.error}
+        onRetry={data.reload}
+        empty={d === null}
+        emptyText="暂未分配网格，没有统计数据"
+      >
         {d && q && a && (
           <>
-            <View className='dash__head'>
-              <Text className='dash__grid' data-testid='dash-grid'>{d.gridName}</Text>
-              <Text className='dash__sub'>{d.gridLevel ? `${d.gridLevel} · ` : ''}含下级网格 · 实时统计</Text>
+            <View className="dash__head">
+              <Text className="dash__grid" data-testid="dash-grid">
+                {d.gridName}
+              </Text>
+              <Text className="dash__sub">{d.gridLevel ? `${d.gridLevel} · ` : ''}含下级网格 · 实时统计</Text>
             </View>
 
-            <Text className='section__title'>诉求办理</Text>
-            <View className='figs'>
-              <Figure id='total' label='诉求总数' value={q.total} />
-              <Figure id='open' label='办理中' value={q.open} />
-              <Figure id='resolved' label='已办结' value={q.resolved} />
-              <Figure id='overdue' label='超期' value={q.overdue} />
-              <Figure id='escalated' label='上报上级' value={q.escalated} />
-              <Figure id='reopened' label='回访后重办' value={q.reopened} />
+            <Text className="section__title">诉求办理</Text>
+            <View className="figs">
+              <Figure id="total" label="诉求总数" value={q.total} />
+              <Figure id="open" label="办理中" value={q.open} />
+              <Figure id="resolved" label="已办结" value={q.resolved} />
+              <Figure id="overdue" label="超期" value={q.overdue} />
+              <Figure id="escalated" label="上报上级" value={q.escalated} />
+              <Figure id="reopened" label="回访后重办" value={q.reopened} />
             </View>
 
-            <Text className='section__title'>群众满意度</Text>
-            <View className='figs'>
-              <Figure id='five-star' label='五星好评率' value={percent(q.fiveStarRate)} />
-              <Figure id='avg-stars' label='平均评分' value={num(q.averageStars, 2)} unit=' 星' />
-              <Figure id='rated' label='已评价' value={q.rated} />
-              <Figure id='callbacks-open' label='待回访' value={q.callbacksOpen} />
-              <Figure id='avg-hours' label='平均办结用时' value={num(q.averageResolveHours)} unit=' 小时' />
+            <Text className="section__title">群众满意度</Text>
+            <View className="figs">
+              <Figure id="five-star" label="五星好评率" value={percent(q.fiveStarRate)} />
+              <Figure id="avg-stars" label="平均评分" value={num(q.averageStars, 2)} unit=" 星" />
+              <Figure id="rated" label="已评价" value={q.rated} />
+              <Figure id="callbacks-open" label="待回访" value={q.callbacksOpen} />
+              <Figure id="avg-hours" label="平均办结用时" value={num(q.averageResolveHours)} unit=" 小时" />
             </View>
 
-            <View className='section'>
-              <Text className='section__title'>按状态</Text>
+            <View className="section">
+              <Text className="section__title">按状态</Text>
               <BarChart
-                testIdPrefix='bar-status'
-                bars={REQUEST_STATUSES.filter(s => (q.byStatus[s] ?? 0) > 0).map(s => ({ key: s, label: REQUEST_STATUS_NAMES[s], value: q.byStatus[s] ?? 0 }))}
+                testIdPrefix="bar-status"
+                bars={REQUEST_STATUSES.filter((s) => (q.byStatus[s] ?? 0) > 0).map((s) => ({
+                  key: s,
+                  label: REQUEST_STATUS_NAMES[s],
+                  value: q.byStatus[s] ?? 0,
+                }))}
               />
             </View>
 
-            <View className='section'>
-              <Text className='section__title'>按类别</Text>
+            <View className="section">
+              <Text className="section__title">按类别</Text>
               <BarChart
-                testIdPrefix='bar-cat'
+                testIdPrefix="bar-cat"
                 bars={Object.entries(q.byCategory)
                   .filter(([, v]) => v > 0)
                   .sort((x, y) => y[1] - x[1])
@@ -138,14 +151,14 @@ export default function DashboardPage() {
               />
             </View>
 
-            <Text className='section__title'>便民服务</Text>
-            <View className='figs'>
-              <Figure id='apps-total' label='办件总数' value={a.total} />
-              <Figure id='apps-completed' label='已办结' value={a.completed} />
-              <Figure id='apps-review' label='审核中' value={a.underReview} />
-              <Figure id='apps-direct-rate' label='网上直办率' value={percent(a.onlineDirectRate)} />
-              <Figure id='apps-days' label='平均办理天数' value={num(a.averageDaysToComplete)} unit=' 天' />
-              <Figure id='apps-stars' label='办件平均评分' value={num(a.averageStars, 2)} unit=' 星' />
+            <Text className="section__title">便民服务</Text>
+            <View className="figs">
+              <Figure id="apps-total" label="办件总数" value={a.total} />
+              <Figure id="apps-completed" label="已办结" value={a.completed} />
+              <Figure id="apps-review" label="审核中" value={a.underReview} />
+              <Figure id="apps-direct-rate" label="网上直办率" value={percent(a.onlineDirectRate)} />
+              <Figure id="apps-days" label="平均办理天数" value={num(a.averageDaysToComplete)} unit=" 天" />
+              <Figure id="apps-stars" label="办件平均评分" value={num(a.averageStars, 2)} unit=" 星" />
             </View>
           </>
         )}

@@ -18,13 +18,13 @@ const tap = async (id: string) => {
 beforeEach(() => {
   jest.clearAllMocks();
   (Taro as unknown as { __reset(): void }).__reset();
-  ep.getGrid.mockImplementation(async id => GRIDS[id]);
-  ep.getGridChildren.mockImplementation(async id => ({ items: childrenOf(id), nextCursor: null }));
+  ep.getGrid.mockImplementation(async (id) => GRIDS[id]);
+  ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));
 });
 
 test("lists the worker's grids and drills into children", async () => {
   ep.getMe.mockResolvedValue(worker({ gridIds: ['a1'] }));
-  ep.getGrid.mockImplementation(async id =>
+  ep.getGrid.mockImplementation(async (id) =>
     id === 'a1'
       ? { ...GRIDS.a1, staff: [{ userId: 'worker-demo', name: '李建国', role: 'grid_worker', duties: ['safety'] }] }
       : GRIDS[id],

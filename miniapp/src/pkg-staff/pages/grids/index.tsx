@@ -12,19 +12,19 @@ import './index.css';
 /** A grid's card: level, size and its staff (网格长、网格员 and their duties). */
 function GridCard({ grid }: { grid: Grid }) {
   return (
-    <View className='gcard' data-testid='grid-card'>
-      <Text className='gcard__name'>{grid.name}</Text>
-      <Text className='gcard__meta'>
+    <View className="gcard" data-testid="grid-card">
+      <Text className="gcard__name">{grid.name}</Text>
+      <Text className="gcard__meta">
         {GRID_LEVEL_NAMES[grid.level]}
         {grid.level !== 'unit' ? ` · 下辖 ${grid.childCount} 个网格` : ''}
       </Text>
       {grid.staff.length === 0 ? (
-        <Text className='gcard__staff muted'>暂无网格人员</Text>
+        <Text className="gcard__staff muted">暂无网格人员</Text>
       ) : (
-        grid.staff.map(s => (
-          <Text key={s.userId} className='gcard__staff'>
+        grid.staff.map((s) => (
+          <Text key={s.userId} className="gcard__staff">
             {ROLE_NAMES[s.role] ?? s.role}：{s.name}
-            {s.duties.length ? `（${s.duties.map(d => DUTY_NAMES[d]).join('、')}）` : ''}
+            {s.duties.length ? `（${s.duties.map((d) => DUTY_NAMES[d]).join('、')}）` : ''}
           </Text>
         ))
       )}
@@ -36,7 +36,7 @@ export default function MyGridsPage() {
   const { params } = useRouter();
   const mine = useAsync(async () => {
     const me = await getMe({ silent: true });
-    return Promise.all(me.gridIds.map(id => getGrid(id, { silent: true })));
+    return Promise.all(me.gridIds.map((id) => getGrid(id, { silent: true })));
   });
   const [node, setNode] = useState<Grid>();
   const seen = useRef(new Map<string, Grid>());
@@ -61,15 +61,15 @@ export default function MyGridsPage() {
 
   if (node) {
     return (
-      <View className='page'>
+      <View className="page">
         <GridCrumbs grid={node} onJump={jump} />
         <GridCard grid={node} />
-        <View className='grids__back' data-testid='grids-home' onClick={() => setNode(undefined)}>
+        <View className="grids__back" data-testid="grids-home" onClick={() => setNode(undefined)}>
           ‹ 返回我的网格
         </View>
         {node.level !== 'unit' && (
           <>
-            <Text className='section__title'>下级网格</Text>
+            <Text className="section__title">下级网格</Text>
             <GridList parentId={node.id} browse onPick={open} />
           </>
         )}
@@ -79,11 +79,17 @@ export default function MyGridsPage() {
 
   const grids = mine.data ?? [];
   return (
-    <View className='page'>
-      <Text className='section__title'>我服务的网格</Text>
-      <StateView loading={mine.loading} error={mine.error} onRetry={mine.reload} empty={!grids.length} emptyText='暂未分配网格'>
-        <View className='grid-list' role='list'>
-          {grids.map(g => (
+    <View className="page">
+      <Text className="section__title">我服务的网格</Text>
+      <StateView
+        loading={mine.loading}
+        error={mine.error}
+        onRetry={mine.reload}
+        empty={!grids.length}
+        emptyText="暂未分配网格"
+      >
+        <View className="grid-list" role="list">
+          {grids.map((g) => (
             <GridRow key={g.id} grid={g} browse onPick={open} />
           ))}
         </View>

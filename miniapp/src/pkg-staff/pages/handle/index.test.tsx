@@ -30,9 +30,17 @@ const tap = async (testId: string) => {
 };
 
 test('the actions follow the workflow table and the role', () => {
-  expect(allowedActions({ status: 'submitted', level: 'grid' }, 'grid_worker')).toEqual(['accept', 'reject', 'escalate']);
+  expect(allowedActions({ status: 'submitted', level: 'grid' }, 'grid_worker')).toEqual([
+    'accept',
+    'reject',
+    'escalate',
+  ]);
   expect(allowedActions({ status: 'accepted', level: 'grid' }, 'grid_worker')).toEqual(['resolve', 'escalate']);
-  expect(allowedActions({ status: 'accepted', level: 'community' }, 'community_admin')).toEqual(['resolve', 'dispatch', 'escalate']);
+  expect(allowedActions({ status: 'accepted', level: 'community' }, 'community_admin')).toEqual([
+    'resolve',
+    'dispatch',
+    'escalate',
+  ]);
   expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['resolve', 'dispatch']);
   expect(allowedActions({ status: 'dispatched', level: 'community' }, 'department')).toEqual(['resolve']);
   expect(allowedActions({ status: 'accepted', level: 'community' }, 'department')).toEqual([]);

@@ -6,7 +6,14 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Role } from '@gridlink/shared/names';
 import { ApiError } from '../../../api/client';
 import { getMe } from '../../../api/endpoints';
-import { actOnRequest, getRequest, listCategories, type Category, type RequestAction, type RequestResource } from '../../../api/requests';
+import {
+  actOnRequest,
+  getRequest,
+  listCategories,
+  type Category,
+  type RequestAction,
+  type RequestResource,
+} from '../../../api/requests';
 import { getToken, goLogin } from '../../../api/session';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
@@ -94,10 +101,12 @@ export default function HandlePage() {
   });
 
   const r = detail.data;
-  const categories = cats.data?.items ?? [];
+  const categories = useMemo(() => cats.data?.items ?? [], [cats.data]);
   const departments = useMemo(() => departmentsOf(categories), [categories]);
-  const categoryDept = categories.find(c => c.code === r?.category)?.departmentId ?? '';
-  const departmentName = r?.departmentId ? departments.find(d => d.id === r.departmentId)?.name ?? r.departmentId : undefined;
+  const categoryDept = categories.find((c) => c.code === r?.category)?.departmentId ?? '';
+  const departmentName = r?.departmentId
+    ? (departments.find((d) => d.id === r.departmentId)?.name ?? r.departmentId)
+    : undefined;
 
   const choose = (a: RequestAction) => {
     setAction(a);
@@ -145,34 +154,34 @@ export default function HandlePage() {
 
   if (!id) {
     return (
-      <View className='page'>
-        <StateView empty emptyText='没有指定诉求' />
+      <View className="page">
+        <StateView empty emptyText="没有指定诉求" />
       </View>
     );
   }
 
   const actions = r && me.data ? allowedActions(r, me.data.role) : [];
   return (
-    <View className='page handle'>
+    <View className="page handle">
       <StateView loading={detail.loading && !r} error={r ? null : detail.error} onRetry={detail.reload}>
         {r && (
           <RequestDetail request={r} showReporter departmentName={departmentName}>
             {r.rating && (
-              <View className='section'>
-                <Text className='section__title'>居民评价</Text>
+              <View className="section">
+                <Text className="section__title">居民评价</Text>
                 <RatingView rating={r.rating} />
               </View>
             )}
-            <View className='section' data-testid='handle-actions'>
-              <Text className='section__title'>办理</Text>
+            <View className="section" data-testid="handle-actions">
+              <Text className="section__title">办理</Text>
               {!actions.length && (
-                <Text className='handle__none' data-testid='handle-none'>
+                <Text className="handle__none" data-testid="handle-none">
                   {WAITING[r.status] ?? (me.data ? '当前状态下您无需操作' : '')}
                 </Text>
               )}
               {!!actions.length && !action && (
-                <View className='handle__buttons'>
-                  {actions.map(a => (
+                <View className="handle__buttons">
+                  {actions.map((a) => (
                     <Button
                       key={a}
                       type={a === 'reject' ? 'default' : 'primary'}
@@ -186,16 +195,16 @@ export default function HandlePage() {
                 </View>
               )}
               {action && (
-                <View className='rform' data-testid='act-form'>
-                  <Text className='rform__label'>{ACTION_LABELS[action]}</Text>
+                <View className="rform" data-testid="act-form">
+                  <Text className="rform__label">{ACTION_LABELS[action]}</Text>
                   {action === 'dispatch' && (
                     <>
-                      <Text className='rform__hint'>承办部门（默认为该类别的主管部门）</Text>
-                      <View className='rchips' role='radiogroup'>
-                        {departments.map(d => (
+                      <Text className="rform__hint">承办部门（默认为该类别的主管部门）</Text>
+                      <View className="rchips" role="radiogroup">
+                        {departments.map((d) => (
                           <View
                             key={d.id}
-                            role='radio'
+                            role="radio"
                             aria-checked={d.id === dept}
                             className={`rchip${d.id === dept ? ' rchip--on' : ''}`}
                             data-testid={`dept-${d.id}`}
@@ -208,19 +217,23 @@ export default function HandlePage() {
                     </>
                   )}
                   <Textarea
-                    className='rform__textarea'
-                    data-testid='act-note'
+                    className="rform__textarea"
+                    data-testid="act-note"
                     value={note}
                     maxlength={500}
                     placeholder={NOTE_HINTS[action]}
-                    onInput={e => setNote(e.detail.value)}
+                    onInput={(e) => setNote(e.detail.value)}
                   />
-                  {!!error && <View className='rform__error' role='alert' data-testid='act-error'>{error}</View>}
-                  <View className='handle__buttons'>
-                    <Button type='default' data-testid='act-cancel' onClick={cancel}>
+                  {!!error && (
+                    <View className="rform__error" role="alert" data-testid="act-error">
+                      {error}
+                    </View>
+                  )}
+                  <View className="handle__buttons">
+                    <Button type="default" data-testid="act-cancel" onClick={cancel}>
                       取消
                     </Button>
-                    <Button type='primary' loading={saving} data-testid='act-confirm' onClick={confirm}>
+                    <Button type="primary" loading={saving} data-testid="act-confirm" onClick={confirm}>
                       确认{ACTION_LABELS[action]}
                     </Button>
                   </View>

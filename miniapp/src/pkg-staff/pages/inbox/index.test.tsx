@@ -15,7 +15,7 @@ beforeEach(() => {
 });
 
 test('lists the inbox, filters by status tab and pages on', async () => {
-  rq.listRequests.mockImplementation(async q =>
+  rq.listRequests.mockImplementation(async (q) =>
     q.status === 'submitted'
       ? q.cursor
         ? { items: [request({ id: 's2' })], nextCursor: null }
@@ -30,13 +30,19 @@ test('lists the inbox, filters by status tab and pages on', async () => {
   await act(async () => {
     fireEvent.click(screen.getByTestId('inbox-tab-submitted'));
   });
-  expect(rq.listRequests).toHaveBeenLastCalledWith({ view: 'inbox', status: 'submitted', cursor: null }, { silent: true });
+  expect(rq.listRequests).toHaveBeenLastCalledWith(
+    { view: 'inbox', status: 'submitted', cursor: null },
+    { silent: true },
+  );
   expect(screen.queryByTestId('request-a1')).toBeNull();
   expect(screen.getByTestId('request-s1').textContent).toContain('王丽'); // staff see who reported it
   await act(async () => {
     fireEvent.click(screen.getByTestId('list-more'));
   });
-  expect(rq.listRequests).toHaveBeenLastCalledWith({ view: 'inbox', status: 'submitted', cursor: 'more' }, { silent: true });
+  expect(rq.listRequests).toHaveBeenLastCalledWith(
+    { view: 'inbox', status: 'submitted', cursor: 'more' },
+    { silent: true },
+  );
   expect(screen.getByTestId('request-s2')).toBeTruthy();
 
   fireEvent.click(screen.getByTestId('request-s1'));

@@ -24,12 +24,15 @@ export const INBOX_TABS: { key: Filter; label: string }[] = [
 export default function InboxPage() {
   const [status, setStatus] = useState<Filter>('');
   // reloads when back from 办理: statuses have moved
-  const list = useSignedInPaged(cursor => listRequests({ view: 'inbox', status, cursor }, { silent: true }), [status]);
+  const list = useSignedInPaged(
+    (cursor) => listRequests({ view: 'inbox', status, cursor }, { silent: true }),
+    [status],
+  );
 
-  const label = INBOX_TABS.find(t => t.key === status)?.label ?? '';
+  const label = INBOX_TABS.find((t) => t.key === status)?.label ?? '';
   return (
-    <View className='page'>
-      <Tabs tabs={INBOX_TABS} value={status} onChange={setStatus} testIdPrefix='inbox-tab' />
+    <View className="page">
+      <Tabs tabs={INBOX_TABS} value={status} onChange={setStatus} testIdPrefix="inbox-tab" />
       <StateView
         loading={list.loading}
         error={list.error}
@@ -37,8 +40,8 @@ export default function InboxPage() {
         empty={!list.items.length && !list.hasMore}
         emptyText={status ? `没有“${label}”的诉求` : '暂无待办诉求'}
       >
-        <View role='list' data-testid='inbox-list'>
-          {list.items.map(r => (
+        <View role="list" data-testid="inbox-list">
+          {list.items.map((r) => (
             <RequestCard
               key={r.id}
               request={r}

@@ -1,0 +1,13 @@
+import type { Role } from '@gridlink/shared/roles';
+
+/** Who is calling, loaded fresh from the table on every request (staff changes take effect at once). */
+export interface Actor {
+  id: string;
+  role: Role;
+  name: string;
+  unitId?: string;
+  /** staff: the grids they serve */
+  gridIds: string[];
+  /** the department a `department` user belongs to */
+  departmentId?: string;
+}
