@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
-import { fromItem } from './item';
+import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
 
@@ -22,20 +22,12 @@ export interface CallbackItem {
 
 const strip = (i: Record<string, unknown>) => fromItem<CallbackItem>(i);
 
-export function callbackPut(c: CallbackItem, expectedVersion?: number) {
-  return {
-    Put: {
-      TableName: table(),
-      Item: { ...keys.callback(c.id), ...keys.callbacksOf(c.communityId, c.createdAt, c.id), type: 'callback', ...c },
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(PK)' }
-        : {
-            ConditionExpression: 'version = :v AND #s = :open',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':v': expectedVersion, ':open': 'open' },
-          }),
-    },
-  };
+/** The call-back item, created once or replaced at the version and status that were read. */
+export function callbackPut(c: CallbackItem, expected?: { version: number; status: string }) {
+  return conditionalPut(
+    { ...keys.callback(c.id), ...keys.callbacksOf(c.communityId, c.createdAt, c.id), type: 'callback', ...c },
+    expected,
+  );
 }
 
 export async function getCallback(id: string) {

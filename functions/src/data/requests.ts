@@ -1,4 +1,4 @@
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Level, RequestStatus } from '@gridlink/shared/requests';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
@@ -153,9 +153,7 @@ export function joinPut(r: RequestItem, userId: string, at: string) {
   };
 }
 
-export async function transact(items: unknown[]) {
-  await db().send(new TransactWriteCommand({ TransactItems: items as never }));
-}
+export { transact } from './transact';
 
 export async function openRequestIdsInBuilding(buildingId: string, category: string): Promise<string[]> {
   const out = await db().send(
@@ -208,8 +206,13 @@ export function listInbox(owner: string, page: PageRequest, status?: RequestStat
   );
 }
 
+/** Requests due by `now` in one shard: past their SLA ('sla') or unrated long enough to auto-close. */
+export function dueRequests(kind: 'sla' | 'autoClose', shard: number, now: string, limit = 50) {
+  return dueItems(kind === 'sla' ? keys.duePk(shard) : keys.autoClosePk(shard), now, limit);
+}
+
 /** Due items of one GSI3 partition up to `now` (SLA sweep / auto-close). */
-export async function dueItems(pk: string, now: string, limit = 50): Promise<RequestItem[]> {
+async function dueItems(pk: string, now: string, limit = 50): Promise<RequestItem[]> {
   const out = await db().send(
     new QueryCommand({
       TableName: table(),

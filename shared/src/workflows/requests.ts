@@ -20,7 +20,6 @@ export const REQUEST_WORKFLOW = defineWorkflow({
     dispatch: { from: ['accepted'], to: 'dispatched', by: LEADERS, label: '转办职能部门' },
     resolve: { from: ['accepted', 'dispatched'], to: 'resolved', by: [...STAFF, 'department'], label: '办结' },
     escalate: { from: ['submitted', 'accepted'], to: 'same', by: STAFF, label: '上报上级' },
-    join: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['resident', 'agent'], label: '我也遇到' },
     rate: { from: ['resolved'], to: 'closed', by: ['owner'], label: '评价' },
     callbackConfirm: { from: ['closed'], to: 'same', by: LEADERS, label: '回访确认' },
     reopen: { from: ['closed'], to: 'accepted', by: LEADERS, label: '回访后重新办理' },

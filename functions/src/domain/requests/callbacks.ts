@@ -3,14 +3,28 @@ import { callbackPut, getCallback, listCallbacks, type CallbackItem } from '../.
 import { getGridItems, staffedGrids } from '../../data/grids';
 import { getRequest, type RequestItem } from '../../data/requests';
 import type { PageRequest } from '../../data/query';
-import { DomainError, forbidden, notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { categoryByCode } from '@gridlink/shared/request-categories';
-import { commitMove } from './commit';
+import { CALLBACK_WORKFLOW } from '@gridlink/shared/workflows/requests';
+import { LEADERS } from '@gridlink/shared/workflows/roles';
+import { expectVersion, plan, type Binding, type MoveActor } from '../workflow/kernel';
+import { moveRequest } from './commit';
 import { inboxFor } from './routing';
 
-const CALLBACK_ROLES = ['community_admin', 'grid_leader', 'street_admin', 'district_admin'];
+const CALLBACK_ROLES: readonly string[] = LEADERS;
+
+/** Call-backs are recorded on their request's timeline; their counters move with the request's. */
+const CALLBACK_BINDING: Binding<CallbackItem> = {
+  workflow: CALLBACK_WORKFLOW,
+  put: (after, expected) => callbackPut(after, expected),
+};
+
+/** The call-back a 1–2★ rating opens, planned for the rating's transaction. */
+export function planCallbackOpen(actor: MoveActor, callback: CallbackItem, now: string) {
+  return plan(CALLBACK_BINDING, { move: 'open', actor, as: ['owner'], after: callback, now });
+}
 
 const view = ({ gridPath, ...c }: CallbackItem) => c;
 
@@ -37,21 +51,20 @@ export async function completeCallback(
   const cb = await getCallback(id);
   if (!cb) throw notFound('回访不存在');
   if (!inScope(actor, cb.gridPath)) throw forbidden('不在您负责的网格范围内');
-  if (cb.status !== 'open') throw new DomainError('INVALID_TRANSITION', '该回访已完成');
-  if (body.version !== undefined && body.version !== cb.version)
-    throw new DomainError('VERSION_CONFLICT', '数据已被他人修改，请刷新后重试');
+  expectVersion(cb, body.version);
   const req = await getRequest(cb.requestId);
   if (!req) throw notFound('诉求不存在');
-  const done: CallbackItem = {
-    ...cb,
-    status: 'done',
-    outcome: body.outcome,
+  const done = plan(CALLBACK_BINDING, {
+    move: body.outcome,
+    actor,
+    as: [actor.role],
+    before: cb,
+    after: { ...cb, outcome: body.outcome, note: body.note },
     note: body.note,
-    version: cb.version + 1,
-    updatedAt: now,
-  };
+    now,
+  });
   const counters: Record<string, number> = { callbacks_open: -1, [`callbacks_${body.outcome}`]: 1 };
-  let after: RequestItem = { ...req, version: req.version + 1, updatedAt: now };
+  let after: RequestItem = { ...req };
   if (body.outcome === 'reopen') {
     const staffed = await staffedGrids(req.gridPath);
     const sla = categoryByCode(req.category)?.slaHours[req.lastLevel] ?? 72;
@@ -69,15 +82,7 @@ export async function completeCallback(
     };
     counters.reopened = 1;
   }
-  await commitMove({
-    before: req,
-    after,
-    move: body.outcome === 'reopen' ? 'reopen' : 'callbackConfirm',
-    actor,
-    note: `回访：${body.note}`,
-    now,
-    counters,
-    extra: [callbackPut(done, cb.version)],
-  });
-  return view(done);
+  const move = body.outcome === 'reopen' ? 'reopen' : 'callbackConfirm';
+  await moveRequest({ before: req, after, move, actor, note: `回访：${body.note}`, now, counters }, done);
+  return view(done.item);
 }

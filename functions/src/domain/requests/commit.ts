@@ -1,102 +1,109 @@
 /**
- * Every change to a request is written the same way, in ONE transaction: the new request item
- * (conditional on the version and status read), its timeline event, the counters of its grid and
- * all ancestors, the duplicate index, the audit record and the notification outbox item.
+ * The request workflow bound to its storage: every change to a request goes through the kernel,
+ * which writes the request (conditional on version and status), its timeline event, the counters,
+ * the audit record, the notice and — here — the open-in-building index and the Open311 feed.
  */
-import { REQUEST_STATUS_NAMES } from '@gridlink/shared/requests';
-import { auditPut } from '../../data/audit';
-import { newId } from '../../data/ids';
-import { outboxPut } from '../../data/outbox';
+import { LEVEL_NAMES } from '@gridlink/shared/requests';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { feedUpdate } from '../../data/open311';
 import {
   eventPut,
-  isOpen,
   openIndexDelete,
   openIndexPut,
+  requestCreatePut,
   requestReplace,
-  transact,
+  type EventItem,
   type RequestItem,
 } from '../../data/requests';
-import { statsUpdates, type Deltas } from '../../data/stats';
-import { versionConflict } from '../errors';
-import { feedUpdate } from '../../data/open311';
-import { REQUEST_TRANSITIONS, type RequestMove } from './transitions';
+import { check, plan, run, SYSTEM, type Binding, type MoveActor, type MoveInput } from '../workflow/kernel';
+import { actorTier, levelRank } from './routing';
 
-export interface MoveActor {
-  id: string;
-  name: string;
-  role: string;
-}
+export { SYSTEM };
+export type RequestMove = keyof typeof REQUEST_WORKFLOW.moves;
+/** whoever moves a request: a signed-in actor, or scheduled work */
+type StaffActor = MoveActor & { gridIds?: readonly string[]; departmentId?: string };
 
-export const SYSTEM: MoveActor = { id: 'system', name: '系统', role: 'system' };
+const open = (s: string) => isOpenState(REQUEST_WORKFLOW, s);
 
-export interface Commit {
-  before: RequestItem;
-  after: RequestItem;
-  move: RequestMove;
-  actor: MoveActor;
-  note?: string;
-  now: string;
-  counters?: Deltas;
-  /** more items that must agree (a call-back, …) */
-  extra?: unknown[];
-}
+export const REQUEST_BINDING: Binding<RequestItem> = {
+  workflow: REQUEST_WORKFLOW,
+  put: (after, expected) =>
+    expected
+      ? requestReplace(after, expected as { version: number; status: RequestItem['status'] })
+      : requestCreatePut(after),
+  eventPut: (after, e) => eventPut(after.id, e as unknown as EventItem),
+  gridPath: (r) => r.gridPath,
+  counterPrefix: 'req',
+  eventFields: (r) => ({ level: r.level }),
+  notice: ({ after, note, label, before }) => ({
+    userIds: before ? [after.reporterId, ...after.joinerIds] : [after.reporterId],
+    template: 'request_status',
+    title: `${after.categoryName}：${REQUEST_WORKFLOW.stateNames[after.status]}`,
+    body: before ? (note ? `${label}：${note}` : label) : '您的诉求已提交，网格员会尽快受理',
+    page: `/pkg-resident/pages/request/index?id=${after.id}`,
+  }),
+  derived: ({ before, after }) => {
+    const items: unknown[] = before ? [feedUpdate(after)] : [];
+    const was = before ? open(before.status) : false;
+    if (was && !open(after.status)) items.push(openIndexDelete(after));
+    if (!was && open(after.status)) items.push(openIndexPut(after));
+    return items;
+  },
+};
 
-export function statusDeltas(before: RequestItem | undefined, after: RequestItem): Deltas {
-  const d: Deltas = {};
-  if (before) d[`req_${before.status}`] = (d[`req_${before.status}`] ?? 0) - 1;
-  d[`req_${after.status}`] = (d[`req_${after.status}`] ?? 0) + 1;
-  const wasOpen = before ? isOpen(before.status) : false;
-  if (wasOpen !== isOpen(after.status)) d.req_open = isOpen(after.status) ? 1 : -1;
-  return d;
-}
-
-export async function commitMove(c: Commit): Promise<RequestItem> {
-  const { before, after, now } = c;
-  const label = REQUEST_TRANSITIONS[c.move].label;
-  const event = {
-    id: newId(Date.parse(now)),
-    at: now,
-    actorId: c.actor.id,
-    actorName: c.actor.name,
-    actorRole: c.actor.role,
-    action: c.move,
-    from: before.status,
-    to: after.status,
-    level: after.level,
-    note: c.note,
-  };
-  const items: unknown[] = [
-    requestReplace(after, { version: before.version, status: before.status }),
-    eventPut(after.id, event),
-    ...statsUpdates(after.gridPath, { ...statusDeltas(before, after), ...(c.counters ?? {}) }, now),
-    auditPut({
-      actorId: c.actor.id,
-      actorRole: c.actor.role,
-      action: `request.${c.move}`,
-      target: `request:${after.id}`,
-      from: before.status,
-      to: after.status,
-      at: now,
-    }),
-    outboxPut({
-      userIds: [after.reporterId, ...after.joinerIds],
-      template: 'request_status',
-      title: `${after.categoryName}：${REQUEST_STATUS_NAMES[after.status]}`,
-      body: c.note ? `${label}：${c.note}` : label,
-      page: `/pkg-resident/pages/request/index?id=${after.id}`,
-      at: now,
-    }),
-    feedUpdate(after),
-    ...(c.extra ?? []),
-  ];
-  if (isOpen(before.status) && !isOpen(after.status)) items.push(openIndexDelete(after));
-  if (!isOpen(before.status) && isOpen(after.status)) items.push(openIndexPut(after));
-  try {
-    await transact(items);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException' || (e as Error).name === 'ConditionalCheckFailedException')
-      throw versionConflict();
-    throw e;
+/**
+ * What the actor is to this request: its reporter ('owner'), staff in scope at or above the level
+ * handling it (their role), the department it was dispatched to, or scheduled work ('system').
+ */
+export function requestRelations(actor: StaffActor, req: RequestItem) {
+  if (actor.id === SYSTEM.id) return { as: ['system'] };
+  const as: string[] = actor.id === req.reporterId ? ['owner'] : [];
+  if (actor.role === 'department') {
+    if (req.status === 'dispatched' && req.departmentId === actor.departmentId) as.push('department');
+    return { as, refusal: as.includes('department') ? undefined : '该诉求未转办到您的部门' };
   }
-  return after;
+  const tier = actorTier({ gridIds: [...(actor.gridIds ?? [])] }, req.gridPath);
+  if (!tier) return { as, refusal: as.includes('owner') ? '只有网格工作人员可以办理' : '不在您负责的网格范围内' };
+  if (levelRank(tier) < levelRank(req.level)) return { as, refusal: `该诉求已上报至${LEVEL_NAMES[req.level]}级处理` };
+  return { as: [...as, actor.role] };
+}
+
+type RequestMoveInput = Omit<MoveInput<RequestItem>, 'as' | 'after'> & {
+  before: RequestItem;
+  after?: RequestItem;
+  move: RequestMove;
+  actor: StaffActor;
+};
+
+/** Plans a move of an existing request as the actor's relation allows. */
+export function planRequestMove(input: RequestMoveInput) {
+  const rel = requestRelations(input.actor, input.before);
+  return plan(REQUEST_BINDING, { ...input, ...rel, after: input.after ?? input.before });
+}
+
+/** Applies a move to an existing request, with other planned moves that must agree (a call-back). */
+export async function moveRequest(input: RequestMoveInput, ...together: { items: unknown[] }[]) {
+  const p = planRequestMove(input);
+  await run(p, ...together);
+  return p.item;
+}
+
+/** The kernel's checks (who, state, note) before a move's own validation runs. */
+export function checkRequestMove(
+  actor: StaffActor,
+  req: RequestItem,
+  move: RequestMove,
+  note?: string,
+  refusal?: string,
+) {
+  const rel = requestRelations(actor, req);
+  return check(REQUEST_WORKFLOW, {
+    move,
+    note,
+    before: req,
+    actorRole: actor.role,
+    ...rel,
+    ...(refusal ? { refusal } : {}),
+  });
 }

@@ -1,27 +1,17 @@
 import type { CreateRequestBody } from '@gridlink/shared/requests';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { categoryByCode } from '@gridlink/shared/request-categories';
-import { REQUEST_STATUS_NAMES } from '@gridlink/shared/requests';
-import { auditPut } from '../../data/audit';
 import { getGridItems, staffedGrids } from '../../data/grids';
 import { newId } from '../../data/ids';
-import { outboxPut } from '../../data/outbox';
-import {
-  eventPut,
-  getRequests,
-  joinPut,
-  openIndexPut,
-  openRequestIdsInBuilding,
-  requestCreatePut,
-  requestReplace,
-  transact,
-  type RequestItem,
-} from '../../data/requests';
+import { getRequests, joinPut, openRequestIdsInBuilding, requestReplace, type RequestItem } from '../../data/requests';
 import { statsUpdates } from '../../data/stats';
 import { getUser } from '../../data/users';
 import { DomainError, badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
-import { statusDeltas } from './commit';
+import { REQUEST_BINDING } from './commit';
+import { commit, run } from '../workflow/kernel';
 import { inboxFor } from './routing';
 import { feedPut } from '../../data/open311';
 import { verifyAttachments } from '../uploads';
@@ -90,45 +80,15 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     joinCount: 0,
     joinerIds: [],
   };
-  await transact([
-    requestCreatePut(req),
-    eventPut(id, {
-      id: newId(Date.parse(now)),
-      at: now,
-      actorId: actor.id,
-      actorName: req.reporterName,
-      actorRole: actor.role,
-      action: 'submit',
-      from: null,
-      to: 'submitted',
-      level,
-      note: undefined,
-    }),
-    ...statsUpdates(
-      path,
-      { ...statusDeltas(undefined, req), req_total: 1, [`cat_${category.code.replace(/-/g, '_')}`]: 1 },
-      now,
-    ),
-    openIndexPut(req),
-    feedPut(req, unit.pathNames.slice(0, 3).join(' ')),
-    auditPut({
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'request.submit',
-      target: `request:${id}`,
-      from: null,
-      to: 'submitted',
-      at: now,
-    }),
-    outboxPut({
-      userIds: [actor.id],
-      template: 'request_status',
-      title: `${category.name}：${REQUEST_STATUS_NAMES.submitted}`,
-      body: '您的诉求已提交，网格员会尽快受理',
-      page: `/pkg-resident/pages/request/index?id=${id}`,
-      at: now,
-    }),
-  ]);
+  await commit(REQUEST_BINDING, {
+    move: 'submit',
+    actor: { id: actor.id, name: req.reporterName, role: actor.role },
+    as: [actor.role],
+    after: req,
+    now,
+    counters: { req_total: 1, [`cat_${category.code.replace(/-/g, '_')}`]: 1 },
+    extra: [feedPut(req, unit.pathNames.slice(0, 3).join(' '))],
+  });
   return toResource(req, []);
 }
 
@@ -137,8 +97,7 @@ export async function joinRequest(actor: Actor, requestId: string, now: string) 
   const [req] = await getRequests([requestId]);
   if (!req) throw notFound('诉求不存在');
   if (req.reporterId === actor.id || req.joinerIds.includes(actor.id)) return toResource(req);
-  if (!['submitted', 'accepted', 'dispatched'].includes(req.status))
-    throw conflict('该诉求已办结，不能再加入', 'INVALID_TRANSITION');
+  if (!isOpenState(REQUEST_WORKFLOW, req.status)) throw conflict('该诉求已办结，不能再加入', 'INVALID_TRANSITION');
   if (!actor.unitId || !req.gridPath.includes((await getGridItems([actor.unitId])).get(actor.unitId)?.path[5] ?? '-'))
     throw forbidden('只能加入本楼栋的诉求');
   if (req.joinerIds.length >= 50) throw conflict('加入人数已满');
@@ -149,16 +108,13 @@ export async function joinRequest(actor: Actor, requestId: string, now: string) 
     version: req.version + 1,
     updatedAt: now,
   };
-  try {
-    await transact([
+  // joining follows a request; it is not a move of its workflow (no timeline event: joiners stay private)
+  await run({
+    items: [
       requestReplace(after, { version: req.version, status: req.status }),
       joinPut(req, actor.id, now),
       ...statsUpdates(req.gridPath, { req_joins: 1 }, now),
-    ]);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException')
-      throw conflict('操作冲突，请刷新后重试', 'VERSION_CONFLICT');
-    throw e;
-  }
+    ],
+  });
   return toResource(after);
 }

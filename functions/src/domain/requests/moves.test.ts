@@ -1,8 +1,8 @@
 import { ROLES } from '@gridlink/shared/names';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import type { RequestItem } from '../../data/requests';
 import type { Actor } from '../../auth/actor';
-import { checkStaff } from './moves';
-import { REQUEST_TRANSITIONS, type RequestMove } from './transitions';
+import { checkRequestMove, type RequestMove } from './commit';
 
 const PATH = ['hz', 'hz-hp', 'hz-hp-xh', 'hz-hp-xh-c1', 'hz-hp-xh-c1-a1', 'hz-hp-xh-c1-a1-b1', 'hz-hp-xh-c1-a1-b1-u1'];
 /** each role's grid on that path (residents and agents serve none) */
@@ -25,7 +25,7 @@ const actor = (role: (typeof ROLES)[number]): Actor => ({
   departmentId: role === 'department' ? 'dept-housing' : undefined,
 });
 const req = (level: RequestItem['level'], status: RequestItem['status']): RequestItem =>
-  ({ gridPath: PATH, level, status, departmentId: 'dept-housing' }) as RequestItem;
+  ({ gridPath: PATH, level, status, departmentId: 'dept-housing', reporterId: 'someone' }) as RequestItem;
 const STAFF_MOVES: RequestMove[] = ['accept', 'reject', 'dispatch', 'resolve', 'escalate'];
 const RANK = { grid: 0, community: 1, street: 2, district: 3 } as const;
 const TIER: Record<string, number> = {
@@ -35,16 +35,17 @@ const TIER: Record<string, number> = {
   street_admin: 2,
   district_admin: 3,
 };
+const FROM: Record<string, RequestItem['status']> = { dispatch: 'accepted', resolve: 'accepted' };
 
 describe('who may make each staff move: every move × role × handling level', () => {
   for (const move of STAFF_MOVES)
     for (const role of ROLES)
       for (const level of ['grid', 'community', 'street', 'district'] as const) {
-        const status = move === 'resolve' && role === 'department' ? 'dispatched' : 'submitted';
-        const byTable = (REQUEST_TRANSITIONS[move].by as readonly string[]).includes(role);
+        const status = move === 'resolve' && role === 'department' ? 'dispatched' : (FROM[move] ?? 'submitted');
+        const byTable = (REQUEST_WORKFLOW.moves[move].by as readonly string[]).includes(role);
         const expected = byTable && (role === 'department' ? status === 'dispatched' : TIER[role] >= RANK[level]);
         it(`${move} by ${role} at ${level} level → ${expected ? 'allowed' : '403'}`, () => {
-          const run = () => checkStaff(actor(role), req(level, status), move);
+          const run = () => checkRequestMove(actor(role), req(level, status), move, 'note');
           if (expected) expect(run).not.toThrow();
           else expect(run).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
         });
