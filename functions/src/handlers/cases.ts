@@ -5,7 +5,7 @@ import type { Action, RequestContext } from '../http/context';
 import { actOnDispute, createDispute } from '../domain/cases/disputes';
 import { actOnPetition, createPetition, flagKeyCase, ratePetition } from '../domain/cases/petitions';
 import { caseAudit, listCaseItems, readCase } from '../domain/cases/read';
-import type { DisputeMove } from '../domain/cases/transitions';
+import type { DisputeMove } from '../domain/cases/disputes';
 
 const id = (ctx: RequestContext) => ctx.params.id as string;
 const dispute =

@@ -29,7 +29,7 @@ export const PETITION_WORKFLOW = defineWorkflow({
   open: ['registered', 'handling'],
   stateNames: PETITION_STATUS_NAMES,
   moves: {
-    register: { from: [], to: 'registered', by: STAFF as CaseBy[], label: '登记' },
+    register: { from: [], to: 'registered', by: [...STAFF, 'agent'] as CaseBy[], label: '登记' },
     accept: { from: ['registered'], to: 'handling', by: STAFF, label: '受理' },
     progress: { from: ['handling'], to: 'same', by: STAFF, noteRequired: true, label: '办理记录' },
     escalate: { from: ['registered', 'handling'], to: 'same', by: STAFF, label: '上报上一级' },

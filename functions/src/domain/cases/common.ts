@@ -5,32 +5,58 @@
  * all ancestors, the audit record and the notification outbox item.
  */
 import { LEVEL_NAMES, type Level } from '@gridlink/shared/requests';
-import { auditPut } from '../../data/audit';
-import { caseEventPut, casePut, caseReplace, type CaseActor, type CaseItem } from '../../data/cases';
+import { DISPUTE_WORKFLOW, PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
+import { STAFF } from '@gridlink/shared/workflows/roles';
+import {
+  caseEventPut,
+  casePut,
+  caseReplace,
+  type CaseActor,
+  type CaseEventItem,
+  type CaseItem,
+} from '../../data/cases';
 import { getGridItems, staffedGrids, type GridItem } from '../../data/grids';
-import { newId } from '../../data/ids';
-import { outboxPut } from '../../data/outbox';
-import { transact } from '../../data/requests';
-import { statsUpdates, type Deltas } from '../../data/stats';
-import { DomainError, badRequest, forbidden, versionConflict } from '../errors';
+import type { Deltas } from '../../data/stats';
+import { badRequest, forbidden } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { actorTier, inboxFor, levelRank } from '../requests/routing';
-import { CASE_STAFF } from './transitions';
+import { check, commit, type Applied, type Binding } from '../workflow/kernel';
 
 export const actorOf = (a: Actor): CaseActor => ({ id: a.id, name: a.name, role: a.role });
-export const isCaseStaff = (a: Actor) => CASE_STAFF.includes(a.role);
+export const isCaseStaff = (a: Actor) => (STAFF as readonly string[]).includes(a.role);
 
 /** The highest level a staff member serves on this path (undefined: not staff, or out of scope). */
 export const staffTier = (a: Actor, path: readonly string[]): Level | undefined =>
   isCaseStaff(a) ? actorTier(a, path) : undefined;
 
-/** Staff act on a case in their grids at or above the level handling it (like requests). */
-export function checkStaffMove(actor: Actor, c: CaseItem, by: readonly string[]): Level {
-  if (!by.includes(actor.role)) throw forbidden('当前身份无权进行此操作');
+export const workflowOf = (kind: CaseItem['kind']) => (kind === 'dispute' ? DISPUTE_WORKFLOW : PETITION_WORKFLOW);
+
+/**
+ * What the actor is to this case: the petitioner, their proxy, or staff in scope at or above the
+ * level handling it (their role; `anyLevel`: at any level, e.g. recording an offline rating).
+ */
+export function caseRelations(actor: Actor, c: CaseItem, anyLevel = false) {
+  const as: string[] = [];
+  if (c.kind === 'petition' && c.petitioner.userId === actor.id) as.push('petitioner');
+  if (c.kind === 'petition' && c.proxy?.id === actor.id) as.push('proxy');
   const tier = staffTier(actor, c.gridPath);
-  if (!tier) throw forbidden('不在您负责的网格范围内');
-  if (levelRank(tier) < levelRank(c.level)) throw forbidden(`该事项已交${LEVEL_NAMES[c.level]}级办理`);
-  return tier;
+  if (!isCaseStaff(actor)) return { as };
+  if (!tier) return { as, refusal: '不在您负责的网格范围内' };
+  if (!anyLevel && levelRank(tier) < levelRank(c.level))
+    return { as, refusal: `该事项已交${LEVEL_NAMES[c.level]}级办理`, tier };
+  return { as: [...as, actor.role], tier };
+}
+
+/** The kernel's checks of a move (who, state, note) before its own validation: the actor's tier. */
+export function checkCaseMove(
+  actor: Actor,
+  c: CaseItem,
+  move: string,
+  opts: { note?: string; anyLevel?: boolean } = {},
+) {
+  const rel = caseRelations(actor, c, opts.anyLevel);
+  check(workflowOf(c.kind), { move, note: opts.note, before: c, actorRole: actor.role, ...rel });
+  return { tier: rel.tier as Level, as: rel.as };
 }
 
 /** Handlers (staff in scope, at any level) see identities; persons (party, petitioner, proxy) see their own case. */
@@ -38,14 +64,6 @@ export function readerOf(actor: Actor, c: CaseItem): 'handler' | 'person' | unde
   if (staffTier(actor, c.gridPath)) return 'handler';
   if (c.personIds.includes(actor.id)) return 'person';
   return undefined;
-}
-
-export function refuse(label: string, statusName: string): never {
-  throw new DomainError('INVALID_TRANSITION', `当前状态（${statusName}）不能${label}`);
-}
-
-export function checkVersion(c: CaseItem, version?: number) {
-  if (version !== undefined && version !== c.version) throw versionConflict();
 }
 
 /** The unit a case is about: must exist and be in the registering staff member's scope. */
@@ -64,19 +82,31 @@ export async function inboxAt(level: Level, path: string[]) {
 
 export const unitNameOf = (unit: GridItem) => unit.pathNames.slice(3).join(' ');
 
-export function statusDeltas(
-  prefix: 'disp' | 'pet',
-  before: string | undefined,
-  after: string,
-  isOpen: (s: string) => boolean,
-): Deltas {
-  const d: Deltas = {};
-  if (before === after) return d;
-  if (before) d[`${prefix}_${before}`] = -1;
-  d[`${prefix}_${after}`] = 1;
-  const was = before ? isOpen(before) : false;
-  if (was !== isOpen(after)) d[`${prefix}_open`] = isOpen(after) ? 1 : -1;
-  return d;
+type Notified = { notice?: { title?: string; body?: string } };
+
+const bindings = new Map<CaseItem['kind'], Binding<CaseItem>>();
+function bindingOf(kind: CaseItem['kind']): Binding<CaseItem> {
+  let b = bindings.get(kind);
+  if (!b)
+    bindings.set(
+      kind,
+      (b = {
+        workflow: workflowOf(kind),
+        put: (after, expected) => (expected ? caseReplace(after, expected) : casePut(after)),
+        eventPut: (after, e) => caseEventPut(after, e as unknown as CaseEventItem),
+        gridPath: (c) => c.gridPath,
+        counterPrefix: kind === 'dispute' ? 'disp' : 'pet',
+        eventFields: (c) => ({ level: c.level }),
+        notice: ({ after, actor, notice }: Applied<CaseItem> & Notified) => ({
+          userIds: after.personIds.filter((u) => u !== actor.id),
+          template: 'case_status',
+          title: notice?.title ?? '',
+          body: notice?.body ?? '',
+          page: `/pkg-cases/pages/${after.kind}/index?id=${after.id}`,
+        }),
+      }),
+    );
+  return b;
 }
 
 export interface CaseCommit {
@@ -84,65 +114,31 @@ export interface CaseCommit {
   after: CaseItem;
   action: string;
   actor: CaseActor;
+  /** the actor's roles and relations towards the case (see caseRelations); scheduled work: ['system'] */
+  as: readonly string[];
   note?: string;
   channel?: 'online' | 'offline';
   now: string;
+  /** counters beyond the state's own (the kernel moves `<prefix>_<state>` and `<prefix>_open`) */
   counters: Deltas;
   /** more items that must agree (person pointers, the request link, …) */
   extra?: unknown[];
   notice: { title: string; body: string };
 }
 
-export async function commitCase(c: CaseCommit) {
-  const { before, after, now } = c;
-  const event = {
-    id: newId(Date.parse(now)),
-    at: now,
-    actorId: c.actor.id,
-    actorName: c.actor.name,
-    actorRole: c.actor.role,
-    action: c.action,
-    from: before?.status ?? null,
-    to: after.status,
-    level: after.level,
-    ...(c.note ? { note: c.note } : {}),
-    ...(c.channel ? { channel: c.channel } : {}),
-  };
-  const page = `/pkg-cases/pages/${after.kind}/index?id=${after.id}`;
-  const hear = after.personIds.filter((u) => u !== c.actor.id);
-  const items: unknown[] = [
-    before ? caseReplace(after, { version: before.version, status: before.status }) : casePut(after),
-    caseEventPut(after, event),
-    ...statsUpdates(after.gridPath, c.counters, now),
-    auditPut({
-      actorId: c.actor.id,
-      actorRole: c.actor.role,
-      action: `${after.kind}.${c.action}`,
-      target: `${after.kind}:${after.id}`,
-      from: before?.status ?? null,
-      to: after.status,
-      at: now,
-    }),
-    ...(hear.length
-      ? [
-          outboxPut({
-            userIds: hear,
-            template: 'case_status',
-            title: c.notice.title,
-            body: c.notice.body,
-            page,
-            at: now,
-          }),
-        ]
-      : []),
-    ...(c.extra ?? []),
-  ];
-  try {
-    await transact(items);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException' || (e as Error).name === 'ConditionalCheckFailedException')
-      throw versionConflict();
-    throw e;
-  }
-  return event;
+/** Every change to a case is one move through the workflow kernel: the moved case and its event. */
+export function commitCase<C extends CaseItem>(c: CaseCommit & { after: C }) {
+  return commit(bindingOf(c.after.kind), {
+    move: c.action,
+    actor: c.actor,
+    as: c.as,
+    before: c.before,
+    after: c.after,
+    note: c.note,
+    now: c.now,
+    counters: c.counters,
+    extra: c.extra,
+    event: c.channel ? { channel: c.channel } : undefined,
+    notice: c.notice,
+  });
 }

@@ -5,14 +5,9 @@
  * mediators" are counted as they happen.
  */
 import type * as z from 'zod';
+import { DISPUTE_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import type { AgreeBody, CloseDisputeBody, CreateDisputeBody, FailBody, SessionBody } from '@gridlink/shared/cases';
-import {
-  DISPUTE_KIND_NAMES,
-  DISPUTE_STATUS_NAMES,
-  LEVEL_NAMES,
-  REFERRAL_NAMES,
-  type DisputeStatus,
-} from '@gridlink/shared/names';
+import { DISPUTE_KIND_NAMES, DISPUTE_STATUS_NAMES, LEVEL_NAMES, REFERRAL_NAMES } from '@gridlink/shared/names';
 import { getCase, personPointerPut, requestToDisputeItems, type DisputeItem } from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
@@ -25,24 +20,14 @@ import { badRequest, conflict, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { nextLevel } from '../requests/routing';
 import { verifyAttachments } from '../uploads';
-import {
-  actorOf,
-  checkStaffMove,
-  checkVersion,
-  commitCase,
-  inboxAt,
-  refuse,
-  staffTier,
-  statusDeltas,
-  unitInScope,
-  unitNameOf,
-} from './common';
-import { DISPUTE_TRANSITIONS, nextDisputeStatus, type DisputeMove } from './transitions';
+import { expectVersion } from '../workflow/kernel';
+import { actorOf, checkCaseMove, commitCase, inboxAt, staffTier, unitInScope, unitNameOf } from './common';
+
+export type DisputeMove = 'session' | 'escalate' | 'agree' | 'fail' | 'close';
 import { toDispute } from './view';
 
 /** request categories that can become a dispute, and the dispute type they become */
 const FROM_CATEGORY: Record<string, DisputeItem['disputeKind']> = { 'neighbor-dispute': 'neighbor' };
-const isOpen = (s: string) => s === 'registered' || s === 'mediating';
 /** disputes go up to the street's mediation committee; beyond it: fail and refer (court guidance) */
 const TOP_LEVEL = 'street';
 
@@ -138,10 +123,10 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
     after: d,
     action: 'register',
     actor: actorOf(actor),
+    as: [actor.role],
     note: fromRequest ? `由诉求 ${fromRequest.id}（${fromRequest.categoryName}）转为纠纷调解` : undefined,
     now,
     counters: {
-      ...statusDeltas('disp', undefined, 'registered', isOpen),
       disp_total: 1,
       [`disp_kind_${kind}`]: 1,
       ...(fromRequest ? { disp_from_request: 1 } : {}),
@@ -155,7 +140,7 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
 async function load(id: string, version?: number) {
   const d = await getCase('dispute', id);
   if (!d) throw notFound('纠纷不存在');
-  checkVersion(d, version);
+  expectVersion(d, version);
   return d;
 }
 
@@ -175,11 +160,8 @@ export async function actOnDispute<M extends DisputeMove>(
   now: string,
 ) {
   const d = await load(id, body.version);
-  const t = DISPUTE_TRANSITIONS[move];
-  const tier = checkStaffMove(actor, d, t.by);
-  const to = nextDisputeStatus(move, d.status);
-  if (!to) refuse(t.label, DISPUTE_STATUS_NAMES[d.status]);
-  const after: DisputeItem = { ...d, status: to as DisputeStatus, version: d.version + 1, updatedAt: now };
+  const { tier, as } = checkCaseMove(actor, d, move, { note: 'note' in body ? body.note : undefined });
+  const after: DisputeItem = { ...d };
   const counters: Record<string, number> = {};
   const by = actorOf(actor);
   let note: string | undefined;
@@ -260,16 +242,18 @@ export async function actOnDispute<M extends DisputeMove>(
       break;
     }
   }
-  Object.assign(counters, statusDeltas('disp', d.status, after.status, isOpen));
-  await commitCase({
+  const to = DISPUTE_WORKFLOW.moves[move].to;
+  const toName = DISPUTE_STATUS_NAMES[to === 'same' ? d.status : to];
+  const moved = await commitCase({
     before: d,
     after,
     action: move,
     actor: by,
+    as,
     note,
     now,
     counters,
-    notice: { title: `${DISPUTE_KIND_NAMES[d.disputeKind]}：${DISPUTE_STATUS_NAMES[after.status]}`, body: body_ },
+    notice: { title: `${DISPUTE_KIND_NAMES[d.disputeKind]}：${toName}`, body: body_ },
   });
-  return toDispute(after, { as: 'handler' });
+  return toDispute(moved.item, { as: 'handler' });
 }

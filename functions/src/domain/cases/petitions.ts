@@ -21,43 +21,25 @@ import {
   type Level,
 } from '@gridlink/shared/names';
 import { inScope } from '../../auth/policy';
-import {
-  duePetitions,
-  getCase,
-  isOpenPetition,
-  personPointerPut,
-  type CaseActor,
-  type PetitionItem,
-} from '../../data/cases';
+import { duePetitions, getCase, personPointerPut, type PetitionItem } from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { OUTBOX_SHARDS } from '../../data/outbox';
 import { getTask } from '../../data/proxy';
 import { getUser } from '../../data/users';
-import { badRequest, conflict, forbidden, isLostRace, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
 import { nextLevel } from '../requests/routing';
 import { verifyAttachments } from '../uploads';
-import {
-  actorOf,
-  checkStaffMove,
-  checkVersion,
-  commitCase,
-  inboxAt,
-  refuse,
-  staffTier,
-  statusDeltas,
-  unitInScope,
-  unitNameOf,
-} from './common';
-import { nextPetitionStatus, PETITION_TRANSITIONS, type PetitionMove } from './transitions';
+import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
+import { expectVersion, SYSTEM } from '../workflow/kernel';
+import { sweep } from '../workflow/sweep';
+import { actorOf, checkCaseMove, commitCase, inboxAt, staffTier, unitInScope, unitNameOf } from './common';
 import { toPetition } from './view';
 
-const SYSTEM: CaseActor = { id: 'system', name: '系统', role: 'system' };
 const PROXY_ROLES = ['agent', 'grid_worker', 'grid_leader'];
 const daysLater = (now: string, days: number) => new Date(Date.parse(now) + days * 86400_000).toISOString();
-const isOpen = (s: string) => isOpenPetition(s as PetitionItem['status']);
 /** the five-level grid tops at the community: settled there is settled inside the grid */
 const IN_GRID: Level[] = ['grid', 'community'];
 
@@ -132,6 +114,7 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
     after: p,
     action: 'register',
     actor: actorOf(actor),
+    as: [actor.role],
     note: proxy
       ? `代理代办（${proxy.name}），已取得授权`
       : source === 'street_forwarded'
@@ -139,7 +122,6 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
         : undefined,
     now,
     counters: {
-      ...statusDeltas('pet', undefined, 'registered', isOpen),
       pet_total: 1,
       [source === 'first_visit' ? 'pet_first_visit' : 'pet_forwarded']: 1,
       [`pet_ch_${body.channel}`]: 1,
@@ -154,14 +136,13 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
 async function load(id: string, version?: number) {
   const p = await getCase('petition', id);
   if (!p) throw notFound('信访事项不存在');
-  checkVersion(p, version);
+  expectVersion(p, version);
   return p;
 }
 
-const transition = (move: PetitionMove, p: PetitionItem) => {
-  const to = nextPetitionStatus(move, p.status);
-  if (!to) refuse(PETITION_TRANSITIONS[move].label, PETITION_STATUS_NAMES[p.status]);
-  return to;
+const nameAfter = (move: keyof typeof PETITION_WORKFLOW.moves, p: PetitionItem) => {
+  const to = PETITION_WORKFLOW.moves[move].to;
+  return PETITION_STATUS_NAMES[to === 'same' ? p.status : to];
 };
 
 type StaffMove = 'accept' | 'progress' | 'escalate' | 'reply';
@@ -180,11 +161,11 @@ export async function actOnPetition<M extends StaffMove>(
   now: string,
 ) {
   const p = await load(id, body.version);
-  checkStaffMove(actor, p, PETITION_TRANSITIONS[move].by);
-  const after: PetitionItem = { ...p, status: transition(move, p), version: p.version + 1, updatedAt: now };
+  let note = body && 'note' in body ? body.note : undefined;
+  const { as } = checkCaseMove(actor, p, move, { note: move === 'reply' ? (body as Bodies['reply']).reply : note });
+  const after: PetitionItem = { ...p };
   const by = actorOf(actor);
   const counters: Record<string, number> = {};
-  let note = body && 'note' in body ? body.note : undefined;
   let channel: 'online' | 'offline' | undefined;
   switch (move) {
     case 'progress':
@@ -210,22 +191,22 @@ export async function actOnPetition<M extends StaffMove>(
       break;
     }
   }
-  Object.assign(counters, statusDeltas('pet', p.status, after.status, isOpen));
-  await commitCase({
+  const moved = await commitCase({
     before: p,
     after,
     action: move,
     actor: by,
+    as,
     note,
     channel,
     now,
     counters,
     notice: {
-      title: `信访事项：${PETITION_STATUS_NAMES[after.status]}`,
-      body: move === 'reply' ? '已答复，请对办理结果进行评价' : PETITION_TRANSITIONS[move].label,
+      title: `信访事项：${nameAfter(move, p)}`,
+      body: move === 'reply' ? '已答复，请对办理结果进行评价' : PETITION_WORKFLOW.moves[move].label,
     },
   });
-  return toPetition(after, { as: 'handler' });
+  return toPetition(moved.item as PetitionItem, { as: 'handler' });
 }
 
 async function raised(p: PetitionItem, level: Level, now: string) {
@@ -241,8 +222,8 @@ async function raised(p: PetitionItem, level: Level, now: string) {
 /** 列为重点: a leader in scope names the responsible leader (包案领导) and the plan; updating keeps the count. */
 export async function flagKeyCase(actor: Actor, id: string, body: z.infer<typeof KeyCaseBody>, now: string) {
   const p = await load(id, body.version);
-  checkStaffMove(actor, p, PETITION_TRANSITIONS.flagKey.by);
-  const after: PetitionItem = { ...p, status: transition('flagKey', p), version: p.version + 1, updatedAt: now };
+  const { as } = checkCaseMove(actor, p, 'flagKey');
+  const after: PetitionItem = { ...p };
   after.keyCase = {
     kind: body.kind,
     leaderName: body.leaderName,
@@ -254,17 +235,18 @@ export async function flagKeyCase(actor: Actor, id: string, body: z.infer<typeof
   const counters: Record<string, number> = p.keyCase
     ? {}
     : { pet_key_total: 1, pet_key_open: 1, [`pet_key_${body.kind}`]: 1 };
-  await commitCase({
+  const moved = await commitCase({
     before: p,
     after,
     action: 'flagKey',
     actor: actorOf(actor),
+    as,
     note: `包案领导：${body.leaderName}`,
     now,
     counters,
     notice: { title: '信访事项', body: '已安排专人包案化解' },
   });
-  return toPetition(after, { as: 'handler' });
+  return toPetition(moved.item as PetitionItem, { as: 'handler' });
 }
 
 /** The petitioner (or their proxy) rates the reply; staff may record an offline petitioner's evaluation. */
@@ -273,7 +255,8 @@ export async function ratePetition(actor: Actor, id: string, body: z.infer<typeo
   const self = p.petitioner.userId === actor.id;
   const proxy = p.proxy?.id === actor.id;
   if (!self && !proxy && !staffTier(actor, p.gridPath)) throw notFound('信访事项不存在');
-  const after: PetitionItem = { ...p, status: transition('rate', p), version: p.version + 1, updatedAt: now };
+  const { as } = checkCaseMove(actor, p, 'rate', { anyLevel: true });
+  const after: PetitionItem = { ...p };
   after.rating = {
     stars: body.stars,
     ...(body.comment ? { comment: body.comment } : {}),
@@ -283,7 +266,6 @@ export async function ratePetition(actor: Actor, id: string, body: z.infer<typeo
   const settledIn = p.reply?.level ?? p.level;
   const satisfied = body.stars >= 3;
   const counters: Record<string, number> = {
-    ...statusDeltas('pet', p.status, after.status, isOpen),
     pet_rated: 1,
     pet_stars_sum: body.stars,
     [`pet_stars_${body.stars}`]: 1,
@@ -295,48 +277,39 @@ export async function ratePetition(actor: Actor, id: string, body: z.infer<typeo
   }
   if (p.keyCase) Object.assign(counters, { pet_key_open: -1, pet_key_closed: 1 });
   const note = `${RATING_NAMES[body.stars]}${body.comment ? `：${body.comment}` : ''}${self || proxy ? '' : '（工作人员代为记录）'}`;
-  await commitCase({
+  const moved = await commitCase({
     before: p,
     after,
     action: 'rate',
     actor: actorOf(actor),
+    as,
     note,
     now,
     counters,
     notice: { title: `信访事项：${PETITION_STATUS_NAMES.closed}`, body: '感谢您的评价' },
   });
-  return toPetition(after, self || proxy ? { as: 'person', userId: actor.id } : { as: 'handler' });
+  return toPetition(moved.item as PetitionItem, self || proxy ? { as: 'person', userId: actor.id } : { as: 'handler' });
 }
 
 /** Scheduled: open petitions past their deadline go up one level (at the district: marked overdue). */
 export async function petitionSweep(now = new Date().toISOString()) {
-  let moved = 0;
-  for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
-    for (const p of await duePetitions(shard, now)) {
+  return sweep(
+    OUTBOX_SHARDS,
+    (shard) => duePetitions(shard, now),
+    async (p) => {
       const level = nextLevel(p.level);
-      const after: PetitionItem = {
-        ...p,
-        version: p.version + 1,
-        updatedAt: now,
-        ...(level ? await raised(p, level, now) : { dueAt: null }),
-        overdue: true,
-      };
-      try {
-        await commitCase({
-          before: p,
-          after,
-          action: level ? 'autoEscalate' : 'markOverdue',
-          actor: SYSTEM,
-          note: level ? `超过${LEVEL_NAMES[p.level]}办理时限，自动上报${LEVEL_NAMES[level]}` : '超过办理时限',
-          now,
-          counters: { pet_overdue: 1, ...(level ? { pet_escalated: 1 } : {}) },
-          notice: { title: '信访事项', body: level ? `已转${LEVEL_NAMES[level]}办理` : '正在加快办理' },
-        });
-        moved++;
-      } catch (e) {
-        if (!isLostRace(e)) throw e; // someone acted first: fine
-      }
-    }
-  }
-  return moved;
+      const after: PetitionItem = { ...p, ...(level ? await raised(p, level, now) : { dueAt: null }), overdue: true };
+      await commitCase({
+        before: p,
+        after,
+        action: level ? 'autoEscalate' : 'markOverdue',
+        actor: SYSTEM,
+        as: ['system'],
+        note: level ? `超过${LEVEL_NAMES[p.level]}办理时限，自动上报${LEVEL_NAMES[level]}` : '超过办理时限',
+        now,
+        counters: { pet_overdue: 1, ...(level ? { pet_escalated: 1 } : {}) },
+        notice: { title: '信访事项', body: level ? `已转${LEVEL_NAMES[level]}办理` : '正在加快办理' },
+      });
+    },
+  );
 }
