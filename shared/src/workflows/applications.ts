@@ -12,7 +12,7 @@ export const APPLICATION_WORKFLOW = defineWorkflow({
   stateNames: APPLICATION_STATUS_NAMES,
   moves: {
     submit: { from: [], to: 'under_review', by: ['owner'], label: '提交申请' },
-    completeOnline: { from: [], to: 'completed', by: ['owner'], label: '网上直办' },
+    completeDirect: { from: [], to: 'completed', by: ['owner'], label: '网上直办，即时办结' },
     approve: { from: ['under_review'], to: 'completed', by: ['office'], label: '审核通过' },
     reject: { from: ['under_review'], to: 'rejected', by: ['office'], noteRequired: true, label: '不予通过' },
     return: { from: ['under_review'], to: 'returned', by: ['office'], noteRequired: true, label: '退回补正' },

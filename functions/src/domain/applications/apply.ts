@@ -1,25 +1,18 @@
 /** Applying for a service: validate the form against the service's field list; online-direct ones complete at once. */
 import type * as z from 'zod';
-import { APPLICATION_STATUS_NAMES, type CreateApplicationBody } from '@gridlink/shared/applications';
+import type { CreateApplicationBody } from '@gridlink/shared/applications';
 import { formSchema } from '@gridlink/shared/fields';
-import {
-  applicationActorPut,
-  applicationEventPut,
-  applicationPut,
-  type ApplicationItem,
-} from '../../data/applications';
-import { auditPut } from '../../data/audit';
+import type { ApplicationItem } from '../../data/applications';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
-import { outboxPut } from '../../data/outbox';
-import { transact } from '../../data/requests';
 import { getService } from '../../data/services';
-import { statsUpdates } from '../../data/stats';
 import { getUser } from '../../data/users';
 import { badRequest, forbidden, notFound, zodDetails } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
 import { verifyAttachments } from '../uploads';
+import { commit } from '../workflow/kernel';
+import { APPLICATION_BINDING } from './binding';
 import { toApplication } from './view';
 
 const DAY = 86400_000;
@@ -90,48 +83,18 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
     form,
     attachments,
   };
-  const eventId = newId(Date.parse(now));
-  const items: unknown[] = [
-    applicationPut(app),
-    applicationEventPut(id, {
-      id: eventId,
-      at: now,
-      actorId: actor.id,
-      actorName: actor.name,
-      actorRole: actor.role,
-      action: direct ? 'completeDirect' : 'submit',
-      from: null,
-      to: app.status,
-      note: app.actedBy ? `由${actor.name}代办` : undefined,
-    }),
-    ...statsUpdates(
-      unit.path,
-      {
-        apps_total: 1,
-        ...(direct ? { apps_completed: 1, apps_online_direct: 1 } : { apps_under_review: 1 }),
-        [`svc_${service.code.replace(/-/g, '_')}`]: 1,
-      },
-      now,
-    ),
-    auditPut({
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'application.create',
-      target: `application:${id}`,
-      from: null,
-      to: app.status,
-      at: now,
-    }),
-    outboxPut({
-      userIds: [...new Set([applicantId, actor.id])],
-      template: 'application_status',
-      title: `${service.name}：${APPLICATION_STATUS_NAMES[app.status]}`,
-      body: direct ? `办件编号 ${app.resultNumber}` : '已提交，社区便民服务站将尽快审核',
-      page: `/pkg-services/pages/application/index?id=${id}`,
-      at: now,
-    }),
-  ];
-  if (app.actedBy) items.push(applicationActorPut(app, actor.id));
-  await transact(items);
-  return toApplication(app, { events: [], withForm: true });
+  const { item } = await commit(APPLICATION_BINDING, {
+    move: direct ? 'completeDirect' : 'submit',
+    actor,
+    as: ['owner'],
+    after: app,
+    note: app.actedBy ? `由${actor.name}代办` : undefined,
+    now,
+    counters: {
+      apps_total: 1,
+      ...(direct ? { apps_online_direct: 1 } : {}),
+      [`svc_${service.code.replace(/-/g, '_')}`]: 1,
+    },
+  });
+  return toApplication(item, { events: [], withForm: true });
 }

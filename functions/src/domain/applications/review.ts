@@ -1,126 +1,74 @@
 /** The office's review (approve / reject / return for 补正), the applicant's supplement and rating. */
-import { APPLICATION_STATUS_NAMES, type ApplicationStatus } from '@gridlink/shared/applications';
+import type { ApplicationStatus } from '@gridlink/shared/applications';
+import { APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/applications';
 import {
-  applicationEventPut,
-  applicationPut,
   getApplication,
   getApplicationWithTimeline,
   listApplicationsOf,
   listReviewQueue,
   type ApplicationItem,
 } from '../../data/applications';
-import { auditPut, writeAudit } from '../../data/audit';
-import { newId } from '../../data/ids';
-import { outboxPut } from '../../data/outbox';
+import { writeAudit } from '../../data/audit';
 import type { PageRequest } from '../../data/query';
-import { transact } from '../../data/requests';
 import { getService } from '../../data/services';
-import { statsUpdates, type Deltas } from '../../data/stats';
-import { DomainError, badRequest, forbidden, notFound, versionConflict } from '../errors';
+import type { Deltas } from '../../data/stats';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
 import { attachmentLinks, verifyAttachments } from '../uploads';
 import { imageKeys, resultNumber, validateForm } from './apply';
-import { APPLICATION_TRANSITIONS, nextApplicationStatus, type ApplicationMove } from './transitions';
+import { check, commit, expectVersion } from '../workflow/kernel';
+import { APPLICATION_BINDING } from './binding';
 import { toApplication } from './view';
 
 const isOffice = (actor: Actor, a: ApplicationItem) => actor.role === 'office' && inScope(actor, a.gridPath);
 const isOwner = (actor: Actor, a: ApplicationItem) => a.applicantId === actor.id || a.actedBy?.id === actor.id;
 
+/** office = the service office of the applicant's community; owner = the applicant or whoever acted for them */
+const relationsOf = (actor: Actor, a: ApplicationItem) => [
+  ...(isOwner(actor, a) ? ['owner'] : []),
+  ...(isOffice(actor, a) ? ['office'] : []),
+];
+
 async function load(id: string, version?: number) {
   const a = await getApplication(id);
   if (!a) throw notFound('办件不存在');
-  if (version !== undefined && version !== a.version) throw versionConflict();
+  expectVersion(a, version);
   return a;
 }
 
-async function commit(
-  before: ApplicationItem,
-  after: ApplicationItem,
-  actor: Actor,
-  move: string,
-  note: string | undefined,
-  now: string,
-  counters: Deltas,
-) {
-  try {
-    await transact([
-      applicationPut(after, { version: before.version, status: before.status }),
-      applicationEventPut(after.id, {
-        id: newId(Date.parse(now)),
-        at: now,
-        actorId: actor.id,
-        actorName: actor.name,
-        actorRole: actor.role,
-        action: move,
-        from: before.status,
-        to: after.status,
-        note,
-      }),
-      ...statsUpdates(after.gridPath, counters, now),
-      auditPut({
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: `application.${move}`,
-        target: `application:${after.id}`,
-        from: before.status,
-        to: after.status,
-        at: now,
-      }),
-      outboxPut({
-        userIds: [...new Set([after.applicantId, ...(after.actedBy ? [after.actedBy.id] : [])])],
-        template: 'application_status',
-        title: `${after.serviceName}：${APPLICATION_STATUS_NAMES[after.status]}`,
-        body: note ?? APPLICATION_TRANSITIONS[move as ApplicationMove]?.label ?? '已评价',
-        page: `/pkg-services/pages/application/index?id=${after.id}`,
-        at: now,
-      }),
-    ]);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') throw versionConflict();
-    throw e;
-  }
-  return toApplication(after, { withForm: true });
+type Move = keyof typeof APPLICATION_WORKFLOW.moves;
+type MoveInput = { move: Move; before: ApplicationItem; after: ApplicationItem; note?: string; counters?: Deltas };
+
+async function move(actor: Actor, m: MoveInput, refusal: string, now: string) {
+  const { item } = await commit(APPLICATION_BINDING, { ...m, actor, as: relationsOf(actor, m.before), refusal, now });
+  return toApplication(item, { withForm: true });
 }
 
-const statusDelta = (from: ApplicationStatus, to: ApplicationStatus): Deltas => ({
-  [`apps_${from}`]: -1,
-  [`apps_${to}`]: 1,
-});
+const NOTE_MESSAGE: Partial<Record<Move, string>> = { return: '请写明需要补正的内容', reject: '请填写原因' };
 
 export async function review(
   actor: Actor,
   id: string,
-  move: 'approve' | 'reject' | 'return',
+  m: 'approve' | 'reject' | 'return',
   note: string | undefined,
   version: number | undefined,
   now: string,
 ) {
   const a = await load(id, version);
-  if (!isOffice(actor, a)) throw forbidden('只有本社区便民服务站可以审核');
-  const to = nextApplicationStatus(move, a.status);
-  if (!to)
-    throw new DomainError(
-      'INVALID_TRANSITION',
-      `当前状态（${APPLICATION_STATUS_NAMES[a.status]}）不能${APPLICATION_TRANSITIONS[move].label}`,
-    );
-  if (APPLICATION_TRANSITIONS[move].noteRequired && !note)
-    throw badRequest(move === 'return' ? '请写明需要补正的内容' : '请填写原因', [{ path: 'note', message: '必填' }]);
-  const after: ApplicationItem = {
-    ...a,
-    status: to,
-    version: a.version + 1,
-    updatedAt: now,
-    ...(note ? { note } : {}),
-  };
-  const counters = statusDelta(a.status, to);
+  const refusal = '只有本社区便民服务站可以审核';
+  if (APPLICATION_WORKFLOW.moves[m].noteRequired && !note?.trim() && relationsOf(actor, a).includes('office'))
+    throw badRequest(NOTE_MESSAGE[m]!, [{ path: 'note', message: '必填' }]);
+  const to = check(APPLICATION_WORKFLOW, { move: m, as: relationsOf(actor, a), refusal, before: a, note });
+  const after: ApplicationItem = { ...a, ...(note ? { note } : {}) };
+  const counters: Deltas = {};
   if (to === 'completed') {
     after.resultNumber = resultNumber(now, a.id);
     after.completedAt = now;
     counters.apps_days_sum = Math.max(0, Math.round((Date.parse(now) - Date.parse(a.createdAt)) / 86400_000));
   }
-  return commit(a, after, actor, move, note, now, counters);
+  return move(actor, { move: m, before: a, after, note, counters }, refusal, now);
 }
 
 export async function supplement(
@@ -130,25 +78,21 @@ export async function supplement(
   now: string,
 ) {
   const a = await load(id, body.version);
-  if (!isOwner(actor, a)) throw forbidden('只有申请人可以补正');
+  const refusal = '只有申请人可以补正';
+  check(APPLICATION_WORKFLOW, { move: 'supplement', as: relationsOf(actor, a), refusal, before: a });
   if (a.actedBy?.id === actor.id && a.applicantId !== actor.id && !(await relationTo(actor, a.applicantId)))
     throw forbidden('代办已结束，不能再代为补正');
-  const to = nextApplicationStatus('supplement', a.status);
-  if (!to) throw new DomainError('INVALID_TRANSITION', '只有退回补正的办件可以补正');
   const service = await getService(a.serviceCode);
   const form = validateForm(service!.fields, body.form);
   const keys = imageKeys(service!.fields, form).filter((k) => !a.attachments.includes(k));
   if (keys.length) await verifyAttachments(actor, keys);
   const after: ApplicationItem = {
     ...a,
-    status: to,
-    version: a.version + 1,
-    updatedAt: now,
     form,
     attachments: [...new Set([...a.attachments, ...keys])],
     note: undefined,
   };
-  return commit(a, after, actor, 'supplement', body.note, now, statusDelta(a.status, to));
+  return move(actor, { move: 'supplement', before: a, after, note: body.note }, refusal, now);
 }
 
 export async function rateApplication(
@@ -159,20 +103,12 @@ export async function rateApplication(
   now: string,
 ) {
   const a = await load(id);
-  if (!isOwner(actor, a)) throw forbidden('只有申请人可以评价');
-  if (a.status !== 'completed') throw new DomainError('INVALID_TRANSITION', '办结后才能评价');
-  if (a.rating) throw new DomainError('CONFLICT', '已经评价过了');
-  const after: ApplicationItem = {
-    ...a,
-    version: a.version + 1,
-    updatedAt: now,
-    rating: { stars, ...(comment ? { comment } : {}), at: now },
-  };
-  return commit(a, after, actor, 'rate', comment, now, {
-    apps_rated: 1,
-    apps_stars_sum: stars,
-    [`apps_stars_${stars}`]: 1,
-  });
+  const refusal = '只有申请人可以评价';
+  check(APPLICATION_WORKFLOW, { move: 'rate', as: relationsOf(actor, a), refusal, before: a });
+  if (a.rating) throw conflict('已经评价过了');
+  const after: ApplicationItem = { ...a, rating: { stars, ...(comment ? { comment } : {}), at: now } };
+  const counters = { apps_rated: 1, apps_stars_sum: stars, [`apps_stars_${stars}`]: 1 };
+  return move(actor, { move: 'rate', before: a, after, note: comment, counters }, refusal, now);
 }
 
 /** Applicant, whoever acted for them, and the office of their community may read; office reads are audited. */
