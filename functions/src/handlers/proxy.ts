@@ -2,7 +2,7 @@ import type { CreateProxyTaskBody } from '@gridlink/shared/proxy';
 import { createAreaHandler } from '../http/handler';
 import type { Action } from '../http/context';
 import { createTask, listTasks, moveTask, rateTask, readTask } from '../domain/proxy/tasks';
-import type { ProxyMove } from '../domain/proxy/transitions';
+import type { ProxyMove } from '../domain/proxy/binding';
 import {
   confirmFamilyLink,
   listRecipients,

@@ -6,7 +6,7 @@ import { getUser } from '../../data/users';
 import type { ProxyTaskItem } from '../../data/proxy';
 import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
-import { ACCESS_WINDOW } from './transitions';
+import { ACCESS_WINDOW } from '@gridlink/shared/workflows/proxy';
 
 const GRID_STAFF = ['grid_worker', 'grid_leader', 'community_admin'];
 

@@ -1,10 +1,8 @@
 /** Proxy tasks: asked for with consent, claimed by exactly one agent, done, confirmed, rated. */
-import type { CreateProxyTaskBody, ProxyStatus, ProxyTask } from '@gridlink/shared/proxy';
-import { CONSENT_METHOD_NAMES, PROXY_STATUS_NAMES } from '@gridlink/shared/names';
-import { auditPut } from '../../data/audit';
+import type { CreateProxyTaskBody, ProxyTask } from '@gridlink/shared/proxy';
+import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
-import { outboxPut } from '../../data/outbox';
 import {
   agentStatsAdd,
   getCare,
@@ -13,23 +11,18 @@ import {
   listAgentTasks,
   listHall,
   listRequested,
-  liveTaskDelete,
-  liveTaskPut,
-  taskEventPut,
-  taskForPut,
-  taskPut,
   type ProxyTaskItem,
 } from '../../data/proxy';
-import { transact } from '../../data/requests';
 import { getService } from '../../data/services';
-import { statsUpdates, type Deltas } from '../../data/stats';
+import type { Deltas } from '../../data/stats';
 import { getUser } from '../../data/users';
-import { DomainError, badRequest, forbidden, notFound, versionConflict } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
 import { isSide, recipientView } from './access';
-import { nextProxyStatus, PROXY_TRANSITIONS, type ProxyMove } from './transitions';
+import { commit, expectVersion } from '../workflow/kernel';
+import { PROXY_BINDING, proxyRelations, type ProxyMove } from './binding';
 
 const HOUR = 3600_000;
 
@@ -97,88 +90,17 @@ export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: s
     recipientAddress: unit.pathNames.slice(2).join(' '),
     consent: { ...body.consent, by: actor.id, byName: actor.name, at: now },
   };
-  const items: unknown[] = [
-    taskPut(t),
-    taskEventPut(id, {
-      id: newId(Date.parse(now)),
-      at: now,
-      actorId: actor.id,
-      actorName: actor.name,
-      action: 'create',
-      from: null,
-      to: 'open',
-      note: `授权方式：${CONSENT_METHOD_NAMES[body.consent.method]}`,
-    }),
-    ...statsUpdates(unit.path, { proxy_tasks: 1, proxy_open: 1 }, now),
-    auditPut({
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'proxy.create',
-      target: `proxy:${id}`,
-      from: null,
-      to: { status: 'open', consent: body.consent.method },
-      at: now,
-    }),
-  ];
-  if (t.recipientId !== t.requesterId) items.push(taskForPut(t));
-  await transact(items);
-  return await toTask(actor, t, []);
+  const { item } = await commit(PROXY_BINDING, {
+    move: 'create',
+    actor,
+    as: ['side'],
+    after: t,
+    note: `授权方式：${CONSENT_METHOD_NAMES[body.consent.method]}`,
+    now,
+    counters: { proxy_tasks: 1 },
+  });
+  return await toTask(actor, item, []);
 }
-
-async function commit(
-  before: ProxyTaskItem,
-  after: ProxyTaskItem,
-  actor: Actor,
-  move: string,
-  note: string | undefined,
-  now: string,
-  counters: Deltas,
-  extra: unknown[] = [],
-) {
-  try {
-    await transact([
-      taskPut(after, { version: before.version, status: before.status }),
-      taskEventPut(after.id, {
-        id: newId(Date.parse(now)),
-        at: now,
-        actorId: actor.id,
-        actorName: actor.name,
-        action: move,
-        from: before.status,
-        to: after.status,
-        note,
-      }),
-      ...statsUpdates(after.gridPath, counters, now),
-      auditPut({
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: `proxy.${move}`,
-        target: `proxy:${after.id}`,
-        from: before.status,
-        to: after.status,
-        at: now,
-      }),
-      outboxPut({
-        userIds: [...new Set([after.requesterId, after.recipientId, ...(after.agentId ? [after.agentId] : [])])].filter(
-          (u) => u !== actor.id,
-        ),
-        template: 'proxy_task',
-        title: `代办：${PROXY_STATUS_NAMES[after.status]}`,
-        body: note ?? PROXY_TRANSITIONS[move as ProxyMove]?.label ?? move,
-        page: `/pkg-proxy/pages/task/index?id=${after.id}`,
-        at: now,
-      }),
-      ...extra,
-    ]);
-  } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException')
-      throw new DomainError('CONFLICT', '任务已被他人处理，请刷新');
-    throw e;
-  }
-  return toTask(actor, after);
-}
-
-const statusDelta = (from: ProxyStatus, to: ProxyStatus): Deltas => ({ [`proxy_${from}`]: -1, [`proxy_${to}`]: 1 });
 
 export async function moveTask(
   actor: Actor,
@@ -189,24 +111,11 @@ export async function moveTask(
 ) {
   const t = await getTask(id);
   if (!t) throw notFound('任务不存在');
-  const rule = PROXY_TRANSITIONS[move];
-  if (body.version !== undefined && body.version !== t.version && move !== 'claim') throw versionConflict();
-  if (rule.by.includes('agent')) {
-    if (actor.role !== 'agent') throw forbidden('只有红色代办员可以认领');
-    if (!actor.gridIds.includes(t.communityId)) throw forbidden('该任务不在您服务的社区');
-    if (t.status !== 'open') throw new DomainError('CONFLICT', '任务已被其他代办员认领');
-  } else if (rule.by.includes('assignee')) {
-    if (t.agentId !== actor.id) throw forbidden('只有认领该任务的代办员可以操作');
-  } else if (!(await isSide(actor, t))) throw forbidden('只有提出人、本人、家属或网格员可以操作');
-  const to = nextProxyStatus(move, t.status);
-  if (!to) throw new DomainError('INVALID_TRANSITION', `当前状态（${PROXY_STATUS_NAMES[t.status]}）不能${rule.label}`);
-  const after: ProxyTaskItem = { ...t, status: to, version: t.version + 1, updatedAt: now };
+  if (move !== 'claim') expectVersion(t, body.version); // a claim races by design: the first one wins
+  const after: ProxyTaskItem = { ...t };
   const extra: unknown[] = [];
-  const counters = statusDelta(t.status, to);
-  if (move === 'claim') {
-    Object.assign(after, { agentId: actor.id, agentName: actor.name, claimedAt: now });
-    extra.push(liveTaskPut(after));
-  }
+  const counters: Deltas = {};
+  if (move === 'claim') Object.assign(after, { agentId: actor.id, agentName: actor.name, claimedAt: now });
   if (move === 'complete')
     after.result = {
       note: body.note ?? '',
@@ -215,33 +124,44 @@ export async function moveTask(
     };
   if (move === 'confirm') {
     after.confirmedBy = { id: actor.id, name: actor.name, role: actor.role, at: now };
-    extra.push(liveTaskDelete(t), agentStatsAdd(t.agentId!, { tasksDone: 1 }, now));
+    extra.push(agentStatsAdd(t.agentId!, { tasksDone: 1 }, now));
     counters.proxy_done_total = 1; // 代办人次
   }
-  if (move === 'cancel' && t.agentId) extra.push(liveTaskDelete(t));
-  return commit(t, after, actor, move, body.note, now, counters, extra);
+  const { item } = await commit(PROXY_BINDING, {
+    move,
+    actor,
+    ...(await proxyRelations(actor, t, move)),
+    before: t,
+    after,
+    note: body.note,
+    now,
+    counters,
+    extra,
+  });
+  return toTask(actor, item);
 }
 
 export async function rateTask(actor: Actor, id: string, stars: number, comment: string | undefined, now: string) {
   const t = await getTask(id);
   if (!t) throw notFound('任务不存在');
-  if (
-    actor.id !== t.requesterId &&
-    actor.id !== t.recipientId &&
-    (await relationTo({ ...actor, role: 'resident' }, t.recipientId)) !== 'family'
-  )
-    throw forbidden('只有提出人或本人可以评价');
-  if (t.status !== 'confirmed') throw new DomainError('INVALID_TRANSITION', '确认办结后才能评价');
-  if (t.rating) throw new DomainError('CONFLICT', '已经评价过了');
-  const after = {
-    ...t,
-    version: t.version + 1,
-    updatedAt: now,
-    rating: { stars, ...(comment ? { comment } : {}), at: now },
-  };
-  return commit(t, after, actor, 'rate', comment, now, { proxy_rated: 1, proxy_stars_sum: stars }, [
-    agentStatsAdd(t.agentId!, { ratings: 1, ratingSum: stars }, now),
-  ]);
+  const isFamily = (await relationTo({ ...actor, role: 'resident' }, t.recipientId)) === 'family';
+  // the requester, the recipient or their family rate — not the grid staff who are also on their side
+  const as = actor.id === t.requesterId || actor.id === t.recipientId || isFamily ? ['side'] : [];
+  if (t.rating) throw conflict('已经评价过了');
+  const after = { ...t, rating: { stars, ...(comment ? { comment } : {}), at: now } };
+  const { item } = await commit(PROXY_BINDING, {
+    move: 'rate',
+    actor,
+    as,
+    refusal: '只有提出人或本人可以评价',
+    before: t,
+    after,
+    note: comment,
+    now,
+    counters: { proxy_rated: 1, proxy_stars_sum: stars },
+    extra: [agentStatsAdd(t.agentId!, { ratings: 1, ratingSum: stars }, now)],
+  });
+  return toTask(actor, item);
 }
 
 export async function readTask(actor: Actor, id: string) {

@@ -45,6 +45,8 @@ export interface Binding<I extends Entity> {
   gridPath?: (i: I) => readonly string[];
   /** counter prefix: `<prefix>_<state>` and `<prefix>_open` move with the state */
   counterPrefix?: string;
+  /** false: no `<prefix>_open` count (a workflow with a state named 'open' counts it already) */
+  openCounter?: boolean;
   /** fields every timeline event of this workflow carries (e.g. the handling level) */
   eventFields?: (after: I) => Record<string, unknown>;
   /** the notice of a move (undefined: nobody is told) */
@@ -130,13 +132,13 @@ export function check(
 }
 
 /** The state counters of a move: one out of the old state, one into the new, and the open count. */
-export function stateDeltas(workflow: Workflow, prefix: string, from: string | null, to: string): Deltas {
+export function stateDeltas(workflow: Workflow, prefix: string, from: string | null, to: string, open = true): Deltas {
   if (from === to) return {};
   const d: Deltas = { [`${prefix}_${to}`]: 1 };
   if (from) d[`${prefix}_${from}`] = -1;
   const was = from ? isOpenState(workflow, from) : false;
   const is = isOpenState(workflow, to);
-  if (was !== is) d[`${prefix}_open`] = is ? 1 : -1;
+  if (open && was !== is) d[`${prefix}_open`] = is ? 1 : -1;
   return d;
 }
 
@@ -169,7 +171,10 @@ export function plan<I extends Entity>(b: Binding<I>, input: MoveInput<I>) {
     ...(input.event ?? {}),
   };
   const path = b.gridPath?.(after) ?? [];
-  const counters = addDeltas(b.counterPrefix ? stateDeltas(workflow, b.counterPrefix, from, to) : {}, input.counters);
+  const counters = addDeltas(
+    b.counterPrefix ? stateDeltas(workflow, b.counterPrefix, from, to, b.openCounter !== false) : {},
+    input.counters,
+  );
   const notice = b.notice?.(applied);
   const items: TxItem[] = [
     b.put(after, before ? { version: before.version, status: before.status } : undefined),
