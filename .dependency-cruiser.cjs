@@ -24,7 +24,7 @@ module.exports = {
       name: 'keys-only-in-data',
       comment: 'only data/ builds keys and holds the client; others call data functions',
       severity: 'error',
-      from: { path: '^functions/src/', pathNot: '^functions/src/(data|local|bench|seed)/' },
+      from: { path: '^functions/src/', pathNot: '^functions/src/(data|local|bench|seed|docs)/' },
       to: { path: '^functions/src/data/(keys|client)\\.ts$' },
     },
     {

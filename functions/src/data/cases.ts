@@ -3,7 +3,7 @@
  * attributes are derived from its state (community list, inbox, deadline), timeline events and
  * person pointers in the same partition, so a detail is one Query.
  */
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consent } from '@gridlink/shared/proxy';
 import type { Level } from '@gridlink/shared/requests';
 import type { DisputeKind, DisputeStatus, PetitionStatus, Referral } from '@gridlink/shared/names';
@@ -299,4 +299,10 @@ export function listCaseAudit(kind: CaseKind, id: string, page: PageRequest) {
     actorRole: i.actorRole as string,
     action: i.action as string,
   }));
+}
+
+/** The dispute a request became, if any. */
+export async function getRequestDispute(requestId: string): Promise<string | undefined> {
+  const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.requestDispute(requestId) }));
+  return Item?.disputeId as string | undefined;
 }

@@ -20,9 +20,13 @@ export function conditionalPut(item: Record<string, unknown>, expected?: { versi
       Item: item,
       ...(expected
         ? {
-            ConditionExpression: 'version = :v AND #s = :s',
+            // version 0: an item written before it carried a version
+            ConditionExpression: `${expected.version === 0 ? 'attribute_not_exists(version)' : 'version = :v'} AND #s = :s`,
             ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
+            ExpressionAttributeValues: {
+              ...(expected.version === 0 ? {} : { ':v': expected.version }),
+              ':s': expected.status,
+            },
           }
         : { ConditionExpression: 'attribute_not_exists(PK)' }),
     },

@@ -234,3 +234,15 @@ export function agentStatsAdd(agentId: string, deltas: Record<string, number>, n
     },
   };
 }
+
+/** Marks an open task as alerted (once) and takes it off the due index, if still open at that version. */
+export const unclaimedAlertedUpdate = (t: ProxyTaskItem) => ({
+  Update: {
+    TableName: table(),
+    Key: keys.proxyTask(t.id),
+    UpdateExpression: 'SET unclaimedAlerted = :t REMOVE GSI3PK, GSI3SK',
+    ConditionExpression: '#s = :open AND version = :v',
+    ExpressionAttributeNames: { '#s': 'status' },
+    ExpressionAttributeValues: { ':t': true, ':open': 'open', ':v': t.version },
+  },
+});

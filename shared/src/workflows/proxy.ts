@@ -35,10 +35,8 @@ export const AGENT_APPLICATION_WORKFLOW = defineWorkflow({
   open: ['pending'],
   stateNames: { pending: '待审核', approved: '已通过', rejected: '未通过' },
   moves: {
-    apply: { from: [], to: 'pending', by: ['resident'] as (Role | 'owner')[], label: '申请成为红色代办员' },
-    reapply: { from: ['rejected'], to: 'pending', by: ['resident'], label: '重新申请' },
+    apply: { from: [], to: 'pending', by: ['resident'] as Role[], label: '申请成为红色代办员' },
     approve: { from: ['pending'], to: 'approved', by: AGENT_APPROVERS, label: '审批通过' },
-    reject: { from: ['pending'], to: 'rejected', by: AGENT_APPROVERS, label: '不予通过' },
   },
 });
 
@@ -50,6 +48,5 @@ export const FAMILY_LINK_WORKFLOW = defineWorkflow({
   moves: {
     request: { from: [], to: 'pending', by: ['resident', 'agent'] as Role[], label: '申请家属关联' },
     confirm: { from: ['pending'], to: 'confirmed', by: CARE_STAFF, label: '确认家属关系' },
-    reject: { from: ['pending'], to: 'rejected', by: CARE_STAFF, label: '不予确认' },
   },
 });

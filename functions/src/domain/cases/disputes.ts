@@ -8,14 +8,17 @@ import type * as z from 'zod';
 import { DISPUTE_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import type { AgreeBody, CloseDisputeBody, CreateDisputeBody, FailBody, SessionBody } from '@gridlink/shared/cases';
 import { DISPUTE_KIND_NAMES, DISPUTE_STATUS_NAMES, LEVEL_NAMES, REFERRAL_NAMES } from '@gridlink/shared/names';
-import { getCase, personPointerPut, requestToDisputeItems, type DisputeItem } from '../../data/cases';
+import {
+  getCase,
+  getRequestDispute,
+  personPointerPut,
+  requestToDisputeItems,
+  type DisputeItem,
+} from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { eventPut, getRequest } from '../../data/requests';
 import { getUser } from '../../data/users';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from '../../data/client';
-import { keys } from '../../data/keys';
 import { badRequest, conflict, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { nextLevel } from '../requests/routing';
@@ -57,8 +60,8 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
     if (!FROM_CATEGORY[fromRequest.category])
       throw badRequest('只有邻里纠纷类诉求可以转为纠纷调解', [{ path: 'fromRequestId', message: '类别不符' }]);
     if (fromRequest.status === 'rejected') throw conflict('该诉求已不予受理', 'INVALID_TRANSITION');
-    const linked = await db().send(new GetCommand({ TableName: table(), Key: keys.requestDispute(fromRequest.id) }));
-    if (linked.Item) throw conflict(`该诉求已转为纠纷调解（${linked.Item.disputeId}）`);
+    const linked = await getRequestDispute(fromRequest.id);
+    if (linked) throw conflict(`该诉求已转为纠纷调解（${linked}）`);
     unitId ??= fromRequest.unitId;
     kind = FROM_CATEGORY[fromRequest.category];
     if (!parties.some((p) => p.userId === fromRequest!.reporterId)) {

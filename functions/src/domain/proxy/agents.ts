@@ -1,57 +1,50 @@
-/** 红色代办员: residents apply, the community approves; an agent profile shows tasks done and rating. */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { auditPut } from '../../data/audit';
-import { db, table } from '../../data/client';
+/** 红色代办员: residents apply, the community approves (through the kernel); an agent profile shows tasks done and rating. */
+import { AGENT_APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/proxy';
+import {
+  agentApplicationPut,
+  getAgentApplication,
+  listPendingAgentApplications,
+  userReplace,
+  type AgentApplicationItem,
+} from '../../data/agents';
 import { getGridItems } from '../../data/grids';
-import { keys } from '../../data/keys';
 import { getAgentStats } from '../../data/proxy';
 import type { PageRequest } from '../../data/query';
-import { queryPage } from '../../data/query';
-import { transact } from '../../data/requests';
 import { getUser } from '../../data/users';
-import { DomainError, badRequest, forbidden, notFound } from '../errors';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
+import { check, commit, type Binding } from '../workflow/kernel';
+
+/** Applications are recorded in the audit log; the applicant's profile is their timeline. */
+const AGENT_BINDING: Binding<AgentApplicationItem> = {
+  workflow: AGENT_APPLICATION_WORKFLOW,
+  put: (after, expected) => agentApplicationPut(after, expected),
+};
 
 export async function applyAsAgent(actor: Actor, body: { partyMember: boolean; reason: string }, now: string) {
-  if (actor.role !== 'resident') throw forbidden('只有居民可以申请成为红色代办员');
+  const refusal = '只有居民可以申请成为红色代办员';
+  check(AGENT_APPLICATION_WORKFLOW, { move: 'apply', as: [actor.role], refusal, actorRole: actor.role });
   if (!actor.unitId) throw badRequest('请先绑定居住单元', [{ path: 'unitId', message: '未绑定' }]);
+  if (await getAgentApplication(actor.id)) throw conflict('已提交过申请，请等待社区审核');
   const unit = (await getGridItems([actor.unitId])).get(actor.unitId)!;
+  const app: AgentApplicationItem = {
+    id: actor.id,
+    userId: actor.id,
+    name: actor.name,
+    communityId: unit.path[2],
+    gridPath: unit.path,
+    partyMember: body.partyMember,
+    reason: body.reason,
+    status: 'pending',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   try {
-    await transact([
-      {
-        Put: {
-          TableName: table(),
-          Item: {
-            ...keys.agentApplication(actor.id),
-            ...keys.agentApplications(unit.path[2], now, actor.id),
-            type: 'agent_application',
-            userId: actor.id,
-            name: actor.name,
-            communityId: unit.path[2],
-            gridPath: unit.path,
-            partyMember: body.partyMember,
-            reason: body.reason,
-            status: 'pending',
-            createdAt: now,
-          },
-          ConditionExpression: 'attribute_not_exists(PK) OR #s = :rejected',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':rejected': 'rejected' },
-        },
-      },
-      auditPut({
-        actorId: actor.id,
-        actorRole: actor.role,
-        action: 'agent.apply',
-        target: `user:${actor.id}`,
-        to: 'pending',
-        at: now,
-      }),
-    ]);
+    await commit(AGENT_BINDING, { move: 'apply', actor, as: [actor.role], refusal, after: app, now });
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException')
-      throw new DomainError('CONFLICT', '已提交过申请，请等待社区审核');
+    if ((e as { code?: string }).code === 'VERSION_CONFLICT') throw conflict('已提交过申请，请等待社区审核');
     throw e;
   }
   return { userId: actor.id, communityId: unit.path[2], status: 'pending', createdAt: now };
@@ -59,67 +52,44 @@ export async function applyAsAgent(actor: Actor, body: { partyMember: boolean; r
 
 export async function listAgentApplications(actor: Actor, page: PageRequest) {
   if (!['community_admin', 'grid_leader'].includes(actor.role)) throw forbidden();
-  const p = await queryPage(
-    { index: 'GSI2', pk: keys.agentApplicationsPk(actor.gridIds[0]), newestFirst: true },
-    page,
-    (i) => ({
-      userId: i.userId as string,
-      name: i.name as string,
-      partyMember: i.partyMember as boolean,
-      reason: i.reason as string,
-      status: i.status as string,
-      createdAt: i.createdAt as string,
-    }),
-  );
-  return p;
+  const p = await listPendingAgentApplications(actor.gridIds[0], page);
+  return {
+    items: p.items.map((a) => ({
+      userId: a.userId,
+      name: a.name,
+      partyMember: a.partyMember,
+      reason: a.reason,
+      status: a.status,
+      createdAt: a.createdAt,
+    })),
+    nextCursor: p.nextCursor,
+  };
 }
 
-/** The community approves: the user becomes an agent serving that community (one transaction with the audit record). */
+/** The community approves: the user becomes an agent serving that community, in the move's transaction. */
 export async function approveAgent(actor: Actor, userId: string, now: string) {
-  const { Item: app } = await db().send(new GetCommand({ TableName: table(), Key: keys.agentApplication(userId) }));
+  const app = await getAgentApplication(userId);
   if (!app) throw notFound('没有这份申请');
-  if (!['community_admin', 'grid_leader'].includes(actor.role) || !inScope(actor, app.gridPath as string[]))
-    throw forbidden('只有本社区可以审批');
-  if (app.status !== 'pending') throw new DomainError('INVALID_TRANSITION', '申请已处理');
   const user = await getUser(userId);
   if (!user) throw notFound('用户不存在');
-  await transact([
-    {
-      Update: {
-        TableName: table(),
-        Key: keys.agentApplication(userId),
-        UpdateExpression: 'SET #s = :a, decidedBy = :by, decidedAt = :now REMOVE GSI2PK, GSI2SK',
-        ConditionExpression: '#s = :p',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':a': 'approved', ':p': 'pending', ':by': actor.id, ':now': now },
-      },
-    },
-    {
-      Update: {
-        TableName: table(),
-        Key: keys.user(userId),
-        UpdateExpression: 'SET #r = :agent, gridIds = :g, version = version + :one, updatedAt = :now',
-        ConditionExpression: 'version = :v',
-        ExpressionAttributeNames: { '#r': 'role' },
-        ExpressionAttributeValues: {
-          ':agent': 'agent',
-          ':g': [app.communityId],
-          ':one': 1,
-          ':now': now,
-          ':v': user.version,
-        },
-      },
-    },
-    auditPut({
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'agent.approve',
-      target: `user:${userId}`,
-      from: user.role,
-      to: 'agent',
-      at: now,
-    }),
-  ]);
+  const as = inScope(actor, app.gridPath) ? [actor.role] : [];
+  const promoted = {
+    ...user,
+    role: 'agent' as const,
+    gridIds: [app.communityId],
+    version: user.version + 1,
+    updatedAt: now,
+  };
+  await commit(AGENT_BINDING, {
+    move: 'approve',
+    actor,
+    as,
+    refusal: '只有本社区可以审批',
+    before: app,
+    after: { ...app, decidedBy: actor.id, decidedAt: now },
+    now,
+    extra: [userReplace(promoted, user.version)],
+  });
   return agentProfile(userId);
 }
 

@@ -1,21 +1,21 @@
 /** 帮扶对象: grid workers register elderly or disabled residents (many without WeChat); family links need the worker's confirmation. */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
 import type { CreateCareRecipientBody } from '@gridlink/shared/proxy';
 import { validIdNumber } from '@gridlink/shared/fields';
 import { auditPut } from '../../data/audit';
-import { db, table } from '../../data/client';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
-import { keys } from '../../data/keys';
 import { careProfilePut, getCare, listCare, type CareProfileItem } from '../../data/proxy';
 import type { PageRequest } from '../../data/query';
 import { transact } from '../../data/requests';
 import { statsUpdates } from '../../data/stats';
-import { getUser, userItem } from '../../data/users';
-import { DomainError, badRequest, forbidden, notFound } from '../errors';
+import { getUser } from '../../data/users';
+import { familyLinkPut, getFamilyLink, userCreatePut, type FamilyLinkItem } from '../../data/agents';
+import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
+import { FAMILY_LINK_WORKFLOW } from '@gridlink/shared/workflows/proxy';
+import { check, commit, type Binding } from '../workflow/kernel';
 
 const CARE_STAFF = ['grid_worker', 'grid_leader', 'community_admin'];
 
@@ -41,24 +41,18 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
     version: 1,
   };
   await transact([
-    {
-      Put: {
-        TableName: table(),
-        Item: userItem({
-          id,
-          role: 'resident',
-          name: body.name,
-          phone: body.phone,
-          ...(body.idNumber ? { idNumber: body.idNumber } : {}),
-          unitId: unit.id,
-          gridIds: [],
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        }),
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
+    userCreatePut({
+      id,
+      role: 'resident',
+      name: body.name,
+      phone: body.phone,
+      ...(body.idNumber ? { idNumber: body.idNumber } : {}),
+      unitId: unit.id,
+      gridIds: [],
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    }),
     careProfilePut(profile),
     ...statsUpdates(unit.path, { care_recipients: 1 }, now),
     auditPut({
@@ -107,62 +101,59 @@ export async function listRecipients(actor: Actor, page: PageRequest) {
   return { items: p.items.map(({ gridPath, communityId, ...c }) => c), nextCursor: p.nextCursor };
 }
 
+/** Family links are recorded in the audit log and shown on the recipient's profile. */
+const FAMILY_BINDING: Binding<FamilyLinkItem> = {
+  workflow: FAMILY_LINK_WORKFLOW,
+  put: (after, expected) => familyLinkPut(after, expected),
+};
+
 /** A resident asks to be linked as family; the grid worker confirms. */
 export async function requestFamilyLink(actor: Actor, recipientId: string, now: string) {
   const { profile } = await getCare(recipientId);
   if (!profile) throw notFound('帮扶对象不存在');
-  if (actor.role !== 'resident' && actor.role !== 'agent') throw forbidden('只有居民可以申请家属关联');
+  const link: FamilyLinkItem = {
+    id: `${recipientId}:${actor.id}`,
+    recipientId,
+    userId: actor.id,
+    name: actor.name,
+    status: 'pending',
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const refusal = '只有居民可以申请家属关联';
   try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.familyLink(recipientId, actor.id),
-          ...keys.familyOf(actor.id, recipientId),
-          type: 'family',
-          userId: actor.id,
-          name: actor.name,
-          status: 'pending',
-          createdAt: now,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+    await commit(FAMILY_BINDING, { move: 'request', actor, as: [actor.role], refusal, after: link, now });
   } catch (e) {
-    if ((e as Error).name === 'ConditionalCheckFailedException') throw new DomainError('CONFLICT', '已申请过家属关联');
+    if ((e as { code?: string }).code === 'VERSION_CONFLICT') throw conflict('已申请过家属关联');
     throw e;
   }
   return { recipientId, userId: actor.id, status: 'pending' };
 }
 
 export async function confirmFamilyLink(actor: Actor, recipientId: string, userId: string, now: string) {
-  const { profile, family } = await getCare(recipientId);
+  const { profile } = await getCare(recipientId);
   if (!profile) throw notFound('帮扶对象不存在');
-  if (!CARE_STAFF.includes(actor.role) || !inScope(actor, profile.gridPath))
-    throw forbidden('只有本网格网格员可以确认家属关系');
-  const link = family.find((f) => f.userId === userId);
+  const as = CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath) ? [actor.role] : [];
+  const refusal = '只有本网格网格员可以确认家属关系';
+  check(FAMILY_LINK_WORKFLOW, {
+    move: 'confirm',
+    as,
+    refusal,
+    actorRole: actor.role,
+    before: { id: '', status: 'pending', version: 0, updatedAt: '' },
+  });
+  const link = await getFamilyLink(recipientId, userId);
   if (!link) throw notFound('没有这条家属关联申请');
   if (link.status === 'confirmed') return { recipientId, userId, status: 'confirmed' };
-  await transact([
-    {
-      Update: {
-        TableName: table(),
-        Key: keys.familyLink(recipientId, userId),
-        UpdateExpression: 'SET #s = :c, confirmedBy = :by, confirmedAt = :now',
-        ConditionExpression: '#s = :p',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':c': 'confirmed', ':p': 'pending', ':by': actor.id, ':now': now },
-      },
-    },
-    auditPut({
-      actorId: actor.id,
-      actorRole: actor.role,
-      action: 'care.confirmFamily',
-      target: `user:${recipientId}`,
-      from: 'pending',
-      to: { family: userId, status: 'confirmed' },
-      at: now,
-    }),
-  ]);
+  await commit(FAMILY_BINDING, {
+    move: 'confirm',
+    actor,
+    as,
+    refusal,
+    before: link,
+    after: { ...link, confirmedBy: actor.id, confirmedAt: now },
+    now,
+  });
   return { recipientId, userId, status: 'confirmed' };
 }

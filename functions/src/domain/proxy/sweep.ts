@@ -1,29 +1,24 @@
-/** Tasks nobody claimed by their deadline alert the community (once): an outbox notice to its staff. */
-import { table } from '../../data/client';
+/**
+ * Tasks nobody claimed by their deadline alert the community (once): an outbox notice to its staff.
+ * Not a move (the task stays open): a marker and a notice in one transaction; a task claimed
+ * meanwhile is skipped.
+ */
 import { getGrid } from '../../data/grids';
-import { keys } from '../../data/keys';
 import { OUTBOX_SHARDS, outboxPut } from '../../data/outbox';
-import { dueOpenTasks } from '../../data/proxy';
-import { transact } from '../../data/requests';
+import { dueOpenTasks, unclaimedAlertedUpdate } from '../../data/proxy';
+import { run } from '../workflow/kernel';
+import { sweep } from '../workflow/sweep';
 
-export async function alertUnclaimed(now = new Date().toISOString()) {
-  let alerted = 0;
-  for (let shard = 0; shard < OUTBOX_SHARDS; shard++) {
-    for (const t of await dueOpenTasks(shard, now)) {
+export function alertUnclaimed(now = new Date().toISOString()) {
+  return sweep(
+    OUTBOX_SHARDS,
+    (shard) => dueOpenTasks(shard, now),
+    async (t) => {
       const community = await getGrid(t.communityId);
       const staff = (community?.staff ?? []).map((s) => s.userId);
-      try {
-        await transact([
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.proxyTask(t.id),
-              UpdateExpression: 'SET unclaimedAlerted = :t REMOVE GSI3PK, GSI3SK',
-              ConditionExpression: '#s = :open AND version = :v',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':t': true, ':open': 'open', ':v': t.version },
-            },
-          },
+      await run({
+        items: [
+          unclaimedAlertedUpdate(t),
           outboxPut({
             userIds: staff.length ? staff : [t.requesterId],
             template: 'proxy_task',
@@ -32,12 +27,8 @@ export async function alertUnclaimed(now = new Date().toISOString()) {
             page: `/pkg-proxy/pages/task/index?id=${t.id}`,
             at: now,
           }),
-        ]);
-        alerted++;
-      } catch (e) {
-        if ((e as Error).name !== 'TransactionCanceledException') throw e;
-      }
-    }
-  }
-  return alerted;
+        ],
+      });
+    },
+  );
 }
