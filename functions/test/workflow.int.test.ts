@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Workflow } from '@gridlink/shared/workflow';
-import { WORKFLOWS } from '@gridlink/shared/workflows';
+import { WORKFLOWS } from '@gridlink/shared/workflows/index';
 import { db, table } from '../src/data/client';
 import { conditionalPut } from '../src/data/item';
 import { commit, type Binding, type Entity } from '../src/domain/workflow/kernel';

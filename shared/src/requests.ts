@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { Id, Timestamp } from './common';
 import { Role } from './roles';
 import { LEVELS, REQUEST_STATUSES } from './names';
+import { REQUEST_WORKFLOW } from './workflows/requests';
 
 export { LEVEL_NAMES, LEVELS, RATING_NAMES, REQUEST_STATUS_NAMES } from './names';
 
@@ -11,7 +12,8 @@ export type Level = z.infer<typeof Level>;
 export const RequestStatus = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 /** Open311 and dashboards: a state's type apart from its label. */
-export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'accepted', 'dispatched'];
+/** states in which someone still has to act (the workflow table decides) */
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_WORKFLOW.open;
 
 export const RequestAction = z.enum(['accept', 'reject', 'dispatch', 'resolve', 'escalate']);
 export type RequestAction = z.infer<typeof RequestAction>;

@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { ApplicationStatus } from '@gridlink/shared/applications';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
+import { readPartition } from './partition';
 import { queryPage, type PageRequest } from './query';
 import { getMany } from './batch';
 
@@ -74,14 +75,7 @@ export async function getApplication(id: string): Promise<ApplicationItem | unde
 }
 
 export async function getApplicationWithTimeline(id: string) {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.applicationPartition(id) },
-    }),
-  );
-  const items = out.Items ?? [];
+  const items = await readPartition(keys.applicationPartition(id));
   const app = items.find((i) => i.SK === 'APP');
   if (!app) return undefined;
   return {

@@ -5,11 +5,14 @@
  */
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Consent } from '@gridlink/shared/proxy';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import type { Level } from '@gridlink/shared/requests';
 import type { DisputeKind, DisputeStatus, PetitionStatus, Referral } from '@gridlink/shared/names';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
+import { readPartition } from './partition';
 import { shardOf } from './outbox';
 import { queryPage, type PageRequest } from './query';
 
@@ -110,7 +113,7 @@ const PREFIX = { dispute: 'DISP', petition: 'PET' } as const;
 const keyOf = (kind: CaseKind, id: string) => (kind === 'dispute' ? keys.dispute(id) : keys.petition(id));
 export const partitionOf = (kind: CaseKind, id: string) =>
   kind === 'dispute' ? keys.disputePartition(id) : keys.petitionPartition(id);
-export const isOpenPetition = (s: PetitionStatus) => s === 'registered' || s === 'handling';
+export const isOpenPetition = (s: PetitionStatus) => isOpenState(PETITION_WORKFLOW, s);
 
 const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(i);
 
@@ -184,22 +187,7 @@ export async function getCase<K extends CaseKind>(kind: K, id: string) {
 
 /** One Query (paged through): the case and, when asked, its timeline (oldest first). */
 export async function getCaseWithTimeline<K extends CaseKind>(kind: K, id: string, withEvents = true) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: withEvents ? 'PK = :pk' : 'PK = :pk AND SK = :sk',
-        ExpressionAttributeValues: withEvents
-          ? { ':pk': partitionOf(kind, id) }
-          : { ':pk': partitionOf(kind, id), ':sk': PREFIX[kind] },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < 1000);
+  const items = await readPartition(partitionOf(kind, id), withEvents ? {} : { sk: PREFIX[kind] });
   const main = items.find((i) => i.SK === PREFIX[kind]);
   if (!main) return undefined;
   return {

@@ -3,6 +3,7 @@ import type { Consent, ProxyStatus } from '@gridlink/shared/proxy';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
+import { readPartition } from './partition';
 import { queryPage, type PageRequest } from './query';
 import { getMany } from './batch';
 import { shardOf } from './outbox';
@@ -111,14 +112,7 @@ export async function getTask(id: string): Promise<ProxyTaskItem | undefined> {
 }
 
 export async function getTaskWithTimeline(id: string) {
-  const out = await db().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.proxyTaskPartition(id) },
-    }),
-  );
-  const items = out.Items ?? [];
+  const items = await readPartition(keys.proxyTaskPartition(id));
   const task = items.find((i) => i.SK === 'TASK');
   if (!task) return undefined;
   return {

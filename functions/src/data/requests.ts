@@ -1,8 +1,11 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Level, RequestStatus } from '@gridlink/shared/requests';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
+import { readPartition } from './partition';
 import { queryPage, type PageRequest } from './query';
 import { OUTBOX_SHARDS, shardOf } from './outbox';
 
@@ -59,7 +62,7 @@ const strip = (i: Record<string, unknown>) => fromItem<Record<string, unknown>>(
 
 /** The full item (keys and index attributes derived from state): the one place they are decided. */
 export function requestItem(r: RequestItem) {
-  const open = r.status === 'submitted' || r.status === 'accepted' || r.status === 'dispatched';
+  const open = isOpen(r.status);
   const shard = shardOf(r.id);
   let gsi3 = {};
   if (open && r.dueAt) gsi3 = keys.due(shard, r.dueAt, r.id);
@@ -77,7 +80,7 @@ export function requestItem(r: RequestItem) {
   };
 }
 
-export const isOpen = (s: RequestStatus) => s === 'submitted' || s === 'accepted' || s === 'dispatched';
+export const isOpen = (s: RequestStatus) => isOpenState(REQUEST_WORKFLOW, s);
 
 export async function getRequest(id: string): Promise<RequestItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.request(id) }));
@@ -86,20 +89,7 @@ export async function getRequest(id: string): Promise<RequestItem | undefined> {
 
 /** One Query: the request, its timeline (oldest first) and its joiners. */
 export async function getRequestWithTimeline(id: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.requestPartition(id) },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start && items.length < 1000);
+  const items = await readPartition(keys.requestPartition(id));
   const req = items.find((i) => i.SK === 'REQ');
   if (!req) return undefined;
   return {
