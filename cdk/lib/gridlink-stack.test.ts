@@ -47,7 +47,7 @@ const areas = [...new Set([...AREAS, 'system'])];
 const allFunctions = [...areas, 'jobs'];
 /** who may read the WeChat secret / touch attachments (the policy under test, written out) */
 const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
-const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy'];
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases'];
 
 describe('table', () => {
   test('keys and GSIs equal tableDef', () => {
