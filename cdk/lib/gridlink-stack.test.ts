@@ -284,6 +284,17 @@ describe('IAM least privilege', () => {
     }
   });
 
+  test('token key (signs tokens, and list cursors by a derived key): every function reads it; no cursor env', () => {
+    const tokenRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('TokenSigningKey'))![0];
+    for (const area of allFunctions) {
+      const reads = policiesOf(area).filter((x) => actions(x).includes('secretsmanager:GetSecretValue'));
+      expect(refsIn(reads).includes(tokenRef)).toBe(true);
+      const env: Record<string, unknown> = resources[fnLogicalId(area)].Properties.Environment.Variables;
+      expect(env.TOKEN_SECRET_ARN).toEqual({ Ref: tokenRef });
+      expect(Object.keys(env).filter((k) => k.includes('CURSOR'))).toEqual([]);
+    }
+  });
+
   test("bindTable 'RO' grants reads only, on the table and the indexes named", () => {
     const s = new Stack(new App({ context: NO_BUNDLING }), 'RO');
     const table = new Table(s, 'T', { partitionKey: { name: 'PK', type: AttributeType.STRING } });
