@@ -28,6 +28,8 @@ export const AREA_ACCESS: Readonly<Record<string, AreaAccess>> = {
   requests: { bucket: 'RO' },
   services: { bucket: 'RO' },
   proxy: { bucket: 'RO' },
+  // disputes and petitions carry photos too (verified on create, linked on read)
+  cases: { bucket: 'RO' },
   // read-only areas
   system: { table: 'RO' },
   stats: { table: 'RO' },

@@ -47,7 +47,7 @@ const areas = [...new Set([...AREAS, 'system'])];
 const allFunctions = [...areas, 'jobs'];
 /** who may read the WeChat secret / touch attachments (the policy under test, written out) */
 const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
-const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy'];
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases'];
 
 describe('table', () => {
   test('keys and GSIs equal tableDef', () => {
@@ -281,6 +281,17 @@ describe('IAM least privilege', () => {
     for (const [area, access] of Object.entries(AREA_ACCESS)) {
       if (access.wechat) expect(WECHAT_AREAS).toContain(area);
       if (access.bucket) expect(ATTACHMENT_AREAS).toContain(area);
+    }
+  });
+
+  test('token key (signs tokens, and list cursors by a derived key): every function reads it; no cursor env', () => {
+    const tokenRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('TokenSigningKey'))![0];
+    for (const area of allFunctions) {
+      const reads = policiesOf(area).filter((x) => actions(x).includes('secretsmanager:GetSecretValue'));
+      expect(refsIn(reads).includes(tokenRef)).toBe(true);
+      const env: Record<string, unknown> = resources[fnLogicalId(area)].Properties.Environment.Variables;
+      expect(env.TOKEN_SECRET_ARN).toEqual({ Ref: tokenRef });
+      expect(Object.keys(env).filter((k) => k.includes('CURSOR'))).toEqual([]);
     }
   });
 

@@ -2,8 +2,8 @@
  * GridLink in the cloud: the table, the attachments bucket, the secrets, one function per
  * functional area and the HTTP API, all derived from the backend's route table and table
  * definition, the jobs function (schedules and the table stream), plus alarms. Handler code is
- * never imported here: only routes.ts and table-def.ts. The cdk-nag findings it accepts carry their
- * reasons in the template (nag-suppressions.ts).
+ * never imported here: only the route table (functions/src/routes/) and table-def.ts. The cdk-nag
+ * findings it accepts carry their reasons in the template (nag-suppressions.ts).
  */
 import { Annotations, CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';

@@ -38,10 +38,10 @@ export interface NagTargets {
 export const REASONS = {
   routeAuthInFunction:
     'No API Gateway authorizer by design: the app issues its own HMAC-signed bearer tokens, and the shared middleware ' +
-    "(functions/src/http/middleware.ts) verifies the token and the route's roles (auth in functions/src/routes.ts) in the " +
+    "(functions/src/http/middleware.ts) verifies the token and the route's roles (auth in functions/src/routes/) in the " +
     'function before any handler runs; a call without a valid token gets 401/403 from there.',
   routePublic: (ids: readonly string[]) =>
-    `Public by design (auth 'public' in functions/src/routes.ts): ${ids.join(', ')}. ` +
+    `Public by design (auth 'public' in functions/src/routes/): ${ids.join(', ')}. ` +
     "None serves anyone else's personal data: WeChat sign-in returns the caller's own token, Open311 GET reads the public " +
     'projection of requests and Open311 POST checks its api_key in the function. The stage throttle and per-route rate limits apply.',
   defaultRoute:

@@ -5,8 +5,7 @@
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
 import { UPLOAD_KEY } from './fields';
-import { Consent } from './proxy';
-import { Level } from './requests';
+import { Consent, Level } from './handling';
 import {
   DISPUTE_KINDS,
   DISPUTE_STATUSES,

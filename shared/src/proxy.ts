@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
-import { CONSENT_METHODS, PROXY_STATUSES } from './names';
+import { PROXY_STATUSES } from './names';
+import { Consent } from './handling';
 import { UPLOAD_KEY } from './fields';
 
 export { CONSENT_METHOD_NAMES, PROXY_STATUS_NAMES } from './names';
@@ -8,13 +9,7 @@ export { CONSENT_METHOD_NAMES, PROXY_STATUS_NAMES } from './names';
 export const ProxyStatus = z.enum(PROXY_STATUSES);
 export type ProxyStatus = z.infer<typeof ProxyStatus>;
 
-/** 授权: how the person being helped agreed (required: no consent, no task). */
-export const Consent = z.strictObject({
-  given: z.literal(true, '必须取得本人授权'),
-  method: z.enum(CONSENT_METHODS),
-  note: z.string().trim().max(200).optional(),
-});
-export type Consent = z.infer<typeof Consent>;
+export { Consent } from './handling';
 
 export const CreateProxyTaskBody = z.strictObject({
   recipientId: Id,

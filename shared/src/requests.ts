@@ -1,13 +1,13 @@
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
 import { Role } from './roles';
-import { LEVELS, REQUEST_STATUSES } from './names';
+import { REQUEST_STATUSES } from './names';
+import { Level } from './handling';
 import { REQUEST_WORKFLOW } from './workflows/requests';
 
 export { LEVEL_NAMES, LEVELS, RATING_NAMES, REQUEST_STATUS_NAMES } from './names';
 
-export const Level = z.enum(LEVELS);
-export type Level = z.infer<typeof Level>;
+export { Level } from './handling';
 
 export const RequestStatus = z.enum(REQUEST_STATUSES);
 export type RequestStatus = z.infer<typeof RequestStatus>;

@@ -1,13 +1,8 @@
 import * as z from 'zod';
 import { DisputeStats, PetitionStats } from './cases';
 
-export const Message = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  page: z.string(),
-  at: z.string(),
-});
+/** an inbox message (moved to inbox.ts; kept here for existing imports) */
+export { Message } from './inbox';
 
 /** Dashboard figures for a grid and everything below it, read from write-time counters. */
 export const GridStats = z.object({

@@ -1,5 +1,5 @@
 /**
- * The HTTP API built from THE route table (functions/src/routes.ts): one route per cloud route to
+ * The HTTP API built from THE route table (functions/src/routes/): one route per cloud route to
  * its area's function, `$default` to the system function (contract-shaped 404/405).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';

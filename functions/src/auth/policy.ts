@@ -5,7 +5,7 @@
  */
 import { forbidden } from '../http/errors';
 import type { Actor } from '../auth/actor';
-import type { RouteDef } from '../routes';
+import type { RouteDef } from '../routes/types';
 
 export function authorizeRoute(route: RouteDef, actor: Actor) {
   if (route.auth === 'public' || route.auth === 'user') return;

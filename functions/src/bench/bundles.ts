@@ -1,7 +1,7 @@
 /**
  * Part "bundles": each area's Lambda bundle built as the CDK construct builds it
- * (cdk/lib/constructs/area-function.ts: esbuild, ESM, node22, minified, SDK bundled, createRequire
- * banner, `import` condition), its size, and its cold import time: the median of fresh `node`
+ * (cdk/lib/constructs/area-function.ts: esbuild, ESM, node22, minified, UTF-8, SDK bundled,
+ * createRequire banner, `import` condition), its size, and its cold import time: the median of fresh `node`
  * processes importing it. Next to a bare handler that only imports the DynamoDB clients.
  */
 import { spawn } from 'node:child_process';
@@ -18,6 +18,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const HANDLERS = path.join(ROOT, 'functions/src/handlers');
 /** the same banner as the construct: ESM-only packages (middy) and CJS parts of the SDK need `require` */
 const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** issue 11: every area's bundle at most this many times the bare handler, in size and in cold import */
+const GOAL = 1.5;
 
 export interface BundleResult {
   name: string;
@@ -43,6 +46,7 @@ async function build(esbuild: typeof import('esbuild'), entry: string, outdir: s
     format: 'esm',
     outfile,
     minify: true,
+    charset: 'utf8',
     sourcemap: true,
     sourcesContent: false,
     mainFields: ['module', 'main'],
@@ -167,6 +171,10 @@ export async function benchBundles(opts: { runs?: number } = {}): Promise<Bundle
       ]),
       '"import ms": the `await import(bundle)` alone; "process start → ready": node boot + import, what a Lambda cold start adds before the first event (Lambda runs Node 22 on arm64; this is x86 Node 20).',
     );
+    const areas = results.slice(1, 1 + AREAS.length);
+    const over = areas.filter((b) => b.bytes > GOAL * bare.bytes || !(b.importMs <= GOAL * bare.importMs));
+    const verdict = over.length ? `not met by ${over.map((b) => b.name).join(', ')}` : 'met';
+    process.stdout.write(`\nGoal: every area ≤ ${GOAL}× the bare handler in size and in cold import: ${verdict}.\n`);
     return results;
   } finally {
     removeDir();

@@ -2,6 +2,7 @@
  * `npm run bench`: how big and how fast GridLink is, with figures anyone can reproduce. Not a test.
  *
  *   npm run bench                                  # all parts (≈ 4 min on 2 cores)
+ *   npm run bench -- bundles                       # one part by name (≈ 30 s for bundles)
  *   npm run bench -- --part bundles|endpoints|scale|throughput   (repeatable; also --part=a,b)
  *   npm run bench -- --calls 30 --scale-fraction 1 --duration 10 --connections 16
  *
@@ -24,6 +25,10 @@ function parseArgs(argv: string[]) {
   const opts: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (PARTS.includes(a as Part)) {
+      parts.add(a as Part);
+      continue;
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(a);
     if (!m) throw new Error(`unknown argument ${a}`);
     const value = m[2] ?? argv[++i];

@@ -1,29 +1,43 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { secret } from '../auth/secrets';
 import { badRequest } from '../http/errors';
 
 /**
  * Opaque, tamper-evident cursors: base64url(JSON of LastEvaluatedKey) + '.' + HMAC. A cursor is
  * bound to the list it came from (`scope`), so it cannot be replayed against another partition.
+ * The HMAC key is derived from the token signing key (Secrets Manager in the cloud, the
+ * development value in local/test): no key of its own to provision, none in the repo, and where
+ * the token key is missing lists fail closed (503) like sign-in does.
  */
-const secret = () => process.env.CURSOR_SECRET || process.env.TOKEN_SECRET || 'gridlink-local-cursor';
+const CURSOR_KEY_LABEL = 'gridlink cursor key v1';
+const cursorKey = async () =>
+  createHmac('sha256', await secret('TOKEN_SECRET'))
+    .update(CURSOR_KEY_LABEL)
+    .digest();
 
-const sign = (scope: string, payload: string) =>
-  createHmac('sha256', secret())
+const sign = async (scope: string, payload: string) =>
+  createHmac('sha256', await cursorKey())
     .update(scope + '|' + payload)
     .digest('base64url')
     .slice(0, 22);
 
-export function encodeCursor(scope: string, key: Record<string, unknown> | undefined): string | null {
+export async function encodeCursor(scope: string, key: Record<string, unknown> | undefined): Promise<string | null> {
   if (!key) return null;
   const payload = Buffer.from(JSON.stringify(key)).toString('base64url');
-  return `${payload}.${sign(scope, payload)}`;
+  return `${payload}.${await sign(scope, payload)}`;
 }
 
-export function decodeCursor(scope: string, cursor: string | undefined): Record<string, unknown> | undefined {
+export async function decodeCursor(
+  scope: string,
+  cursor: string | undefined,
+): Promise<Record<string, unknown> | undefined> {
   if (!cursor) return undefined;
   const [payload, mac] = cursor.split('.');
   const ok =
-    payload && mac && mac.length === 22 && timingSafeEqual(Buffer.from(mac), Buffer.from(sign(scope, payload)));
+    payload &&
+    mac &&
+    Buffer.byteLength(mac) === 22 &&
+    timingSafeEqual(Buffer.from(mac), Buffer.from(await sign(scope, payload)));
   if (!ok) throw badRequest('分页游标无效', [{ path: 'query.cursor', message: '无效的游标' }]);
   return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
 }

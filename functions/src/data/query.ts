@@ -39,6 +39,7 @@ export async function queryPage<T>(
     values[':sk'] = opts.skBeginsWith;
     cond += ' AND begins_with(#sk, :sk)';
   }
+  const startKey = await decodeCursor(scope, page.cursor);
   const out = await db().send(
     new QueryCommand({
       TableName: table(),
@@ -49,11 +50,11 @@ export async function queryPage<T>(
       ExpressionAttributeValues: values,
       ScanIndexForward: !opts.newestFirst,
       Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(scope, page.cursor),
+      ExclusiveStartKey: startKey,
     }),
   );
   return {
     items: (out.Items ?? []).map(map),
-    nextCursor: encodeCursor(scope, out.LastEvaluatedKey),
+    nextCursor: await encodeCursor(scope, out.LastEvaluatedKey),
   };
 }

@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../http/handler';
+import { authRoutes } from '../routes/auth';
 import type { Action } from '../http/context';
 import { devLogin, wechatLogin } from '../domain/auth';
 
@@ -7,4 +8,4 @@ export const actions: Record<string, Action> = {
   'auth.devLogin': async (ctx) => devLogin((ctx.body as { userId: string }).userId),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, authRoutes);

@@ -1,6 +1,7 @@
 /** 矛盾纠纷 and 信访: one Lambda function for both (area 'cases'). */
 import type { CaseListQuery } from '@gridlink/shared/cases';
 import { createAreaHandler } from '../http/handler';
+import { casesRoutes } from '../routes/cases';
 import type { Action, RequestContext } from '../http/context';
 import { actOnDispute, createDispute } from '../domain/cases/disputes';
 import { actOnPetition, createPetition, flagKeyCase, ratePetition } from '../domain/cases/petitions';
@@ -38,4 +39,4 @@ export const actions: Record<string, Action> = {
   'cases.petitionReads': async (ctx) => caseAudit(ctx.actor!, 'petition', id(ctx), ctx.query as never),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, casesRoutes);

@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../http/handler';
+import { gridsRoutes } from '../routes/grids';
 import type { Action } from '../http/context';
 import { bindUnit, readChildren, readGrid, readMe } from '../domain/grids';
 import type { ListQuery } from '@gridlink/shared/common';
@@ -12,4 +13,4 @@ export const actions: Record<string, Action> = {
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, gridsRoutes);

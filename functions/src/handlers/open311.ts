@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../http/handler';
+import { open311Routes } from '../routes/open311';
 import type { Action } from '../http/context';
 import { discovery, getRequests, oneRequest, postRequest, serviceDefinition, services } from '../domain/open311';
 
@@ -14,4 +15,4 @@ export const actions: Record<string, Action> = {
   'open311.request': async (ctx) => [await oneRequest(ctx.params.file as string)],
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, open311Routes);

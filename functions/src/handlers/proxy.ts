@@ -1,5 +1,6 @@
 import type { CreateProxyTaskBody } from '@gridlink/shared/proxy';
 import { createAreaHandler } from '../http/handler';
+import { proxyRoutes } from '../routes/proxy';
 import type { Action } from '../http/context';
 import { createTask, listTasks, moveTask, rateTask, readTask } from '../domain/proxy/tasks';
 import type { ProxyMove } from '../domain/proxy/binding';
@@ -42,4 +43,4 @@ export const actions: Record<string, Action> = {
   'proxy.agent': async (ctx) => agentProfile(ctx.params.id as string),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, proxyRoutes);

@@ -1,6 +1,7 @@
 import type { ActionBody, CreateRequestBody, RequestAction } from '@gridlink/shared/requests';
 import { REQUEST_CATEGORIES } from '@gridlink/shared/request-categories';
 import { createAreaHandler } from '../http/handler';
+import { requestsRoutes } from '../routes/requests';
 import type { Action } from '../http/context';
 import { createRequest, joinRequest, similarRequests } from '../domain/requests/create';
 import { actOnRequest, rateRequest } from '../domain/requests/moves';
@@ -34,4 +35,4 @@ export const actions: Record<string, Action> = {
     completeCallback(ctx.actor!, ctx.params.id as string, ctx.body as never, ctx.now),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, requestsRoutes);

@@ -1,5 +1,6 @@
 import type { CreateApplicationBody } from '@gridlink/shared/applications';
 import { createAreaHandler } from '../http/handler';
+import { servicesRoutes } from '../routes/services';
 import type { Action } from '../http/context';
 import { getService, listServices } from '../data/services';
 import { notFound } from '../http/errors';
@@ -31,4 +32,4 @@ export const actions: Record<string, Action> = {
   },
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, servicesRoutes);

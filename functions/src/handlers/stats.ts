@@ -1,4 +1,5 @@
 import { createAreaHandler } from '../http/handler';
+import { statsRoutes } from '../routes/stats';
 import type { Action } from '../http/context';
 import { gridStats } from '../domain/stats';
 
@@ -6,4 +7,4 @@ export const actions: Record<string, Action> = {
   'stats.grid': async (ctx) => gridStats(ctx.actor!, ctx.params.id as string),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, statsRoutes);

@@ -1,5 +1,6 @@
 import type { CreateUploadBody } from '@gridlink/shared/uploads';
 import { createAreaHandler } from '../http/handler';
+import { uploadsRoutes } from '../routes/uploads';
 import type { Action } from '../http/context';
 import { createUpload } from '../domain/uploads';
 
@@ -7,4 +8,4 @@ export const actions: Record<string, Action> = {
   'uploads.create': async (ctx) => createUpload(ctx.actor!, ctx.body as CreateUploadBody),
 };
 
-export const handler = createAreaHandler(actions);
+export const handler = createAreaHandler(actions, uploadsRoutes);

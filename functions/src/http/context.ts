@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { RouteDef } from '../routes';
+import type { RouteDef } from '../routes/types';
 import type { Actor } from '../auth/actor';
 
 export type { Actor };

@@ -3,6 +3,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { DomainError } from './errors';
 import { json } from './response';
 import { contextOf, type Action, type ActionResult } from './context';
+import { routeMatcher, type RouteMatcher } from '../routes/match';
+import type { RouteDef } from '../routes/types';
 import { accessLog, auth, errorMapper, idempotency, jsonBody, rateLimit, routeResolver, validate } from './middleware';
 
 function isResult(v: unknown): v is ActionResult {
@@ -13,9 +15,15 @@ function isResult(v: unknown): v is ActionResult {
 
 /**
  * The Lambda handler of one functional area: the middy chain around a map of actions keyed by
- * route id (`grids.get` → action). Actions return a body, or `{status, body}`.
+ * route id (`grids.get` → action). Actions return a body, or `{status, body}`. It matches and
+ * validates only `routes` (its area's, routes/<area>.ts), so its bundle holds only their schemas.
  */
-export function createAreaHandler(actions: Record<string, Action>) {
+export function createAreaHandler(
+  actions: Record<string, Action>,
+  routes: readonly RouteDef[],
+  opts: { fallback?: () => Promise<RouteMatcher> } = {},
+) {
+  const matcher = routeMatcher(routes);
   const base = async (event: APIGatewayProxyEventV2) => {
     const ctx = contextOf(event);
     if (ctx.replay) return ctx.replay;
@@ -30,7 +38,7 @@ export function createAreaHandler(actions: Record<string, Action>) {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(errorMapper())
     .use(accessLog())
-    .use(routeResolver())
+    .use(routeResolver(matcher, opts.fallback))
     .use(jsonBody())
     .use(auth())
     .use(validate())

@@ -11,7 +11,8 @@ import { authorizeRoute } from '../auth/policy';
 import { DomainError, badRequest, zodDetails } from './errors';
 import { toErrorResponse } from './error-response';
 import { SECURITY_HEADERS } from './response';
-import { findRoute, matchPath, type RouteDef } from '../routes';
+import type { RouteDef } from '../routes/types';
+import type { RouteMatcher } from '../routes/match';
 import { bindContext, type Req } from './context';
 import { idempotencyAfter, idempotencyBefore, idempotencyOnError } from './idempotency';
 import { log } from '../util/log';
@@ -78,15 +79,18 @@ export const accessLog = (): MW => {
   };
 };
 
-/** Finds the route of the event (routeKey from API Gateway, or a path match for $default). */
-export const routeResolver = (): MW => ({
+/**
+ * Finds the route of the event among the routes this function serves: by routeKey from API
+ * Gateway, else by path (`$default`), in `fallback` when given (the whole table, for 404 vs 405).
+ */
+export const routeResolver = (matcher: RouteMatcher, fallback?: () => Promise<RouteMatcher>): MW => ({
   before: async (request) => {
     const r = request as Req;
     const ev = request.event;
-    let route: RouteDef | undefined = findRoute(ev.routeKey);
+    let route: RouteDef | undefined = matcher.find(ev.routeKey);
     const params: Record<string, unknown> = { ...(ev.pathParameters ?? {}) };
     if (!route) {
-      const m = matchPath(ev.requestContext.http.method, ev.rawPath);
+      const m = (fallback ? await fallback() : matcher).match(ev.requestContext.http.method, ev.rawPath);
       if (m.allowed.length && !m.route)
         throw new DomainError('METHOD_NOT_ALLOWED', `不支持此请求方法，允许：${m.allowed.join(', ')}`);
       if (!m.route) throw new DomainError('NOT_FOUND', '接口不存在');

@@ -7,7 +7,7 @@ import { db, table } from '../data/client';
 import { gridItem, staffItem, type GridItem } from '../data/grids';
 import { keys } from '../data/keys';
 import { userItem } from '../data/users';
-import { syncCatalog } from '../data/services';
+import { syncCatalog } from '../data/services-sync';
 import { careProfilePut } from '../data/proxy';
 import { DEMO_GRIDS } from './demo-grid';
 import { DEMO_STAFF, DEMO_USERS } from './demo-users';

@@ -1,0 +1,10 @@
+import * as z from 'zod';
+
+/** One message of a user's inbox (我的消息). */
+export const Message = z.object({
+  id: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string(),
+  at: z.string(),
+});
