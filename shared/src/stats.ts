@@ -9,7 +9,7 @@ export const Message = z.object({
   at: z.string(),
 });
 
-/** Dashboard figures for a grid and everything below it, read from write-time counters. */
+/** Dashboard figures for a grid and everything below it, from the totals the table stream rolls up. */
 export const GridStats = z.object({
   gridId: z.string(),
   requests: z.object({
