@@ -5,12 +5,15 @@ import { App, Stack } from 'aws-cdk-lib';
 import { AttributeType, Table } from 'aws-cdk-lib/aws-dynamodb';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { STATS_LOCAL_TYPE } from '../../functions/src/data/stats';
+import { STREAM_BATCH } from '../../functions/src/data/stats-rollup';
 import { tableDef } from '../../functions/src/data/table-def';
 import { AREAS, routeKey, routes } from '../../functions/src/routes';
 import { cdkJsonContext } from './cdk-json';
 import { AREA_ACCESS, readConfig } from './config';
 import { AreaFunction, BUCKET_OBJECT_ACTIONS, REPO_ROOT } from './constructs/area-function';
 import { ACCESS_LOG_DAYS, ATTACHMENT_KEYS } from './constructs/attachments';
+import { OUTBOX_ITEM_TYPE, STATS_LOCAL_ITEM_TYPE, STATS_STREAM } from './constructs/jobs';
 import { GridLinkStack } from './gridlink-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -364,24 +367,48 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
     });
   });
 
-  test('table stream: only outbox INSERTs invoke it, batches of 100, 3 retries with bisect, 1 h max age', () => {
-    template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    const [[, mapping]] = ofType('AWS::Lambda::EventSourceMapping');
-    expect(mapping.Properties).toMatchObject({
-      FunctionName: { Ref: fnLogicalId('jobs') },
-      EventSourceArn: { 'Fn::GetAtt': [ofType('AWS::DynamoDB::Table')[0][0], 'StreamArn'] },
-      StartingPosition: 'LATEST',
-      BatchSize: 100,
-      MaximumRetryAttempts: 3,
-      BisectBatchOnFunctionError: true,
-      MaximumRecordAgeInSeconds: 3600,
+  const streamMappings = () =>
+    ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => ({
+      p: m.Properties,
+      filters: (m.Properties.FilterCriteria.Filters as { Pattern: string }[]).map((f) => JSON.parse(f.Pattern)),
+    }));
+  const byType = (type: string) =>
+    streamMappings().find(({ filters }) => filters.some((f) => f.dynamodb?.NewImage?.type?.S?.[0] === type))!;
+
+  test('table stream: two mappings on the jobs function (DynamoDB advises at most two readers per shard)', () => {
+    const mappings = streamMappings();
+    expect(mappings).toHaveLength(2);
+    for (const { p } of mappings)
+      expect(p).toMatchObject({
+        FunctionName: { Ref: fnLogicalId('jobs') },
+        EventSourceArn: { 'Fn::GetAtt': [ofType('AWS::DynamoDB::Table')[0][0], 'StreamArn'] },
+        StartingPosition: 'LATEST',
+        BisectBatchOnFunctionError: true,
+      });
+  });
+
+  test('notifier: only outbox INSERTs invoke it, batches of 100, 3 retries with bisect, 1 h max age', () => {
+    const { p, filters } = byType(OUTBOX_ITEM_TYPE);
+    expect(p).toMatchObject({ BatchSize: 100, MaximumRetryAttempts: 3, MaximumRecordAgeInSeconds: 3600 });
+    expect(filters).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } }]);
+  });
+
+  test("counter aggregator: only changes of a grid's own counter item, batched (1,000 records or 2 s)", () => {
+    const { p, filters } = byType(STATS_LOCAL_TYPE);
+    // the construct's copies of functions/src/data (the bench's rate model uses the latter)
+    expect(STATS_LOCAL_ITEM_TYPE).toBe(STATS_LOCAL_TYPE);
+    expect([STATS_STREAM.batchSize, STATS_STREAM.window.toSeconds()]).toEqual([
+      STREAM_BATCH.records,
+      STREAM_BATCH.windowSeconds,
+    ]);
+    expect(p).toMatchObject({
+      BatchSize: 1000,
+      MaximumBatchingWindowInSeconds: 2,
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 6 * 3600,
     });
-    const filters = mapping.Properties.FilterCriteria.Filters;
-    expect(filters).toHaveLength(1);
-    expect(JSON.parse(filters[0].Pattern)).toEqual({
-      eventName: ['INSERT'],
-      dynamodb: { NewImage: { type: { S: ['outbox'] } } },
-    });
+    // INSERT and MODIFY (a REMOVE has no new image); the aggregator's own items have other types
+    expect(filters).toEqual([{ dynamodb: { NewImage: { type: { S: ['stats_local'] } } } }]);
   });
 });
 

@@ -3,7 +3,7 @@
  * API server, on the run's DynamoDB Local. Talk to it with fetch, like any client.
  */
 import { randomBytes } from 'node:crypto';
-import { startStack, type Stack } from '../src/local/stack';
+import { startStack, type Stack, type StackOptions } from '../src/local/stack';
 
 export interface Api {
   stack: Stack;
@@ -17,10 +17,11 @@ export interface Api {
   stop(): Promise<void>;
 }
 
-export async function startApi(): Promise<Api> {
+export async function startApi(opts: Pick<StackOptions, 'statsFeed'> = {}): Promise<Api> {
   const stack = await startStack({
     dynamoEndpoint: process.env.DYNAMODB_ENDPOINT,
     tableName: `t-${randomBytes(6).toString('hex')}`,
+    ...opts,
   });
   const tokens = new Map<string, string>();
   const api: Api = {

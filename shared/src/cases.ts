@@ -274,7 +274,7 @@ export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const CaseRead = z.object({ at: Timestamp, actorId: z.string(), actorRole: z.string(), action: z.string() });
 
-/** Dashboard figures (from write-time counters), added to GridStats. */
+/** Dashboard figures (from the rolled-up counters), added to GridStats. */
 export const DisputeStats = z.object({
   total: z.number(),
   open: z.number(),

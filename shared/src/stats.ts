@@ -4,7 +4,7 @@ import { DisputeStats, PetitionStats } from './cases';
 /** an inbox message (moved to inbox.ts; kept here for existing imports) */
 export { Message } from './inbox';
 
-/** Dashboard figures for a grid and everything below it, read from write-time counters. */
+/** Dashboard figures for a grid and everything below it, from the totals the table stream rolls up. */
 export const GridStats = z.object({
   gridId: z.string(),
   requests: z.object({

@@ -1,8 +1,11 @@
 /**
  * What invokes the backend's non-HTTP work (functions/src/handlers/jobs.ts): EventBridge
- * schedules with a constant `{job}` input, and the table stream for each new outbox item (the
- * notifier). Every job is an idempotent catch-up sweep over what is due, so a missed or dropped
- * run is redone by the next one: nothing here needs a dead-letter queue.
+ * schedules with a constant `{job}` input, and the table stream through two mappings: each new
+ * outbox item wakes the notifier; each change of a grid's own counter item (LOCAL) wakes the
+ * counter aggregator, which adds it to the totals of the grid and its ancestors. Every job is an
+ * idempotent catch-up sweep over what is due, so a missed or dropped run is redone by the next one;
+ * the aggregator reads the counter items, not the records, so a replay adds nothing and a dropped
+ * record is made good by the grid's next change: nothing here needs a dead-letter queue.
  */
 import { Duration } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -32,6 +35,22 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
 
 /** the `type` of the items the notifier drains (functions/src/data/outbox.ts) */
 export const OUTBOX_ITEM_TYPE = 'outbox';
+/** the `type` of a grid's own counter item, the only counter a write touches (functions/src/data/stats.ts) */
+export const STATS_LOCAL_ITEM_TYPE = 'stats_local';
+
+/**
+ * The aggregator's batches: up to 1,000 records or 2 s, whichever comes first. The district's total
+ * takes one write per transaction of a batch (≤ 100 items each), so at most a few writes every 2 s
+ * per stream shard, whatever the write rate; dashboards trail the writes by about that window.
+ * Retries outlast DynamoDB throttling (bisecting a failing batch); records older than 6 h are left
+ * to the grids' next changes.
+ */
+export const STATS_STREAM = {
+  batchSize: 1000,
+  window: Duration.seconds(2),
+  retryAttempts: 10,
+  maxAge: Duration.hours(6),
+};
 
 export interface JobTriggersProps {
   stage: string;
@@ -77,5 +96,21 @@ export class JobTriggers extends Construct {
         ],
       }),
     );
+    // the second (and last: DynamoDB advises at most two readers per shard) reader of the stream; the
+    // event source above already granted the stream's read actions (DynamoEventSource takes one per table)
+    fn.addEventSourceMapping('CounterStream', {
+      eventSourceArn: props.table.tableStreamArn,
+      startingPosition: StartingPosition.LATEST,
+      batchSize: STATS_STREAM.batchSize,
+      maxBatchingWindow: STATS_STREAM.window,
+      retryAttempts: STATS_STREAM.retryAttempts,
+      bisectBatchOnError: true,
+      maxRecordAge: STATS_STREAM.maxAge,
+      // inserts and updates of LOCAL counter items (a REMOVE has no new image); the aggregator's own
+      // writes (totals, PUSHED markers) have other types, so it never wakes itself
+      filters: [
+        FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.isEqual(STATS_LOCAL_ITEM_TYPE) } } } }),
+      ],
+    });
   }
 }

@@ -8,6 +8,7 @@
 import type { EndpointsOutcome } from './endpoints';
 import { makeGrids, requests, residents, storedBytes, benchStaff, gridItem } from './generator';
 import type { Tally } from './counter';
+import { aggregatorMonth, printCounters } from './counters';
 import { int, mean, median, table } from './util';
 
 /** DynamoDB Local reports 0 for a read that finds nothing; DynamoDB bills at least 0.5 RRU per read. */
@@ -266,8 +267,11 @@ export function printCost(measured: EndpointsOutcome) {
       logBytes: r.logBytes / n,
       respBytes: r.respBytes / n,
       outbox: mean(r.tallies.map((t) => t.outbox)),
+      counted: mean(r.counterWrites),
     };
   };
+  // writes that change a counter: each is one record for the stream's counter aggregator
+  const countedPerMonth = mix.reduce((n, m) => n + m.perMonth * per(m.id).counted, 0);
   table(
     "Cost model: monthly request mix at Haizhou's volume (derived from DOMAIN.md's yearly figures) × measured units per call",
     [
@@ -307,7 +311,7 @@ export function printCost(measured: EndpointsOutcome) {
   );
 
   const storageGb = (haizhouStoredBytes() * ASSUME.storageFactor) / 1024 ** 3;
-  const notes: Record<number, { notifications: number; api: number }> = {};
+  const notes: Record<number, { notifications: number; api: number; counted: number; batches: number }> = {};
   const lines = (k: number) => {
     let api = 0,
       rru = 0,
@@ -340,10 +344,15 @@ export function printCost(measured: EndpointsOutcome) {
     }
     // each queued notification wakes the notifier through the stream (filtered on outbox inserts)
     const pn = measured.perNotification;
-    const streamInv = notifications;
     rru += notifications * pn.rru;
     wru += notifications * pn.wru;
-    gbs += streamInv * (Math.max(1, Math.ceil(pn.ms * ASSUME.lambdaSlowdown)) / 1000) * ASSUME.lambdaGb;
+    gbs += notifications * (Math.max(1, Math.ceil(pn.ms * ASSUME.lambdaSlowdown)) / 1000) * ASSUME.lambdaGb;
+    // the counter aggregator: one invocation per stream batch of counted writes (measured per batch size)
+    const agg = aggregatorMonth(measured.counterBatches, countedPerMonth * k, k);
+    rru += agg.rru;
+    wru += agg.wru;
+    gbs += agg.batches * (Math.max(1, Math.ceil(agg.ms * ASSUME.lambdaSlowdown)) / 1000) * ASSUME.lambdaGb;
+    const streamInv = notifications + agg.batches;
     logBytes += streamInv * ASSUME.platformLogBytes;
     const invocations = api + jobInv + streamInv;
     const cold = invocations * (ASSUME.coldStartShare[k] ?? 0.002);
@@ -353,10 +362,14 @@ export function printCost(measured: EndpointsOutcome) {
     const photoGb = (photos * ASSUME.keepMonths * ASSUME.photoMB) / 1024;
     const httpApi =
       Math.min(api, 300e6) * PRICES.httpApiRequest + Math.max(0, api - 300e6) * PRICES.httpApiRequestOver300M;
-    notes[k] = { notifications, api };
+    notes[k] = { notifications, api, counted: countedPerMonth * k, batches: agg.batches };
     return [
       ['API Gateway HTTP API requests', qty(api), httpApi],
-      ['Lambda requests (API + jobs + stream)', qty(invocations), invocations * PRICES.lambdaRequest],
+      [
+        'Lambda requests (API + jobs + stream: notifier, counter aggregator)',
+        qty(invocations),
+        invocations * PRICES.lambdaRequest,
+      ],
       ['Lambda duration, GB-s (arm64, 512 MB, incl. cold-start INIT)', qty(gbs), gbs * PRICES.lambdaGbSecond],
       ['DynamoDB read request units', qty(rru), rru * PRICES.ddbRru],
       ['DynamoDB write request units', qty(wru), wru * PRICES.ddbWru],
@@ -396,6 +409,7 @@ export function printCost(measured: EndpointsOutcome) {
       ...one.map((l, i) => [l[0], l[1], usd(l[2]), hundred[i][1], usd(hundred[i][2])]),
       ['**total**', '', `**${usd(total(one))}**`, '', `**${usd(total(hundred))}**`],
     ],
-    `Per month at Haizhou: ${int(notes[1].api)} API calls, ${int(notes[1].notifications)} notifications (each drained by the stream-triggered notifier at ${measured.perNotification.rru.toFixed(1)} RRU + ${measured.perNotification.wru.toFixed(1)} WRU), scheduled jobs ${int(Object.values(JOB_RUNS).reduce((a, b) => a + b, 0))} runs (slaSweep, notify, alertUnclaimed, petitionSweep every 5 min, autoClose hourly). Assumptions: ${Math.round(ASSUME.activeResidentShare * 100)} % of residents open the app ${ASSUME.opensPerActiveResident}× a month; ${int(ASSUME.staffAccounts)} staff accounts, ${ASSUME.staffSessionsPerMonth} sessions each; Lambda billed ms = ${ASSUME.lambdaSlowdown} × local median; cold starts ${ASSUME.coldStartShare[1] * 100} % (Haizhou) / ${ASSUME.coldStartShare[100] * 100} % (100×) of invocations at ${ASSUME.initMs} ms INIT; storage = generated Haizhou data (${(haizhouStoredBytes() / 1024 ** 2).toFixed(0)} MiB incl. GSIs) × ${ASSUME.storageFactor}. At 100× every volume, the residents and the data grow 100×; the fixed lines do not.`,
+    `Per month at Haizhou: ${int(notes[1].api)} API calls, ${int(notes[1].notifications)} notifications (each drained by the stream-triggered notifier at ${measured.perNotification.rru.toFixed(1)} RRU + ${measured.perNotification.wru.toFixed(1)} WRU), ${int(notes[1].counted)} counted writes pushed up by ${int(notes[1].batches)} counter-aggregator batches (100×: ${int(notes[100].counted)} by ${int(notes[100].batches)}), scheduled jobs ${int(Object.values(JOB_RUNS).reduce((a, b) => a + b, 0))} runs (slaSweep, notify, alertUnclaimed, petitionSweep every 5 min, autoClose hourly). Assumptions: ${Math.round(ASSUME.activeResidentShare * 100)} % of residents open the app ${ASSUME.opensPerActiveResident}× a month; ${int(ASSUME.staffAccounts)} staff accounts, ${ASSUME.staffSessionsPerMonth} sessions each; Lambda billed ms = ${ASSUME.lambdaSlowdown} × local median; cold starts ${ASSUME.coldStartShare[1] * 100} % (Haizhou) / ${ASSUME.coldStartShare[100] * 100} % (100×) of invocations at ${ASSUME.initMs} ms INIT; storage = generated Haizhou data (${(haizhouStoredBytes() / 1024 ** 2).toFixed(0)} MiB incl. GSIs) × ${ASSUME.storageFactor}. At 100× every volume, the residents and the data grow 100×; the fixed lines do not.`,
   );
+  printCounters(measured.counterBatches, countedPerMonth);
 }

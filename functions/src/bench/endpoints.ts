@@ -27,6 +27,8 @@ import {
   type Resources,
 } from '../../test/trust/fixtures';
 import { counted, installCounter, type Tally } from './counter';
+import { benchCounterBatches, type CounterBatch } from './counters';
+import { pendingStats } from '../local/stats-feed';
 import { mean, median, ms, num, onCleanup, percentile, ratio, say, table as printTable } from './util';
 
 export interface JobResult {
@@ -47,6 +49,8 @@ export interface EndpointsOutcome {
   routes: EndpointResult[];
   jobs: JobResult[];
   perNotification: PerNotification;
+  /** the counter aggregator (the table stream's job) on batches of 1 … 1,000 records */
+  counterBatches: CounterBatch[];
 }
 
 export interface EndpointResult {
@@ -59,6 +63,8 @@ export interface EndpointResult {
   logBytes: number;
   /** response body bytes (data transfer out) */
   respBytes: number;
+  /** grids whose own (LOCAL) counter item each call wrote: the records it gives the stream aggregator */
+  counterWrites: number[];
 }
 
 interface Input {
@@ -135,7 +141,8 @@ function defaultWho(route: RouteDef): string | undefined {
 export async function benchEndpoints(opts: { calls: number }): Promise<EndpointsOutcome> {
   const n = opts.calls;
   say('endpoints: starting the local stack (API server, S3, WeChat emulator) on the bench DynamoDB Local…');
-  const api: Api = await startApi();
+  // the counter aggregator runs between the calls, outside their counts (it is the stream's work, not theirs)
+  const api: Api = await startApi({ statsFeed: 'manual' });
   onCleanup(() => api.stop());
   installCounter();
 
@@ -503,9 +510,11 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
         tallies: [],
         logBytes: 0,
         respBytes: 0,
+        counterWrites: [],
       };
       for (const [i, input] of inputs.entries()) {
         const caller = input.who ?? who;
+        await api.stack.drainStats();
         const cap = { bytes: 0 };
         capture = i > 0 ? cap : undefined;
         const t = performance.now();
@@ -513,6 +522,7 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
         const dt = performance.now() - t;
         capture = undefined;
         if (i === 0) continue;
+        r.counterWrites.push(pendingStats());
         r.lat.push(dt);
         r.tallies.push(tally);
         r.statuses[out.status] = (r.statuses[out.status] ?? 0) + 1;
@@ -583,7 +593,9 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
         ],
       ],
     );
-    return { routes: results, jobs, perNotification };
+    await api.stack.drainStats();
+    const counterBatches = await benchCounterBatches();
+    return { routes: results, jobs, perNotification, counterBatches };
   } finally {
     restore();
   }

@@ -372,7 +372,7 @@ export function* requests(ds: Dataset, nowMs: number, stats: Map<string, Counter
   }
 }
 
-/** One STATS item per grid that has requests below it, as the domain's ADD updates leave it. */
+/** One STATS total per grid that has requests below it, as the stream's counter aggregator leaves it. */
 export function* statsItems(stats: Map<string, Counters>, now: string) {
   for (const [gridId, counters] of stats)
     yield { ...keys.stats(gridId), type: 'stats', gridId, updatedAt: now, ...counters };

@@ -281,6 +281,6 @@ export async function benchScale(opts: { fraction: number; calls: number }) {
         `${shape.get(key(qi, small))} / ${shape.get(key(qi, full))}`,
       ];
     }),
-    `The busy community's inbox partition holds ${int(small.inboxes.get(busy) ?? 0)} vs ${int(full.inboxes.get(busy) ?? 0)} requests, but a page is one Query with Limit 20; dashboards read one STATS item kept at write time (its req_total counts every request below the grid).`,
+    `The busy community's inbox partition holds ${int(small.inboxes.get(busy) ?? 0)} vs ${int(full.inboxes.get(busy) ?? 0)} requests, but a page is one Query with Limit 20; dashboards read one STATS item, the totals the stream aggregator keeps (its req_total counts every request below the grid).`,
   );
 }

@@ -49,8 +49,18 @@ export const keys = {
     GSI1SK: `${createdAt}#${id}`,
   }),
   callbacksOfPk: (communityId: string) => `CALLBACKS#${communityId}`,
-  /** write-time counters of a grid node (covers the node and everything below it) */
+  /** dashboard totals of a grid node (covers the node and everything below it), kept by the stream aggregator */
   stats: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'STATS' }),
+  /** the counters of writes made in this very grid: the only counter item a write's transaction touches */
+  statsLocal: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'LOCAL' }),
+  /** the part of statsLocal the aggregator has already added to the totals (only the aggregator writes it) */
+  statsPushed: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'PUSHED' }),
+  /** a big batch's deltas for the top levels (district, street, community), between its two phases */
+  statsCarry: (at: string, id: string) => ({ PK: 'STATSCARRY', SK: `${at}#${id}` }),
+  statsCarryPk: () => 'STATSCARRY',
+  /** the grid of a statsLocal key (a stream record's Keys), or undefined for any other item */
+  gridOfStatsLocal: (k: { PK?: unknown; SK?: unknown }) =>
+    k.SK === 'LOCAL' && typeof k.PK === 'string' && k.PK.startsWith('STATS#') ? k.PK.slice(6) : undefined,
   /** in-app 消息 of a user, newest first */
   message: (userId: string, at: string, id: string) => ({ PK: `USER#${userId}`, SK: `MSG#${at}#${id}` }),
   /** notification outbox: one item per change; GSI3 (sparse, sharded) lists the unsent */
@@ -280,6 +290,24 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = STATS#<gridId>, SK = STATS',
     example: 'STATS#hz-hp / STATS',
+  },
+  {
+    pattern: "A write counts itself in its own grid's counters (in the write's transaction: ADD c_*)",
+    index: 'table',
+    keyCondition: 'PK = STATS#<gridId>, SK = LOCAL',
+    example: 'STATS#hz-hp-xh-c1-a1-b1-u1 / LOCAL',
+  },
+  {
+    pattern: "Stream aggregator: a grid's own counters and what it already pushed up (one consistent BatchGet)",
+    index: 'table',
+    keyCondition: 'PK = STATS#<gridId>, SK IN (LOCAL, PUSHED)',
+    example: 'STATS#hz-hp-xh-c1-a1-b1-u1 / LOCAL, PUSHED',
+  },
+  {
+    pattern: 'Stream aggregator: carries of big batches waiting for the top-level totals (only it writes them)',
+    index: 'table',
+    keyCondition: 'PK = STATSCARRY (consistent Query)',
+    example: 'STATSCARRY / 2026-11-28T…#01JD…',
   },
   {
     pattern: "A user's in-app messages, newest first",

@@ -24,6 +24,32 @@ used by CDK, the local stack and the tests.
 - Keys are built only in \`functions/src/data/keys.ts\`. No Scan anywhere: every list is one Query
   with an opaque, HMAC-signed cursor bound to its partition.
 
+## Dashboard counters
+
+Dashboards read one item, \`STATS#<gridId> / STATS\`: the totals of the grid and everything below it.
+No write touches it. A write's transaction counts itself only in its **own grid's** item
+\`STATS#<gridId> / LOCAL\` (\`ADD c_<name>\`; \`type = stats_local\`, with the grid's path), so two
+writes meet on a counter item only when they are in the same grid — never on the district's.
+
+The table stream carries each change of a LOCAL item to the counter aggregator (the jobs function,
+a stream mapping filtered on \`type = stats_local\`, batches of up to 1,000 records or 2 s;
+\`functions/src/data/stats-rollup.ts\`). For every grid a batch names it reads LOCAL and
+\`STATS#<gridId> / PUSHED\` (what it already added, with a version \`v\`) in one consistent
+BatchGet, takes delta = c − pushed, and in **one transaction** adds the deltas, summed per total, to
+the totals of the grid and of each ancestor and sets PUSHED = c on condition that \`v\` is still what
+it read. A duplicated, replayed or reordered record finds delta 0; of two aggregators racing on a
+grid one commits and the other re-reads. Only writers write LOCAL and only the aggregator writes
+PUSHED and the totals, so the two never meet in a transaction.
+
+A batch that needs more than one transaction (≤ 100 items each) does not write the top levels
+(district, street, community) from every group: each group's transaction puts their sums into a
+carry item \`STATSCARRY / <at>#<id>\` (\`type = stats_carry\`), and the run ends by applying every
+pending carry in one transaction (adding to the totals, deleting the carries on condition they still
+exist). So the district's total takes one write per batch. A carry left by a run that died between
+the phases is applied by the next run, exactly once. Locally (no stream) the API server runs the
+same handler over the LOCAL items written since the last request before it serves the next one
+(\`functions/src/local/stats-feed.ts\`).
+
 ## Access patterns
 
 | pattern | index | key condition | example |

@@ -1,6 +1,7 @@
 import type { GridStats } from '@gridlink/shared/stats';
 import { getGridItems } from '../data/grids';
 import { readStats } from '../data/stats';
+import { rollUpGrids, statsGridsOf, type RollUp } from '../data/stats-rollup';
 import { forbidden, notFound } from './errors';
 import type { Actor } from '../auth/actor';
 import { inScope } from '../auth/policy';
@@ -8,7 +9,16 @@ import { disputeFigures, petitionFigures } from './cases/figures';
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);
 
-/** One GetItem: the counters kept at write time for this grid (covering all below it). */
+/**
+ * The table stream's counter aggregator (handlers/jobs.ts): the records of LOCAL counter items name
+ * the grids whose own counts moved; their deltas go up to the totals of each grid and its ancestors.
+ * Idempotent: a replayed, duplicated or reordered batch adds nothing twice (data/stats-rollup.ts).
+ */
+export async function rollUpStats(records: readonly unknown[]): Promise<RollUp> {
+  return rollUpGrids(statsGridsOf(records));
+}
+
+/** One GetItem: the totals of this grid (covering all below it), seconds behind the writes. */
 export async function gridStats(actor: Actor, gridId: string): Promise<GridStats> {
   const grid = (await getGridItems([gridId])).get(gridId);
   if (!grid) throw notFound('网格不存在');

@@ -1,8 +1,12 @@
 /**
- * Scheduled and stream-triggered work (not HTTP): the notifier, the SLA sweep and auto-close.
- * Cloud: EventBridge schedules and the table stream invoke this handler; local: timers.
+ * Scheduled and stream-triggered work (not HTTP): the notifier, the counter aggregator, the SLA
+ * sweep and auto-close. Cloud: EventBridge schedules and the table stream invoke this handler (two
+ * stream mappings: outbox inserts wake the notifier, LOCAL counter changes the aggregator); local:
+ * timers, and the local stack's stats feed for the aggregator (functions/src/local/stats-feed.ts).
  */
 import { drainOutbox } from '../domain/notify';
+import { rollUpStats } from '../domain/stats';
+import { STATS_LOCAL_TYPE } from '../data/stats';
 import { autoClose, slaSweep } from '../domain/requests/sweep';
 import { alertUnclaimed } from '../domain/proxy/sweep';
 import { petitionSweep } from '../domain/cases/petitions';
@@ -15,8 +19,21 @@ export const JOBS = {
   petitionSweep: () => petitionSweep(),
 };
 
+/** `type` in a stream record's new image (the mappings filter on it, so each batch is one kind) */
+const typeOf = (r: unknown) =>
+  (r as { dynamodb?: { NewImage?: { type?: { S?: string } } } }).dynamodb?.NewImage?.type?.S;
+
+/** A DynamoDB stream batch: counter records go to the aggregator, anything else wakes the notifier. */
+async function streamBatch(records: unknown[]) {
+  const counters = records.filter((r) => typeOf(r) === STATS_LOCAL_TYPE);
+  const out: Record<string, unknown> = {};
+  if (counters.length) out.stats = await rollUpStats(counters);
+  if (counters.length < records.length) out.notify = await drainOutbox();
+  return out;
+}
+
 export async function handler(event: { job?: keyof typeof JOBS; Records?: unknown[] }) {
-  if (event.Records) return { notify: await drainOutbox() }; // DynamoDB stream batch
+  if (event.Records) return streamBatch(event.Records);
   const job = event.job && JOBS[event.job];
   if (!job) throw new Error(`unknown job ${String(event.job)}`);
   return { [event.job!]: await job() };

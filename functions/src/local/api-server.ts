@@ -90,7 +90,15 @@ function onClientError(err: NodeJS.ErrnoException, socket: import('node:stream')
   );
 }
 
-export function createApiServer() {
+export interface ApiServerOptions {
+  /**
+   * Awaited before each request is served: the local stack runs the table stream's work here (the
+   * counter aggregator, local/stats-feed.ts), so what a request reads includes every earlier write.
+   */
+  beforeRequest?: () => Promise<unknown>;
+}
+
+export function createApiServer(opts: ApiServerOptions = {}) {
   const server = http.createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -113,6 +121,7 @@ export function createApiServer() {
       }
       const event = toEvent(req, Buffer.concat(chunks));
       const route = matchPath(event.requestContext.http.method, event.rawPath).route;
+      await opts.beforeRequest?.().catch((e) => console.error('local api adapter (before request):', e));
       try {
         const { handler } = await load(route?.area ?? 'system');
         const out = await handler(event, lambdaContext(event.requestContext.requestId));

@@ -13,6 +13,7 @@ import { createWechatEmulator } from './wechat-emulator';
 import { createWebServer } from './web-server';
 import { startWorkers } from './workers';
 import { startLocalS3 } from './s3';
+import { drainStats, installStatsFeed } from './stats-feed';
 
 export interface StackOptions {
   /** use a running DynamoDB Local instead of starting one (tests) */
@@ -26,6 +27,11 @@ export interface StackOptions {
   webDir?: string;
   /** run the scheduled work on timers (SLA sweep, outbox) */
   workers?: boolean;
+  /**
+   * The counter aggregator (the cloud's stream work): 'auto' runs it before each API request
+   * (default); 'manual' leaves it to `stack.drainStats()` (the bench, which counts calls per request).
+   */
+  statsFeed?: 'auto' | 'manual';
   log?: (msg: string) => void;
 }
 
@@ -39,6 +45,8 @@ export interface Stack {
   dynamoPid?: number;
   seeded: number;
   sentMessages: ReturnType<typeof createWechatEmulator>['sent'];
+  /** run the counter aggregator over the writes made since its last run; resolves to the grids it took */
+  drainStats(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -78,6 +86,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     process.env.TABLE_NAME = tableName;
     process.env.STAGE ??= 'local';
     db();
+    installStatsFeed();
 
     const wechat = createWechatEmulator();
     servers.push(wechat.server);
@@ -99,7 +108,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const seeded = await seedDemo();
     log(seeded ? `演示数据已写入 ${seeded} 条` : '演示数据已存在，未重复写入');
 
-    const api = createApiServer();
+    const api = createApiServer({ beforeRequest: opts.statsFeed === 'manual' ? undefined : drainStats });
     servers.push(api);
     const apiPort = await listen(api, opts.apiPort ?? 0);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -121,6 +130,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       dynamoPid: dynamo?.pid,
       seeded,
       sentMessages: wechat.sent,
+      drainStats,
       stop,
     };
   } catch (e) {
