@@ -193,14 +193,14 @@ export async function getCaseWithTimeline<K extends CaseKind>(kind: K, id: strin
         KeyConditionExpression: withEvents ? 'PK = :pk' : 'PK = :pk AND SK = :sk',
         ExpressionAttributeValues: withEvents
           ? { ':pk': partitionOf(kind, id) }
-          : { ':pk': partitionOf(kind, id), ':sk': PREFIX[kind] },
+          : { ':pk': partitionOf(kind, id), ':sk': keyOf(kind, id).SK },
         ExclusiveStartKey: start,
       }),
     );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start && items.length < 1000);
-  const main = items.find((i) => i.SK === PREFIX[kind]);
+  const main = items.find((i) => i.SK === keyOf(kind, id).SK);
   if (!main) return undefined;
   return {
     item: strip(main) as unknown as Extract<CaseItem, { kind: K }>,

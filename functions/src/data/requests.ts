@@ -100,7 +100,7 @@ export async function getRequestWithTimeline(id: string) {
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
   } while (start && items.length < 1000);
-  const req = items.find((i) => i.SK === 'REQ');
+  const req = items.find((i) => i.SK === keys.request(id).SK);
   if (!req) return undefined;
   return {
     request: strip(req) as unknown as RequestItem,
