@@ -76,12 +76,14 @@ export async function listAgentApplications(actor: Actor, page: PageRequest) {
 
 /** The community approves: the user becomes an agent serving that community (one transaction with the audit record). */
 export async function approveAgent(actor: Actor, userId: string, now: string) {
-  const { Item: app } = await db().send(new GetCommand({ TableName: table(), Key: keys.agentApplication(userId) }));
+  const [{ Item: app }, user] = await Promise.all([
+    db().send(new GetCommand({ TableName: table(), Key: keys.agentApplication(userId) })),
+    getUser(userId),
+  ]);
   if (!app) throw notFound('没有这份申请');
   if (!['community_admin', 'grid_leader'].includes(actor.role) || !inScope(actor, app.gridPath as string[]))
     throw forbidden('只有本社区可以审批');
   if (app.status !== 'pending') throw new DomainError('INVALID_TRANSITION', '申请已处理');
-  const user = await getUser(userId);
   if (!user) throw notFound('用户不存在');
   await transact([
     {
@@ -124,9 +126,8 @@ export async function approveAgent(actor: Actor, userId: string, now: string) {
 }
 
 export async function agentProfile(userId: string) {
-  const user = await getUser(userId);
+  const [user, s] = await Promise.all([getUser(userId), getAgentStats(userId)]);
   if (!user || user.role !== 'agent') throw notFound('红色代办员不存在');
-  const s = await getAgentStats(userId);
   return {
     id: user.id,
     name: user.name,

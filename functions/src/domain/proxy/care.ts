@@ -75,12 +75,11 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
 }
 
 export async function readRecipient(actor: Actor, id: string) {
-  const { profile, family } = await getCare(id);
+  const [{ profile, family }, user] = await Promise.all([getCare(id), getUser(id)]); // both at once
   if (!profile) throw notFound('帮扶对象不存在');
   const isFamily = family.some((f) => f.userId === actor.id && f.status === 'confirmed');
   if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id)
     throw notFound('帮扶对象不存在');
-  const user = await getUser(id);
   return {
     id,
     name: profile.name,

@@ -23,7 +23,7 @@ import {
 import { transact } from '../../data/requests';
 import { getService } from '../../data/services';
 import { statsUpdates, type Deltas } from '../../data/stats';
-import { getUser } from '../../data/users';
+import { getUser, type UserItem } from '../../data/users';
 import { DomainError, badRequest, forbidden, notFound, versionConflict } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
@@ -33,12 +33,18 @@ import { nextProxyStatus, PROXY_TRANSITIONS, type ProxyMove } from './transition
 
 const HOUR = 3600_000;
 
-export async function toTask(actor: Actor, t: ProxyTaskItem, events?: Record<string, unknown>[]): Promise<ProxyTask> {
-  const side = await isSide(actor, t);
+export async function toTask(
+  actor: Actor,
+  t: ProxyTaskItem,
+  events?: Record<string, unknown>[],
+  recipientUser?: UserItem,
+): Promise<ProxyTask> {
+  // both reads at once: the reader's side (a family link, perhaps) and the recipient's contact data
+  const [side, user] = await Promise.all([isSide(actor, t), recipientUser ?? getUser(t.recipientId)]);
   const { gridPath, recipientId, recipientName, recipientAddress, claimedAt, ...rest } = t;
   return {
     ...rest,
-    recipient: await recipientView(actor, t, side),
+    recipient: await recipientView(actor, t, side, user),
     ...(events ? { timeline: events as ProxyTask['timeline'] } : {}),
   };
 }
@@ -59,10 +65,9 @@ async function checkConsent(actor: Actor, body: CreateProxyTaskBody, gridPath: s
 }
 
 export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: string) {
-  const recipient = await getUser(body.recipientId);
+  const [recipient, care] = await Promise.all([getUser(body.recipientId), getCare(body.recipientId)]);
   if (!recipient?.unitId) throw badRequest('被帮扶对象不存在或未登记单元', [{ path: 'recipientId', message: '无效' }]);
   const unit = (await getGridItems([recipient.unitId])).get(recipient.unitId)!;
-  const care = await getCare(body.recipientId);
   if (
     actor.id !== body.recipientId &&
     !(await isSide(actor, { requesterId: '', recipientId: body.recipientId, gridPath: unit.path }))
@@ -122,7 +127,7 @@ export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: s
   ];
   if (t.recipientId !== t.requesterId) items.push(taskForPut(t));
   await transact(items);
-  return await toTask(actor, t, []);
+  return await toTask(actor, t, [], recipient);
 }
 
 async function commit(
