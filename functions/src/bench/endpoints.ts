@@ -1,7 +1,7 @@
 /**
  * Part "endpoints": every route of the route table, called N times through the local API server
- * (in-process startStack on an in-memory DynamoDB Local), next to N raw PutItem calls and N
- * `GET /v1/health` calls made just before it, with the DynamoDB calls (count, command, time) and
+ * (in-process startStack on an in-memory DynamoDB Local), each call just after a raw PutItem and a
+ * `GET /v1/health` (interleaved: the three see the same moment of a busy machine), with the DynamoDB calls (count, command, time) and
  * request units each call makes, metered per request (data/client.ts `metered`).
  *
  * The figure that matters: "PutItems over health" = (median − health median) ÷ raw PutItem median,
@@ -59,9 +59,9 @@ export interface EndpointResult {
   who: string;
   statuses: Record<number, number>;
   lat: number[];
-  /** raw PutItem round trips measured just before this route */
+  /** raw PutItem round trips, one just before each call of the route */
   base: number[];
-  /** GET /v1/health measured just before this route */
+  /** GET /v1/health, one just before each call of the route */
   health: number[];
   tallies: Tally[];
   logBytes: number;
@@ -347,7 +347,8 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       (suffix: string, mk: () => Promise<string>, body: unknown = {}, base = '') =>
       async (): Promise<Input> => ({ path: `${base}/${await mk()}${suffix}`, body });
     // a submit as the mini-program makes it: with the duplicate check (no ignoreSimilar), each call
-    // in a building and category with nothing open yet, so it is a 201 and not the 409 offer to join
+    // in a building and category with nothing open yet, so it is a 201 and not the 409 offer to join;
+    // six categories per unit before the next building (a warm container knows most grid nodes)
     const BUILDINGS = ['c1-a1-b1', 'c1-a1-b2', 'c1-a2-b1', 'c1-a2-b2', 'c2-a1-b1', 'c2-a1-b2', 'c2-a2-b1', 'c2-a2-b2'];
     const FRESH_CATEGORIES = ['sanitation', 'street-vending', 'property', 'illegal-building', 'heating', 'water-power'];
     const PLANS: Record<string, Plan> = {
@@ -356,9 +357,9 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
         make: async (i) => ({
           path: '/v1/requests',
           body: {
-            category: FRESH_CATEGORIES[Math.floor(i / BUILDINGS.length) % FRESH_CATEGORIES.length],
+            category: FRESH_CATEGORIES[i % FRESH_CATEGORIES.length],
             description: `楼道灯不亮了，晚上看不清台阶（压测 ${i}）`,
-            unitId: `hz-hp-xh-${BUILDINGS[i % BUILDINGS.length]}-u3`,
+            unitId: `hz-hp-xh-${BUILDINGS[Math.floor(i / FRESH_CATEGORIES.length) % BUILDINGS.length]}-u3`,
           },
         }),
       },
@@ -512,16 +513,6 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
       // n + 1 inputs: the first call warms the area's module and is not kept
       const inputs: Input[] = [];
       for (let i = 0; i <= n; i++) inputs.push(plan.make ? await plan.make(i) : (plan.input ?? concrete(route, res)));
-      const base: number[] = [];
-      const health: number[] = [];
-      for (let i = 0; i < n; i++) {
-        let t = performance.now();
-        await db().send(new PutCommand({ TableName: table(), Item: { ...probe, type: 'bench', n: i } }));
-        base.push(performance.now() - t);
-        t = performance.now();
-        await call('GET', '/v1/health', undefined);
-        health.push(performance.now() - t);
-      }
       // creating routes: a fresh Idempotency-Key per call, as the mini-program sends
       if (route.idempotent)
         for (const [i, input] of inputs.entries())
@@ -531,13 +522,20 @@ export async function benchEndpoints(opts: { calls: number }): Promise<Endpoints
         who: who ?? 'anonymous',
         statuses: {},
         lat: [],
-        base,
-        health,
+        base: [],
+        health: [],
         tallies: [],
         logBytes: 0,
         respBytes: 0,
       };
       for (const [i, input] of inputs.entries()) {
+        // the yardsticks interleaved with the calls, so that all three see the same moment of a busy machine
+        let t0 = performance.now();
+        await db().send(new PutCommand({ TableName: table(), Item: { ...probe, type: 'bench', n: i } }));
+        if (i > 0) r.base.push(performance.now() - t0);
+        t0 = performance.now();
+        await call('GET', '/v1/health', undefined);
+        if (i > 0) r.health.push(performance.now() - t0);
         const caller = input.who ?? who;
         const cap = { bytes: 0 };
         capture = i > 0 ? cap : undefined;
@@ -661,7 +659,7 @@ function printEndpoints(results: EndpointResult[], n: number) {
   const put = median(all((r) => r.base));
   const health = median(all((r) => r.health));
   printTable(
-    `Endpoints: ${n} calls each through the local API server (in-process, DynamoDB Local in memory), next to ${n} raw PutItem and ${n} GET /v1/health calls made just before`,
+    `Endpoints: ${n} calls each through the local API server (in-process, DynamoDB Local in memory), each just after a raw PutItem and a GET /v1/health`,
     [
       'route',
       'method path',
@@ -697,7 +695,7 @@ function printEndpoints(results: EndpointResult[], n: number) {
         all((r) => r.base),
         95,
       ),
-    )} ms; GET /v1/health: median ${ms(health)} ms. "PutItems over health": (route median − health median) ÷ PutItem median, both measured just before the route. "DynamoDB ms": median wall time with a DynamoDB call in flight (parallel calls count once); the rest is the handler's own work. "DynamoDB calls": commands per API call (mean), metered per request on db() (data/client.ts); RRU/WRU: the request units DynamoDB Local reports (ReturnConsumedCapacity), GSI writes and the 2× of transactions included. State-changing routes act on a fresh resource each call; creating routes send a fresh Idempotency-Key.`,
+    )} ms; GET /v1/health: median ${ms(health)} ms. "PutItems over health": (route median − health median) ÷ PutItem median, interleaved with the route's calls. "DynamoDB ms": median wall time with a DynamoDB call in flight (parallel calls count once); the rest is the handler's own work. "DynamoDB calls": commands per API call (mean), metered per request on db() (data/client.ts); RRU/WRU: the request units DynamoDB Local reports (ReturnConsumedCapacity), GSI writes and the 2× of transactions included. State-changing routes act on a fresh resource each call; creating routes send a fresh Idempotency-Key.`,
   );
   const writes = results.filter(isWrite);
   printTable(

@@ -8,7 +8,7 @@ import { getAgentStats } from '../../data/proxy';
 import type { PageRequest } from '../../data/query';
 import { queryPage } from '../../data/query';
 import { transact } from '../../data/requests';
-import { getUser } from '../../data/users';
+import { getUser, type UserItem } from '../../data/users';
 import { DomainError, badRequest, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
@@ -122,12 +122,17 @@ export async function approveAgent(actor: Actor, userId: string, now: string) {
       at: now,
     }),
   ]);
-  return agentProfile(userId);
+  // the user as just written (role and communities): only the counters are read
+  return profileOf({ ...user, role: 'agent', gridIds: [app.communityId as string] }, await getAgentStats(userId));
 }
 
 export async function agentProfile(userId: string) {
   const [user, s] = await Promise.all([getUser(userId), getAgentStats(userId)]);
   if (!user || user.role !== 'agent') throw notFound('红色代办员不存在');
+  return profileOf(user, s);
+}
+
+function profileOf(user: UserItem, s: Awaited<ReturnType<typeof getAgentStats>>) {
   return {
     id: user.id,
     name: user.name,

@@ -28,7 +28,7 @@ import { DomainError, badRequest, forbidden, notFound, versionConflict } from '.
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
-import { isSide, recipientView } from './access';
+import { inWindow, isSide, recipientView } from './access';
 import { nextProxyStatus, PROXY_TRANSITIONS, type ProxyMove } from './transitions';
 
 const HOUR = 3600_000;
@@ -39,8 +39,12 @@ export async function toTask(
   events?: Record<string, unknown>[],
   recipientUser?: UserItem,
 ): Promise<ProxyTask> {
-  // both reads at once: the reader's side (a family link, perhaps) and the recipient's contact data
-  const [side, user] = await Promise.all([isSide(actor, t), recipientUser ?? getUser(t.recipientId)]);
+  // both reads at once: the reader's side (a family link, perhaps) and the recipient's contact data;
+  // the assigned agent in the access window sees the recipient anyway, their side is not looked up
+  const [side, user] = await Promise.all([
+    inWindow(actor, t) || isSide(actor, t),
+    recipientUser ?? getUser(t.recipientId),
+  ]);
   const { gridPath, recipientId, recipientName, recipientAddress, claimedAt, ...rest } = t;
   return {
     ...rest,
