@@ -76,9 +76,11 @@ export async function listAgentApplications(actor: Actor, page: PageRequest) {
 
 /** The community approves: the user becomes an agent serving that community (one transaction with the audit record). */
 export async function approveAgent(actor: Actor, userId: string, now: string) {
-  const [{ Item: app }, user] = await Promise.all([
+  // the application, the user and the counters (the answer's; approving does not change them) at once
+  const [{ Item: app }, user, stats] = await Promise.all([
     db().send(new GetCommand({ TableName: table(), Key: keys.agentApplication(userId) })),
     getUser(userId),
+    getAgentStats(userId),
   ]);
   if (!app) throw notFound('没有这份申请');
   if (!['community_admin', 'grid_leader'].includes(actor.role) || !inScope(actor, app.gridPath as string[]))
@@ -122,8 +124,7 @@ export async function approveAgent(actor: Actor, userId: string, now: string) {
       at: now,
     }),
   ]);
-  // the user as just written (role and communities): only the counters are read
-  return profileOf({ ...user, role: 'agent', gridIds: [app.communityId as string] }, await getAgentStats(userId));
+  return profileOf({ ...user, role: 'agent', gridIds: [app.communityId as string] }, stats); // the user as written
 }
 
 export async function agentProfile(userId: string) {
