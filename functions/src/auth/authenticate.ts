@@ -1,6 +1,6 @@
 import { unauthorized } from '../http/errors';
 import type { Actor } from '../auth/actor';
-import { getUser } from '../data/users';
+import { getUser, rememberUser } from '../data/users';
 import { verifyToken } from './tokens';
 
 /** `Authorization: Bearer <token>` → the actor, read fresh from the table. 401 otherwise. */
@@ -15,7 +15,7 @@ export async function authenticate(header: string | undefined): Promise<Actor> {
   }
   const user = await getUser(userId);
   if (!user || user.disabled) throw unauthorized('账号不存在或已停用');
-  return {
+  const actor: Actor = {
     id: user.id,
     role: user.role,
     name: user.name,
@@ -23,4 +23,6 @@ export async function authenticate(header: string | undefined): Promise<Actor> {
     gridIds: user.gridIds ?? [],
     departmentId: user.departmentId,
   };
+  rememberUser(actor, user);
+  return actor;
 }

@@ -1,14 +1,14 @@
 /**
- * Counts what one API call costs in DynamoDB: a middleware on the one document client `db()` (the
- * API server runs in this process, so its handlers use the same client). While a tally is open,
- * every command is counted and asks for ReturnConsumedCapacity=TOTAL, so DynamoDB Local reports
- * the request units it would bill: GSI writes and the 2× of transactions included — except for
- * TransactWriteItems, where DynamoDB Local reports as if the transaction were one item (2 WRU for
- * 8 small items; DynamoDB bills 2 WRU per item and KB). For those the tally takes the larger of the
- * report and an estimate from the request: 2 × ⌈item KB⌉ per item (the Put's item, or an Update's key
- * and values: a lower bound for updates of big items) + 1 × ⌈KB⌉ per GSI a put item is in.
+ * Counts what one API call costs in DynamoDB, from the meter on the one document client `db()`
+ * (data/client.ts): the local API server meters each request for its watchers (`watchRequests`),
+ * and `counted` meters what runs in-process (the jobs). While counting, every command asks for
+ * ReturnConsumedCapacity=TOTAL, so DynamoDB Local reports the request units it would bill: GSI
+ * writes and the 2× of transactions included — except for TransactWriteItems, where DynamoDB Local
+ * reports as if the transaction were one item; for those the tally takes the larger of the report and
+ * an estimate from the request: 2 × ⌈item KB⌉ per item + 1 × ⌈KB⌉ per GSI a put item is in.
  */
-import { db } from '../data/client';
+import { isRead, meterOptions, metered, type DbCall, type DbMeter } from '../data/client';
+import { watchRequests } from '../local/api-server';
 
 export interface Tally {
   calls: number;
@@ -21,13 +21,22 @@ export interface Tally {
   reads: number;
   /** notifications queued (outbox items put): each costs the notifier a drain later */
   outbox: number;
+  /** wall time with at least one DynamoDB call in flight (parallel calls count once) */
+  dbMs: number;
+  /** the calls in the order they were sent, e.g. "Get 4.1 › Get 3.9 ∥ Query 5.0 › TransactWrite(9) 30.2" */
+  steps: string;
 }
 
-const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan', 'TransactGetItems']);
-let current: Tally | undefined;
-let installed: unknown;
-
-export const emptyTally = (): Tally => ({ calls: 0, byCommand: {}, rru: 0, wru: 0, reads: 0, outbox: 0 });
+export const emptyTally = (): Tally => ({
+  calls: 0,
+  byCommand: {},
+  rru: 0,
+  wru: 0,
+  reads: 0,
+  outbox: 0,
+  dbMs: 0,
+  steps: '',
+});
 
 const isOutbox = (item: unknown) => {
   const t = (item as { type?: unknown } | undefined)?.type;
@@ -67,51 +76,61 @@ function transactionWru(items: TxItem[]): number {
   return wru;
 }
 
-function units(c: unknown): number {
-  if (!c) return 0;
-  if (Array.isArray(c)) return c.reduce((s, x) => s + units(x), 0);
-  return Number((c as { CapacityUnits?: number }).CapacityUnits ?? 0);
+const short = (c: DbCall) => {
+  const n = c.command.replace(/Item$|Items$/, '');
+  const items = (c.input.TransactItems as unknown[] | undefined)?.length;
+  return `${n}${items ? `(${items})` : ''}${c.failed ? '!' : ''} ${c.ms.toFixed(1)}`;
+};
+
+/** A tally of metered calls. */
+export function tallyOf(calls: readonly DbCall[]): Tally {
+  const t = emptyTally();
+  const sorted = [...calls].sort((a, b) => a.start - b.start);
+  let end = -Infinity;
+  const steps: string[] = [];
+  for (const c of sorted) {
+    t.calls++;
+    t.byCommand[c.command] = (t.byCommand[c.command] ?? 0) + 1;
+    if (isRead(c.command)) {
+      t.rru += c.units;
+      t.reads++;
+    } else
+      // DynamoDB Local reports a transaction as if it were one item: take the larger of that and the estimate
+      t.wru +=
+        c.command === 'TransactWriteItems'
+          ? Math.max(c.units, transactionWru((c.input.TransactItems as TxItem[] | undefined) ?? []))
+          : c.units;
+    if (isOutbox(c.input.Item)) t.outbox++;
+    for (const x of (c.input.TransactItems as { Put?: { Item?: unknown } }[] | undefined) ?? [])
+      if (isOutbox(x.Put?.Item)) t.outbox++;
+    // union of [start, start + ms]: overlapping (parallel) calls are one wait
+    const stop = c.start + c.ms;
+    if (c.start >= end) t.dbMs += c.ms;
+    else if (stop > end) t.dbMs += stop - end;
+    steps.push(`${steps.length ? (c.start < end ? ' ∥ ' : ' › ') : ''}${short(c)}`);
+    end = Math.max(end, stop);
+  }
+  t.steps = steps.join('');
+  return t;
 }
 
-/** Install once per document client (db() makes a new one only when the endpoint changes). */
+/** Ask for request units from now on (kept for the bench parts that called it). */
 export function installCounter() {
-  const doc = db();
-  if (installed === doc) return;
-  installed = doc;
-  doc.middlewareStack.add(
-    (next, context) => async (args) => {
-      const tally = current;
-      if (!tally) return next(args);
-      const name = String(context.commandName ?? 'Unknown').replace(/Command$/, '');
-      tally.calls++;
-      tally.byCommand[name] = (tally.byCommand[name] ?? 0) + 1;
-      const input = args.input as {
-        ReturnConsumedCapacity?: string;
-        Item?: unknown;
-        TransactItems?: TxItem[];
-      };
-      input.ReturnConsumedCapacity = 'TOTAL';
-      if (isOutbox(input.Item)) tally.outbox++;
-      for (const t of input.TransactItems ?? []) if (isOutbox(t.Put?.Item)) tally.outbox++;
-      const out = await next(args);
-      const u = units((out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
-      if (READS.has(name)) {
-        tally.rru += u;
-        tally.reads++;
-      } else tally.wru += name === 'TransactWriteItems' ? Math.max(u, transactionWru(input.TransactItems ?? [])) : u;
-      return out;
-    },
-    { step: 'initialize', name: 'gridlinkBenchCounter', override: true },
-  );
+  meterOptions.capacity = true;
 }
 
-/** Count everything `fn` makes DynamoDB do (calls must not overlap with other traffic). */
-export async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; tally: Tally }> {
-  const tally = emptyTally();
-  current = tally;
+/**
+ * Count everything `fn` makes DynamoDB do: in-process calls and the requests the local API server
+ * answers meanwhile (calls must not overlap with other traffic).
+ */
+export async function counted<T>(fn: () => Promise<T>): Promise<{ value: T; tally: Tally; calls: DbMeter }> {
+  installCounter();
+  const calls: DbMeter = [];
+  const stop = watchRequests((r) => calls.push(...r.calls));
   try {
-    return { value: await fn(), tally };
+    const value = await metered(calls, fn);
+    return { value, tally: tallyOf(calls), calls };
   } finally {
-    current = undefined;
+    stop();
   }
 }

@@ -76,12 +76,12 @@ export async function getApplication(id: string): Promise<ApplicationItem | unde
 
 export async function getApplicationWithTimeline(id: string) {
   const items = await readPartition(keys.applicationPartition(id));
-  const app = items.find((i) => i.SK === 'APP');
+  const app = items.find((i) => i.SK === keys.application(id).SK);
   if (!app) return undefined;
   return {
     application: strip(app) as unknown as ApplicationItem,
     events: items.filter((i) => i.type === 'app_event').map((i) => strip(i) as unknown as ApplicationEventItem),
-    actorIds: items.filter((i) => i.type === 'app_actor').map((i) => (i.SK as string).slice('ACTOR#'.length)),
+    actorIds: items.filter((i) => i.type === 'app_actor').map((i) => keys.applicationActorIdOf(i.SK as string)),
   };
 }
 

@@ -187,8 +187,8 @@ export async function getCase<K extends CaseKind>(kind: K, id: string) {
 
 /** One Query (paged through): the case and, when asked, its timeline (oldest first). */
 export async function getCaseWithTimeline<K extends CaseKind>(kind: K, id: string, withEvents = true) {
-  const items = await readPartition(partitionOf(kind, id), withEvents ? {} : { sk: PREFIX[kind] });
-  const main = items.find((i) => i.SK === PREFIX[kind]);
+  const items = await readPartition(partitionOf(kind, id), withEvents ? {} : { sk: keyOf(kind, id).SK });
+  const main = items.find((i) => i.SK === keyOf(kind, id).SK);
   if (!main) return undefined;
   return {
     item: strip(main) as unknown as Extract<CaseItem, { kind: K }>,

@@ -1,9 +1,10 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { Grid, GridLevel } from '@gridlink/shared/grid';
 import type { Duty, Role } from '@gridlink/shared/roles';
 import { db, table } from './client';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
+import { ttlCache } from './cache';
 
 export interface GridItem {
   id: string;
@@ -67,19 +68,42 @@ export async function getGrid(id: string): Promise<Grid | undefined> {
     }),
   );
   const items = out.Items ?? [];
-  const grid = items.find((i) => i.SK === 'GRID');
+  const grid = items.find((i) => i.SK === keys.grid(id).SK);
   if (!grid) return undefined;
   return toGrid(grid, items.filter((i) => i.type === 'staff') as unknown as StaffItem[]);
 }
 
-/** Raw grid items, several at once (one BatchGet): e.g. the nodes along a unit's path. */
+/**
+ * Grid nodes are reference data: written by the seed and by imports, read by nearly every write
+ * (the unit's path, the staffed grids that routing walks up to). Cached per warm container for
+ * 60 s: a new staff assignment or a renamed node reaches routing and labels within a minute, and a
+ * busy container re-reads each node once a minute instead of once per request.
+ */
+const GRID_TTL_MS = 60_000;
+const gridCache = ttlCache<GridItem>(GRID_TTL_MS);
+
+/** Raw grid items, several at once: from the cache, the rest in one BatchGet (e.g. a unit's path). */
 export async function getGridItems(ids: string[]): Promise<Map<string, GridItem>> {
   const result = new Map<string, GridItem>();
-  if (!ids.length) return result;
-  const out = await db().send(
-    new BatchGetCommand({ RequestItems: { [table()]: { Keys: [...new Set(ids)].map((id) => keys.grid(id)) } } }),
-  );
-  for (const i of out.Responses?.[table()] ?? []) result.set(i.id as string, i as unknown as GridItem);
+  const missing: string[] = [];
+  for (const id of new Set(ids)) {
+    const hit = gridCache.get(id);
+    if (hit) result.set(id, hit);
+    else missing.push(id);
+  }
+  if (!missing.length) return result;
+  let request: Record<string, unknown>[] | undefined = missing.map((id) => keys.grid(id));
+  for (let round = 0; request?.length && round < 5; round++) {
+    const out: BatchGetCommandOutput = await db().send(
+      new BatchGetCommand({ RequestItems: { [table()]: { Keys: request } } }),
+    );
+    for (const i of out.Responses?.[table()] ?? []) {
+      const g = i as unknown as GridItem;
+      gridCache.set(g.id, g);
+      result.set(g.id, g);
+    }
+    request = out.UnprocessedKeys?.[table()]?.Keys; // throttled keys: ask again
+  }
   return result;
 }
 

@@ -63,6 +63,8 @@ export const keys = {
     k.SK === 'LOCAL' && typeof k.PK === 'string' && k.PK.startsWith('STATS#') ? k.PK.slice(6) : undefined,
   /** in-app 消息 of a user, newest first */
   message: (userId: string, at: string, id: string) => ({ PK: `USER#${userId}`, SK: `MSG#${at}#${id}` }),
+  /** begins_with on the user's partition: their messages only */
+  messagesPrefix: () => 'MSG#',
   /** notification outbox: one item per change; GSI3 (sparse, sharded) lists the unsent */
   outbox: (id: string) => ({ PK: `OUTBOX#${id}`, SK: 'OUTBOX' }),
   outboxPending: (shard: number, at: string, id: string) => ({ GSI3PK: `OUTBOX#${shard}`, GSI3SK: `${at}#${id}` }),
@@ -93,6 +95,8 @@ export const keys = {
     GSI1PK: `APPOF#${actorId}`,
     GSI1SK: `${createdAt}#${id}`,
   }),
+  /** the actor id of an application's pointer item, from its sort key */
+  applicationActorIdOf: (sk: string) => sk.replace(/^ACTOR#/, ''),
   /** a care recipient's relations: family links and the agent whose task is live (access window) */
   familyLink: (recipientId: string, userId: string) => ({ PK: `CARE#${recipientId}`, SK: `FAMILY#${userId}` }),
   liveTask: (recipientId: string, agentId: string) => ({ PK: `CARE#${recipientId}`, SK: `LIVETASK#${agentId}` }),

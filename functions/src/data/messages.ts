@@ -5,7 +5,7 @@ import { queryPage, type PageRequest } from './query';
 import type { Notice } from './outbox';
 
 export function listMessages(userId: string, page: PageRequest) {
-  return queryPage({ pk: keys.user(userId).PK, skBeginsWith: 'MSG#', newestFirst: true }, page, (i) => ({
+  return queryPage({ pk: keys.user(userId).PK, skBeginsWith: keys.messagesPrefix(), newestFirst: true }, page, (i) => ({
     id: i.id as string,
     title: i.title as string,
     body: i.body as string,

@@ -113,7 +113,7 @@ export async function getTask(id: string): Promise<ProxyTaskItem | undefined> {
 
 export async function getTaskWithTimeline(id: string) {
   const items = await readPartition(keys.proxyTaskPartition(id));
-  const task = items.find((i) => i.SK === 'TASK');
+  const task = items.find((i) => i.SK === keys.proxyTask(id).SK);
   if (!task) return undefined;
   return {
     task: strip(task) as unknown as ProxyTaskItem,
@@ -166,7 +166,7 @@ export async function getCare(recipientId: string) {
     }),
   );
   const items = out.Items ?? [];
-  const profile = items.find((i) => i.SK === 'PROFILE');
+  const profile = items.find((i) => i.SK === keys.careProfile(recipientId).SK);
   return {
     profile: profile ? (strip(profile) as unknown as CareProfileItem) : undefined,
     family: items

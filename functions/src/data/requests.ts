@@ -90,7 +90,7 @@ export async function getRequest(id: string): Promise<RequestItem | undefined> {
 /** One Query: the request, its timeline (oldest first) and its joiners. */
 export async function getRequestWithTimeline(id: string) {
   const items = await readPartition(keys.requestPartition(id));
-  const req = items.find((i) => i.SK === 'REQ');
+  const req = items.find((i) => i.SK === keys.request(id).SK);
   if (!req) return undefined;
   return {
     request: strip(req) as unknown as RequestItem,

@@ -30,6 +30,17 @@ export async function getUser(id: string): Promise<UserItem | undefined> {
   return out.Item ? strip(out.Item) : undefined;
 }
 
+const readFor = new WeakMap<object, UserItem>();
+
+/** The user item an actor was signed in from: later reads of it in the same request reuse it. */
+export const rememberUser = (actor: object, user: UserItem) => void readFor.set(actor, user);
+
+/** The actor's own user item: the one read at sign-in for this request (the actor object is per
+ *  request), else a fresh read. */
+export async function actorUser(actor: { id: string }): Promise<UserItem | undefined> {
+  return readFor.get(actor) ?? getUser(actor.id);
+}
+
 export function userItem(u: UserItem) {
   return { ...keys.user(u.id), type: 'user', ...u };
 }

@@ -1,7 +1,7 @@
 import type { Grid } from '@gridlink/shared/grid';
 import { UNIT_ROLES } from '@gridlink/shared/roles';
 import { getGrid, getGridNodes, listChildren } from '../data/grids';
-import { getUser, setUnit } from '../data/users';
+import { actorUser, setUnit } from '../data/users';
 import type { PageRequest } from '../data/query';
 import { badRequest, forbidden, notFound, versionConflict } from './errors';
 import type { Actor } from '../auth/actor';
@@ -21,7 +21,7 @@ export async function readChildren(id: string, page: PageRequest) {
 }
 
 export async function readMe(actor: Actor) {
-  const user = await getUser(actor.id);
+  const user = await actorUser(actor);
   if (!user) throw notFound('用户不存在');
   return toMe(user, actor.id);
 }
@@ -32,7 +32,7 @@ export async function bindUnit(actor: Actor, unitId: string, now: string) {
   const unit = (await getGridNodes([unitId])).get(unitId);
   if (!unit) throw notFound('单元不存在');
   if (unit.level !== 'unit') throw badRequest('请选择到单元一级', [{ path: 'unitId', message: '不是单元' }]);
-  const user = await getUser(actor.id);
+  const user = await actorUser(actor);
   if (!user) throw notFound('用户不存在');
   if (user.unitId === unitId) return toMe(user, actor.id);
   if (!(await setUnit(user, unitId, actor.role, now))) throw versionConflict();

@@ -16,6 +16,8 @@ export interface RequestContext {
   idempotencyKey?: string;
   /** this request claimed the Idempotency-Key (it stores the answer) */
   idempotencyOwned?: boolean;
+  /** this call was counted in its rate window (by the idempotency claim, which folds the count in) */
+  rateCounted?: boolean;
   /** a stored answer to replay (Idempotency-Key seen before) */
   replay?: { statusCode: number; headers: Record<string, string>; body: string };
   /** frozen request time (ISO) so every item written by one request agrees */

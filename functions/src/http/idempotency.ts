@@ -1,26 +1,37 @@
 /**
- * Idempotency-Key for creating POSTs. The first request claims the key (conditional put); a retry
- * with the same body gets the first answer (waiting briefly while it is still being made); the
- * same key with another body is refused (422). Records expire after 24 h (TTL).
+ * Idempotency-Key for creating POSTs. The first request claims the key (a conditional write that
+ * also counts the call in the route's rate window); a retry with the same body gets the first
+ * answer (waiting briefly while it is still being made); the same key with another body is refused
+ * (422). Records expire after 24 h (data/idempotency.ts).
  */
 import { createHash } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, table } from '../data/client';
-import { keys } from '../data/keys';
-import { DomainError, badRequest, statusOf } from './errors';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import {
+  claimAnswered,
+  claimKey,
+  readKey,
+  releaseKey,
+  storeAnswer,
+  type Answer,
+  type Claim,
+} from '../data/idempotency';
+import { DomainError, badRequest, statusOf } from './errors';
 import { toErrorResponse } from './error-response';
+import { rateLimited, rateWindowOf } from './rate-limit';
 import type { Req } from './context';
 
-const TTL_SECONDS = 24 * 3600;
 const WAIT_MS = 8000;
-const LEASE_MS = 5 * 60_000;
 
 const hashOf = (body: unknown) =>
   createHash('sha256')
     .update(JSON.stringify(body ?? null))
     .digest('hex');
-const keyOf = (r: Req) => keys.idempotency(r.ctx!.actor?.id ?? 'anon', r.ctx!.idempotencyKey!);
+const keyOf = (r: Req) => ({ scope: r.ctx!.actor?.id ?? 'anon', key: r.ctx!.idempotencyKey! });
+const answerOf = (res: APIGatewayProxyStructuredResultV2): Answer => ({
+  statusCode: res.statusCode ?? 200,
+  headers: (res.headers ?? {}) as Record<string, string>,
+  body: res.body ?? '',
+});
 
 export async function idempotencyBefore(r: Req) {
   const ctx = r.ctx!;
@@ -33,61 +44,31 @@ export async function idempotencyBefore(r: Req) {
     ]);
   ctx.idempotencyKey = header;
   const bodyHash = hashOf(ctx.body);
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keyOf(r),
-          type: 'idempotency',
-          status: 'in_progress',
-          bodyHash,
-          route: ctx.route.id,
-          createdAt: ctx.now,
-          leaseUntil: Date.now() + LEASE_MS,
-          expiresAt: Math.floor(Date.now() / 1000) + TTL_SECONDS,
-        },
-        // a claim whose owner died without answering (lease over) may be taken over
-        ConditionExpression: 'attribute_not_exists(PK) OR (#s = :p AND leaseUntil < :now)',
-        ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':p': 'in_progress', ':now': Date.now() },
-      }),
-    );
+  const claim: Claim = { ...keyOf(r), bodyHash, route: ctx.route.id, createdAt: ctx.now };
+  const outcome = await claimKey(claim, rateWindowOf(ctx));
+  if (outcome === 'claimed') {
     ctx.idempotencyOwned = true;
+    ctx.rateCounted = true;
     return; // we own the key: run the action
-  } catch (e) {
-    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+  }
+  if (outcome === 'rate_limited') {
+    // as if claimed and then refused: the 429 is this key's answer, for its retries too
+    const err = rateLimited();
+    if (await claimAnswered(claim, answerOf(toErrorResponse(err)))) throw err;
   }
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keyOf(r), ConsistentRead: true }));
-    if (!Item) throw new DomainError('CONFLICT', '上一次请求失败，请重试');
-    if (Item.bodyHash !== bodyHash || Item.route !== ctx.route.id)
+    const rec = await readKey(claim);
+    if (!rec) throw new DomainError('CONFLICT', '上一次请求失败，请重试');
+    if (rec.bodyHash !== bodyHash || rec.route !== ctx.route.id)
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', '同一个 Idempotency-Key 不能用于不同的请求内容');
-    if (Item.status === 'done') {
-      ctx.replay = { statusCode: Item.statusCode, headers: Item.headers, body: Item.responseBody };
+    if (rec.answer) {
+      ctx.replay = rec.answer;
       return;
     }
     if (Date.now() > deadline) throw new DomainError('CONFLICT', '相同的请求正在处理中，请稍后重试');
     await new Promise((res) => setTimeout(res, 50));
   }
-}
-
-async function store(r: Req, res: APIGatewayProxyStructuredResultV2) {
-  await db().send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: keyOf(r),
-      UpdateExpression: 'SET #s = :done, statusCode = :c, headers = :h, responseBody = :b',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: {
-        ':done': 'done',
-        ':c': res.statusCode,
-        ':h': res.headers ?? {},
-        ':b': res.body ?? '',
-      },
-    }),
-  );
 }
 
 /**
@@ -100,7 +81,7 @@ export async function idempotencyAfter(r: Req) {
   if ((r.response.statusCode ?? 200) >= 500) return release(r);
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      return await store(r, r.response);
+      return await storeAnswer(keyOf(r), answerOf(r.response));
     } catch {
       /* try again */
     }
@@ -115,7 +96,8 @@ export async function idempotencyAfter(r: Req) {
 export async function idempotencyOnError(r: Req) {
   if (!r.ctx?.idempotencyOwned) return;
   const err = r.error;
-  if (err instanceof DomainError && statusOf(err) < 500) return store(r, toErrorResponse(err)).catch(() => release(r));
+  if (err instanceof DomainError && statusOf(err) < 500)
+    return storeAnswer(keyOf(r), answerOf(toErrorResponse(err))).catch(() => release(r));
   return release(r);
 }
 
@@ -124,18 +106,9 @@ export async function idempotencyOnError(r: Req) {
 async function release(r: Req) {
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await db().send(
-        new DeleteCommand({
-          TableName: table(),
-          Key: keyOf(r),
-          ConditionExpression: '#s = :p',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':p': 'in_progress' },
-        }),
-      );
-      return;
-    } catch (e) {
-      if ((e as Error).name === 'ConditionalCheckFailedException') return;
+      return await releaseKey(keyOf(r));
+    } catch {
+      /* try again */
     }
   }
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { matchPath, routeKey, type Area } from '../routes';
 import { SECURITY_HEADERS } from '../http/response';
+import { metered, type DbMeter } from '../data/client';
 
 type Handler = (e: APIGatewayProxyEventV2, c: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 /** API Gateway's own payload limit; our middleware refuses far less with 413. */
@@ -90,6 +91,27 @@ function onClientError(err: NodeJS.ErrnoException, socket: import('node:stream')
   );
 }
 
+/** What one request cost: its route, answer and every DynamoDB call it made (see `watchRequests`). */
+export interface RequestCost {
+  routeId?: string;
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  calls: DbMeter;
+}
+
+const watchers = new Set<(c: RequestCost) => void>();
+
+/**
+ * Hear about every request the local API servers of this process answer, with its DynamoDB calls
+ * (the bench reads them this way). While nobody watches, requests are not metered at all.
+ */
+export function watchRequests(listener: (c: RequestCost) => void): () => void {
+  watchers.add(listener);
+  return () => watchers.delete(listener);
+}
+
 export interface ApiServerOptions {
   /**
    * Awaited before each request is served: the local stack runs the table stream's work here (the
@@ -124,7 +146,22 @@ export function createApiServer(opts: ApiServerOptions = {}) {
       await opts.beforeRequest?.().catch((e) => console.error('local api adapter (before request):', e));
       try {
         const { handler } = await load(route?.area ?? 'system');
-        const out = await handler(event, lambdaContext(event.requestContext.requestId));
+        const invoke = () => handler(event, lambdaContext(event.requestContext.requestId));
+        const calls: DbMeter = [];
+        const started = performance.now();
+        const watched = watchers.size > 0;
+        const out = watched ? await metered(calls, invoke) : await invoke();
+        if (watched) {
+          const cost: RequestCost = {
+            routeId: route?.id,
+            method: event.requestContext.http.method,
+            path: event.rawPath,
+            status: out.statusCode ?? 200,
+            ms: performance.now() - started,
+            calls,
+          };
+          for (const w of watchers) w(cost);
+        }
         res.writeHead(out.statusCode ?? 200, (out.headers ?? {}) as http.OutgoingHttpHeaders).end(out.body ?? '');
       } catch (e) {
         console.error('local api adapter:', e);

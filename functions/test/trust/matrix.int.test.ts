@@ -1,11 +1,12 @@
 /**
  * Authorisation matrix: every route × every role (insiders of the demo community and outsiders of
  * another street) × the resources of the demo, plus anonymous calls — generated from the route
- * table. Unexpected allows must be 0; no answer may be ≥ 500. Every response is also scanned for
- * the unmasked phone and ID numbers of other people.
+ * table. Unexpected allows must be 0; no answer may be ≥ 500; no route may read by Scan. Every
+ * response is also scanned for the unmasked phone and ID numbers of other people.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { watchRequests } from '../../src/local/api-server';
 import { routes } from '../../src/routes';
 import { DEMO_USERS } from '../../src/seed/demo-users';
 import { startApi, type Api } from '../harness';
@@ -69,6 +70,11 @@ it("route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one el
   const rows: string[] = [];
   const problems: string[] = [];
   let calls = 0;
+  // every call is metered too: no route may read by Scan (every list is one Query)
+  const scans = new Set<string>();
+  const unwatch = watchRequests((c) => {
+    if (c.calls.some((x) => x.command === 'Scan')) scans.add(c.routeId ?? c.path);
+  });
   for (const route of routes) {
     const { path: p, body } = concrete(route, res);
     const cells: string[] = [];
@@ -100,6 +106,8 @@ it("route × role × resource: 0 unexpected allows, 0 answers ≥ 500, no one el
     }
     rows.push(`| ${route.method} ${route.path} | ${cells.join(' | ')} |`);
   }
+  unwatch();
+  for (const s of scans) problems.push(`${s} reads by Scan`);
   const dir = path.resolve(__dirname, '../../../.artifacts');
   mkdirSync(dir, { recursive: true });
   writeFileSync(

@@ -6,7 +6,7 @@ import type { ApplicationItem } from '../../data/applications';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { getService } from '../../data/services';
-import { getUser } from '../../data/users';
+import { actorUser, getUser } from '../../data/users';
 import { badRequest, forbidden, notFound, zodDetails } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
@@ -51,7 +51,7 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
   const applicantId = body.onBehalfOf ?? actor.id;
   if (body.onBehalfOf && body.onBehalfOf !== actor.id && !(await relationTo(actor, body.onBehalfOf)))
     throw forbidden('代办需要有进行中的代办任务或已确认的家属关系');
-  const applicant = await getUser(applicantId);
+  const applicant = applicantId === actor.id ? await actorUser(actor) : await getUser(applicantId);
   if (!applicant) throw notFound('申请人不存在');
   if (!applicant.unitId)
     throw badRequest('申请人尚未绑定居住单元，无法确定受理社区', [{ path: 'onBehalfOf', message: '未绑定单元' }]);

@@ -2,7 +2,7 @@
 import { maskIdNumber, maskName, maskPhone } from '@gridlink/shared/mask';
 import { inScope } from '../../auth/policy';
 import { writeAudit } from '../../data/audit';
-import { getUser } from '../../data/users';
+import type { UserItem } from '../../data/users';
 import type { ProxyTaskItem } from '../../data/proxy';
 import type { Actor } from '../../auth/actor';
 import { relationTo } from '../behalf';
@@ -19,8 +19,7 @@ export async function isSide(actor: Actor, t: Pick<ProxyTaskItem, 'requesterId' 
 export const inWindow = (actor: Actor, t: ProxyTaskItem) => t.agentId === actor.id && ACCESS_WINDOW.includes(t.status);
 
 /** The recipient as this reader may see them: unmasked for their side and the assigned agent in the window (audited). */
-export async function recipientView(actor: Actor, t: ProxyTaskItem, side: boolean) {
-  const user = await getUser(t.recipientId);
+export async function recipientView(actor: Actor, t: ProxyTaskItem, side: boolean, user: UserItem | undefined) {
   const full = side || inWindow(actor, t);
   if (full && actor.id !== t.recipientId) {
     await writeAudit({

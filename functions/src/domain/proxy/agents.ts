@@ -10,7 +10,7 @@ import {
 import { getGridItems } from '../../data/grids';
 import { getAgentStats } from '../../data/proxy';
 import type { PageRequest } from '../../data/query';
-import { getUser } from '../../data/users';
+import { getUser, type UserItem } from '../../data/users';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
@@ -68,9 +68,9 @@ export async function listAgentApplications(actor: Actor, page: PageRequest) {
 
 /** The community approves: the user becomes an agent serving that community, in the move's transaction. */
 export async function approveAgent(actor: Actor, userId: string, now: string) {
-  const app = await getAgentApplication(userId);
+  // the application, the user and the counters (the answer's; approving does not change them) at once
+  const [app, user, stats] = await Promise.all([getAgentApplication(userId), getUser(userId), getAgentStats(userId)]);
   if (!app) throw notFound('没有这份申请');
-  const user = await getUser(userId);
   if (!user) throw notFound('用户不存在');
   const as = inScope(actor, app.gridPath) ? [actor.role] : [];
   const promoted = {
@@ -90,13 +90,16 @@ export async function approveAgent(actor: Actor, userId: string, now: string) {
     now,
     extra: [userReplace(promoted, user.version)],
   });
-  return agentProfile(userId);
+  return profileOf(promoted, stats);
 }
 
 export async function agentProfile(userId: string) {
-  const user = await getUser(userId);
+  const [user, s] = await Promise.all([getUser(userId), getAgentStats(userId)]);
   if (!user || user.role !== 'agent') throw notFound('红色代办员不存在');
-  const s = await getAgentStats(userId);
+  return profileOf(user, s);
+}
+
+function profileOf(user: UserItem, s: Awaited<ReturnType<typeof getAgentStats>>) {
   return {
     id: user.id,
     name: user.name,

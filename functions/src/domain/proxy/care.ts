@@ -9,7 +9,7 @@ import { careProfilePut, getCare, listCare, type CareProfileItem } from '../../d
 import type { PageRequest } from '../../data/query';
 import { transact } from '../../data/requests';
 import { statsUpdates } from '../../data/stats';
-import { getUser } from '../../data/users';
+import { getUser, type UserItem } from '../../data/users';
 import { familyLinkPut, getFamilyLink, userCreatePut, type FamilyLinkItem } from '../../data/agents';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
@@ -27,6 +27,18 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
   if (body.idNumber && !validIdNumber(body.idNumber))
     throw badRequest('身份证号不正确', [{ path: 'idNumber', message: '身份证号校验位不正确' }]);
   const id = `cr-${newId(Date.parse(now)).toLowerCase()}`;
+  const user: UserItem = {
+    id,
+    role: 'resident',
+    name: body.name,
+    phone: body.phone,
+    ...(body.idNumber ? { idNumber: body.idNumber } : {}),
+    unitId: unit.id,
+    gridIds: [],
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
   const profile: CareProfileItem = {
     id,
     name: body.name,
@@ -41,18 +53,7 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
     version: 1,
   };
   await transact([
-    userCreatePut({
-      id,
-      role: 'resident',
-      name: body.name,
-      phone: body.phone,
-      ...(body.idNumber ? { idNumber: body.idNumber } : {}),
-      unitId: unit.id,
-      gridIds: [],
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    }),
+    userCreatePut(user),
     careProfilePut(profile),
     ...statsUpdates(unit.path, { care_recipients: 1 }, now),
     auditPut({
@@ -65,18 +66,25 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
       at: now,
     }),
   ]);
-  return await readRecipient(actor, id);
+  return recipientOf(profile, user, []); // what was just written (no family link yet): nothing to read back
 }
 
 export async function readRecipient(actor: Actor, id: string) {
-  const { profile, family } = await getCare(id);
+  const [{ profile, family }, user] = await Promise.all([getCare(id), getUser(id)]); // both at once
   if (!profile) throw notFound('帮扶对象不存在');
   const isFamily = family.some((f) => f.userId === actor.id && f.status === 'confirmed');
   if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id)
     throw notFound('帮扶对象不存在');
-  const user = await getUser(id);
+  return recipientOf(profile, user, family);
+}
+
+function recipientOf(
+  profile: CareProfileItem,
+  user: UserItem | undefined,
+  family: Awaited<ReturnType<typeof getCare>>['family'],
+) {
   return {
-    id,
+    id: profile.id,
     name: profile.name,
     unitId: profile.unitId,
     unitName: profile.unitName,

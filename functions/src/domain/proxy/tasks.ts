@@ -15,23 +15,33 @@ import {
 } from '../../data/proxy';
 import { getService } from '../../data/services';
 import type { Deltas } from '../../data/stats';
-import { getUser } from '../../data/users';
+import { getUser, type UserItem } from '../../data/users';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
-import { isSide, recipientView } from './access';
+import { inWindow, isSide, recipientView } from './access';
 import { commit, expectVersion } from '../workflow/kernel';
 import { PROXY_BINDING, proxyRelations, type ProxyMove } from './binding';
 
 const HOUR = 3600_000;
 
-export async function toTask(actor: Actor, t: ProxyTaskItem, events?: Record<string, unknown>[]): Promise<ProxyTask> {
-  const side = await isSide(actor, t);
+export async function toTask(
+  actor: Actor,
+  t: ProxyTaskItem,
+  events?: Record<string, unknown>[],
+  recipientUser?: UserItem,
+): Promise<ProxyTask> {
+  // both reads at once: the reader's side (a family link, perhaps) and the recipient's contact data;
+  // the assigned agent in the access window sees the recipient anyway, their side is not looked up
+  const [side, user] = await Promise.all([
+    inWindow(actor, t) || isSide(actor, t),
+    recipientUser ?? getUser(t.recipientId),
+  ]);
   const { gridPath, recipientId, recipientName, recipientAddress, claimedAt, ...rest } = t;
   return {
     ...rest,
-    recipient: await recipientView(actor, t, side),
+    recipient: await recipientView(actor, t, side, user),
     ...(events ? { timeline: events as ProxyTask['timeline'] } : {}),
   };
 }
@@ -52,10 +62,9 @@ async function checkConsent(actor: Actor, body: CreateProxyTaskBody, gridPath: s
 }
 
 export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: string) {
-  const recipient = await getUser(body.recipientId);
+  const [recipient, care] = await Promise.all([getUser(body.recipientId), getCare(body.recipientId)]);
   if (!recipient?.unitId) throw badRequest('被帮扶对象不存在或未登记单元', [{ path: 'recipientId', message: '无效' }]);
   const unit = (await getGridItems([recipient.unitId])).get(recipient.unitId)!;
-  const care = await getCare(body.recipientId);
   if (
     actor.id !== body.recipientId &&
     !(await isSide(actor, { requesterId: '', recipientId: body.recipientId, gridPath: unit.path }))
@@ -99,7 +108,7 @@ export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: s
     now,
     counters: { proxy_tasks: 1 },
   });
-  return await toTask(actor, item, []);
+  return await toTask(actor, item, [], recipient);
 }
 
 export async function moveTask(

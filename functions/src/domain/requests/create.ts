@@ -6,7 +6,6 @@ import { getGridItems, staffedGrids } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { getRequests, joinPut, openRequestIdsInBuilding, requestReplace, type RequestItem } from '../../data/requests';
 import { statsUpdates } from '../../data/stats';
-import { getUser } from '../../data/users';
 import { DomainError, badRequest, conflict, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
@@ -42,17 +41,19 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
   const category = categoryByCode(body.category);
   if (!category) throw badRequest('不支持的诉求类别', [{ path: 'category', message: '请从诉求类别中选择' }]);
   const unit = await unitFor(actor, body.unitId);
-  if (body.attachments?.length) await verifyAttachments(actor, body.attachments);
-  if (!body.ignoreSimilar) {
-    const open = await openRequestIdsInBuilding(unit.path[5], category.code);
-    if (open.length)
-      throw new DomainError('CONFLICT', '同楼栋已有相同问题正在办理，可选择“我也遇到”加入，或确认仍要新建', [
-        { path: 'similar', message: open.join(',') },
-      ]);
-  }
   const path = unit.path;
-  const staffed = await staffedGrids(path);
-  const reporter = await getUser(actor.id);
+  // independent reads at once (checked in the same order as before): duplicates, staffed grids, photos
+  const similar = body.ignoreSimilar ? Promise.resolve([]) : openRequestIdsInBuilding(path[5], category.code);
+  const staffedOnPath = staffedGrids(path);
+  similar.catch(() => undefined); // both are awaited below; no unhandled rejection meanwhile
+  staffedOnPath.catch(() => undefined);
+  if (body.attachments?.length) await verifyAttachments(actor, body.attachments);
+  const open = await similar;
+  if (open.length)
+    throw new DomainError('CONFLICT', '同楼栋已有相同问题正在办理，可选择“我也遇到”加入，或确认仍要新建', [
+      { path: 'similar', message: open.join(',') },
+    ]);
+  const staffed = await staffedOnPath;
   const level = category.defaultLevel;
   const id = newId(Date.parse(now));
   const req: RequestItem = {
@@ -73,7 +74,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     dueAt: hoursLater(now, category.slaHours[level]),
     overdue: false,
     reporterId: actor.id,
-    reporterName: reporter?.name ?? actor.name,
+    reporterName: actor.name, // the user item read at sign-in for this request
     ...(body.location ? { location: body.location } : {}),
     attachments: body.attachments ?? [],
     reopenCount: 0,
