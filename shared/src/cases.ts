@@ -1,6 +1,6 @@
 /**
- * 矛盾纠纷 (disputes) and 信访 (petitions): request and response bodies, and their dashboard
- * figures. Enumerations and Chinese names live in names.ts (the mini-program imports those).
+ * 矛盾纠纷 (disputes) and 信访 (petitions): request and response bodies (their dashboard figures
+ * are in stats.ts). Enumerations and Chinese names live in names.ts (the mini-program imports those).
  */
 import * as z from 'zod';
 import { Id, Timestamp } from './common';
@@ -273,45 +273,3 @@ export const CaseListQuery = z.object({
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
 export const CaseRead = z.object({ at: Timestamp, actorId: z.string(), actorRole: z.string(), action: z.string() });
-
-/** Dashboard figures (from the rolled-up counters), added to GridStats. */
-export const DisputeStats = z.object({
-  total: z.number(),
-  open: z.number(),
-  byStatus: z.record(z.string(), z.number()),
-  byKind: z.record(z.string(), z.object({ total: z.number(), agreed: z.number(), failed: z.number() })),
-  agreed: z.number(),
-  failed: z.number(),
-  agreementRate: z.number().nullable(),
-  /** the seed's two figures: mediated on the spot by grid workers; by community mediators */
-  mediatedOnSpot: z.number(),
-  mediatedByCommunity: z.number(),
-  mediatedByStreet: z.number(),
-  referrals: z.record(z.string(), z.number()),
-  escalated: z.number(),
-  sessions: z.number(),
-});
-export const PetitionStats = z.object({
-  total: z.number(),
-  open: z.number(),
-  byStatus: z.record(z.string(), z.number()),
-  firstVisits: z.number(),
-  forwarded: z.number(),
-  escalated: z.number(),
-  overdue: z.number(),
-  /** by the level that answered */
-  settledByLevel: z.record(z.string(), z.number()),
-  /** first-visit petitions concluded, and of those settled inside the grid (grid or community, petitioner satisfied) */
-  firstVisitConcluded: z.number(),
-  firstVisitSettledInGrid: z.number(),
-  /** the seed: 80 % */
-  firstVisitSettledInGridRate: z.number().nullable(),
-  keyCases: z.object({ total: z.number(), open: z.number(), closed: z.number() }),
-  byProxy: z.number(),
-  handlingOnline: z.number(),
-  handlingOffline: z.number(),
-  rated: z.number(),
-  averageStars: z.number().nullable(),
-  /** 满意 + 基本满意 (3 stars and up) */
-  satisfiedRate: z.number().nullable(),
-});

@@ -1,5 +1,5 @@
 /**
- * Vocabulary more than one workflow's schemas use (requests, cases, proxy tasks), apart so that
+ * Vocabulary more than one workflow's schemas use (requests, cases, proxy, services), apart so that
  * importing it does not load a whole other workflow's schemas.
  */
 import * as z from 'zod';
@@ -16,3 +16,9 @@ export const Consent = z.strictObject({
   note: z.string().trim().max(200).optional(),
 });
 export type Consent = z.infer<typeof Consent>;
+
+/** 1–5 stars and a comment: the rating of a request, a proxy task and an application alike */
+export const RatingBody = z.strictObject({
+  stars: z.number().int().min(1, '评分为 1–5 星').max(5, '评分为 1–5 星'),
+  comment: z.string().trim().max(500).optional(),
+});

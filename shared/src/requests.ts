@@ -57,10 +57,7 @@ export const ActionBody = z.strictObject({
 });
 export type ActionBody = z.infer<typeof ActionBody>;
 
-export const RatingBody = z.strictObject({
-  stars: z.number().int().min(1, '评分为 1–5 星').max(5, '评分为 1–5 星'),
-  comment: z.string().trim().max(500).optional(),
-});
+export { RatingBody } from './handling';
 
 export const TimelineEvent = z.object({
   id: z.string(),

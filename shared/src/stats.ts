@@ -1,10 +1,51 @@
 import * as z from 'zod';
-import { DisputeStats, PetitionStats } from './cases';
 
 /** an inbox message (moved to inbox.ts; kept here for existing imports) */
 export { Message } from './inbox';
 
-/** Dashboard figures for a grid and everything below it, from the totals the table stream rolls up. */
+/** Dashboard figures (from write-time counters), of 矛盾纠纷 and 信访, part of GridStats. */
+export const DisputeStats = z.object({
+  total: z.number(),
+  open: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  byKind: z.record(z.string(), z.object({ total: z.number(), agreed: z.number(), failed: z.number() })),
+  agreed: z.number(),
+  failed: z.number(),
+  agreementRate: z.number().nullable(),
+  /** the seed's two figures: mediated on the spot by grid workers; by community mediators */
+  mediatedOnSpot: z.number(),
+  mediatedByCommunity: z.number(),
+  mediatedByStreet: z.number(),
+  referrals: z.record(z.string(), z.number()),
+  escalated: z.number(),
+  sessions: z.number(),
+});
+export const PetitionStats = z.object({
+  total: z.number(),
+  open: z.number(),
+  byStatus: z.record(z.string(), z.number()),
+  firstVisits: z.number(),
+  forwarded: z.number(),
+  escalated: z.number(),
+  overdue: z.number(),
+  /** by the level that answered */
+  settledByLevel: z.record(z.string(), z.number()),
+  /** first-visit petitions concluded, and of those settled inside the grid (grid or community, petitioner satisfied) */
+  firstVisitConcluded: z.number(),
+  firstVisitSettledInGrid: z.number(),
+  /** the seed: 80 % */
+  firstVisitSettledInGridRate: z.number().nullable(),
+  keyCases: z.object({ total: z.number(), open: z.number(), closed: z.number() }),
+  byProxy: z.number(),
+  handlingOnline: z.number(),
+  handlingOffline: z.number(),
+  rated: z.number(),
+  averageStars: z.number().nullable(),
+  /** 满意 + 基本满意 (3 stars and up) */
+  satisfiedRate: z.number().nullable(),
+});
+
+/** Dashboard figures for a grid and everything below it, read from write-time counters. */
 export const GridStats = z.object({
   gridId: z.string(),
   requests: z.object({
@@ -53,7 +94,7 @@ export const GridStats = z.object({
     averageStars: z.number().nullable(),
     careRecipients: z.number(),
   }),
-  /** 矛盾纠纷 and 信访 (shared/src/cases.ts) */
+  /** 矛盾纠纷 and 信访 */
   disputes: DisputeStats,
   petitions: PetitionStats,
   counters: z.record(z.string(), z.number()),

@@ -11,7 +11,7 @@ import {
   ProxyListQuery,
   ProxyTask,
 } from '@gridlink/shared/proxy';
-import { RatingBody } from '@gridlink/shared/requests';
+import { RatingBody } from '@gridlink/shared/handling';
 import { IdParams } from './params';
 import type { RouteDef } from './types';
 

@@ -7,7 +7,7 @@ import {
   ReviewBody,
   SupplementBody,
 } from '@gridlink/shared/applications';
-import { RatingBody } from '@gridlink/shared/requests';
+import { RatingBody } from '@gridlink/shared/handling';
 import { ServiceDef } from '@gridlink/shared/service-def';
 import { IdParams } from './params';
 import type { RouteDef } from './types';

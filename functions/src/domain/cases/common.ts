@@ -4,7 +4,7 @@
  * case item (conditional on version and status), its timeline event, the counters of its grid and
  * all ancestors, the audit record and the notification outbox item.
  */
-import { LEVEL_NAMES, type Level } from '@gridlink/shared/requests';
+import { LEVEL_NAMES, type Level } from '@gridlink/shared/names';
 import { DISPUTE_WORKFLOW, PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { STAFF } from '@gridlink/shared/workflows/roles';
 import {

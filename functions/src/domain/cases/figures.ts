@@ -1,6 +1,6 @@
 /** Dispute and petition dashboard figures, from the write-time counters of one grid node. */
 import type * as z from 'zod';
-import type { DisputeStats, PetitionStats } from '@gridlink/shared/cases';
+import type { DisputeStats, PetitionStats } from '@gridlink/shared/stats';
 import { DISPUTE_KINDS, DISPUTE_STATUSES, LEVELS, PETITION_STATUSES, REFERRALS } from '@gridlink/shared/names';
 
 const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 : null);

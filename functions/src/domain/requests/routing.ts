@@ -3,7 +3,7 @@
  * nearest grid on the unit's path that has staff (walking up to the community); above, the
  * community, street or district itself.
  */
-import { LEVELS, type Level } from '@gridlink/shared/requests';
+import { LEVELS, type Level } from '@gridlink/shared/names';
 import type { Actor } from '../../auth/actor';
 
 /** gridPath indexes: 0 district, 1 street, 2 community, 3 compound, 4 area, 5 building, 6 unit */
