@@ -1,52 +1,21 @@
-/** Small building blocks of the 纠纷/信访 pages: tags, option chips, labelled fields, the timeline. */
+/** Small building blocks of the 纠纷/信访 pages: status tags, labelled fields, blocks, buttons, the timeline. */
 import type { ReactNode } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { DISPUTE_WORKFLOW, PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { ApiError } from '../../api/client';
-import { formatTime } from '../../lib/format';
-import { HANDLING_CHANNEL_NAMES, LEVEL_NAMES, ROLE_NAMES, type Role } from '@gridlink/shared/names';
-import type { CaseEvent } from '../api';
+import StatusTag from '../../components/StatusTag';
+import Timeline from '../../components/Timeline';
+import type { CaseEvent, Dispute, Petition } from '../api';
 import './cases.css';
 
-export const CASE_STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
-export const KEY_LEADERS: Role[] = ['grid_leader', 'community_admin', 'street_admin', 'district_admin'];
+export { default as Chips } from '../../components/Chips';
 
-export function Tag({ status, name }: { status: string; name: string }) {
-  return (
-    <Text className={`ctag ctag--${status}`} data-testid="case-status">
-      {name}
-    </Text>
-  );
-}
-
-/** Pick one of a few options (types, channels, referrals). */
-export function Chips<K extends string>({
-  options,
-  value,
-  onChange,
-  testId,
-}: {
-  options: Record<K, string>;
-  value?: K;
-  onChange: (k: K) => void;
-  testId: string;
-}) {
-  return (
-    <View className="chips" role="radiogroup">
-      {(Object.keys(options) as K[]).map((k) => (
-        <View
-          key={k}
-          role="radio"
-          aria-checked={k === value}
-          className={`chip${k === value ? ' chip--on' : ''}`}
-          data-testid={`${testId}-${k}`}
-          onClick={() => onChange(k)}
-        >
-          {options[k]}
-        </View>
-      ))}
-    </View>
-  );
-}
+export const DisputeTag = ({ status }: { status: Dispute['status'] }) => (
+  <StatusTag workflow={DISPUTE_WORKFLOW} status={status} testId="case-status" />
+);
+export const PetitionTag = ({ status }: { status: Petition['status'] }) => (
+  <StatusTag workflow={PETITION_WORKFLOW} status={status} testId="case-status" />
+);
 
 interface FieldProps {
   label: string;
@@ -110,42 +79,15 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
-export const ACTION_NAMES: Record<string, string> = {
-  register: '登记',
-  session: '调解',
-  escalate: '提交上级',
-  agree: '达成协议',
-  fail: '调解未成',
-  close: '回访结案',
-  accept: '受理',
-  progress: '办理',
-  reply: '答复',
-  flagKey: '列为重点',
-  rate: '评价',
-  autoEscalate: '超期自动上报',
-  markOverdue: '超期',
-};
-
-/** The case's history, newest on top. */
-export function CaseTimeline({ events }: { events?: CaseEvent[] }) {
-  if (!events?.length) return null;
-  const steps = [...events].reverse();
+/** The case's history, newest on top: each step named by the dispute's or the petition's table. */
+export function CaseTimeline({ events, kind }: { events?: CaseEvent[]; kind: 'dispute' | 'petition' }) {
   return (
-    <View className="csteps" data-testid="case-timeline">
-      {steps.map((e) => (
-        <View key={e.id} className="cstep" data-testid={`cstep-${e.action}`}>
-          <Text className="cstep__head">
-            {ACTION_NAMES[e.action] ?? e.action}
-            {e.channel ? `（${HANDLING_CHANNEL_NAMES[e.channel]}）` : ''} · {LEVEL_NAMES[e.level]}级
-          </Text>
-          <Text className="cstep__meta">
-            {formatTime(e.at)} {e.actorName}
-            {e.actorRole !== 'system' ? `（${ROLE_NAMES[e.actorRole as Role] ?? e.actorRole}）` : ''}
-          </Text>
-          {e.note && <Text className="cstep__note">{e.note}</Text>}
-        </View>
-      ))}
-    </View>
+    <Timeline
+      events={events}
+      workflow={kind === 'dispute' ? DISPUTE_WORKFLOW : PETITION_WORKFLOW}
+      testId="case-timeline"
+      stepTestId="cstep"
+    />
   );
 }
 

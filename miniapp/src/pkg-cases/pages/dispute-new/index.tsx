@@ -86,7 +86,7 @@ export default function NewDisputePage() {
           </Block>
         ) : (
           <Block title="纠纷类型">
-            <Chips options={DISPUTE_KIND_NAMES} value={kind} onChange={setKind} testId="kind" />
+            <Chips options={DISPUTE_KIND_NAMES} value={kind} onChange={setKind} testIdPrefix="kind" />
             <UnitPicker rootId={setup.data?.me.gridIds[0]} value={unit} onPick={setUnit} error={errors.unitId} />
           </Block>
         )}
@@ -97,7 +97,7 @@ export default function NewDisputePage() {
                 options={PARTY_ROLE_NAMES}
                 value={p.role}
                 onChange={(role) => edit(i, { role })}
-                testId={`party-${i}-role`}
+                testIdPrefix={`party-${i}-role`}
               />
               <View className="cparty">
                 <Field

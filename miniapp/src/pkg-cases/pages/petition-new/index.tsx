@@ -91,7 +91,7 @@ export default function NewPetitionPage() {
             multiline
           />
           <Text className="field__label">信访形式</Text>
-          <Chips options={PETITION_CHANNEL_NAMES} value={channel} onChange={setChannel} testId="p-channel" />
+          <Chips options={PETITION_CHANNEL_NAMES} value={channel} onChange={setChannel} testIdPrefix="p-channel" />
           <UnitPicker rootId={me.data?.gridIds[0]} value={unit} onPick={setUnit} error={errors.unitId} />
         </Block>
         <Block title="信访人">
@@ -120,13 +120,13 @@ export default function NewPetitionPage() {
               options={{ yes: '代理代办（本人委托网格员代为反映）' }}
               value={proxy ? 'yes' : undefined}
               onChange={() => setProxy(!proxy)}
-              testId="p-proxy"
+              testIdPrefix="p-proxy"
             />
           )}
           {byProxy && (
             <>
               <Text className="field__label">授权方式</Text>
-              <Chips options={CONSENT_METHOD_NAMES} value={method} onChange={setMethod} testId="p-consent" />
+              <Chips options={CONSENT_METHOD_NAMES} value={method} onChange={setMethod} testIdPrefix="p-consent" />
               {(errors['byProxy.consent.method'] || errors.byProxy) && (
                 <Text className="field__error">{errors['byProxy.consent.method'] ?? errors.byProxy}</Text>
               )}

@@ -12,39 +12,29 @@ import {
   LEVEL_NAMES,
   PETITION_CHANNEL_NAMES,
   PETITION_SOURCE_NAMES,
-  PETITION_STATUS_NAMES,
   RATING_NAMES,
-  type Role,
 } from '@gridlink/shared/names';
-import { actOnPetition, getPetition, type Petition } from '../../api';
-import {
-  Block,
-  Btn,
-  CASE_STAFF,
-  CaseTimeline,
-  Chips,
-  Field,
-  fieldErrors,
-  KEY_LEADERS,
-  Row,
-  Tag,
-} from '../../components/parts';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
+import { STAFF } from '@gridlink/shared/workflows/roles';
+import type { Me } from '@gridlink/shared/me';
+import { actOnPetition, getPetition, type Petition, type PetitionMove as Panel } from '../../api';
+import { Block, Btn, CaseTimeline, Chips, Field, fieldErrors, PetitionTag, Row } from '../../components/parts';
 
-type Panel = 'accept' | 'progress' | 'escalate' | 'reply' | 'key' | 'rating';
-const PANELS: Record<Panel, string> = {
-  accept: '受理',
-  progress: '办理记录',
-  escalate: '上报上一级',
-  reply: '答复信访人',
-  key: '列为重点',
-  rating: '满意度评价',
-};
-const STAFF_PANELS: Record<Petition['status'], Panel[]> = {
-  registered: ['accept', 'escalate', 'key'],
-  handling: ['progress', 'reply', 'escalate', 'key'],
-  replied: ['rating', 'key'],
-  closed: [],
-};
+const title = (p: Panel) => PETITION_WORKFLOW.moves[p].label;
+
+/**
+ * The moves the table allows this reader from the petition's status: by role for staff, as the
+ * petitioner or the proxy acting for them (回访评价) otherwise. System moves need 'system'.
+ */
+export function petitionMoves(p: Petition, me: Pick<Me, 'id' | 'role'>): Panel[] {
+  const as = [
+    me.role,
+    ...(p.petitioner.userId === me.id ? ['petitioner'] : []),
+    ...(p.proxy?.id === me.id ? ['proxy'] : []),
+  ];
+  return movesFrom(PETITION_WORKFLOW, p.status, as) as Panel[];
+}
 const STARS = {
   '5': RATING_NAMES[5],
   '4': RATING_NAMES[4],
@@ -70,9 +60,10 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
       if (panel === 'accept' || panel === 'escalate') await actOnPetition(p.id, panel, { ...note, version });
       if (panel === 'progress') await actOnPetition(p.id, 'progress', { channel, note: f.note, version });
       if (panel === 'reply') await actOnPetition(p.id, 'reply', { reply: f.reply, channel, version });
-      if (panel === 'key') await actOnPetition(p.id, 'key', { kind, leaderName: f.leaderName, plan: f.plan, version });
-      if (panel === 'rating')
-        await actOnPetition(p.id, 'rating', {
+      if (panel === 'flagKey')
+        await actOnPetition(p.id, 'flagKey', { kind, leaderName: f.leaderName, plan: f.plan, version });
+      if (panel === 'rate')
+        await actOnPetition(p.id, 'rate', {
           stars: Number(stars ?? 0),
           ...(f.comment ? { comment: f.comment } : {}),
           version,
@@ -86,9 +77,9 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
     }
   };
   return (
-    <Block title={PANELS[panel]} testId={`form-${panel}`}>
+    <Block title={title(panel)} testId={`form-${panel}`}>
       {(panel === 'progress' || panel === 'reply') && (
-        <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testId="f-channel" />
+        <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testIdPrefix="f-channel" />
       )}
       {(panel === 'accept' || panel === 'escalate' || panel === 'progress') && (
         <Field
@@ -110,9 +101,9 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
           error={errors.reply}
         />
       )}
-      {panel === 'key' && (
+      {panel === 'flagKey' && (
         <>
-          <Chips options={KEY_CASE_KIND_NAMES} value={kind} onChange={setKind} testId="f-kind" />
+          <Chips options={KEY_CASE_KIND_NAMES} value={kind} onChange={setKind} testIdPrefix="f-kind" />
           <Field
             label="包案领导"
             value={f.leaderName}
@@ -123,10 +114,10 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
           <Field label="化解方案" value={f.plan} onChange={set('plan')} multiline testId="f-plan" error={errors.plan} />
         </>
       )}
-      {panel === 'rating' && (
+      {panel === 'rate' && (
         <>
           {asStaff && <Text className="muted">信访人线下评价，由工作人员代为记录</Text>}
-          <Chips options={STARS} value={stars} onChange={setStars} testId="f-stars" />
+          <Chips options={STARS} value={stars} onChange={setStars} testIdPrefix="f-stars" />
           {errors.stars && <Text className="field__error">请选择满意程度</Text>}
           <Field label="意见（可选）" value={f.comment} onChange={set('comment')} testId="f-comment" />
         </>
@@ -153,10 +144,8 @@ export default function PetitionPage() {
   const [panel, setPanel] = useState<Panel>();
   const p = data.data?.p;
   const me = data.data?.me;
-  const staff = !!me && CASE_STAFF.includes(me.role);
-  let panels: Panel[] = [];
-  if (p && staff) panels = STAFF_PANELS[p.status].filter((x) => x !== 'key' || KEY_LEADERS.includes(me!.role as Role));
-  else if (p && p.status === 'replied') panels = ['rating']; // the petitioner, or the proxy acting for them
+  const staff = !!me && STAFF.includes(me.role);
+  const panels = p && me ? petitionMoves(p, me) : [];
   return (
     <View className="page">
       <StateView loading={data.loading && !p} error={p ? null : data.error} onRetry={data.reload}>
@@ -165,7 +154,7 @@ export default function PetitionPage() {
             <Block testId="petition-head">
               <View className="ccard__head">
                 <Text className="ccard__title">{p.subject}</Text>
-                <Tag status={p.status} name={PETITION_STATUS_NAMES[p.status]} />
+                <PetitionTag status={p.status} />
               </View>
               {p.keyCase && (
                 <Text className="ctag ctag--key" data-testid="petition-key">
@@ -218,7 +207,7 @@ export default function PetitionPage() {
                     testId={`move-${x}`}
                     onTap={() => setPanel(panel === x ? undefined : x)}
                   >
-                    {x === 'rating' && staff ? '代为记录评价' : PANELS[x]}
+                    {x === 'rate' && staff ? '代为记录评价' : title(x)}
                   </Btn>
                 ))}
               </View>
@@ -236,7 +225,7 @@ export default function PetitionPage() {
               />
             )}
             <Block title="办理过程（线上线下同步）">
-              <CaseTimeline events={p.timeline} />
+              <CaseTimeline events={p.timeline} kind="petition" />
             </Block>
           </>
         )}

@@ -6,8 +6,8 @@ import { getAgentProfile } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
-import { starText } from '../../components/parts';
-import { useViewer } from '../../lib/viewer';
+import { starText } from '../../../components/Rating';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 代办员档案: tasks done (代办人次), average rating, number of ratings. */
@@ -54,9 +54,7 @@ export default function AgentPage() {
                 <Text className="pstat__label">评价数</Text>
               </View>
             </View>
-            {p.averageRating !== null && (
-              <Text className="pnote prating__stars">{starText(Math.round(p.averageRating))}</Text>
-            )}
+            {p.averageRating !== null && <Text className="pnote rating__stars">{starText(p.averageRating)}</Text>}
             {self && (
               <View className="actions">
                 <Button

@@ -8,7 +8,7 @@ import { applyAsAgent } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { useElderMode } from '../../../lib/elder';
 import { Chips } from '../../components/parts';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 申请成为红色代办员: a resident applies; the community (社区) reviews and approves. */

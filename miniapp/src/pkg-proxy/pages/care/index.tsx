@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -15,10 +15,11 @@ import {
 import GridList from '../../../components/GridList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import { Chips, MoreButton } from '../../components/parts';
 import { careDetailUrl, isCareStaff } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 const NEEDS = Object.entries(CARE_NEED_NAMES).map(([key, label]) => ({ key: key as CareNeed, label }));
@@ -217,18 +218,7 @@ export default function CarePage() {
   const staff = isCareStaff(me.data?.role);
   const list = usePaged((cursor) => listCareRecipients(cursor), [], staff);
   const [registering, setRegistering] = useState(params.register === '1');
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (staff) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void (staff ? list.reload() : me.reload()).finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: staff, pullDown: staff ? list.reload : me.reload });
 
   const rootId = me.data?.gridIds[0];
   return (

@@ -1,16 +1,16 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import TaskActions from '../../components/TaskActions';
 import { MoreButton, TaskCard } from '../../components/parts';
 import { taskUrl } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 任务大厅: the open proxy tasks of the agent's community, the nearest deadline first; 认领 here. */
@@ -19,18 +19,7 @@ export default function HallPage() {
   const me = useViewer();
   const isAgent = me.data?.role === 'agent';
   const list = usePaged((cursor) => listProxyTasks('hall', cursor), [], isAgent);
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (isAgent) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void (isAgent ? list.reload() : me.reload()).finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: isAgent, pullDown: isAgent ? list.reload : me.reload });
 
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   return (

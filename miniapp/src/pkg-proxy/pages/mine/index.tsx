@@ -1,14 +1,15 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { listProxyTasks, type ProxyTask } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import TaskActions from '../../components/TaskActions';
 import { Chips, MoreButton, TaskCard } from '../../components/parts';
 import { taskUrl } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 type Filter = 'active' | 'done' | 'all';
@@ -31,22 +32,12 @@ export default function MinePage() {
   const list = usePaged((cursor) => listProxyTasks('mine', cursor), [], isAgent);
   const [filter, setFilter] = useState<Filter>('active');
   const [patched, setPatched] = useState<Record<string, ProxyTask>>({});
-  const firstShow = useRef(true);
 
   const reload = () => {
     setPatched({});
     return list.reload();
   };
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (isAgent) void reload();
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(reload, { when: isAgent });
 
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   const items = list.items.map((t) => patched[t.id] ?? t).filter((t) => match(filter, t));

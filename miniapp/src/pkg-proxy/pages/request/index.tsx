@@ -30,7 +30,7 @@ import {
   taskUrl,
   type RecipientChoice,
 } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 function decode(v?: string) {

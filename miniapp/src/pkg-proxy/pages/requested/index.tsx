@@ -1,15 +1,15 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import { MoreButton, Progress, TaskCard } from '../../components/parts';
 import { canRequest, taskUrl } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 我的代办: what I asked for (我提出的代办) and what agents do for me (为我代办的), with their progress. */
@@ -17,18 +17,7 @@ export default function RequestedPage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
   const list = usePaged((cursor) => listProxyTasks('requested', cursor), [], me.signedIn);
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (me.signedIn) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: me.signedIn });
 
   const myId = me.data?.id;
   return (

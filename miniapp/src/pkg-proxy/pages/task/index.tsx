@@ -1,10 +1,13 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
 import { getProxyTask, type ProxyTask } from '../../../api/proxy';
+import { RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
+import { useViewer } from '../../../components/useViewer';
 import { useElderMode } from '../../../lib/elder';
 import { formatTime } from '../../../lib/format';
 import TaskActions from '../../components/TaskActions';
@@ -12,15 +15,13 @@ import {
   DeadlineText,
   kindText,
   Progress,
-  RatingView,
   RecipientCard,
   roleName,
   Row,
-  StatusTag,
-  TimelineView,
+  TaskStatus,
+  TaskTimeline,
 } from '../../components/parts';
 import { isAssignee } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
 import '../../components/proxy.css';
 
 /** 代办详情: what, for whom (masked as the reader may see it), consent, progress, timeline, actions. */
@@ -31,22 +32,12 @@ export default function TaskPage() {
   const me = useViewer();
   const detail = useAsync(() => getProxyTask(id), [id], me.signedIn && !!id);
   const [fresh, setFresh] = useState<ProxyTask>();
-  const firstShow = useRef(true);
 
   const reload = () => {
     setFresh(undefined);
     return detail.reload();
   };
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (me.signedIn && id) void reload();
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(reload, { when: me.signedIn && !!id });
 
   if (!id) {
     return (
@@ -69,7 +60,7 @@ export default function TaskPage() {
                 <Text className="pdetail__kind" data-testid="task-kind">
                   {kindText(t)}
                 </Text>
-                <StatusTag status={t.status} testId="task-status" />
+                <TaskStatus status={t.status} testId="task-status" />
               </View>
               <Text className="pdetail__desc" data-testid="task-desc">
                 {t.description}
@@ -164,7 +155,7 @@ export default function TaskPage() {
             {!!t.timeline?.length && (
               <View className="section">
                 <Text className="section__title">办理过程</Text>
-                <TimelineView events={t.timeline} />
+                <TaskTimeline events={t.timeline} />
               </View>
             )}
           </>

@@ -1,9 +1,11 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { RATING_NAMES } from '@gridlink/shared/names';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/applications';
 import {
   getApplication,
   getService,
@@ -12,11 +14,12 @@ import {
   type Application,
   type ServiceDef,
 } from '../../../api/applications';
-import { AppStatusTag, AppTimeline, FormValues, starsText } from '../../../components/application/parts';
+import { AppHead, AppTimeline, FormValues } from '../../../components/application/parts';
+import { RatingForm, RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
-import { formatDate, formatTime } from '../../../lib/format';
 import ServiceForm from '../../components/ServiceForm';
 import { initialValues, useServiceForm } from '../../components/form';
 import '../../components/page.css';
@@ -94,83 +97,29 @@ function SupplementForm({ app, service, onDone }: { app: Application; service: S
   );
 }
 
-/** 评价 once the application is completed. */
+/** 评价 once the application is completed; the rating afterwards. */
 function Rating({ app, onDone }: { app: Application; onDone: () => void }) {
-  const [stars, setStars] = useState(0);
-  const [comment, setComment] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState('');
-
   if (app.rating) {
     return (
       <View className="section">
         <Text className="section__title">我的评价</Text>
-        <Text className="stars__text" data-testid="app-rating">
-          {starsText(app.rating.stars)}
-        </Text>
-        {app.rating.comment && <Text className="svc-note">{app.rating.comment}</Text>}
+        <RatingView rating={app.rating} testId="app-rating" />
       </View>
     );
   }
-
-  const submit = async () => {
-    if (busy) return;
-    if (!stars) {
-      setProblem('请先选择星级');
-      return;
-    }
-    setBusy(true);
-    setProblem('');
-    try {
-      await rateApplication(app.id, stars, comment.trim() || undefined);
-      Taro.showToast({ title: '感谢您的评价', icon: 'success' });
-      onDone();
-    } catch (e) {
-      setProblem((e as Error).message || '评价失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <View className="section" data-testid="rating">
-      <Text className="section__title">办事满意吗？请评价</Text>
-      <View className="stars" role="radiogroup" aria-label="评价星级">
-        {[1, 2, 3, 4, 5].map((n) => (
-          <View
-            key={n}
-            className={`star${n <= stars ? ' star--on' : ''}`}
-            role="radio"
-            aria-checked={n === stars}
-            aria-label={`${n} 星 ${RATING_NAMES[n]}`}
-            data-testid={`star-${n}`}
-            onClick={() => setStars(n)}
-          >
-            {n <= stars ? '★' : '☆'}
-          </View>
-        ))}
-      </View>
-      <Text className="stars__text" data-testid="rating-text">
-        {stars ? `${stars} 星 · ${RATING_NAMES[stars]}` : '点星星打分'}
-      </Text>
-      <Textarea
-        className="note-input"
-        data-testid="rating-comment"
-        value={comment}
-        maxlength={500}
+    <View className="section">
+      <RatingForm
+        title="办事满意吗？请评价"
         placeholder="说说您的办事感受（选填）"
-        onInput={(e) => setComment(e.detail.value)}
+        missing="请先选择星级"
+        caption={(n) => (n ? `${n} 星 · ${RATING_NAMES[n]}` : '点星星打分')}
+        submit={async (stars, comment) => {
+          await rateApplication(app.id, stars, comment);
+          Taro.showToast({ title: '感谢您的评价', icon: 'success' });
+          onDone();
+        }}
       />
-      {problem && (
-        <View className="svc-problem" role="alert" data-testid="rating-error">
-          {problem}
-        </View>
-      )}
-      <View className="actions">
-        <Button block type="primary" loading={busy} disabled={busy} data-testid="rating-submit" onClick={submit}>
-          提交评价
-        </Button>
-      </View>
     </View>
   );
 }
@@ -182,19 +131,11 @@ export default function ApplicationPage() {
   const app = useAsync(() => getApplication(id, { silent: true }), [id], !!id);
   const code = app.data?.serviceCode;
   const service = useAsync(() => getService(code as string, { silent: true }), [code], !!code);
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (id) void app.reload();
-  });
-  usePullDownRefresh(() => {
-    void app.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(app.reload, { when: !!id });
 
   const a = app.data;
+  /** what the applicant (or whoever acted for them) can do now: 补正, 评价 */
+  const moves = a ? movesFrom(APPLICATION_WORKFLOW, a.status, ['owner']) : [];
   return (
     <View className={`page app-detail ${elderClass}`}>
       <StateView
@@ -204,33 +145,7 @@ export default function ApplicationPage() {
       >
         {a && (
           <>
-            <View className="detail-head">
-              <View className="detail-head__top">
-                <Text className="detail-head__name" data-testid="app-service">
-                  {a.serviceName}
-                </Text>
-                <AppStatusTag status={a.status} testId="app-status" />
-              </View>
-              {a.resultNumber && (
-                <Text className="detail-head__row" data-testid="app-number">
-                  办件编号：{a.resultNumber}
-                </Text>
-              )}
-              <Text className="detail-head__row">
-                申请人：{a.applicantName}
-                {a.actedBy ? `（${a.actedBy.name}代办）` : ''}
-              </Text>
-              <Text className="detail-head__row">提交时间：{formatTime(a.createdAt)}</Text>
-              {a.status === 'completed' ? (
-                <Text className="detail-head__row">办结时间：{formatTime(a.completedAt)}</Text>
-              ) : (
-                a.status !== 'rejected' && (
-                  <Text className="detail-head__row" data-testid="app-due">
-                    承诺办结：{formatDate(a.dueAt)}前{a.overdue ? '（已超期）' : ''}
-                  </Text>
-                )
-              )}
-            </View>
+            <AppHead app={a} testIdPrefix="app" />
 
             {a.status === 'returned' && (
               <View className="notice" data-testid="app-note">
@@ -262,14 +177,14 @@ export default function ApplicationPage() {
               </View>
             )}
 
-            {a.status === 'returned' &&
+            {moves.includes('supplement') &&
               (service.data ? (
                 <SupplementForm key={a.version} app={a} service={service.data} onDone={() => void app.reload()} />
               ) : (
                 <StateView loading={service.loading} error={service.error} onRetry={service.reload} />
               ))}
 
-            {a.status === 'completed' && <Rating app={a} onDone={() => void app.reload()} />}
+            {(moves.includes('rate') || a.rating) && <Rating app={a} onDone={() => void app.reload()} />}
 
             {a.status !== 'returned' && (
               <View className="section">

@@ -61,6 +61,6 @@ test('已回访 shows the outcome and note', async () => {
   render(<CallbacksPage />);
   await screen.findByTestId('state-empty');
   await tap('cb-tab-done');
-  expect(screen.getByTestId('cb-result-cb2').textContent).toBe('确认办结：居民认可');
+  expect(screen.getByTestId('cb-result-cb2').textContent).toBe('回访确认：居民认可');
   expect(screen.queryByTestId('cb-open-cb2')).toBeNull();
 });

@@ -37,11 +37,13 @@ test('the actions follow the workflow table and the role', () => {
   ]);
   expect(allowedActions({ status: 'accepted', level: 'grid' }, 'grid_worker')).toEqual(['resolve', 'escalate']);
   expect(allowedActions({ status: 'accepted', level: 'community' }, 'community_admin')).toEqual([
-    'resolve',
     'dispatch',
+    'resolve',
     'escalate',
   ]);
-  expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['resolve', 'dispatch']);
+  expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['dispatch', 'resolve']);
+  // 回访 moves are made on 回访, not here
+  expect(allowedActions({ status: 'closed', level: 'grid' }, 'grid_leader')).toEqual([]);
   expect(allowedActions({ status: 'dispatched', level: 'community' }, 'department')).toEqual(['resolve']);
   expect(allowedActions({ status: 'accepted', level: 'community' }, 'department')).toEqual([]);
   expect(allowedActions({ status: 'resolved', level: 'grid' }, 'grid_leader')).toEqual([]);
