@@ -27,3 +27,6 @@ export function useReloadOnShow(reload: () => unknown, { when = true, pullDown =
     void Promise.resolve(run()).finally(() => Taro.stopPullDownRefresh());
   });
 }
+
+/** Only pull-down reads the page again (a page that need not follow moves made elsewhere). */
+export const usePullDown = (reload: () => unknown) => useReloadOnShow(reload, { when: false });

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../api/endpoints';
 import * as requests from '../api/requests';
 import { ApiError } from '../api/client';
-import { setToken } from '../api/session';
 import { GRIDS, childrenOf, resident, worker } from '../../test/fixtures';
 import { caseLinks } from '../components/CaseLinks';
 import * as cases from './api';
@@ -14,6 +13,7 @@ import DisputePage from './pages/dispute';
 import AgreementPage from './pages/agreement';
 import PetitionPage from './pages/petition';
 import CaseStatsPage from './pages/stats';
+import { signedIn } from '../../test/signed-in';
 
 jest.mock('../api/endpoints');
 jest.mock('../api/requests');
@@ -100,9 +100,7 @@ const tap = async (testId: string) => {
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.getMe.mockResolvedValue(worker());
   ep.getGrid.mockImplementation(async (id) => GRIDS[id]);
   ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));

@@ -42,7 +42,7 @@ export function RequestCard({
   children?: ReactNode;
 }) {
   return (
-    <View className="rcard" data-testid={testId} role="listitem" onClick={onTap}>
+    <View className="card rcard" data-testid={testId} role="listitem" onClick={onTap}>
       <View className="rcard__head">
         <Text className="rcard__cat">{r.categoryName}</Text>
         <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} />

@@ -67,7 +67,7 @@ export function TaskCard({
   children?: ReactNode;
 }) {
   return (
-    <View className="pcard" data-testid={`task-${t.id}`} role="listitem">
+    <View className="card pcard" data-testid={`task-${t.id}`} role="listitem">
       <View onClick={onTap} data-testid={`task-open-${t.id}`}>
         <View className="pcard__head">
           <Text className="pcard__kind">{kindText(t)}</Text>

@@ -27,7 +27,7 @@ const go = (url: string) => Taro.navigateTo({ url });
 function DisputeCard({ d }: { d: Dispute }) {
   return (
     <View
-      className="ccard"
+      className="card ccard"
       role="listitem"
       data-testid={`dispute-${d.id}`}
       onClick={() => go(`/pkg-cases/pages/dispute/index?id=${d.id}`)}
@@ -49,7 +49,7 @@ function DisputeCard({ d }: { d: Dispute }) {
 function PetitionCard({ p }: { p: Petition }) {
   return (
     <View
-      className="ccard"
+      className="card ccard"
       role="listitem"
       data-testid={`petition-${p.id}`}
       onClick={() => go(`/pkg-cases/pages/petition/index?id=${p.id}`)}
@@ -86,7 +86,7 @@ function FromRequests() {
       {reqs.data.map((r) => (
         <View
           key={r.id}
-          className="ccard"
+          className="card ccard"
           data-testid={`from-request-${r.id}`}
           onClick={() => go(`/pkg-cases/pages/dispute-new/index?fromRequestId=${r.id}`)}
         >

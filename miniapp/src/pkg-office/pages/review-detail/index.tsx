@@ -6,17 +6,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { APPLICATION_STATUS_NAMES } from '@gridlink/shared/names';
 import { movesFrom } from '@gridlink/shared/workflow';
 import { APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/applications';
-import {
-  getApplication,
-  getService,
-  reviewApplication,
-  type Application,
-  type ReviewMove,
-} from '../../../api/applications';
+import { reviewApplication, type Application, type ReviewMove } from '../../../api/applications';
 import { ApiError } from '../../../api/client';
 import { AppHead, AppTimeline, FormValues } from '../../../components/application/parts';
+import { useApplication } from '../../../components/application/useApplication';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
 import '../../components/office.css';
 
@@ -123,29 +117,16 @@ export default function ReviewDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
-  const app = useAsync(() => getApplication(id, { silent: true }), [id], !!id);
-  const code = app.data?.serviceCode;
-  const service = useAsync(() => getService(code as string, { silent: true }), [code], !!code);
-  const [updated, setUpdated] = useState<Application>();
-  // the answer of a review until the reload (with the new timeline) arrives
-  const a =
-    app.data && updated && updated.version > app.data.version
-      ? { ...app.data, ...updated, timeline: app.data.timeline, attachments: app.data.attachments }
-      : app.data;
+  const { app, service } = useApplication(id, { reloadOnShow: false });
+  const a = app.data;
 
   const moves = a ? reviewMoves(a) : [];
-  const done = (next: Application) => {
-    setUpdated(next);
-    void app.reload();
-  };
+  // the answer of a review until the reload (with the new timeline) arrives
+  const done = (next: Application) => app.show({ ...next, timeline: a?.timeline, attachments: a?.attachments });
 
   return (
     <View className={`page review-detail ${elderClass}`}>
-      <StateView
-        loading={app.loading && !a}
-        error={id ? (a ? null : app.error) : new Error('没有指定办件')}
-        onRetry={app.reload}
-      >
+      <StateView loading={app.loading} error={id ? app.error : new Error('没有指定办件')} onRetry={app.reload}>
         {a && (
           <>
             <AppHead app={a} testIdPrefix="review" />

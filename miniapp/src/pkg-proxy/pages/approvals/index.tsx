@@ -70,7 +70,7 @@ export default function ApprovalsPage() {
                 const status = (approved[a.userId] ? 'approved' : a.status) as (typeof AGENTS.states)[number];
                 const canApprove = movesFrom(AGENTS, status, [me.data!.role]).includes('approve');
                 return (
-                  <View key={a.userId} className="pcard" role="listitem" data-testid={`approval-${a.userId}`}>
+                  <View key={a.userId} className="card pcard" role="listitem" data-testid={`approval-${a.userId}`}>
                     <View className="pcard__head">
                       <Text className="pcard__kind">{a.name}</Text>
                       {a.partyMember ? <Text className="pcard__badge">党员</Text> : <Text className="stag">群众</Text>}

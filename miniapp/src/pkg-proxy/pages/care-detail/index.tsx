@@ -9,8 +9,7 @@ import { FAMILY_LINK_WORKFLOW } from '@gridlink/shared/workflows/proxy';
 import type { ApiError } from '../../../api/client';
 import { confirmFamilyLink, getCareRecipient, type CareNeed } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
-import { useReloadOnShow } from '../../../components/useReloadOnShow';
+import { useDetail } from '../../../components/useDetail';
 import { useElderMode } from '../../../lib/elder';
 import { formatDate } from '../../../lib/format';
 import { Row } from '../../components/parts';
@@ -24,9 +23,8 @@ export default function CareDetailPage() {
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
   const me = useViewer();
-  const detail = useAsync(() => getCareRecipient(id), [id], me.signedIn && !!id);
+  const detail = useDetail(id, getCareRecipient, { enabled: me.signedIn, pullDown: false });
   const [busy, setBusy] = useState('');
-  useReloadOnShow(detail.reload, { when: me.signedIn && !!id, pullDown: false });
 
   const confirm = async (userId: string, name: string) => {
     if (busy) return;
@@ -65,7 +63,7 @@ export default function CareDetailPage() {
     !!role && movesFrom(FAMILY_LINK_WORKFLOW, status, [role]).includes('confirm');
   return (
     <View className={`page pcaredetail ${elderClass}`}>
-      <StateView loading={detail.loading && !c} error={c ? null : detail.error} onRetry={detail.reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {c && (
           <>
             <View className="pdetail__head">

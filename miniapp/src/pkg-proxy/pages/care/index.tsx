@@ -189,7 +189,7 @@ function RegisterForm({
 function CareRow({ c }: { c: CareRecipientSummary }) {
   return (
     <View
-      className="pcard"
+      className="card pcard"
       role="listitem"
       data-testid={`care-${c.id}`}
       onClick={() => Taro.navigateTo({ url: careDetailUrl(c.id) })}

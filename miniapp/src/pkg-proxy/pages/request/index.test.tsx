@@ -3,9 +3,9 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { RESIDENT, STREET, WORKER, task } from '../../__fixtures__/tasks';
 import RequestPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
@@ -19,9 +19,7 @@ const SERVICES = [
 ];
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  T.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.listServices.mockResolvedValue({ items: SERVICES as never, nextCursor: null });
   px.listCareRecipients.mockResolvedValue({
     items: [

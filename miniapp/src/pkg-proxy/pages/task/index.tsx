@@ -1,12 +1,10 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
-import { getProxyTask, type ProxyTask } from '../../../api/proxy';
+import { getProxyTask } from '../../../api/proxy';
 import { RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
-import { useReloadOnShow } from '../../../components/useReloadOnShow';
+import { useDetail } from '../../../components/useDetail';
 import { useViewer } from '../../../components/useViewer';
 import { useElderMode } from '../../../lib/elder';
 import { formatTime } from '../../../lib/format';
@@ -30,14 +28,7 @@ export default function TaskPage() {
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
   const me = useViewer();
-  const detail = useAsync(() => getProxyTask(id), [id], me.signedIn && !!id);
-  const [fresh, setFresh] = useState<ProxyTask>();
-
-  const reload = () => {
-    setFresh(undefined);
-    return detail.reload();
-  };
-  useReloadOnShow(reload, { when: me.signedIn && !!id });
+  const detail = useDetail(id, getProxyTask, { enabled: me.signedIn });
 
   if (!id) {
     return (
@@ -47,12 +38,12 @@ export default function TaskPage() {
     );
   }
 
-  const t = fresh ?? detail.data;
+  const t = detail.data;
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   const assignee = !!t && !!viewer && isAssignee(t, viewer);
   return (
     <View className={`page ptask ${elderClass}`}>
-      <StateView loading={detail.loading && !t} error={t ? null : detail.error} onRetry={reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {t && (
           <>
             <View className="pdetail__head">
@@ -145,11 +136,8 @@ export default function TaskPage() {
             <TaskActions
               task={t}
               viewer={viewer}
-              onChanged={(moved) => {
-                // the answer carries no timeline: show it now, then read the whole task again
-                if (moved) setFresh({ ...moved, timeline: t.timeline });
-                void detail.reload().then(() => setFresh(undefined));
-              }}
+              // the answer carries no timeline: show it now with the one read, then read the whole task again
+              onChanged={(moved) => detail.show(moved && { ...moved, timeline: t.timeline })}
             />
 
             {!!t.timeline?.length && (

@@ -36,7 +36,7 @@ export default function MessagesPage() {
             <View
               key={m.id}
               role="listitem"
-              className="msg"
+              className="card msg"
               data-testid={`message-${m.id}`}
               onClick={openable(m) ? () => open(m) : undefined}
             >

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { movesFrom } from '@gridlink/shared/workflow';
@@ -7,8 +6,7 @@ import { RATING_NAMES } from '@gridlink/shared/names';
 import { getRequest, rateRequest, type RequestResource } from '../../../api/requests';
 import { RatingForm, RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
-import { useReloadOnShow } from '../../../components/useReloadOnShow';
+import { useDetail } from '../../../components/useDetail';
 import { useViewer } from '../../../components/useViewer';
 import { RequestDetail } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
@@ -48,14 +46,7 @@ export default function RequestPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const me = useViewer();
-  const detail = useAsync(() => getRequest(id, { silent: true }), [id], me.signedIn && !!id);
-  const [fresh, setFresh] = useState<RequestResource>();
-
-  const reload = () => {
-    setFresh(undefined);
-    return detail.reload();
-  };
-  useReloadOnShow(reload, { when: me.signedIn && !!id });
+  const detail = useDetail(id, (x) => getRequest(x, { silent: true }), { enabled: me.signedIn });
 
   if (!id) {
     return (
@@ -65,23 +56,19 @@ export default function RequestPage() {
     );
   }
 
-  const r = fresh ?? detail.data;
+  const r = detail.data;
   const mine = !!r && !!me.data && r.reporterId === me.data.id;
   /** the reporter ('owner') rates once it is resolved */
   const canRate = !!r && movesFrom(REQUEST_WORKFLOW, r.status, mine ? ['owner'] : []).includes('rate');
   return (
     <View className={`page ${elderClass}`}>
-      <StateView loading={detail.loading && !r} error={r ? null : detail.error} onRetry={reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {r && (
           <RequestDetail request={r}>
             {canRate && (
               <RateRequest
                 request={r}
-                onRated={(rated) => {
-                  // the answer has no timeline: show the rating now, then read the whole request again
-                  setFresh({ ...rated, timeline: r.timeline, attachments: r.attachments });
-                  void detail.reload().then(() => setFresh(undefined));
-                }}
+                onRated={(rated) => detail.show({ ...rated, timeline: r.timeline, attachments: r.attachments })}
               />
             )}
             {r.status === 'resolved' && !mine && me.data && (

@@ -2,18 +2,14 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { request } from '../../../../test/request-fixtures';
 import MyRequestsPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 test('lists my requests with status tags and due times, page by page', async () => {
   rq.listRequests

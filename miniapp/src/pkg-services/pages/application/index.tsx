@@ -6,19 +6,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { RATING_NAMES } from '@gridlink/shared/names';
 import { movesFrom } from '@gridlink/shared/workflow';
 import { APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/applications';
-import {
-  getApplication,
-  getService,
-  rateApplication,
-  supplementApplication,
-  type Application,
-  type ServiceDef,
-} from '../../../api/applications';
+import { rateApplication, supplementApplication, type Application, type ServiceDef } from '../../../api/applications';
 import { AppHead, AppTimeline, FormValues } from '../../../components/application/parts';
+import { useApplication } from '../../../components/application/useApplication';
 import { RatingForm, RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
-import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import ServiceForm from '../../components/ServiceForm';
 import { initialValues, useServiceForm } from '../../components/form';
@@ -128,21 +120,14 @@ export default function ApplicationPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
-  const app = useAsync(() => getApplication(id, { silent: true }), [id], !!id);
-  const code = app.data?.serviceCode;
-  const service = useAsync(() => getService(code as string, { silent: true }), [code], !!code);
-  useReloadOnShow(app.reload, { when: !!id });
+  const { app, service } = useApplication(id);
 
   const a = app.data;
   /** what the applicant (or whoever acted for them) can do now: 补正, 评价 */
   const moves = a ? movesFrom(APPLICATION_WORKFLOW, a.status, ['owner']) : [];
   return (
     <View className={`page app-detail ${elderClass}`}>
-      <StateView
-        loading={app.loading && !a}
-        error={id ? (a ? null : app.error) : new Error('没有指定办件')}
-        onRetry={app.reload}
-      >
+      <StateView loading={app.loading} error={id ? app.error : new Error('没有指定办件')} onRetry={app.reload}>
         {a && (
           <>
             <AppHead app={a} testIdPrefix="app" />

@@ -1,18 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
-import { setToken } from '../../../api/session';
 import { callback } from '../../../../test/request-fixtures';
 import CallbacksPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 const tap = async (testId: string) => {
   await act(async () => {

@@ -126,7 +126,7 @@ export default function CallbacksPage() {
       >
         <View role="list">
           {list.items.map((c) => (
-            <View key={c.id} role="listitem" className="rcard" data-testid={`cb-${c.id}`}>
+            <View key={c.id} role="listitem" className="card rcard" data-testid={`cb-${c.id}`}>
               <View className="rcard__head">
                 <Text className="rcard__cat">{c.requestSummary.categoryName}</Text>
                 <Text className="cb__stars">

@@ -3,22 +3,18 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { worker } from '../../../../test/fixtures';
 import { CATEGORIES, request } from '../../../../test/request-fixtures';
 import HandlePage, { allowedActions, departmentsOf } from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/requests');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'r1' });
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn({ id: 'r1' });
   ep.getMe.mockResolvedValue(worker());
   rq.listCategories.mockResolvedValue({ items: CATEGORIES });
 });

@@ -19,7 +19,7 @@ import Chips from '../../../components/Chips';
 import { RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
-import { useReloadOnShow } from '../../../components/useReloadOnShow';
+import { useDetail } from '../../../components/useDetail';
 import { useViewer } from '../../../components/useViewer';
 import { RequestDetail } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
@@ -68,14 +68,14 @@ export default function HandlePage() {
   const id = params.id ?? '';
   const me = useViewer();
   const signedIn = me.signedIn;
-  const detail = useAsync(() => getRequest(id, { silent: true }), [id], signedIn && !!id);
-  const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
   const [action, setAction] = useState<RequestAction>();
+  // back from a call-back or a link: read it again, unless a move's form is open
+  const detail = useDetail(id, (x) => getRequest(x, { silent: true }), { enabled: signedIn, reloadOnShow: !action });
+  const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
   const [note, setNote] = useState('');
   const [dept, setDept] = useState('');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
-  useReloadOnShow(detail.reload, { when: signedIn && !!id && !action });
 
   const r = detail.data;
   const categories = useMemo(() => cats.data?.items ?? [], [cats.data]);
@@ -140,7 +140,7 @@ export default function HandlePage() {
   const actions = r && me.data ? allowedActions(r, me.data.role) : [];
   return (
     <View className="page handle">
-      <StateView loading={detail.loading && !r} error={r ? null : detail.error} onRetry={detail.reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {r && (
           <RequestDetail request={r} showReporter departmentName={departmentName}>
             {r.rating && (
