@@ -3,7 +3,8 @@
  * a given rating read back. zod-free.
  */
 import { useState, type ReactNode } from 'react';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from './Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { RATING_NAMES } from '@gridlink/shared/names';
@@ -99,13 +100,13 @@ export function RatingForm({ title, submit, placeholder, maxLength = 500, hint, 
         }}
       />
       {hint?.(stars)}
-      <Textarea
+      <TextArea
         className="rating-form__comment"
-        data-testid="rating-comment"
+        testId="rating-comment"
         value={comment}
-        maxlength={maxLength}
+        maxLength={maxLength}
         placeholder={placeholder}
-        onInput={(e) => setComment(e.detail.value)}
+        onChange={setComment}
       />
       {!!error && (
         <View className="rating-form__error" role="alert" data-testid="rating-error">

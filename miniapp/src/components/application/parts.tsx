@@ -78,16 +78,19 @@ export function AppCard({
   );
 }
 
-/** The handling history, newest on top. The server writes 网上直办 as `completeDirect`. */
+/** 办理进度: the handling history, newest on top. The server writes 网上直办 as `completeDirect`. */
 export function AppTimeline({ events }: { events: Application['timeline'] }) {
   return (
-    <Timeline
-      events={events}
-      workflow={APPLICATION_WORKFLOW}
-      aliases={{ completeDirect: 'completeOnline' }}
-      testId="app-timeline"
-      stepTestId="app-step"
-    />
+    <View className="section">
+      <Text className="section__title">办理进度</Text>
+      <Timeline
+        events={events}
+        workflow={APPLICATION_WORKFLOW}
+        aliases={{ completeDirect: 'completeOnline' }}
+        testId="app-timeline"
+        stepTestId="app-step"
+      />
+    </View>
   );
 }
 

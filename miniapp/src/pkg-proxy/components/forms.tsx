@@ -1,7 +1,8 @@
 /** 办理完成 (the agent reports back) and 评价 (the requester rates): used on 我的任务 and the task page. */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { APPLICATION_STATUS_NAMES } from '@gridlink/shared/names';
@@ -71,13 +72,13 @@ export function CompleteForm({
   return (
     <View className="pform" data-testid="complete-form">
       <Text className="pform__label">办理结果</Text>
-      <Textarea
+      <TextArea
         className="pform__textarea"
-        data-testid="complete-note"
+        testId="complete-note"
         value={note}
-        maxlength={500}
+        maxLength={500}
         placeholder="如：已代为申请，办件已在线办结；药品已送到老人家中"
-        onInput={(e) => setNote(e.detail.value)}
+        onChange={setNote}
       />
       <Text className="pform__label">关联办件（选填）</Text>
       {apps.loading ? (

@@ -147,10 +147,7 @@ export default function ReviewDetailPage() {
               </View>
             )}
 
-            <View className="section">
-              <Text className="section__title">办理进度</Text>
-              <AppTimeline events={a.timeline ?? []} />
-            </View>
+            <AppTimeline events={a.timeline} />
           </>
         )}
       </StateView>

@@ -1,6 +1,6 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { getAgentProfile } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
@@ -57,23 +57,12 @@ export default function AgentPage() {
             {p.averageRating !== null && <Text className="pnote rating__stars">{starText(p.averageRating)}</Text>}
             {self && (
               <View className="actions">
-                <Button
-                  block
-                  type="primary"
-                  data-testid="agent-hall"
-                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/hall/index' })}
-                >
+                <GoButton to="/pkg-proxy/pages/hall/index" testId="agent-hall">
                   去任务大厅
-                </Button>
-                <Button
-                  block
-                  fill="outline"
-                  type="primary"
-                  data-testid="agent-mine"
-                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/mine/index' })}
-                >
+                </GoButton>
+                <GoButton to="/pkg-proxy/pages/mine/index" outline testId="agent-mine">
                   我的任务
-                </Button>
+                </GoButton>
               </View>
             )}
           </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CARE_NEED_NAMES } from '@gridlink/shared/proxy';
 import { movesFrom } from '@gridlink/shared/workflow';
@@ -130,18 +131,12 @@ export default function CareDetailPage() {
 
             {staff && (
               <View className="actions">
-                <Button
-                  block
-                  type="primary"
-                  data-testid="care-detail-request"
-                  onClick={() =>
-                    Taro.navigateTo({
-                      url: `/pkg-proxy/pages/request/index?recipientId=${encodeURIComponent(c.id)}&recipientName=${encodeURIComponent(c.name)}`,
-                    })
-                  }
+                <GoButton
+                  to={`/pkg-proxy/pages/request/index?recipientId=${encodeURIComponent(c.id)}&recipientName=${encodeURIComponent(c.name)}`}
+                  testId="care-detail-request"
                 >
                   为其发起代办（本人签字、网格员见证）
-                </Button>
+                </GoButton>
               </View>
             )}
           </>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea, TextInput } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Grid } from '@gridlink/shared/grid';
@@ -115,32 +116,32 @@ function RegisterForm({
       <Text className="section__title">登记帮扶对象（独居老人、残疾人等，多数不用微信）</Text>
       <View className="pform">
         <Text className="pform__label">姓名</Text>
-        <Input
+        <TextInput
           className="pform__input"
-          data-testid="care-name"
+          testId="care-name"
           value={name}
-          maxlength={20}
+          maxLength={20}
           placeholder="本人姓名"
-          onInput={(e) => setName(e.detail.value)}
+          onChange={setName}
         />
         <Text className="pform__label">联系电话</Text>
-        <Input
+        <TextInput
           className="pform__input"
-          data-testid="care-phone"
+          testId="care-phone"
           value={phone}
-          maxlength={13}
+          maxLength={13}
           placeholder="手机号或固定电话"
-          onInput={(e) => setPhone(e.detail.value)}
+          onChange={setPhone}
         />
         <Text className="pform__label">身份证号（选填）</Text>
-        <Input
+        <TextInput
           className="pform__input"
-          data-testid="care-id"
+          testId="care-id"
           type="idcard"
           value={idNumber}
-          maxlength={18}
+          maxLength={18}
           placeholder="代办证明类事项时需要"
-          onInput={(e) => setIdNumber(e.detail.value)}
+          onChange={setIdNumber}
         />
         <Text className="pform__label">帮扶需求（可多选）</Text>
         <Chips
@@ -162,13 +163,13 @@ function RegisterForm({
           <UnitPicker rootId={rootId} value={unit} onPick={setUnit} />
         )}
         <Text className="pform__label">情况说明（选填）</Text>
-        <Textarea
+        <TextArea
           className="pform__textarea"
-          data-testid="care-note"
+          testId="care-note"
           value={note}
-          maxlength={200}
+          maxLength={200}
           placeholder="如：78 岁独居，行动不便，子女在外地"
-          onInput={(e) => setNote(e.detail.value)}
+          onChange={setNote}
         />
         {!!error && (
           <View className="pform__error" role="alert" data-testid="care-error">

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
@@ -34,24 +34,13 @@ export default function HallPage() {
             <StateView empty emptyText="任务大厅只对红色代办员开放" />
             <View className="actions">
               {me.data.role === 'resident' && (
-                <Button
-                  block
-                  type="primary"
-                  data-testid="hall-apply"
-                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/apply/index' })}
-                >
+                <GoButton to="/pkg-proxy/pages/apply/index" testId="hall-apply">
                   申请成为红色代办员
-                </Button>
+                </GoButton>
               )}
-              <Button
-                block
-                fill="outline"
-                type="primary"
-                data-testid="hall-request"
-                onClick={() => Taro.redirectTo({ url: '/pkg-proxy/pages/request/index' })}
-              >
+              <GoButton to="/pkg-proxy/pages/request/index" outline testId="hall-request" redirect>
                 我要申请代办
-              </Button>
+              </GoButton>
             </View>
           </View>
         ) : (

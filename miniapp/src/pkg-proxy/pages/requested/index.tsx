@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
@@ -45,14 +45,9 @@ export default function RequestedPage() {
       </StateView>
       {canRequest(me.data?.role) && (
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            data-testid="requested-new"
-            onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/request/index' })}
-          >
+          <GoButton to="/pkg-proxy/pages/request/index" testId="requested-new">
             申请代办
-          </Button>
+          </GoButton>
         </View>
       )}
     </View>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { GoButton, TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CreateRequestBody, RequestResource } from '@gridlink/shared/requests';
@@ -172,15 +173,9 @@ export default function ReportPage() {
       <View className={`page ${elderClass}`}>
         <StateView empty emptyText="我要报事面向居民：工作人员请在“待办”中受理和办理诉求" />
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            fill="outline"
-            data-testid="report-inbox"
-            onClick={() => Taro.redirectTo({ url: '/pkg-staff/pages/inbox/index' })}
-          >
+          <GoButton to="/pkg-staff/pages/inbox/index" outline testId="report-inbox" redirect>
             去待办
-          </Button>
+          </GoButton>
         </View>
       </View>
     );
@@ -191,14 +186,9 @@ export default function ReportPage() {
       <View className={`page ${elderClass}`}>
         <StateView empty emptyText="报事前请先绑定您居住的单元，问题会直接交给您所在楼栋的网格员" />
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            data-testid="report-bind"
-            onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
-          >
+          <GoButton to="/pages/bind/index" testId="report-bind">
             去绑定单元
-          </Button>
+          </GoButton>
         </View>
       </View>
     );
@@ -232,15 +222,9 @@ export default function ReportPage() {
         ))}
         <View className="actions">
           {!suggestion.items.length && (
-            <Button
-              block
-              type="primary"
-              fill="outline"
-              data-testid="similar-mine"
-              onClick={() => Taro.redirectTo({ url: '/pkg-resident/pages/requests/index' })}
-            >
+            <GoButton to="/pkg-resident/pages/requests/index" outline testId="similar-mine" redirect>
               查看我的诉求
-            </Button>
+            </GoButton>
           )}
           <Button block type="default" loading={submitting} data-testid="similar-new" onClick={() => submit(true)}>
             不是同一个问题，仍要新建
@@ -285,13 +269,13 @@ export default function ReportPage() {
 
       <View className="rform">
         <Text className="rform__label">问题描述</Text>
-        <Textarea
+        <TextArea
           className="rform__textarea"
-          data-testid="report-desc"
+          testId="report-desc"
           value={description}
-          maxlength={1000}
+          maxLength={1000}
           placeholder="请描述问题的位置和情况，如：3号楼2单元楼道灯不亮"
-          onInput={(e) => setDescription(e.detail.value)}
+          onChange={setDescription}
         />
         <Text className="rform__hint">{description.trim().length}/1000</Text>
 

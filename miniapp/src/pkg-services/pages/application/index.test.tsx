@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
-import { application, ID_NUMBER, service } from '../../../../test/services-fixtures';
+import { application, ID_NUMBER, legalAidForm, service } from '../../../../test/services-fixtures';
 import ApplicationPage from './index';
 
 jest.mock('../../../api/applications');
@@ -33,15 +33,7 @@ const returned = {
   note: '请补充证据材料照片',
 };
 
-const form = {
-  name: '王丽',
-  idNumber: ID_NUMBER,
-  phone: '13904181234',
-  matter: '劳动报酬、工伤赔偿',
-  hardship: '低收入家庭',
-  facts: '公司拖欠工资三个月',
-  proofs: ['uploads/application/p1.jpg'],
-};
+const form = legalAidForm(['uploads/application/p1.jpg']);
 
 beforeEach(() => {
   jest.clearAllMocks();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { GoButton, TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { RATING_NAMES } from '@gridlink/shared/names';
@@ -59,13 +60,13 @@ function SupplementForm({ app, service, onDone }: { app: Application; service: S
         disabled={busy}
       />
       <Text className="section__title">补正说明（选填）</Text>
-      <Textarea
+      <TextArea
         className="note-input"
-        data-testid="supplement-note"
+        testId="supplement-note"
         value={note}
-        maxlength={500}
+        maxLength={500}
         placeholder="如：已补充房产证照片"
-        onInput={(e) => setNote(e.detail.value)}
+        onChange={setNote}
       />
       {problem && (
         <View className="svc-problem" role="alert" data-testid="supplement-error">
@@ -147,18 +148,14 @@ export default function ApplicationPage() {
 
             {a.status === 'completed' && (
               <View className="actions">
-                <Button
-                  block
-                  type="primary"
-                  fill="outline"
+                <GoButton
+                  to={`/pkg-services/pages/result/index?id=${encodeURIComponent(a.id)}`}
+                  outline
                   size="large"
-                  data-testid="app-certificate"
-                  onClick={() =>
-                    Taro.navigateTo({ url: `/pkg-services/pages/result/index?id=${encodeURIComponent(a.id)}` })
-                  }
+                  testId="app-certificate"
                 >
                   查看办结凭证
-                </Button>
+                </GoButton>
               </View>
             )}
 
@@ -178,10 +175,7 @@ export default function ApplicationPage() {
               </View>
             )}
 
-            <View className="section">
-              <Text className="section__title">办理进度</Text>
-              <AppTimeline events={a.timeline ?? []} />
-            </View>
+            <AppTimeline events={a.timeline} />
           </>
         )}
       </StateView>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { isOpenState, movesFrom } from '@gridlink/shared/workflow';
@@ -74,13 +75,13 @@ function CompleteForm({
         testIdPrefix="cb-outcome"
       />
       {outcome && <Text className="rform__hint">{OUTCOME_HINTS[outcome]}</Text>}
-      <Textarea
+      <TextArea
         className="rform__textarea"
-        data-testid="cb-note"
+        testId="cb-note"
         value={note}
-        maxlength={500}
+        maxLength={500}
         placeholder="回访情况（必填），如：电话联系居民，楼道灯仍不亮"
-        onInput={(e) => setNote(e.detail.value)}
+        onChange={setNote}
       />
       {!!error && (
         <View className="rform__error" role="alert" data-testid="cb-error">

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Role } from '@gridlink/shared/names';
@@ -185,13 +186,13 @@ export default function HandlePage() {
                       />
                     </>
                   )}
-                  <Textarea
+                  <TextArea
                     className="rform__textarea"
-                    data-testid="act-note"
+                    testId="act-note"
                     value={note}
-                    maxlength={500}
+                    maxLength={500}
                     placeholder={NOTE_HINTS[action]}
-                    onInput={(e) => setNote(e.detail.value)}
+                    onChange={setNote}
                   />
                   {!!error && (
                     <View className="rform__error" role="alert" data-testid="act-error">
