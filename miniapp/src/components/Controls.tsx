@@ -64,10 +64,7 @@ export function TextArea({ value, onChange, testId, className, maxLength, placeh
 }
 
 /** A one-line text box that reports its text. */
-export function TextInput({
-  type,
-  ...p
-}: TextProps & { type?: 'text' | 'number' | 'idcard' | 'digit' }) {
+export function TextInput({ type, ...p }: TextProps & { type?: 'text' | 'number' | 'idcard' | 'digit' }) {
   return (
     <Input
       className={p.className}

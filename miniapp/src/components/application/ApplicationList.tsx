@@ -1,10 +1,9 @@
 /** A paged list of applications (办件): 我的办件 (pkg-services) and the office's 审核队列 (pkg-office). */
 import type { ReactNode } from 'react';
 import Taro, { useReachBottom } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { listApplications } from '../../api/applications';
-import { MoreButton } from '../MoreButton';
-import StateView from '../StateView';
+import PagedList from '../PagedList';
 import { usePaged } from '../usePaged';
 import { useReloadOnShow } from '../useReloadOnShow';
 import { AppCard } from './parts';
@@ -33,30 +32,18 @@ export default function ApplicationList(p: Props) {
   const open = (id: string) => Taro.navigateTo({ url: `${p.detailPage}?id=${encodeURIComponent(id)}` });
   return (
     <>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText={p.emptyText}
-      >
-        <View role="list" data-testid={`${p.testIdPrefix}-list`}>
-          {list.items.map((a) => (
-            <AppCard key={a.id} app={a} showApplicant={p.showApplicant} onTap={() => open(a.id)} />
-          ))}
-        </View>
-        <MoreButton
-          hasMore={list.hasMore}
-          loading={list.loadingMore}
-          onTap={list.loadMore}
-          testId={`${p.testIdPrefix}-more`}
-        />
-        {p.showEnd && !list.hasMore && (
-          <Text className="list-end muted" data-testid={`${p.testIdPrefix}-end`}>
-            没有更多了
-          </Text>
-        )}
-      </StateView>
+        testId={`${p.testIdPrefix}-list`}
+        moreTestId={`${p.testIdPrefix}-more`}
+        render={(a) => <AppCard key={a.id} app={a} showApplicant={p.showApplicant} onTap={() => open(a.id)} />}
+      />
+      {p.showEnd && !list.loading && !list.error && !!list.items.length && !list.hasMore && (
+        <Text className="list-end muted" data-testid={`${p.testIdPrefix}-end`}>
+          没有更多了
+        </Text>
+      )}
       {!list.loading && list.items.length === 0 && !list.error && p.emptyAction}
     </>
   );

@@ -5,7 +5,7 @@ import { getMe } from '../../../api/endpoints';
 import { listRequests } from '../../../api/requests';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
-import { MoreButton } from '../../../components/MoreButton';
+import PagedList from '../../../components/PagedList';
 import { usePaged } from '../../../components/usePaged';
 import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { formatShort } from '../../../lib/format';
@@ -159,20 +159,14 @@ export default function CasesHome() {
         <Text className="section__title">
           {staff ? (scope === 'inbox' ? '本网格待办' : '社区全部') : kind === 'dispute' ? '我参与的纠纷' : '我的信访'}
         </Text>
-        <StateView
-          loading={list.loading}
-          error={list.error}
-          onRetry={list.reload}
-          empty={!list.items.length}
+        <PagedList
+          list={list}
           emptyText={kind === 'dispute' ? '暂无纠纷' : '暂无信访事项'}
-        >
-          <View role="list" data-testid="case-list">
-            {list.items.map((c) =>
-              'subject' in c ? <PetitionCard key={c.id} p={c} /> : <DisputeCard key={c.id} d={c as Dispute} />,
-            )}
-          </View>
-          <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-        </StateView>
+          testId="case-list"
+          render={(c) =>
+            'subject' in c ? <PetitionCard key={c.id} p={c} /> : <DisputeCard key={c.id} d={c as Dispute} />
+          }
+        />
       </StateView>
     </View>
   );

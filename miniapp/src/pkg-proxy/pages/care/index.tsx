@@ -14,11 +14,12 @@ import {
   type CareRecipientSummary,
 } from '../../../api/proxy';
 import GridList from '../../../components/GridList';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
 import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
-import { Chips, MoreButton } from '../../components/parts';
+import { Chips } from '../../components/parts';
 import { careDetailUrl, isCareStaff } from '../../lib/rules';
 import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
@@ -247,20 +248,12 @@ export default function CarePage() {
               </View>
             )}
             <Text className="section__title">本网格帮扶对象</Text>
-            <StateView
-              loading={list.loading}
-              error={list.error}
-              onRetry={list.reload}
-              empty={!list.items.length}
+            <PagedList
+              list={list}
               emptyText="还没有登记帮扶对象"
-            >
-              <View role="list" data-testid="care-list">
-                {list.items.map((c) => (
-                  <CareRow key={c.id} c={c} />
-                ))}
-              </View>
-              <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-            </StateView>
+              testId="care-list"
+              render={(c) => <CareRow key={c.id} c={c} />}
+            />
           </>
         )}
       </StateView>

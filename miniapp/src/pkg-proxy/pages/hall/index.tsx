@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components';
 import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
 import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import TaskActions from '../../components/TaskActions';
-import { MoreButton, TaskCard } from '../../components/parts';
+import { TaskCard } from '../../components/parts';
 import { taskUrl } from '../../lib/rules';
 import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
@@ -65,30 +66,24 @@ export default function HallPage() {
                 </Text>
               )}
             </View>
-            <StateView
-              loading={list.loading}
-              error={list.error}
-              onRetry={list.reload}
-              empty={!list.items.length}
+            <PagedList
+              list={list}
               emptyText="暂时没有待认领的代办任务"
-            >
-              <View role="list" data-testid="hall-list">
-                {list.items.map((t) => (
-                  <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
-                    <TaskActions
-                      compact
-                      task={t}
-                      viewer={viewer}
-                      onChanged={(moved) => {
-                        if (moved) void Taro.navigateTo({ url: taskUrl(moved.id) });
-                        void list.reload();
-                      }}
-                    />
-                  </TaskCard>
-                ))}
-              </View>
-              <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-            </StateView>
+              testId="hall-list"
+              render={(t) => (
+                <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
+                  <TaskActions
+                    compact
+                    task={t}
+                    viewer={viewer}
+                    onChanged={(moved) => {
+                      if (moved) void Taro.navigateTo({ url: taskUrl(moved.id) });
+                      void list.reload();
+                    }}
+                  />
+                </TaskCard>
+              )}
+            />
           </>
         )}
       </StateView>

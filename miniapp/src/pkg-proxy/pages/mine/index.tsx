@@ -2,12 +2,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { listProxyTasks, type ProxyTask } from '../../../api/proxy';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
 import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import TaskActions from '../../components/TaskActions';
-import { Chips, MoreButton, TaskCard } from '../../components/parts';
+import { Chips, TaskCard } from '../../components/parts';
 import { taskUrl } from '../../lib/rules';
 import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
@@ -51,30 +52,25 @@ export default function MinePage() {
             <View className="pform">
               <Chips options={FILTERS} value={filter} onChange={setFilter} testIdPrefix="mine-filter" />
             </View>
-            <StateView
-              loading={list.loading}
-              error={list.error}
-              onRetry={reload}
-              empty={!items.length}
+            <PagedList
+              list={{ ...list, reload: reload }}
+              items={items}
               emptyText={list.items.length ? '这一类里没有任务' : '还没有认领任务，去任务大厅看看'}
-            >
-              <View role="list" data-testid="mine-list">
-                {items.map((t) => (
-                  <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
-                    <TaskActions
-                      compact
-                      task={t}
-                      viewer={viewer}
-                      onChanged={(moved) => {
-                        if (moved) setPatched((p) => ({ ...p, [moved.id]: moved }));
-                        else void reload();
-                      }}
-                    />
-                  </TaskCard>
-                ))}
-              </View>
-              <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-            </StateView>
+              testId="mine-list"
+              render={(t) => (
+                <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
+                  <TaskActions
+                    compact
+                    task={t}
+                    viewer={viewer}
+                    onChanged={(moved) => {
+                      if (moved) setPatched((p) => ({ ...p, [moved.id]: moved }));
+                      else void reload();
+                    }}
+                  />
+                </TaskCard>
+              )}
+            />
           </>
         )}
       </StateView>

@@ -3,11 +3,11 @@ import { View } from '@tarojs/components';
 import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
-import StateView from '../../../components/StateView';
+import PagedList from '../../../components/PagedList';
 import { usePaged } from '../../../components/usePaged';
 import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
-import { MoreButton, Progress, TaskCard } from '../../components/parts';
+import { Progress, TaskCard } from '../../components/parts';
 import { canRequest, taskUrl } from '../../lib/rules';
 import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
@@ -22,27 +22,21 @@ export default function RequestedPage() {
   const myId = me.data?.id;
   return (
     <View className={`page prequested ${elderClass}`}>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length}
+      <PagedList
+        list={list}
         emptyText="还没有代办记录"
-      >
-        <View role="list" data-testid="requested-list">
-          {list.items.map((t) => (
-            <TaskCard
-              key={t.id}
-              task={t}
-              badge={myId && t.requesterId === myId ? '我提出的' : '为我代办'}
-              onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}
-            >
-              <Progress status={t.status} />
-            </TaskCard>
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+        testId="requested-list"
+        render={(t) => (
+          <TaskCard
+            key={t.id}
+            task={t}
+            badge={myId && t.requesterId === myId ? '我提出的' : '为我代办'}
+            onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}
+          >
+            <Progress status={t.status} />
+          </TaskCard>
+        )}
+      />
       {canRequest(me.data?.role) && (
         <View className="actions">
           <GoButton to="/pkg-proxy/pages/request/index" testId="requested-new">

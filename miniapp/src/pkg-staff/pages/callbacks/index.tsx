@@ -11,9 +11,9 @@ import { ApiError } from '../../../api/client';
 import { completeCallback, listCallbacks, type Callback } from '../../../api/requests';
 import Chips from '../../../components/Chips';
 import { starText } from '../../../components/Rating';
-import StateView from '../../../components/StateView';
+import PagedList from '../../../components/PagedList';
 import { useSignedInPaged } from '../../../components/usePaged';
-import { MoreButton, Tabs } from '../../../components/request/RequestParts';
+import { Tabs } from '../../../components/request/RequestParts';
 import { formatTime } from '../../../components/request/format';
 import { RATING_NAMES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
@@ -118,71 +118,64 @@ export default function CallbacksPage() {
         }}
         testIdPrefix="cb-tab"
       />
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length && !list.hasMore}
+      <PagedList
+        list={list}
         emptyText={tab === 'open' ? '暂无待回访的诉求' : '还没有完成的回访'}
-      >
-        <View role="list">
-          {list.items.map((c) => (
-            <View key={c.id} role="listitem" className="card rcard" data-testid={`cb-${c.id}`}>
-              <View className="rcard__head">
-                <Text className="rcard__cat">{c.requestSummary.categoryName}</Text>
-                <Text className="cb__stars">
-                  {starText(c.stars)} {RATING_NAMES[c.stars]}
+        render={(c) => (
+          <View key={c.id} role="listitem" className="card rcard" data-testid={`cb-${c.id}`}>
+            <View className="rcard__head">
+              <Text className="rcard__cat">{c.requestSummary.categoryName}</Text>
+              <Text className="cb__stars">
+                {starText(c.stars)} {RATING_NAMES[c.stars]}
+              </Text>
+            </View>
+            <Text className="rcard__desc">{c.requestSummary.description}</Text>
+            <View className="rcard__meta">
+              <Text>{c.requestSummary.unitName}</Text>
+              {isOpenState(CALLBACK_WORKFLOW, c.status) ? (
+                <Text className={Date.parse(c.dueAt) < Date.now() ? 'rdue--over' : ''}>
+                  回访时限 {formatTime(c.dueAt)}
                 </Text>
-              </View>
-              <Text className="rcard__desc">{c.requestSummary.description}</Text>
-              <View className="rcard__meta">
-                <Text>{c.requestSummary.unitName}</Text>
-                {isOpenState(CALLBACK_WORKFLOW, c.status) ? (
-                  <Text className={Date.parse(c.dueAt) < Date.now() ? 'rdue--over' : ''}>
-                    回访时限 {formatTime(c.dueAt)}
-                  </Text>
-                ) : (
-                  <Text>回访于 {formatTime(c.updatedAt)}</Text>
-                )}
-              </View>
-              {c.status === 'done' && c.outcome && (
-                <Text className="cb__outcome" data-testid={`cb-result-${c.id}`}>
-                  {OUTCOME_NAMES(c.outcome)}
-                  {c.note ? `：${c.note}` : ''}
-                </Text>
-              )}
-              <View className="cb__buttons">
-                <Button
-                  size="small"
-                  type="default"
-                  data-testid={`cb-view-${c.id}`}
-                  onClick={() =>
-                    Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(c.requestId)}` })
-                  }
-                >
-                  查看诉求
-                </Button>
-                {isOpenState(CALLBACK_WORKFLOW, c.status) && openId !== c.id && (
-                  <Button size="small" type="primary" data-testid={`cb-open-${c.id}`} onClick={() => setOpenId(c.id)}>
-                    完成回访
-                  </Button>
-                )}
-              </View>
-              {openId === c.id && (
-                <CompleteForm
-                  callback={c}
-                  onCancel={() => setOpenId('')}
-                  onDone={() => {
-                    setOpenId('');
-                    void list.reload();
-                  }}
-                />
+              ) : (
+                <Text>回访于 {formatTime(c.updatedAt)}</Text>
               )}
             </View>
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+            {c.status === 'done' && c.outcome && (
+              <Text className="cb__outcome" data-testid={`cb-result-${c.id}`}>
+                {OUTCOME_NAMES(c.outcome)}
+                {c.note ? `：${c.note}` : ''}
+              </Text>
+            )}
+            <View className="cb__buttons">
+              <Button
+                size="small"
+                type="default"
+                data-testid={`cb-view-${c.id}`}
+                onClick={() =>
+                  Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(c.requestId)}` })
+                }
+              >
+                查看诉求
+              </Button>
+              {isOpenState(CALLBACK_WORKFLOW, c.status) && openId !== c.id && (
+                <Button size="small" type="primary" data-testid={`cb-open-${c.id}`} onClick={() => setOpenId(c.id)}>
+                  完成回访
+                </Button>
+              )}
+            </View>
+            {openId === c.id && (
+              <CompleteForm
+                callback={c}
+                onCancel={() => setOpenId('')}
+                onDone={() => {
+                  setOpenId('');
+                  void list.reload();
+                }}
+              />
+            )}
+          </View>
+        )}
+      />
     </View>
   );
 }
