@@ -2,11 +2,20 @@
 import Taro from '@tarojs/taro';
 import { setToken } from '../src/api/session';
 
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
+/** the Taro stub with its test helpers (test/stubs/taro.ts) */
+export const taro = Taro as unknown as Record<string, jest.Mock> & {
+  __reset(): void;
+  __setRouterParams(p: Record<string, string>): void;
+};
 
-export function signedIn(params?: Record<string, string>) {
+/** Mocks cleared, storage and router reset (to `params`); signed out. */
+export function freshPage(params?: Record<string, string>) {
   jest.clearAllMocks();
   taro.__reset();
   if (params) taro.__setRouterParams(params);
+}
+
+export function signedIn(params?: Record<string, string>) {
+  freshPage(params);
   setToken('tok', new Date(Date.now() + 3600_000).toISOString());
 }

@@ -13,7 +13,7 @@ import DisputePage from './pages/dispute';
 import AgreementPage from './pages/agreement';
 import PetitionPage from './pages/petition';
 import CaseStatsPage from './pages/stats';
-import { signedIn } from '../../test/signed-in';
+import { signedIn, taro } from '../../test/signed-in';
 
 jest.mock('../api/endpoints');
 jest.mock('../api/requests');
@@ -21,10 +21,6 @@ jest.mock('./api');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 const api = jest.mocked(cases);
-const taro = Taro as unknown as Record<string, jest.Mock> & {
-  __reset(): void;
-  __setRouterParams(p: Record<string, string>): void;
-};
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const actor = { id: 'worker-demo', name: '赵刚', role: 'grid_worker' };

@@ -4,11 +4,10 @@ import * as endpoints from '../../api/endpoints';
 import { ApiError } from '../../api/client';
 import { GRIDS, childrenOf, pathOf, resident, worker } from '../../../test/fixtures';
 import BindPage from './index';
-import { signedIn } from '../../../test/signed-in';
+import { signedIn, taro } from '../../../test/signed-in';
 
 jest.mock('../../api/endpoints');
 const ep = jest.mocked(endpoints);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
   signedIn();

@@ -1,8 +1,11 @@
 /** Small building blocks of the 纠纷/信访 pages: status tags, labelled fields, blocks, buttons, the timeline. */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { DISPUTE_WORKFLOW, PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
-import { ApiError } from '../../api/client';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ApiError, type RequestOptions } from '../../api/client';
+import { getMe } from '../../api/endpoints';
+import { useAsync } from '../../components/useAsync';
 import StatusTag from '../../components/StatusTag';
 import Timeline from '../../components/Timeline';
 import type { CaseEvent, Dispute, Petition } from '../api';
@@ -71,6 +74,30 @@ export function Row({ label, children, testId }: { label: string; children: Reac
   );
 }
 
+/**
+ * Sending a form: `send(post, toast)` clears the messages, posts, toasts on success and resolves to
+ * the answer; a refusal puts the server's messages by field (see fieldErrors) and resolves to undefined.
+ */
+export function useSend() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const send = async <T,>(post: () => Promise<T>, toast: string): Promise<T | undefined> => {
+    setSaving(true);
+    setErrors({});
+    try {
+      const answer = await post();
+      Taro.showToast({ title: toast, icon: 'success' });
+      return answer;
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { errors, saving, send };
+}
+
 /** A 400's field details by path ('parties.1.name' → message); other errors under '' (the message). */
 export function fieldErrors(e: unknown): Record<string, string> {
   if (!(e instanceof ApiError)) return { '': '网络连接失败，请稍后重试' };
@@ -80,15 +107,44 @@ export function fieldErrors(e: unknown): Record<string, string> {
 }
 
 /** The case's history, newest on top: each step named by the dispute's or the petition's table. */
-export function CaseTimeline({ events, kind }: { events?: CaseEvent[]; kind: 'dispute' | 'petition' }) {
+export function CaseTimeline({
+  events,
+  kind,
+  title,
+}: {
+  events?: CaseEvent[];
+  kind: 'dispute' | 'petition';
+  title: string;
+}) {
   return (
-    <Timeline
-      events={events}
-      workflow={kind === 'dispute' ? DISPUTE_WORKFLOW : PETITION_WORKFLOW}
-      testId="case-timeline"
-      stepTestId="cstep"
-    />
+    <Block title={title}>
+      <Timeline
+        events={events}
+        workflow={kind === 'dispute' ? DISPUTE_WORKFLOW : PETITION_WORKFLOW}
+        testId="case-timeline"
+        stepTestId="cstep"
+      />
+    </Block>
   );
+}
+
+/**
+ * A case page's data: the case (by the route's id) and who reads it; which move's form is open,
+ * `done` closing it and reading the case again.
+ */
+export function useCase<T, M extends string>(get: (id: string, opts: RequestOptions) => Promise<T>) {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const data = useAsync(
+    async () => ({ item: await get(id, { silent: true }), me: await getMe({ silent: true }) }),
+    [id],
+  );
+  const [panel, setPanel] = useState<M>();
+  const done = () => {
+    setPanel(undefined);
+    void data.reload();
+  };
+  return { data, item: data.data?.item, me: data.data?.me, panel, setPanel, done };
 }
 
 /** A titled white block; `actions` render as a row of buttons under it. */
@@ -123,6 +179,63 @@ export function Btn({
       onClick={disabled ? undefined : onTap}
     >
       {children}
+    </View>
+  );
+}
+
+/** A move's form: its fields, the server's message for the whole form, 提交. */
+export function MoveBlock({
+  title,
+  panel,
+  error,
+  saving,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  panel: string;
+  error?: string;
+  saving: boolean;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Block title={title} testId={`form-${panel}`}>
+      {children}
+      {error && (
+        <Text className="form__error" data-testid="form-error">
+          {error}
+        </Text>
+      )}
+      <Btn primary testId="move-submit" disabled={saving} onTap={onSubmit}>
+        {saving ? '提交中…' : '提交'}
+      </Btn>
+    </Block>
+  );
+}
+
+/** The moves the reader may make now, as buttons: a tap opens that move's form, again closes it. */
+export function MoveButtons<M extends string>({
+  moves,
+  open,
+  onOpen,
+  label,
+  testId,
+}: {
+  moves: M[];
+  open?: M;
+  onOpen: (m: M | undefined) => void;
+  label: (m: M) => string;
+  testId: string;
+}) {
+  if (!moves.length) return null;
+  return (
+    <View className="cbtns" data-testid={testId}>
+      {moves.map((m) => (
+        <Btn key={m} primary={open === m} testId={`move-${m}`} onTap={() => onOpen(open === m ? undefined : m)}>
+          {label(m)}
+        </Btn>
+      ))}
     </View>
   );
 }

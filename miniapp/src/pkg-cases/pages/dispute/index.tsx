@@ -1,9 +1,7 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { getMe } from '../../../api/endpoints';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
 import { formatTime, todayCn } from '../../../lib/format';
 import {
   DISPUTE_KIND_NAMES,
@@ -15,7 +13,19 @@ import {
 import { movesFrom } from '@gridlink/shared/workflow';
 import { DISPUTE_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { actOnDispute, getDispute, type Dispute, type DisputeMove as Panel } from '../../api';
-import { Block, Btn, CaseTimeline, Chips, DisputeTag, Field, fieldErrors, Row } from '../../components/parts';
+import {
+  Block,
+  Btn,
+  MoveBlock,
+  MoveButtons,
+  useCase,
+  CaseTimeline,
+  Chips,
+  DisputeTag,
+  Field,
+  useSend,
+  Row,
+} from '../../components/parts';
 
 const title = (p: Panel) => DISPUTE_WORKFLOW.moves[p].label;
 const names = (s: string) =>
@@ -39,8 +49,7 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
   const [signed, setSigned] = useState(false);
   const [fulfilled, setFulfilled] = useState<'yes' | 'no'>();
   const [referral, setReferral] = useState<Referral>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, send } = useSend();
   const set = (k: string) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const field = (k: string, label: string, multiline = false, placeholder?: string) => (
     <Field
@@ -54,10 +63,8 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
     />
   );
   const submit = async () => {
-    setSaving(true);
-    setErrors({});
     const version = d.version;
-    try {
+    const post = async () => {
       if (panel === 'session')
         await actOnDispute(d.id, 'session', {
           date: f.date.trim(),
@@ -87,16 +94,12 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
           ...(fulfilled ? { fulfilled: fulfilled === 'yes' } : {}),
           version,
         });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      done();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
+      return true;
+    };
+    if (await send(post, '已保存')) done();
   };
   return (
-    <Block title={title(panel)} testId={`form-${panel}`}>
+    <MoveBlock title={title(panel)} panel={panel} error={errors['']} saving={saving} onSubmit={submit}>
       {panel === 'session' && (
         <>
           {field('date', '调解日期', false, 'YYYY-MM-DD')}
@@ -142,29 +145,14 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
           {field('note', '回访情况', true)}
         </>
       )}
-      {errors[''] && (
-        <Text className="form__error" data-testid="form-error">
-          {errors['']}
-        </Text>
-      )}
-      <Btn primary testId="move-submit" disabled={saving} onTap={submit}>
-        {saving ? '提交中…' : '提交'}
-      </Btn>
-    </Block>
+    </MoveBlock>
   );
 }
 
 export default function DisputePage() {
-  const { params } = useRouter();
-  const id = params.id ?? '';
-  const data = useAsync(
-    async () => ({ d: await getDispute(id, { silent: true }), me: await getMe({ silent: true }) }),
-    [id],
-  );
-  const [panel, setPanel] = useState<Panel>();
-  const d = data.data?.d;
+  const { data, item: d, me, panel, setPanel, done } = useCase<Dispute, Panel>(getDispute);
   /** the moves the table allows this role from the dispute's status (登记 is on its own page) */
-  const moves = d ? (movesFrom(DISPUTE_WORKFLOW, d.status, [data.data!.me.role]) as Panel[]) : [];
+  const moves = d && me ? (movesFrom(DISPUTE_WORKFLOW, d.status, [me.role]) as Panel[]) : [];
   return (
     <View className="page">
       <StateView loading={data.loading && !d} error={d ? null : data.error} onRetry={data.reload}>
@@ -229,34 +217,11 @@ export default function DisputePage() {
                 <Text className="cnote">{d.followUp.note}</Text>
               </Block>
             )}
-            {moves.length > 0 && (
-              <View className="cbtns" data-testid="dispute-actions">
-                {moves.map((p) => (
-                  <Btn
-                    key={p}
-                    primary={panel === p}
-                    testId={`move-${p}`}
-                    onTap={() => setPanel(panel === p ? undefined : p)}
-                  >
-                    {title(p)}
-                  </Btn>
-                ))}
-              </View>
-            )}
+            <MoveButtons moves={moves} open={panel} onOpen={setPanel} label={title} testId="dispute-actions" />
             {panel && moves.includes(panel) && (
-              <MoveForm
-                key={`${panel}-${d.version}`}
-                d={d}
-                panel={panel}
-                done={() => {
-                  setPanel(undefined);
-                  void data.reload();
-                }}
-              />
+              <MoveForm key={`${panel}-${d.version}`} d={d} panel={panel} done={done} />
             )}
-            <Block title="办理过程">
-              <CaseTimeline events={d.timeline} kind="dispute" />
-            </Block>
+            <CaseTimeline events={d.timeline} kind="dispute" title="办理过程" />
           </>
         )}
       </StateView>

@@ -58,7 +58,7 @@ function PetitionCard({ p }: { p: Petition }) {
         <Text className="ccard__title">{p.subject}</Text>
         <View>
           <PetitionTag status={p.status} />
-          {p.keyCase && <Text className="ctag ctag--key">{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
+          {p.keyCase && <Text className="stag ctag--key">{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
         </View>
       </View>
       <View className="ccard__meta">

@@ -1,9 +1,6 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { getMe } from '../../../api/endpoints';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
 import { formatTime } from '../../../lib/format';
 import {
   CONSENT_METHOD_NAMES,
@@ -19,7 +16,18 @@ import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { STAFF } from '@gridlink/shared/workflows/roles';
 import type { Me } from '@gridlink/shared/me';
 import { actOnPetition, getPetition, type Petition, type PetitionMove as Panel } from '../../api';
-import { Block, Btn, CaseTimeline, Chips, Field, fieldErrors, PetitionTag, Row } from '../../components/parts';
+import {
+  Block,
+  MoveBlock,
+  MoveButtons,
+  useCase,
+  CaseTimeline,
+  Chips,
+  Field,
+  useSend,
+  PetitionTag,
+  Row,
+} from '../../components/parts';
 
 const title = (p: Panel) => PETITION_WORKFLOW.moves[p].label;
 
@@ -48,15 +56,12 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
   const [channel, setChannel] = useState<'online' | 'offline'>('offline');
   const [kind, setKind] = useState<'key_person' | 'backlog'>('key_person');
   const [stars, setStars] = useState<keyof typeof STARS>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, send } = useSend();
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const submit = async () => {
-    setSaving(true);
-    setErrors({});
     const version = p.version;
     const note = f.note.trim() ? { note: f.note.trim() } : {};
-    try {
+    const post = async () => {
       if (panel === 'accept' || panel === 'escalate') await actOnPetition(p.id, panel, { ...note, version });
       if (panel === 'progress') await actOnPetition(p.id, 'progress', { channel, note: f.note, version });
       if (panel === 'reply') await actOnPetition(p.id, 'reply', { reply: f.reply, channel, version });
@@ -68,16 +73,12 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
           ...(f.comment ? { comment: f.comment } : {}),
           version,
         });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      done();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
+      return true;
+    };
+    if (await send(post, '已保存')) done();
   };
   return (
-    <Block title={title(panel)} testId={`form-${panel}`}>
+    <MoveBlock title={title(panel)} panel={panel} error={errors['']} saving={saving} onSubmit={submit}>
       {(panel === 'progress' || panel === 'reply') && (
         <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testIdPrefix="f-channel" />
       )}
@@ -122,28 +123,12 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
           <Field label="意见（可选）" value={f.comment} onChange={set('comment')} testId="f-comment" />
         </>
       )}
-      {errors[''] && (
-        <Text className="form__error" data-testid="form-error">
-          {errors['']}
-        </Text>
-      )}
-      <Btn primary testId="move-submit" disabled={saving} onTap={submit}>
-        {saving ? '提交中…' : '提交'}
-      </Btn>
-    </Block>
+    </MoveBlock>
   );
 }
 
 export default function PetitionPage() {
-  const { params } = useRouter();
-  const id = params.id ?? '';
-  const data = useAsync(
-    async () => ({ p: await getPetition(id, { silent: true }), me: await getMe({ silent: true }) }),
-    [id],
-  );
-  const [panel, setPanel] = useState<Panel>();
-  const p = data.data?.p;
-  const me = data.data?.me;
+  const { data, item: p, me, panel, setPanel, done } = useCase<Petition, Panel>(getPetition);
   const staff = !!me && STAFF.includes(me.role);
   const panels = p && me ? petitionMoves(p, me) : [];
   return (
@@ -157,7 +142,7 @@ export default function PetitionPage() {
                 <PetitionTag status={p.status} />
               </View>
               {p.keyCase && (
-                <Text className="ctag ctag--key" data-testid="petition-key">
+                <Text className="stag ctag--key" data-testid="petition-key">
                   {KEY_CASE_KIND_NAMES[p.keyCase.kind]}
                 </Text>
               )}
@@ -198,35 +183,17 @@ export default function PetitionPage() {
                 <Text className="cnote">{`${RATING_NAMES[p.rating.stars]}${p.rating.comment ? `：${p.rating.comment}` : ''}`}</Text>
               </Block>
             )}
-            {panels.length > 0 && (
-              <View className="cbtns" data-testid="petition-actions">
-                {panels.map((x) => (
-                  <Btn
-                    key={x}
-                    primary={panel === x}
-                    testId={`move-${x}`}
-                    onTap={() => setPanel(panel === x ? undefined : x)}
-                  >
-                    {x === 'rate' && staff ? '代为记录评价' : title(x)}
-                  </Btn>
-                ))}
-              </View>
-            )}
+            <MoveButtons
+              moves={panels}
+              open={panel}
+              onOpen={setPanel}
+              label={(x) => (x === 'rate' && staff ? '代为记录评价' : title(x))}
+              testId="petition-actions"
+            />
             {panel && panels.includes(panel) && (
-              <MoveForm
-                key={`${panel}-${p.version}`}
-                p={p}
-                panel={panel}
-                asStaff={staff}
-                done={() => {
-                  setPanel(undefined);
-                  void data.reload();
-                }}
-              />
+              <MoveForm key={`${panel}-${p.version}`} p={p} panel={panel} asStaff={staff} done={done} />
             )}
-            <Block title="办理过程（线上线下同步）">
-              <CaseTimeline events={p.timeline} kind="petition" />
-            </Block>
+            <CaseTimeline events={p.timeline} kind="petition" title="办理过程（线上线下同步）" />
           </>
         )}
       </StateView>

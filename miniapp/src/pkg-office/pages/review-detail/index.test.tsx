@@ -4,10 +4,10 @@ import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
 import { application, legalAidForm, service } from '../../../../test/services-fixtures';
 import ReviewDetailPage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 const api = jest.mocked(applications);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const form = legalAidForm(['uploads/application/p1.jpg', 'uploads/application/p2.jpg']);
 const pending = application({
@@ -32,9 +32,7 @@ const pending = application({
 });
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'app-1' });
+  freshPage({ id: 'app-1' });
   api.getService.mockResolvedValue(service('legal-aid'));
   api.getApplication.mockResolvedValue(pending);
 });

@@ -72,7 +72,7 @@ function ReviewActions({
     <View className="section" data-testid="review-actions">
       <Text className="review-label">审核意见（退回补正、不予通过时必填）</Text>
       <Textarea
-        className={`review-note${noteError ? ' review-note--error' : ''}`}
+        className={`note-input review-note${noteError ? ' review-note--error' : ''}`}
         data-testid="review-note"
         value={note}
         maxlength={500}

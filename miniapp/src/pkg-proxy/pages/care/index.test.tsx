@@ -6,13 +6,12 @@ import { ApiError } from '../../../api/client';
 import { GRIDS } from '../../../../test/fixtures';
 import { RESIDENT, WORKER } from '../../__fixtures__/tasks';
 import CarePage from './index';
-import { signedIn } from '../../../../test/signed-in';
+import { signedIn, taro as T } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => signedIn());
 

@@ -5,13 +5,12 @@ import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
 import { RESIDENT, STREET, WORKER, task } from '../../__fixtures__/tasks';
 import RequestPage from './index';
-import { signedIn } from '../../../../test/signed-in';
+import { signedIn, taro as T } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const SERVICES = [
   { code: 'residence-certificate', name: '居住证明', category: '证明开具', onlineDirect: true },

@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/client';
 import { pathOf, resident, worker } from '../../../../test/fixtures';
 import { CATEGORIES, request } from '../../../../test/request-fixtures';
 import ReportPage from './index';
-import { signedIn } from '../../../../test/signed-in';
+import { signedIn, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/requests');
@@ -15,10 +15,6 @@ jest.mock('../../../api/upload');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 const up = jest.mocked(upload);
-const taro = Taro as unknown as Record<string, jest.Mock> & {
-  __reset(): void;
-  __setRouterParams(p: Record<string, string>): void;
-};
 
 beforeEach(() => {
   signedIn();

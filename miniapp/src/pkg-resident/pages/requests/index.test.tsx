@@ -4,7 +4,7 @@ import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
 import { request } from '../../../../test/request-fixtures';
 import MyRequestsPage from './index';
-import { signedIn } from '../../../../test/signed-in';
+import { signedIn, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
@@ -61,7 +61,7 @@ test('an error can be retried', async () => {
 });
 
 test('signed out: off to sign in', () => {
-  (Taro as unknown as { __reset(): void }).__reset();
+  taro.__reset();
   render(<MyRequestsPage />);
   expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
   expect(rq.listRequests).not.toHaveBeenCalled();

@@ -4,11 +4,11 @@ import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
 import { application, ID_NUMBER, legalAidForm, service } from '../../../../test/services-fixtures';
 import ApplicationPage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 jest.mock('../../../api/upload');
 const api = jest.mocked(applications);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const T = (m: number) => `2025-03-01T01:${String(m).padStart(2, '0')}:00.000Z`;
 const submitted = {
@@ -36,9 +36,7 @@ const returned = {
 const form = legalAidForm(['uploads/application/p1.jpg']);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'app-1' });
+  freshPage({ id: 'app-1' });
   api.getService.mockResolvedValue(service('legal-aid'));
 });
 

@@ -8,6 +8,7 @@ import { recentServices } from '../../../lib/recent';
 import { resident, worker } from '../../../../test/fixtures';
 import { application, EVERY_FIELD, ID_NUMBER, service, signInAs } from '../../../../test/services-fixtures';
 import ServicePage from './index';
+import { freshPage, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 jest.mock('../../../api/endpoints');
@@ -15,11 +16,9 @@ jest.mock('../../../api/upload');
 const api = jest.mocked(applications);
 const ep = jest.mocked(endpoints);
 const up = jest.mocked(upload);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
+  freshPage();
   signInAs('resident-demo');
   ep.getMe.mockResolvedValue(resident({ id: 'resident-demo', name: '王丽', phone: '13904181234', unitId: 'u1' }));
 });
