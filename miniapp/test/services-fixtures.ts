@@ -42,6 +42,17 @@ export const EVERY_FIELD: ServiceDef = {
 /** A valid resident ID number (checksum included). */
 export const ID_NUMBER = '210902198503152020';
 
+/** A 法律援助申请 form as sent, with these photo keys. */
+export const legalAidForm = (proofs: string[]) => ({
+  name: '王丽',
+  idNumber: ID_NUMBER,
+  phone: '13904181234',
+  matter: '劳动报酬、工伤赔偿',
+  hardship: '低收入家庭',
+  facts: '公司拖欠工资三个月',
+  proofs,
+});
+
 export const application = (over: Partial<Application> = {}): Application => ({
   id: 'app-1',
   status: 'under_review',

@@ -11,6 +11,12 @@ export interface AsyncState<T> {
 export function useAsync<T>(load: () => Promise<T>, deps: unknown[] = [], enabled = true): AsyncState<T> {
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(enabled);
+  // turned on (the role is known now): loading from this render on, not one render later
+  const [wasEnabled, setWasEnabled] = useState(enabled);
+  if (enabled !== wasEnabled) {
+    setWasEnabled(enabled);
+    if (enabled) setLoading(true);
+  }
   const [error, setError] = useState<Error | null>(null);
   const seq = useRef(0);
 

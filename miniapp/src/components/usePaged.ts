@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { getToken, goLogin } from '../api/session';
+import { useReloadOnShow } from './useReloadOnShow';
+import { useSignedIn } from './useViewer';
 
 export interface PageOf<T> {
   items: T[];
@@ -29,6 +29,12 @@ export function usePaged<T>(
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(enabled);
+  // turned on (the role is known now): loading from this render on, not one render later
+  const [wasEnabled, setWasEnabled] = useState(enabled);
+  if (enabled !== wasEnabled) {
+    setWasEnabled(enabled);
+    if (enabled) setLoading(true);
+  }
   const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const seq = useRef(0);
@@ -87,22 +93,11 @@ export function usePaged<T>(
 export function useSignedInPaged<T>(
   load: (cursor: string | null) => Promise<PageOf<T>>,
   deps: unknown[] = [],
+  /** false: do not reload when the page shows again (a form is open) */
+  reloadOnShow = true,
 ): Paged<T> {
-  const signedIn = !!getToken();
+  const signedIn = useSignedIn();
   const list = usePaged(load, deps, signedIn);
-  const firstShow = useRef(true);
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: signedIn && reloadOnShow });
   return list;
 }

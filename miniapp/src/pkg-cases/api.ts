@@ -39,23 +39,28 @@ export const createDispute = (body: z.input<typeof CreateDisputeBody>, key = new
 export const createPetition = (body: z.input<typeof CreatePetitionBody>, key = newIdempotencyKey()) =>
   api.post<Petition>(PATH.petition, body, { ...quiet, idempotencyKey: key });
 
+/** Each move's body, by the workflow table's move names (shared/workflows/cases). */
 type DisputeBodies = {
-  sessions: z.input<typeof SessionBody>;
+  session: z.input<typeof SessionBody>;
   escalate: { note?: string; version?: number };
   agree: z.input<typeof AgreeBody>;
   fail: z.input<typeof FailBody>;
   close: z.input<typeof CloseDisputeBody>;
 };
-export const actOnDispute = <M extends keyof DisputeBodies>(id: string, move: M, body: DisputeBodies[M]) =>
-  api.post<Dispute>(`${PATH.dispute}/${enc(id)}/${move}`, body, quiet);
+export type DisputeMove = keyof DisputeBodies;
+export const actOnDispute = <M extends DisputeMove>(id: string, move: M, body: DisputeBodies[M]) =>
+  api.post<Dispute>(`${PATH.dispute}/${enc(id)}/${move === 'session' ? 'sessions' : move}`, body, quiet);
 
 type PetitionBodies = {
   accept: { note?: string; version?: number };
   escalate: { note?: string; version?: number };
   progress: z.input<typeof ProgressBody>;
   reply: z.input<typeof ReplyBody>;
-  key: z.input<typeof KeyCaseBody>;
-  rating: { stars: number; comment?: string; version?: number };
+  flagKey: z.input<typeof KeyCaseBody>;
+  rate: { stars: number; comment?: string; version?: number };
 };
-export const actOnPetition = <M extends keyof PetitionBodies>(id: string, move: M, body: PetitionBodies[M]) =>
-  api.post<Petition>(`${PATH.petition}/${enc(id)}/${move}`, body, quiet);
+export type PetitionMove = keyof PetitionBodies;
+/** the routes' names for the moves that the table calls otherwise */
+const PETITION_PATH: Partial<Record<PetitionMove, string>> = { flagKey: 'key', rate: 'rating' };
+export const actOnPetition = <M extends PetitionMove>(id: string, move: M, body: PetitionBodies[M]) =>
+  api.post<Petition>(`${PATH.petition}/${enc(id)}/${PETITION_PATH[move] ?? move}`, body, quiet);

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../api/endpoints';
 import * as requests from '../api/requests';
 import { ApiError } from '../api/client';
-import { setToken } from '../api/session';
 import { GRIDS, childrenOf, resident, worker } from '../../test/fixtures';
 import { caseLinks } from '../components/CaseLinks';
 import * as cases from './api';
@@ -14,6 +13,7 @@ import DisputePage from './pages/dispute';
 import AgreementPage from './pages/agreement';
 import PetitionPage from './pages/petition';
 import CaseStatsPage from './pages/stats';
+import { signedIn, taro } from '../../test/signed-in';
 
 jest.mock('../api/endpoints');
 jest.mock('../api/requests');
@@ -21,10 +21,6 @@ jest.mock('./api');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 const api = jest.mocked(cases);
-const taro = Taro as unknown as Record<string, jest.Mock> & {
-  __reset(): void;
-  __setRouterParams(p: Record<string, string>): void;
-};
 
 const NOW = '2026-03-02T02:00:00.000Z';
 const actor = { id: 'worker-demo', name: '赵刚', role: 'grid_worker' };
@@ -100,9 +96,7 @@ const tap = async (testId: string) => {
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.getMe.mockResolvedValue(worker());
   ep.getGrid.mockImplementation(async (id) => GRIDS[id]);
   ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));
@@ -209,13 +203,13 @@ test('a dispute: parties, sessions; the worker records a session and reaches an 
   render(<DisputePage />);
   expect((await screen.findByTestId('dispute-parties')).textContent).toContain('李强 13912345678');
   expect(screen.getByTestId('dispute-sessions').textContent).toContain('网格议事点');
-  await tap('move-sessions');
+  await tap('move-session');
   type('f-place', '1号楼网格议事点');
   type('f-notes', '双方同意由楼上修缮防水');
   await tap('move-submit');
   expect(api.actOnDispute).toHaveBeenCalledWith(
     'd1',
-    'sessions',
+    'session',
     expect.objectContaining({
       place: '1号楼网格议事点',
       participants: ['王丽', '李强'],
@@ -277,7 +271,7 @@ test('a petition: staff reply online or offline; the petitioner rates it; leader
   api.actOnPetition.mockResolvedValue(petition({ status: 'replied' }));
   const { unmount } = render(<PetitionPage />);
   await screen.findByTestId('petition-actions');
-  expect(screen.queryByTestId('move-key')).toBeNull();
+  expect(screen.queryByTestId('move-flagKey')).toBeNull();
   await tap('move-reply');
   await tap('f-channel-online');
   type('f-reply', '已协调物业拆除地锁，恢复公共车位');
@@ -291,22 +285,24 @@ test('a petition: staff reply online or offline; the petitioner rates it; leader
 
   ep.getMe.mockResolvedValue(worker({ role: 'grid_leader' }));
   const leader = render(<PetitionPage />);
-  expect(await screen.findByTestId('move-key')).toBeTruthy();
+  expect(await screen.findByTestId('move-flagKey')).toBeTruthy();
   leader.unmount();
 
   ep.getMe.mockResolvedValue(resident());
   api.getPetition.mockResolvedValue(
     petition({
       status: 'replied',
+      // the petitioner reads their own petition: their user id comes with it
+      petitioner: { userId: 'resident-demo', name: '周大海', masked: false },
       reply: { text: '已恢复车位', channel: 'offline', by: actor, level: 'community', at: NOW },
     }),
   );
   render(<PetitionPage />);
   expect((await screen.findByTestId('petition-reply')).textContent).toContain('社区级');
-  await tap('move-rating');
+  await tap('move-rate');
   await tap('f-stars-5');
   await tap('move-submit');
-  expect(api.actOnPetition).toHaveBeenLastCalledWith('p1', 'rating', { stars: 5, version: 2 });
+  expect(api.actOnPetition).toHaveBeenLastCalledWith('p1', 'rate', { stars: 5, version: 2 });
 });
 
 test('the figures: on the spot vs by the community, by type, first visits settled inside the grid', async () => {

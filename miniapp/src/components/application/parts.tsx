@@ -2,33 +2,52 @@
  * Pieces of an application (办件) shared by 我的办件 (pkg-services) and 审核 (pkg-office).
  * zod-free: type imports only.
  */
-import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { Application } from '@gridlink/shared/applications';
 import type { FormField } from '@gridlink/shared/fields';
-import { APPLICATION_STATUS_NAMES, RATING_NAMES, ROLE_NAMES, type Role } from '@gridlink/shared/names';
-import { formatShort, formatTime } from '../../lib/format';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/applications';
+import { formatDate, formatShort, formatTime } from '../../lib/format';
+import PhotoGrid from '../PhotoGrid';
+import StatusTag from '../StatusTag';
+import Timeline from '../Timeline';
 import './parts.css';
 
 export type { Application };
 
-/** Timeline actions → what people read. */
-export const APP_ACTION_NAMES: Record<string, string> = {
-  submit: '提交申请',
-  completeDirect: '网上直办，即时办结',
-  approve: '审核通过，已办结',
-  reject: '不予通过',
-  return: '退回补正',
-  supplement: '补正后重新提交',
-  rate: '评价',
-};
-
 /** 审核中 / 已办结 / 未通过 / 待补正 as text in a tag (the colour only repeats it). */
 export function AppStatusTag({ status, testId }: { status: Application['status']; testId?: string }) {
+  return <StatusTag workflow={APPLICATION_WORKFLOW} status={status} testId={testId} />;
+}
+
+/** The head of an application: service, status, number, applicant (and who acted), times. */
+export function AppHead({ app: a, testIdPrefix }: { app: Application; testIdPrefix: string }) {
+  const id = (k: string) => `${testIdPrefix}-${k}`;
   return (
-    <Text className={`atag atag--${status}`} data-testid={testId}>
-      {APPLICATION_STATUS_NAMES[status] ?? status}
-    </Text>
+    <View className="detail-head">
+      <View className="detail-head__top">
+        <Text className="detail-head__name" data-testid={id('service')}>
+          {a.serviceName}
+        </Text>
+        <AppStatusTag status={a.status} testId={id('status')} />
+      </View>
+      {a.resultNumber && (
+        <Text className="detail-head__row" data-testid={id('number')}>
+          办件编号：{a.resultNumber}
+        </Text>
+      )}
+      <Text className="detail-head__row" data-testid={id('applicant')}>
+        申请人：{a.applicantName}
+        {a.actedBy ? `（${a.actedBy.name}代办）` : ''}
+      </Text>
+      <Text className="detail-head__row">提交时间：{formatTime(a.createdAt)}</Text>
+      {a.status === 'completed' && <Text className="detail-head__row">办结时间：{formatTime(a.completedAt)}</Text>}
+      {isOpenState(APPLICATION_WORKFLOW, a.status) && (
+        <Text className="detail-head__row" data-testid={id('due')}>
+          承诺办结：{formatDate(a.dueAt)}前{a.overdue && <Text className="detail-head__over">（已超期）</Text>}
+        </Text>
+      )}
+    </View>
   );
 }
 
@@ -59,29 +78,18 @@ export function AppCard({
   );
 }
 
-/** The handling history, newest on top. */
-export function AppTimeline({ events }: { events: NonNullable<Application['timeline']> }) {
-  const steps = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  if (!steps.length) return null;
+/** 办理进度: the handling history, newest on top. The server writes 网上直办 as `completeDirect`. */
+export function AppTimeline({ events }: { events: Application['timeline'] }) {
   return (
-    <View className="atl" data-testid="app-timeline">
-      {steps.map((e, i) => (
-        <View
-          key={e.id}
-          className={`atl__step${i === 0 ? ' atl__step--now' : ''}`}
-          data-testid={`app-step-${e.action}`}
-        >
-          <View className="atl__dot" />
-          <View className="atl__body">
-            <Text className="atl__title">{APP_ACTION_NAMES[e.action] ?? e.action}</Text>
-            <Text className="atl__meta">
-              {formatTime(e.at)} · {e.actorName}
-              {ROLE_NAMES[e.actorRole as Role] ? `（${ROLE_NAMES[e.actorRole as Role]}）` : ''}
-            </Text>
-            {e.note && <Text className="atl__note">{e.note}</Text>}
-          </View>
-        </View>
-      ))}
+    <View className="section">
+      <Text className="section__title">办理进度</Text>
+      <Timeline
+        events={events}
+        workflow={APPLICATION_WORKFLOW}
+        aliases={{ completeDirect: 'completeOnline' }}
+        testId="app-timeline"
+        stepTestId="app-step"
+      />
     </View>
   );
 }
@@ -91,25 +99,6 @@ export function valueText(f: Pick<FormField, 'type'>, v: unknown): string {
   if (v === undefined || v === null || v === '') return '未填写';
   if (Array.isArray(v)) return v.length ? v.join('、') : '未填写';
   return String(v);
-}
-
-/** Photos as thumbnails; a tap opens them full size. */
-export function Photos({ urls, testId }: { urls: string[]; testId: string }) {
-  if (!urls.length) return <Text className="avalues__value muted">未上传</Text>;
-  return (
-    <View className="aphotos" data-testid={testId}>
-      {urls.map((url, i) => (
-        <Image
-          key={url}
-          className="aphotos__img"
-          src={url}
-          mode="aspectFill"
-          data-testid={`${testId}-${i}`}
-          onClick={() => Taro.previewImage({ urls, current: url })}
-        />
-      ))}
-    </View>
-  );
 }
 
 /** The submitted form, read-only: labels from the service's fields, images as thumbnails. */
@@ -125,12 +114,7 @@ export function FormValues({ fields, app }: { fields: FormField[] | undefined; a
         <View key={f.name} className="avalues__row" data-testid={`value-${f.name}`}>
           <Text className="avalues__label">{f.label}</Text>
           {f.type === 'image' ? (
-            <Photos
-              testId={`photos-${f.name}`}
-              urls={((form[f.name] as string[] | undefined) ?? [])
-                .map((k) => links.get(k))
-                .filter((u): u is string => !!u)}
-            />
+            <FieldPhotos name={f.name} keys={(form[f.name] as string[] | undefined) ?? []} links={links} />
           ) : (
             <Text className="avalues__value">{valueText(f, form[f.name])}</Text>
           )}
@@ -140,5 +124,9 @@ export function FormValues({ fields, app }: { fields: FormField[] | undefined; a
   );
 }
 
-/** ★★★★☆ 满意 */
-export const starsText = (stars: number) => `${'★'.repeat(stars)}${'☆'.repeat(5 - stars)} ${RATING_NAMES[stars] ?? ''}`;
+/** An image field's photos (or 未上传). */
+function FieldPhotos({ name, keys, links }: { name: string; keys: string[]; links: Map<string, string> }) {
+  const urls = keys.map((k) => links.get(k)).filter((u): u is string => !!u);
+  if (!urls.length) return <Text className="avalues__value muted">未上传</Text>;
+  return <PhotoGrid small urls={urls} testId={`photos-${name}`} />;
+}

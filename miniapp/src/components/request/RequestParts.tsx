@@ -1,20 +1,15 @@
 import type { ReactNode } from 'react';
-import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { RequestResource } from '@gridlink/shared/requests';
-import { LEVEL_NAMES, RATING_NAMES, REQUEST_STATUS_NAMES, ROLE_NAMES } from '@gridlink/shared/names';
-import { ACTION_NAMES, formatTime, isOverdue, starText } from './format';
+import { LEVEL_NAMES } from '@gridlink/shared/names';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
+import PhotoGrid from '../PhotoGrid';
+import StatusTag from '../StatusTag';
+import Timeline from '../Timeline';
+import { formatTime, isOverdue } from './format';
 import './request.css';
 
-type Timeline = NonNullable<RequestResource['timeline']>;
-
-export function StatusTag({ status, testId }: { status: RequestResource['status']; testId?: string }) {
-  return (
-    <Text className={`rtag rtag--${status}`} data-testid={testId}>
-      {REQUEST_STATUS_NAMES[status] ?? status}
-    </Text>
-  );
-}
+export { MoreButton } from '../MoreButton';
 
 /** 办理时限 … and 已超期 when it is past due and still open. */
 export function DueText({ request: r, bare }: { request: RequestResource; bare?: boolean }) {
@@ -29,91 +24,42 @@ export function DueText({ request: r, bare }: { request: RequestResource; bare?:
   );
 }
 
-/** A request in a list: category, status, the start of the description, unit and due time. */
+/** A request in a list: category, status, the start of the description, unit, level and due time. */
 export function RequestCard({
   request: r,
   onTap,
   showReporter,
+  brief,
+  testId = `request-${r.id}`,
+  children,
 }: {
   request: RequestResource;
-  onTap: () => void;
+  onTap?: () => void;
   showReporter?: boolean;
+  /** a suggestion (同楼栋已有相同问题): how many neighbours joined instead of level and due time */
+  brief?: boolean;
+  testId?: string;
+  children?: ReactNode;
 }) {
   return (
-    <View className="rcard" data-testid={`request-${r.id}`} role="listitem" onClick={onTap}>
+    <View className="card rcard" data-testid={testId} role="listitem" onClick={onTap}>
       <View className="rcard__head">
         <Text className="rcard__cat">{r.categoryName}</Text>
-        <StatusTag status={r.status} />
+        <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} />
       </View>
       <Text className="rcard__desc">{r.description}</Text>
       <View className="rcard__meta">
         <Text>{formatTime(r.createdAt)}</Text>
         <Text>{r.unitName}</Text>
         {showReporter && <Text>{r.reporterName}</Text>}
-        <Text className="rcard__level">{LEVEL_NAMES[r.level]}级</Text>
+        {brief ? (
+          r.joinCount > 0 && <Text>{r.joinCount} 位邻居也遇到</Text>
+        ) : (
+          <Text className="rcard__level">{LEVEL_NAMES[r.level]}级</Text>
+        )}
       </View>
-      <DueText request={r} />
-    </View>
-  );
-}
-
-/** Photos as thumbnails; a tap shows them full size. */
-export function PhotoGrid({ urls, testId = 'request-photos' }: { urls: string[]; testId?: string }) {
-  if (!urls.length) return null;
-  return (
-    <View className="rphotos" data-testid={testId}>
-      {urls.map((url, i) => (
-        <Image
-          key={url}
-          className="rphotos__img"
-          src={url}
-          mode="aspectFill"
-          data-testid={`${testId}-${i}`}
-          onClick={() => Taro.previewImage({ urls, current: url })}
-        />
-      ))}
-    </View>
-  );
-}
-
-/** The handling history as a vertical stepper, newest on top. */
-export function TimelineView({ events }: { events: Timeline }) {
-  const steps = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  if (!steps.length) return null;
-  return (
-    <View className="rsteps" data-testid="timeline">
-      {steps.map((e, i) => (
-        <View key={e.id} className={`rstep${i === 0 ? ' rstep--current' : ''}`} data-testid={`step-${e.action}`}>
-          <View className="rstep__rail">
-            <View className="rstep__dot" />
-            {i < steps.length - 1 && <View className="rstep__line" />}
-          </View>
-          <View className="rstep__body">
-            <View className="rstep__head">
-              <Text className="rstep__action">{ACTION_NAMES[e.action] ?? e.action}</Text>
-              <Text className="rstep__status">{REQUEST_STATUS_NAMES[e.to]}</Text>
-            </View>
-            <Text className="rstep__who">
-              {e.actorName}
-              {e.actorRole !== 'system' && ROLE_NAMES[e.actorRole] ? `（${ROLE_NAMES[e.actorRole]}）` : ''} ·{' '}
-              {LEVEL_NAMES[e.level]}级 · {formatTime(e.at)}
-            </Text>
-            {!!e.note && <Text className="rstep__note">{e.note}</Text>}
-          </View>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-/** The rating the reporter gave. */
-export function RatingView({ rating }: { rating: NonNullable<RequestResource['rating']> }) {
-  return (
-    <View className="rrating" data-testid="rating-view">
-      <Text className="rrating__stars">{starText(rating.stars)}</Text>
-      <Text className="rrating__name">{RATING_NAMES[rating.stars]}</Text>
-      {!!rating.comment && <Text className="rrating__comment">{rating.comment}</Text>}
-      <Text className="rrating__at">{formatTime(rating.at)}</Text>
+      {!brief && <DueText request={r} />}
+      {children}
     </View>
   );
 }
@@ -137,12 +83,12 @@ export function RequestDetail({ request: r, showReporter, departmentName, childr
           <Text className="rdetail__cat" data-testid="request-category">
             {r.categoryName}
           </Text>
-          <StatusTag status={r.status} testId="request-status" />
+          <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} testId="request-status" />
         </View>
         <Text className="rdetail__desc" data-testid="request-desc">
           {r.description}
         </Text>
-        <PhotoGrid urls={photos} />
+        <PhotoGrid urls={photos} testId="request-photos" />
         {r.attachments.length > photos.length && (
           <Text className="muted">有 {r.attachments.length - photos.length} 张照片暂时无法显示</Text>
         )}
@@ -214,19 +160,9 @@ export function RequestDetail({ request: r, showReporter, departmentName, childr
       {!!r.timeline?.length && (
         <View className="section">
           <Text className="section__title">办理过程</Text>
-          <TimelineView events={r.timeline} />
+          <Timeline events={r.timeline} workflow={REQUEST_WORKFLOW} showState />
         </View>
       )}
-    </View>
-  );
-}
-
-/** 加载更多 under a paged list. */
-export function MoreButton({ hasMore, loading, onTap }: { hasMore: boolean; loading: boolean; onTap: () => void }) {
-  if (!hasMore) return null;
-  return (
-    <View className="rmore" data-testid="list-more" onClick={onTap}>
-      {loading ? '加载中…' : '加载更多'}
     </View>
   );
 }

@@ -1,4 +1,6 @@
-import type { RequestResource, RequestStatus } from '@gridlink/shared/requests';
+import type { RequestResource } from '@gridlink/shared/requests';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 
 /** Haizhou keeps Beijing time: format in UTC+8 whatever the device's zone. */
 const BEIJING_MS = 8 * 3600_000;
@@ -16,35 +18,11 @@ export function formatTime(iso?: string | null, now = Date.now()): string {
   return d.getUTCFullYear() === thisYear ? `${day} ${time}` : `${d.getUTCFullYear()}-${day} ${time}`;
 }
 
-export const OPEN_STATUSES: readonly RequestStatus[] = ['submitted', 'accepted', 'dispatched'];
-export const isOpen = (s: RequestStatus) => OPEN_STATUSES.includes(s);
-
 /** Past its 办理时限: the server's flag, or the time has come while it is still open. */
 export function isOverdue(r: Pick<RequestResource, 'status' | 'dueAt' | 'overdue'>, now = Date.now()): boolean {
-  if (!isOpen(r.status)) return false;
+  if (!isOpenState(REQUEST_WORKFLOW, r.status)) return false;
   return r.overdue || (!!r.dueAt && Date.parse(r.dueAt) < now);
 }
-
-/** Timeline moves (the workflow's own words) → what the resident reads. */
-export const ACTION_NAMES: Record<string, string> = {
-  submit: '提交诉求',
-  accept: '受理',
-  reject: '不予受理',
-  dispatch: '转办职能部门',
-  resolve: '办结',
-  escalate: '上报上级',
-  rate: '评价',
-  callbackConfirm: '回访确认',
-  reopen: '回访后重新办理',
-  autoClose: '超时未评价自动结案',
-  autoEscalate: '超时自动上报',
-  markOverdue: '已超期',
-  join: '我也遇到',
-};
-
-/** ★★☆☆☆ */
-export const starText = (n: number) =>
-  '★'.repeat(Math.max(0, Math.min(5, n))) + '☆'.repeat(5 - Math.max(0, Math.min(5, n)));
 
 /** 0.988 → '98.8%' */
 export const percent = (r: number | null | undefined) =>

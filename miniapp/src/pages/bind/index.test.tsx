@@ -2,18 +2,15 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro';
 import * as endpoints from '../../api/endpoints';
 import { ApiError } from '../../api/client';
-import { setToken } from '../../api/session';
 import { GRIDS, childrenOf, pathOf, resident, worker } from '../../../test/fixtures';
 import BindPage from './index';
+import { signedIn, taro } from '../../../test/signed-in';
 
 jest.mock('../../api/endpoints');
 const ep = jest.mocked(endpoints);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.getGrid.mockImplementation(async (id) => {
     if (!GRIDS[id]) throw new ApiError(404, 'NOT_FOUND', '网格不存在');
     return GRIDS[id];

@@ -4,13 +4,13 @@ import * as endpoints from '../../api/endpoints';
 import { setToken } from '../../api/session';
 import { resident, worker } from '../../../test/fixtures';
 import HomePage from './index';
+import { freshPage } from '../../../test/signed-in';
 
 jest.mock('../../api/endpoints');
 const ep = jest.mocked(endpoints);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
+  freshPage();
 });
 
 const signIn = () => setToken('tok', new Date(Date.now() + 3600_000).toISOString());

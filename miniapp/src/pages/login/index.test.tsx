@@ -4,14 +4,13 @@ import * as endpoints from '../../api/endpoints';
 import { resident } from '../../../test/fixtures';
 import LoginPage from './index';
 import { DEMO_USERS } from './demoUsers';
+import { freshPage, taro } from '../../../test/signed-in';
 
 jest.mock('../../api/endpoints');
 const ep = jest.mocked(endpoints);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
+  freshPage();
   ep.devLogin.mockResolvedValue({ token: 't', expiresAt: '2099-01-01T00:00:00Z', user: resident() });
 });
 

@@ -2,18 +2,15 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as endpoints from '../../api/endpoints';
 import { ApiError } from '../../api/client';
-import { getToken, setToken } from '../../api/session';
+import { getToken } from '../../api/session';
 import { GRIDS, pathOf, resident, worker } from '../../../test/fixtures';
 import MePage from './index';
+import { signedIn } from '../../../test/signed-in';
 
 jest.mock('../../api/endpoints');
 const ep = jest.mocked(endpoints);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 test('a resident sees the bound unit as a path', async () => {
   ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));

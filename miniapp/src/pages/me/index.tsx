@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
@@ -65,16 +66,9 @@ export default function MePage() {
       <View className="page">
         <StateView empty emptyText="您还没有登录" />
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            data-testid="me-login"
-            onClick={() =>
-              Taro.navigateTo({ url: `/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}` })
-            }
-          >
+          <GoButton to={`/pages/login/index?redirect=${encodeURIComponent('/pages/me/index')}`} testId="me-login">
             去登录
-          </Button>
+          </GoButton>
         </View>
       </View>
     );
@@ -104,15 +98,9 @@ export default function MePage() {
                   description={user.unitId ? '' : '扫描单元门口的二维码，或在列表中选择'}
                 />
                 <View className="actions">
-                  <Button
-                    block
-                    type="primary"
-                    fill="outline"
-                    data-testid="me-bind"
-                    onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
-                  >
+                  <GoButton to="/pages/bind/index" outline testId="me-bind">
                     {user.unitId ? '更换单元' : '绑定单元'}
-                  </Button>
+                  </GoButton>
                 </View>
               </CellGroup>
             )}

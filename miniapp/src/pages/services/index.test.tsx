@@ -6,13 +6,13 @@ import { SERVICES } from '@gridlink/shared/services-catalog';
 import { rememberService } from '../../lib/recent';
 import { signInAs } from '../../../test/services-fixtures';
 import ServicesPage from './index';
+import { freshPage } from '../../../test/signed-in';
 
 jest.mock('../../api/endpoints');
 const ep = jest.mocked(endpoints);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
+  freshPage();
   ep.listServices.mockResolvedValue({ items: SERVICES, nextCursor: null });
 });
 

@@ -1,52 +1,24 @@
-/** Small building blocks of the 纠纷/信访 pages: tags, option chips, labelled fields, the timeline. */
-import type { ReactNode } from 'react';
+/** Small building blocks of the 纠纷/信访 pages: status tags, labelled fields, blocks, buttons, the timeline. */
+import { useState, type ReactNode } from 'react';
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import { ApiError } from '../../api/client';
-import { formatTime } from '../../lib/format';
-import { HANDLING_CHANNEL_NAMES, LEVEL_NAMES, ROLE_NAMES, type Role } from '@gridlink/shared/names';
-import type { CaseEvent } from '../api';
+import { DISPUTE_WORKFLOW, PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
+import Taro, { useRouter } from '@tarojs/taro';
+import { ApiError, type RequestOptions } from '../../api/client';
+import { getMe } from '../../api/endpoints';
+import { useAsync } from '../../components/useAsync';
+import StatusTag from '../../components/StatusTag';
+import Timeline from '../../components/Timeline';
+import type { CaseEvent, Dispute, Petition } from '../api';
 import './cases.css';
 
-export const CASE_STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
-export const KEY_LEADERS: Role[] = ['grid_leader', 'community_admin', 'street_admin', 'district_admin'];
+export { default as Chips } from '../../components/Chips';
 
-export function Tag({ status, name }: { status: string; name: string }) {
-  return (
-    <Text className={`ctag ctag--${status}`} data-testid="case-status">
-      {name}
-    </Text>
-  );
-}
-
-/** Pick one of a few options (types, channels, referrals). */
-export function Chips<K extends string>({
-  options,
-  value,
-  onChange,
-  testId,
-}: {
-  options: Record<K, string>;
-  value?: K;
-  onChange: (k: K) => void;
-  testId: string;
-}) {
-  return (
-    <View className="chips" role="radiogroup">
-      {(Object.keys(options) as K[]).map((k) => (
-        <View
-          key={k}
-          role="radio"
-          aria-checked={k === value}
-          className={`chip${k === value ? ' chip--on' : ''}`}
-          data-testid={`${testId}-${k}`}
-          onClick={() => onChange(k)}
-        >
-          {options[k]}
-        </View>
-      ))}
-    </View>
-  );
-}
+export const DisputeTag = ({ status }: { status: Dispute['status'] }) => (
+  <StatusTag workflow={DISPUTE_WORKFLOW} status={status} testId="case-status" />
+);
+export const PetitionTag = ({ status }: { status: Petition['status'] }) => (
+  <StatusTag workflow={PETITION_WORKFLOW} status={status} testId="case-status" />
+);
 
 interface FieldProps {
   label: string;
@@ -102,6 +74,30 @@ export function Row({ label, children, testId }: { label: string; children: Reac
   );
 }
 
+/**
+ * Sending a form: `send(post, toast)` clears the messages, posts, toasts on success and resolves to
+ * the answer; a refusal puts the server's messages by field (see fieldErrors) and resolves to undefined.
+ */
+export function useSend() {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState(false);
+  const send = async <T,>(post: () => Promise<T>, toast: string): Promise<T | undefined> => {
+    setSaving(true);
+    setErrors({});
+    try {
+      const answer = await post();
+      Taro.showToast({ title: toast, icon: 'success' });
+      return answer;
+    } catch (e) {
+      setErrors(fieldErrors(e));
+      return undefined;
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { errors, saving, send };
+}
+
 /** A 400's field details by path ('parties.1.name' → message); other errors under '' (the message). */
 export function fieldErrors(e: unknown): Record<string, string> {
   if (!(e instanceof ApiError)) return { '': '网络连接失败，请稍后重试' };
@@ -110,43 +106,45 @@ export function fieldErrors(e: unknown): Record<string, string> {
   return out;
 }
 
-export const ACTION_NAMES: Record<string, string> = {
-  register: '登记',
-  session: '调解',
-  escalate: '提交上级',
-  agree: '达成协议',
-  fail: '调解未成',
-  close: '回访结案',
-  accept: '受理',
-  progress: '办理',
-  reply: '答复',
-  flagKey: '列为重点',
-  rate: '评价',
-  autoEscalate: '超期自动上报',
-  markOverdue: '超期',
-};
-
-/** The case's history, newest on top. */
-export function CaseTimeline({ events }: { events?: CaseEvent[] }) {
-  if (!events?.length) return null;
-  const steps = [...events].reverse();
+/** The case's history, newest on top: each step named by the dispute's or the petition's table. */
+export function CaseTimeline({
+  events,
+  kind,
+  title,
+}: {
+  events?: CaseEvent[];
+  kind: 'dispute' | 'petition';
+  title: string;
+}) {
   return (
-    <View className="csteps" data-testid="case-timeline">
-      {steps.map((e) => (
-        <View key={e.id} className="cstep" data-testid={`cstep-${e.action}`}>
-          <Text className="cstep__head">
-            {ACTION_NAMES[e.action] ?? e.action}
-            {e.channel ? `（${HANDLING_CHANNEL_NAMES[e.channel]}）` : ''} · {LEVEL_NAMES[e.level]}级
-          </Text>
-          <Text className="cstep__meta">
-            {formatTime(e.at)} {e.actorName}
-            {e.actorRole !== 'system' ? `（${ROLE_NAMES[e.actorRole as Role] ?? e.actorRole}）` : ''}
-          </Text>
-          {e.note && <Text className="cstep__note">{e.note}</Text>}
-        </View>
-      ))}
-    </View>
+    <Block title={title}>
+      <Timeline
+        events={events}
+        workflow={kind === 'dispute' ? DISPUTE_WORKFLOW : PETITION_WORKFLOW}
+        testId="case-timeline"
+        stepTestId="cstep"
+      />
+    </Block>
   );
+}
+
+/**
+ * A case page's data: the case (by the route's id) and who reads it; which move's form is open,
+ * `done` closing it and reading the case again.
+ */
+export function useCase<T, M extends string>(get: (id: string, opts: RequestOptions) => Promise<T>) {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const data = useAsync(
+    async () => ({ item: await get(id, { silent: true }), me: await getMe({ silent: true }) }),
+    [id],
+  );
+  const [panel, setPanel] = useState<M>();
+  const done = () => {
+    setPanel(undefined);
+    void data.reload();
+  };
+  return { data, item: data.data?.item, me: data.data?.me, panel, setPanel, done };
 }
 
 /** A titled white block; `actions` render as a row of buttons under it. */
@@ -181,6 +179,63 @@ export function Btn({
       onClick={disabled ? undefined : onTap}
     >
       {children}
+    </View>
+  );
+}
+
+/** A move's form: its fields, the server's message for the whole form, 提交. */
+export function MoveBlock({
+  title,
+  panel,
+  error,
+  saving,
+  onSubmit,
+  children,
+}: {
+  title: string;
+  panel: string;
+  error?: string;
+  saving: boolean;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Block title={title} testId={`form-${panel}`}>
+      {children}
+      {error && (
+        <Text className="form__error" data-testid="form-error">
+          {error}
+        </Text>
+      )}
+      <Btn primary testId="move-submit" disabled={saving} onTap={onSubmit}>
+        {saving ? '提交中…' : '提交'}
+      </Btn>
+    </Block>
+  );
+}
+
+/** The moves the reader may make now, as buttons: a tap opens that move's form, again closes it. */
+export function MoveButtons<M extends string>({
+  moves,
+  open,
+  onOpen,
+  label,
+  testId,
+}: {
+  moves: M[];
+  open?: M;
+  onOpen: (m: M | undefined) => void;
+  label: (m: M) => string;
+  testId: string;
+}) {
+  if (!moves.length) return null;
+  return (
+    <View className="cbtns" data-testid={testId}>
+      {moves.map((m) => (
+        <Btn key={m} primary={open === m} testId={`move-${m}`} onTap={() => onOpen(open === m ? undefined : m)}>
+          {label(m)}
+        </Btn>
+      ))}
     </View>
   );
 }

@@ -7,7 +7,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { moveProxyTask, type ProxyMove, type ProxyTask } from '../../api/proxy';
 import type { ApiError } from '../../api/client';
 import { CompleteForm, RatingForm } from './forms';
-import { ACTION_LABELS, behalfUrl, taskActions, taskUrl, type TaskAction, type Viewer } from '../lib/rules';
+import { actionLabel, behalfUrl, taskActions, taskUrl, type TaskAction, type Viewer } from '../lib/rules';
 import './proxy.css';
 
 const CONFIRM_TEXT: Partial<Record<TaskAction, { title: string; content: string }>> = {
@@ -109,7 +109,7 @@ export default function TaskActions({
           data-testid={`action-${a}`}
           onClick={() => void run(a)}
         >
-          {ACTION_LABELS[a]}
+          {actionLabel(a)}
         </Button>
       ))}
       {!compact && actions.includes('apply') && (

@@ -1,12 +1,14 @@
 /** 办理完成 (the agent reports back) and 评价 (the requester rates): used on 我的任务 and the task page. */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { RATING_NAMES, APPLICATION_STATUS_NAMES } from '@gridlink/shared/names';
+import { APPLICATION_STATUS_NAMES } from '@gridlink/shared/names';
 import { listMyApplications, moveProxyTask, rateProxyTask, type ProxyTask } from '../../api/proxy';
-import { uploadImage } from '../../api/upload';
+import PhotoPicker, { usePhotos } from '../../components/PhotoPicker';
+import { RatingForm as StarsForm } from '../../components/Rating';
 import { useAsync } from '../../components/useAsync';
 import { formatShort } from '../../lib/format';
 import './proxy.css';
@@ -32,38 +34,21 @@ export function CompleteForm({
   );
   const [note, setNote] = useState('');
   const [appId, setAppId] = useState<string | null>(null); // null: not chosen yet → the newest one
-  const [photos, setPhotos] = useState<string[]>([]);
-  const [uploading, setUploading] = useState(false);
+  const photos = usePhotos('proxy', MAX_PHOTOS);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
 
   const items = apps.data ?? [];
   const chosen = appId === null ? (items[0]?.id ?? '') : appId;
 
-  const addPhoto = async () => {
-    if (uploading || photos.length >= MAX_PHOTOS) return;
-    try {
-      const picked = await Taro.chooseImage({
-        count: MAX_PHOTOS - photos.length,
-        sizeType: ['compressed'],
-        sourceType: ['album', 'camera'],
-      });
-      setUploading(true);
-      const keys: string[] = [];
-      for (const p of picked.tempFilePaths) keys.push(await uploadImage(p, 'proxy'));
-      setPhotos((prev) => [...prev, ...keys].slice(0, MAX_PHOTOS));
-    } catch (e) {
-      const msg = (e as Error).message;
-      if (msg && !/cancel/i.test(msg)) setError(msg);
-    } finally {
-      setUploading(false);
-    }
-  };
-
   const submit = async () => {
     if (saving) return;
     if (note.trim().length < 2) {
       setError('请说明办理结果（至少 2 个字）');
+      return;
+    }
+    if (photos.uploading) {
+      setError('照片正在上传，请稍候');
       return;
     }
     setError('');
@@ -72,7 +57,7 @@ export function CompleteForm({
       const done = await moveProxyTask(task.id, 'complete', {
         note: note.trim(),
         ...(chosen ? { applicationId: chosen } : {}),
-        ...(photos.length ? { photos } : {}),
+        ...(photos.keys.length ? { photos: photos.keys } : {}),
         version: task.version,
       });
       Taro.showToast({ title: '已提交，等待确认办结', icon: 'none' });
@@ -87,13 +72,13 @@ export function CompleteForm({
   return (
     <View className="pform" data-testid="complete-form">
       <Text className="pform__label">办理结果</Text>
-      <Textarea
+      <TextArea
         className="pform__textarea"
-        data-testid="complete-note"
+        testId="complete-note"
         value={note}
-        maxlength={500}
+        maxLength={500}
         placeholder="如：已代为申请，办件已在线办结；药品已送到老人家中"
-        onInput={(e) => setNote(e.detail.value)}
+        onChange={setNote}
       />
       <Text className="pform__label">关联办件（选填）</Text>
       {apps.loading ? (
@@ -133,23 +118,7 @@ export function CompleteForm({
         </View>
       )}
       <Text className="pform__label">现场照片（选填，最多 {MAX_PHOTOS} 张）</Text>
-      <View className="pform__row">
-        <Text className="pform__hint" data-testid="complete-photos">
-          {photos.length ? `已上传 ${photos.length} 张` : '未添加'}
-        </Text>
-        {photos.length < MAX_PHOTOS && (
-          <Button
-            size="small"
-            fill="outline"
-            type="primary"
-            loading={uploading}
-            data-testid="complete-add-photo"
-            onClick={addPhoto}
-          >
-            添加照片
-          </Button>
-        )}
-      </View>
+      <PhotoPicker photos={photos} testId="complete-photo" />
       {!!error && (
         <View className="pform__error" role="alert" data-testid="complete-error">
           {error}
@@ -169,70 +138,16 @@ export function CompleteForm({
 
 /** 评价代办: 1–5 stars and a comment, once the task is confirmed. */
 export function RatingForm({ task, onRated }: { task: ProxyTask; onRated: (t: ProxyTask) => void }) {
-  const [stars, setStars] = useState(0);
-  const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
-
-  const submit = async () => {
-    if (saving) return;
-    if (!stars) {
-      setError('请点选星级');
-      return;
-    }
-    setError('');
-    setSaving(true);
-    try {
-      const rated = await rateProxyTask(task.id, stars, comment.trim() || undefined);
-      Taro.showToast({ title: '感谢您的评价', icon: 'none' });
-      onRated(rated);
-    } catch (e) {
-      setError((e as Error).message || '提交失败，请重试');
-    } finally {
-      setSaving(false);
-    }
-  };
-
   return (
-    <View className="pform" data-testid="rating-form">
-      <Text className="pform__label">请为代办员{task.agentName ? ` ${task.agentName} ` : ''}评价</Text>
-      <View className="pstars" role="radiogroup">
-        {[1, 2, 3, 4, 5].map((n) => (
-          <View
-            key={n}
-            role="radio"
-            aria-checked={n === stars}
-            aria-label={RATING_NAMES[n]}
-            className={`pstars__star${n <= stars ? ' pstars__star--on' : ''}`}
-            data-testid={`star-${n}`}
-            onClick={() => {
-              setStars(n);
-              setError('');
-            }}
-          >
-            ★
-          </View>
-        ))}
-        <Text className="pstars__name" data-testid="rating-name">
-          {stars ? RATING_NAMES[stars] : '请点选'}
-        </Text>
-      </View>
-      <Textarea
-        className="pform__textarea"
-        data-testid="rating-comment"
-        value={comment}
-        maxlength={300}
-        placeholder="说说代办员的服务（选填）"
-        onInput={(e) => setComment(e.detail.value)}
-      />
-      {!!error && (
-        <View className="pform__error" role="alert">
-          {error}
-        </View>
-      )}
-      <Button block type="primary" loading={saving} data-testid="rating-submit" onClick={submit}>
-        提交评价
-      </Button>
-    </View>
+    <StarsForm
+      title={`请为代办员${task.agentName ? ` ${task.agentName} ` : ''}评价`}
+      placeholder="说说代办员的服务（选填）"
+      maxLength={300}
+      submit={async (stars, comment) => {
+        const rated = await rateProxyTask(task.id, stars, comment);
+        Taro.showToast({ title: '感谢您的评价', icon: 'none' });
+        onRated(rated);
+      }}
+    />
   );
 }

@@ -1,36 +1,34 @@
 /** 红色代办: the small pieces the pkg-proxy pages share (tags, cards, recipient card, timeline). */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { CONSENT_METHOD_NAMES, PROXY_STATUS_NAMES, RATING_NAMES, ROLE_NAMES, type Role } from '@gridlink/shared/names';
+import { CONSENT_METHOD_NAMES, PROXY_STATUS_NAMES, ROLE_NAMES, type Role } from '@gridlink/shared/names';
+import { isOpenState } from '@gridlink/shared/workflow';
+import { PROXY_WORKFLOW } from '@gridlink/shared/workflows/proxy';
 import type { ProxyStatus, ProxyTask } from '../../api/proxy';
-import { formatShort, formatTime } from '../../lib/format';
+import StatusTag from '../../components/StatusTag';
+import Timeline from '../../components/Timeline';
+import { formatShort } from '../../lib/format';
 import { deadlineText } from '../lib/rules';
 import './proxy.css';
 
-export function StatusTag({ status, testId }: { status: ProxyStatus; testId?: string }) {
-  return (
-    <Text className={`ptag ptag--${status}`} data-testid={testId}>
-      {PROXY_STATUS_NAMES[status] ?? status}
-    </Text>
-  );
-}
+export { default as Chips } from '../../components/Chips';
+export { MoreButton } from '../../components/MoreButton';
+
+export const TaskStatus = ({ status, testId }: { status: ProxyStatus; testId?: string }) => (
+  <StatusTag workflow={PROXY_WORKFLOW} status={status} testId={testId} />
+);
 
 export const kindText = (t: Pick<ProxyTask, 'kind' | 'serviceName'>) =>
   t.kind === 'service' ? `代办事项 · ${t.serviceName ?? '便民服务'}` : '代办跑腿';
 
-/** The path a task walks: 待认领 → 已认领 → 办理中 → 已办完待确认 → 已确认. */
-const PATH: ProxyStatus[] = ['open', 'claimed', 'in_progress', 'done', 'confirmed'];
-const PATH_SHORT: Record<string, string> = {
-  open: '待认领',
-  claimed: '已认领',
-  in_progress: '办理中',
-  done: '待确认',
-  confirmed: '已确认',
-};
+/** The path a task walks, in the table's order: 待认领 → 已认领 → 办理中 → 待确认 → 已确认 (取消 leaves it). */
+const PATH: readonly ProxyStatus[] = PROXY_WORKFLOW.states.filter((s) => s !== 'cancelled');
+/** the stepper is narrow: 已办完待确认 reads 待确认 there */
+const stepName = (s: ProxyStatus) => (s === 'done' ? '待确认' : PROXY_STATUS_NAMES[s]);
 
 export function Progress({ status }: { status: ProxyStatus }) {
-  if (status === 'cancelled') return <Text className="pprogress pprogress--off">已取消</Text>;
   const at = PATH.indexOf(status);
+  if (at < 0) return <Text className="pprogress pprogress--off">{PROXY_STATUS_NAMES[status]}</Text>;
   return (
     <View className="pprogress" data-testid="task-progress" aria-label={`进度：${PROXY_STATUS_NAMES[status]}`}>
       {PATH.map((s, i) => (
@@ -39,7 +37,7 @@ export function Progress({ status }: { status: ProxyStatus }) {
           className={`pprogress__step${i <= at ? ' pprogress__step--on' : ''}${i === at ? ' pprogress__step--now' : ''}`}
         >
           <View className="pprogress__dot" />
-          <Text className="pprogress__label">{PATH_SHORT[s]}</Text>
+          <Text className="pprogress__label">{stepName(s)}</Text>
         </View>
       ))}
     </View>
@@ -69,11 +67,11 @@ export function TaskCard({
   children?: ReactNode;
 }) {
   return (
-    <View className="pcard" data-testid={`task-${t.id}`} role="listitem">
+    <View className="card pcard" data-testid={`task-${t.id}`} role="listitem">
       <View onClick={onTap} data-testid={`task-open-${t.id}`}>
         <View className="pcard__head">
           <Text className="pcard__kind">{kindText(t)}</Text>
-          <StatusTag status={t.status} />
+          <TaskStatus status={t.status} />
         </View>
         <Text className="pcard__desc">{t.description}</Text>
         <View className="pcard__meta">
@@ -96,7 +94,7 @@ export function TaskCard({
  */
 export function RecipientCard({ task: t, assignee }: { task: ProxyTask; assignee: boolean }) {
   const r = t.recipient;
-  const ended = t.status === 'confirmed' || t.status === 'cancelled';
+  const ended = !isOpenState(PROXY_WORKFLOW, t.status);
   return (
     <View className="section precipient" data-testid="recipient-card">
       <Text className="section__title">被帮扶对象</Text>
@@ -140,17 +138,6 @@ export function Row({ k, v, testId }: { k: string; v: ReactNode; testId?: string
   );
 }
 
-const ACTION_NAMES: Record<string, string> = {
-  create: '提出代办',
-  claim: '认领任务',
-  start: '开始办理',
-  complete: '办理完成',
-  confirm: '确认办结',
-  cancel: '取消代办',
-  rate: '评价',
-  alert: '超时未认领提醒',
-};
-
 /** the API writes consent codes into the first note: show their Chinese names */
 function noteText(note: string): string {
   return note.replace(
@@ -159,90 +146,9 @@ function noteText(note: string): string {
   );
 }
 
-type Timeline = NonNullable<ProxyTask['timeline']>;
-
 /** The history, newest on top. */
-export function TimelineView({ events }: { events: Timeline }) {
-  const steps = [...events].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  if (!steps.length) return null;
-  return (
-    <View className="psteps" data-testid="timeline">
-      {steps.map((e, i) => (
-        <View key={e.id} className={`pstep${i === 0 ? ' pstep--current' : ''}`} data-testid={`step-${e.action}`}>
-          <View className="pstep__rail">
-            <View className="pstep__dot" />
-            {i < steps.length - 1 && <View className="pstep__line" />}
-          </View>
-          <View className="pstep__body">
-            <View className="pstep__head">
-              <Text className="pstep__action">{ACTION_NAMES[e.action] ?? e.action}</Text>
-              <Text className="pstep__status">{PROXY_STATUS_NAMES[e.to]}</Text>
-            </View>
-            <Text className="pstep__who">
-              {e.actorName} · {formatTime(e.at)}
-            </Text>
-            {!!e.note && <Text className="pstep__note">{noteText(e.note)}</Text>}
-          </View>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-export const starText = (n: number) => '★'.repeat(n) + '☆'.repeat(Math.max(0, 5 - n));
-
-export function RatingView({ rating }: { rating: NonNullable<ProxyTask['rating']> }) {
-  return (
-    <View className="prating" data-testid="rating-view">
-      <Text className="prating__stars">{starText(rating.stars)}</Text>
-      <Text className="prating__name">{RATING_NAMES[rating.stars]}</Text>
-      {!!rating.comment && <Text className="prating__comment">{rating.comment}</Text>}
-    </View>
-  );
+export function TaskTimeline({ events }: { events: ProxyTask['timeline'] }) {
+  return <Timeline events={events} workflow={PROXY_WORKFLOW} showState noteText={noteText} />;
 }
 
 export const roleName = (role: string) => ROLE_NAMES[role as Role] ?? role;
-
-/** 加载更多 under a paged list. */
-export function MoreButton({ hasMore, loading, onTap }: { hasMore: boolean; loading: boolean; onTap: () => void }) {
-  if (!hasMore) return null;
-  return (
-    <View className="pmore" data-testid="list-more" onClick={onTap}>
-      {loading ? '加载中…' : '加载更多'}
-    </View>
-  );
-}
-
-/** A choice among a few: chips that read as radio buttons (or checkboxes with `multi`). */
-export function Chips<T extends string>({
-  options,
-  value,
-  onChange,
-  testIdPrefix,
-  multi,
-}: {
-  options: { key: T; label: string; disabled?: boolean }[];
-  value: T | T[] | undefined;
-  onChange: (key: T) => void;
-  testIdPrefix: string;
-  multi?: boolean;
-}) {
-  const on = (k: T) => (Array.isArray(value) ? value.includes(k) : value === k);
-  return (
-    <View className="pchips" role={multi ? 'group' : 'radiogroup'}>
-      {options.map((o) => (
-        <View
-          key={o.key}
-          role={multi ? 'checkbox' : 'radio'}
-          aria-checked={on(o.key)}
-          aria-disabled={!!o.disabled}
-          className={`pchip${on(o.key) ? ' pchip--on' : ''}${o.disabled ? ' pchip--off' : ''}`}
-          data-testid={`${testIdPrefix}-${o.key}`}
-          onClick={o.disabled ? undefined : () => onChange(o.key)}
-        >
-          {o.label}
-        </View>
-      ))}
-    </View>
-  );
-}

@@ -1,26 +1,27 @@
 /**
- * Who may do what on a proxy task, and which consent fits which requester: the same rules as the
- * API's (functions/src/domain/proxy), so the page offers only what will be accepted. The API stays
- * the judge: a refused move still comes back with its Chinese message.
+ * Who may do what on a proxy task, and which consent fits which requester. The moves come from the
+ * workflow tables (shared/workflows/proxy), read with the viewer's relation to the task; the page
+ * offers only what will be accepted. The API stays the judge: a refused move still comes back with
+ * its Chinese message.
  */
 import type { Role } from '@gridlink/shared/names';
-import type { ConsentMethod, ProxyTask } from '../../api/proxy';
+import { mayMove, movesFrom } from '@gridlink/shared/workflow';
+import { AGENT_APPLICATION_WORKFLOW, PROXY_WORKFLOW, type ProxyBy } from '@gridlink/shared/workflows/proxy';
+import { CARE_STAFF } from '@gridlink/shared/workflows/roles';
+import type { ConsentMethod, ProxyMove, ProxyTask } from '../../api/proxy';
 
 export interface Viewer {
   id: string;
   role: Role;
 }
 
-/** grid staff who register 帮扶对象, witness signatures and confirm for the elder */
-export const CARE_STAFF: readonly Role[] = ['grid_worker', 'grid_leader', 'community_admin'];
-/** who may ask for a proxy task at all */
+/** who may ask for a proxy task at all: for oneself or a relative, or grid staff for a 帮扶对象 */
 export const REQUESTER_ROLES: readonly Role[] = ['resident', 'agent', ...CARE_STAFF];
-/** who approves agents */
-export const APPROVER_ROLES: readonly Role[] = ['community_admin', 'grid_leader'];
 
+/** grid staff who register 帮扶对象, witness signatures and confirm family links */
 export const isCareStaff = (role?: Role) => !!role && CARE_STAFF.includes(role);
 export const canRequest = (role?: Role) => !!role && REQUESTER_ROLES.includes(role);
-export const canApprove = (role?: Role) => !!role && APPROVER_ROLES.includes(role);
+export const canApprove = (role?: Role) => !!role && mayMove(AGENT_APPLICATION_WORKFLOW, 'approve', [role]);
 
 // ------------------------------------------------------------------ consent
 
@@ -74,7 +75,8 @@ export function consentOptions(role: Role | undefined, choice: RecipientChoice |
 
 // ------------------------------------------------------------------ actions on a task
 
-export type TaskAction = 'claim' | 'start' | 'apply' | 'complete' | 'confirm' | 'cancel' | 'rate';
+/** The table's moves, and 代为申请办事 (an application on the recipient's behalf, while in progress). */
+export type TaskAction = ProxyMove | 'apply' | 'rate';
 
 /** The assigned agent (the one who won the claim). */
 export const isAssignee = (t: ProxyTask, v: Viewer) => !!t.agentId && t.agentId === v.id;
@@ -89,37 +91,42 @@ export function isSide(t: ProxyTask, v: Viewer): boolean {
   return !t.recipient.masked && !isAssignee(t, v);
 }
 
-/** Whoever may rate: the requester, the recipient, or family (grid staff confirm but do not rate others' tasks). */
-function mayRate(t: ProxyTask, v: Viewer): boolean {
-  if (v.id === t.requesterId || v.id === t.recipient.id) return true;
-  return isSide(t, v) && (v.role === 'resident' || v.role === 'agent');
+/** The viewer's relations to the task, as the table's `by` names them. */
+export function relations(t: ProxyTask, v: Viewer): ProxyBy[] {
+  return [
+    ...(v.role === 'agent' ? (['agent'] as const) : []),
+    ...(isAssignee(t, v) ? (['assignee'] as const) : []),
+    ...(isSide(t, v) ? (['side'] as const) : []),
+  ];
 }
 
-/** What this viewer can do on this task now, in the order the buttons show. */
+/**
+ * Narrower than the table, where the page knows better: an agent does not claim her own claim or
+ * a task for herself; of the side only the requester, the recipient or family rate (grid staff
+ * confirm but do not rate others' tasks), and only once.
+ */
+function hidden(m: TaskAction, t: ProxyTask, v: Viewer): boolean {
+  if (m === 'claim') return isAssignee(t, v) || v.id === t.recipient.id;
+  if (m === 'rate') {
+    const own = v.id === t.requesterId || v.id === t.recipient.id;
+    return !!t.rating || !(own || v.role === 'resident' || v.role === 'agent');
+  }
+  return false;
+}
+
+/** What this viewer can do on this task now, in the table's order (代为申请 just before 办理完成). */
 export function taskActions(t: ProxyTask, v: Viewer | undefined): TaskAction[] {
   if (!v) return [];
-  const out: TaskAction[] = [];
-  const mine = isAssignee(t, v);
-  const side = isSide(t, v);
-  if (t.status === 'open' && v.role === 'agent' && !mine && v.id !== t.recipient.id) out.push('claim');
-  if (t.status === 'claimed' && mine) out.push('start');
-  if (t.status === 'in_progress' && mine && t.kind === 'service' && t.serviceCode) out.push('apply');
-  if (t.status === 'in_progress' && mine) out.push('complete');
-  if (t.status === 'done' && side) out.push('confirm');
-  if ((t.status === 'open' || t.status === 'claimed') && side) out.push('cancel');
-  if (t.status === 'confirmed' && !t.rating && mayRate(t, v)) out.push('rate');
-  return out;
+  const moves = movesFrom(PROXY_WORKFLOW, t.status, relations(t, v)) as TaskAction[];
+  const out = moves.filter((m) => !hidden(m, t, v));
+  const service = t.kind === 'service' && !!t.serviceCode;
+  return out.flatMap((m) => (m === 'complete' && service ? (['apply', m] as TaskAction[]) : [m]));
 }
 
-export const ACTION_LABELS: Record<TaskAction, string> = {
-  claim: '认领任务',
-  start: '开始办理',
-  apply: '代为申请办事',
-  complete: '办理完成',
-  confirm: '确认办结',
-  cancel: '取消代办',
-  rate: '评价代办',
-};
+/** A button's words: the table's label; 取消 alone would read as "close this", and 代为申请 is no move. */
+const BUTTON_TEXT: Partial<Record<TaskAction, string>> = { apply: '代为申请办事', cancel: '取消代办' };
+export const actionLabel = (a: TaskAction) =>
+  BUTTON_TEXT[a] ?? PROXY_WORKFLOW.moves[a as keyof typeof PROXY_WORKFLOW.moves].label;
 
 /** The services form for an application on the recipient's behalf, tied to this task. */
 export const behalfUrl = (t: ProxyTask) =>

@@ -1,4 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
+import { TextInput } from '../../components/Controls';
 import { TEXT_MAX, TEXTAREA_MAX } from '@gridlink/shared/fields';
 import { todayCn } from '../../lib/format';
 import ImageField from './ImageField';
@@ -44,15 +45,15 @@ function Control({
   switch (f.type) {
     case 'text':
       return (
-        <Input
+        <TextInput
           className="sf-input"
-          data-testid={testId}
+          testId={testId}
           type="text"
           value={str}
           disabled={disabled}
-          maxlength={f.maxLength ?? TEXT_MAX}
+          maxLength={f.maxLength ?? TEXT_MAX}
           placeholder={placeholder ?? `请输入${f.label}`}
-          onInput={(e) => onChange(e.detail.value)}
+          onChange={onChange}
         />
       );
     case 'textarea':
@@ -84,15 +85,15 @@ function Control({
       );
     case 'phone':
       return (
-        <Input
+        <TextInput
           className="sf-input"
-          data-testid={testId}
+          testId={testId}
           type="number"
           value={str}
           disabled={disabled}
-          maxlength={13}
+          maxLength={13}
           placeholder={placeholder ?? '手机号或固定电话'}
-          onInput={(e) => onChange(e.detail.value)}
+          onChange={onChange}
         />
       );
     case 'idNumber':

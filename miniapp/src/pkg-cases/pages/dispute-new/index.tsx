@@ -9,7 +9,7 @@ import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { DISPUTE_KIND_NAMES, PARTY_ROLE_NAMES, type DisputeKind } from '@gridlink/shared/names';
 import { createDispute } from '../../api';
-import { Block, Btn, Chips, Field, fieldErrors } from '../../components/parts';
+import { Block, Btn, Chips, Field, useSend } from '../../components/parts';
 import UnitPicker from '../../components/UnitPicker';
 
 type Role = keyof typeof PARTY_ROLE_NAMES;
@@ -38,8 +38,7 @@ export default function NewDisputePage() {
           { role: 'respondent', name: '', contact: '' },
         ],
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, send } = useSend();
   const key = useRef(newIdempotencyKey());
   const req = setup.data?.request;
   const offset = req ? 1 : 0; // the request's reporter is party 0 on the server
@@ -48,30 +47,25 @@ export default function NewDisputePage() {
   const edit = (i: number, patch: Partial<PartyDraft>) =>
     setParties((ps) => ps.map((p, j) => (j === i ? { ...p, ...patch } : p)));
   const submit = async () => {
-    setSaving(true);
-    setErrors({});
-    try {
-      const d = await createDispute(
-        {
-          kind: req ? 'neighbor' : kind,
-          facts: factsText.trim(),
-          ...(unit ? { unitId: unit.id } : {}),
-          parties: parties.map((p) => ({
-            role: p.role,
-            name: p.name.trim(),
-            ...(p.contact.trim() ? { contact: p.contact.trim() } : {}),
-          })),
-          ...(fromRequestId ? { fromRequestId } : {}),
-        },
-        key.current,
-      );
-      Taro.showToast({ title: '已登记', icon: 'success' });
-      await Taro.redirectTo({ url: `/pkg-cases/pages/dispute/index?id=${d.id}` });
-    } catch (e) {
-      setErrors(fieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
+    const d = await send(
+      () =>
+        createDispute(
+          {
+            kind: req ? 'neighbor' : kind,
+            facts: factsText.trim(),
+            ...(unit ? { unitId: unit.id } : {}),
+            parties: parties.map((p) => ({
+              role: p.role,
+              name: p.name.trim(),
+              ...(p.contact.trim() ? { contact: p.contact.trim() } : {}),
+            })),
+            ...(fromRequestId ? { fromRequestId } : {}),
+          },
+          key.current,
+        ),
+      '已登记',
+    );
+    if (d) await Taro.redirectTo({ url: `/pkg-cases/pages/dispute/index?id=${d.id}` });
   };
 
   return (
@@ -86,7 +80,7 @@ export default function NewDisputePage() {
           </Block>
         ) : (
           <Block title="纠纷类型">
-            <Chips options={DISPUTE_KIND_NAMES} value={kind} onChange={setKind} testId="kind" />
+            <Chips options={DISPUTE_KIND_NAMES} value={kind} onChange={setKind} testIdPrefix="kind" />
             <UnitPicker rootId={setup.data?.me.gridIds[0]} value={unit} onPick={setUnit} error={errors.unitId} />
           </Block>
         )}
@@ -97,7 +91,7 @@ export default function NewDisputePage() {
                 options={PARTY_ROLE_NAMES}
                 value={p.role}
                 onChange={(role) => edit(i, { role })}
-                testId={`party-${i}-role`}
+                testIdPrefix={`party-${i}-role`}
               />
               <View className="cparty">
                 <Field

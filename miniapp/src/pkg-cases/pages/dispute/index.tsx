@@ -1,36 +1,33 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { getMe } from '../../../api/endpoints';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
 import { formatTime, todayCn } from '../../../lib/format';
 import {
   DISPUTE_KIND_NAMES,
-  DISPUTE_STATUS_NAMES,
   LEVEL_NAMES,
   PARTY_ROLE_NAMES,
   REFERRAL_NAMES,
   type Referral,
 } from '@gridlink/shared/names';
-import { actOnDispute, getDispute, type Dispute } from '../../api';
-import { Block, Btn, CASE_STAFF, CaseTimeline, Chips, Field, fieldErrors, Row, Tag } from '../../components/parts';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { DISPUTE_WORKFLOW } from '@gridlink/shared/workflows/cases';
+import { actOnDispute, getDispute, type Dispute, type DisputeMove as Panel } from '../../api';
+import {
+  Block,
+  Btn,
+  MoveBlock,
+  MoveButtons,
+  useCase,
+  CaseTimeline,
+  Chips,
+  DisputeTag,
+  Field,
+  useSend,
+  Row,
+} from '../../components/parts';
 
-type Panel = 'sessions' | 'escalate' | 'agree' | 'fail' | 'close';
-const PANELS: Record<Panel, string> = {
-  sessions: '记录调解',
-  escalate: '提交上级调解',
-  agree: '达成协议',
-  fail: '调解未成',
-  close: '回访结案',
-};
-const AVAILABLE: Record<Dispute['status'], Panel[]> = {
-  registered: ['sessions', 'escalate'],
-  mediating: ['sessions', 'agree', 'fail', 'escalate'],
-  agreed: ['close'],
-  failed: ['close'],
-  closed: [],
-};
+const title = (p: Panel) => DISPUTE_WORKFLOW.moves[p].label;
 const names = (s: string) =>
   s
     .split(/[,，、\s]+/)
@@ -52,8 +49,7 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
   const [signed, setSigned] = useState(false);
   const [fulfilled, setFulfilled] = useState<'yes' | 'no'>();
   const [referral, setReferral] = useState<Referral>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, send } = useSend();
   const set = (k: string) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const field = (k: string, label: string, multiline = false, placeholder?: string) => (
     <Field
@@ -67,12 +63,10 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
     />
   );
   const submit = async () => {
-    setSaving(true);
-    setErrors({});
     const version = d.version;
-    try {
-      if (panel === 'sessions')
-        await actOnDispute(d.id, 'sessions', {
+    const post = async () => {
+      if (panel === 'session')
+        await actOnDispute(d.id, 'session', {
           date: f.date.trim(),
           place: f.place,
           participants: names(f.participants),
@@ -100,17 +94,13 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
           ...(fulfilled ? { fulfilled: fulfilled === 'yes' } : {}),
           version,
         });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      done();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
+      return true;
+    };
+    if (await send(post, '已保存')) done();
   };
   return (
-    <Block title={PANELS[panel]} testId={`form-${panel}`}>
-      {panel === 'sessions' && (
+    <MoveBlock title={title(panel)} panel={panel} error={errors['']} saving={saving} onSubmit={submit}>
+      {panel === 'session' && (
         <>
           {field('date', '调解日期', false, 'YYYY-MM-DD')}
           {field('place', '调解地点', false, '如：1号楼网格议事点')}
@@ -127,7 +117,7 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
             options={{ yes: '各方当事人已在协议书上签字' }}
             value={signed ? 'yes' : undefined}
             onChange={() => setSigned(!signed)}
-            testId="f-signed"
+            testIdPrefix="f-signed"
           />
           {errors.signedByAll && <Text className="field__error">{errors.signedByAll}</Text>}
         </>
@@ -135,7 +125,7 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
       {panel === 'fail' && (
         <>
           <Text className="field__label">引导至</Text>
-          <Chips options={REFERRAL_NAMES} value={referral} onChange={setReferral} testId="f-referral" />
+          <Chips options={REFERRAL_NAMES} value={referral} onChange={setReferral} testIdPrefix="f-referral" />
           {errors.referral && <Text className="field__error">请选择引导去向</Text>}
           {field('referralNote', '承接人（如兼职律师、民警姓名，可选）')}
           {field('note', '调解未成的原因', true)}
@@ -148,35 +138,21 @@ function MoveForm({ d, panel, done }: { d: Dispute; panel: Panel; done: () => vo
               options={{ yes: '协议已履行', no: '协议未履行' }}
               value={fulfilled}
               onChange={setFulfilled}
-              testId="f-fulfilled"
+              testIdPrefix="f-fulfilled"
             />
           )}
           {errors.fulfilled && <Text className="field__error">{errors.fulfilled}</Text>}
           {field('note', '回访情况', true)}
         </>
       )}
-      {errors[''] && (
-        <Text className="form__error" data-testid="form-error">
-          {errors['']}
-        </Text>
-      )}
-      <Btn primary testId="move-submit" disabled={saving} onTap={submit}>
-        {saving ? '提交中…' : '提交'}
-      </Btn>
-    </Block>
+    </MoveBlock>
   );
 }
 
 export default function DisputePage() {
-  const { params } = useRouter();
-  const id = params.id ?? '';
-  const data = useAsync(
-    async () => ({ d: await getDispute(id, { silent: true }), me: await getMe({ silent: true }) }),
-    [id],
-  );
-  const [panel, setPanel] = useState<Panel>();
-  const d = data.data?.d;
-  const staff = !!data.data && CASE_STAFF.includes(data.data.me.role);
+  const { data, item: d, me, panel, setPanel, done } = useCase<Dispute, Panel>(getDispute);
+  /** the moves the table allows this role from the dispute's status (登记 is on its own page) */
+  const moves = d && me ? (movesFrom(DISPUTE_WORKFLOW, d.status, [me.role]) as Panel[]) : [];
   return (
     <View className="page">
       <StateView loading={data.loading && !d} error={d ? null : data.error} onRetry={data.reload}>
@@ -185,7 +161,7 @@ export default function DisputePage() {
             <Block testId="dispute-head">
               <View className="ccard__head">
                 <Text className="ccard__title">{DISPUTE_KIND_NAMES[d.kind]}</Text>
-                <Tag status={d.status} name={DISPUTE_STATUS_NAMES[d.status]} />
+                <DisputeTag status={d.status} />
               </View>
               <Row label="调解层级">{LEVEL_NAMES[d.level]}级</Row>
               <Row label="事发单元">{d.unitName}</Row>
@@ -241,34 +217,11 @@ export default function DisputePage() {
                 <Text className="cnote">{d.followUp.note}</Text>
               </Block>
             )}
-            {staff && AVAILABLE[d.status].length > 0 && (
-              <View className="cbtns" data-testid="dispute-actions">
-                {AVAILABLE[d.status].map((p) => (
-                  <Btn
-                    key={p}
-                    primary={panel === p}
-                    testId={`move-${p}`}
-                    onTap={() => setPanel(panel === p ? undefined : p)}
-                  >
-                    {PANELS[p]}
-                  </Btn>
-                ))}
-              </View>
+            <MoveButtons moves={moves} open={panel} onOpen={setPanel} label={title} testId="dispute-actions" />
+            {panel && moves.includes(panel) && (
+              <MoveForm key={`${panel}-${d.version}`} d={d} panel={panel} done={done} />
             )}
-            {staff && panel && AVAILABLE[d.status].includes(panel) && (
-              <MoveForm
-                key={`${panel}-${d.version}`}
-                d={d}
-                panel={panel}
-                done={() => {
-                  setPanel(undefined);
-                  void data.reload();
-                }}
-              />
-            )}
-            <Block title="办理过程">
-              <CaseTimeline events={d.timeline} />
-            </Block>
+            <CaseTimeline events={d.timeline} kind="dispute" title="办理过程" />
           </>
         )}
       </StateView>

@@ -1,23 +1,25 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { getMe } from '../../../api/endpoints';
 import { listRequests } from '../../../api/requests';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
+import PagedList from '../../../components/PagedList';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { formatShort } from '../../../lib/format';
 import {
   DISPUTE_KIND_NAMES,
-  DISPUTE_STATUS_NAMES,
   KEY_CASE_KIND_NAMES,
   LEVEL_NAMES,
   PETITION_SOURCE_NAMES,
-  PETITION_STATUS_NAMES,
   type Role,
 } from '@gridlink/shared/names';
+import { isOpenState, mayMove } from '@gridlink/shared/workflow';
+import { DISPUTE_WORKFLOW, PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { listCases, type CaseKind, type CaseView, type Dispute, type Petition } from '../../api';
-import { Btn, CASE_STAFF, Tag } from '../../components/parts';
+import { Btn, DisputeTag, PetitionTag } from '../../components/parts';
 
 const COMMUNITY_ROLES: Role[] = ['grid_leader', 'community_admin'];
 const go = (url: string) => Taro.navigateTo({ url });
@@ -25,14 +27,14 @@ const go = (url: string) => Taro.navigateTo({ url });
 function DisputeCard({ d }: { d: Dispute }) {
   return (
     <View
-      className="ccard"
+      className="card ccard"
       role="listitem"
       data-testid={`dispute-${d.id}`}
       onClick={() => go(`/pkg-cases/pages/dispute/index?id=${d.id}`)}
     >
       <View className="ccard__head">
         <Text className="ccard__title">{DISPUTE_KIND_NAMES[d.kind]}</Text>
-        <Tag status={d.status} name={DISPUTE_STATUS_NAMES[d.status]} />
+        <DisputeTag status={d.status} />
       </View>
       <Text>{d.parties.map((p) => p.name).join(' 与 ')}</Text>
       <View className="ccard__meta">
@@ -47,7 +49,7 @@ function DisputeCard({ d }: { d: Dispute }) {
 function PetitionCard({ p }: { p: Petition }) {
   return (
     <View
-      className="ccard"
+      className="card ccard"
       role="listitem"
       data-testid={`petition-${p.id}`}
       onClick={() => go(`/pkg-cases/pages/petition/index?id=${p.id}`)}
@@ -55,8 +57,8 @@ function PetitionCard({ p }: { p: Petition }) {
       <View className="ccard__head">
         <Text className="ccard__title">{p.subject}</Text>
         <View>
-          <Tag status={p.status} name={PETITION_STATUS_NAMES[p.status]} />
-          {p.keyCase && <Text className="ctag ctag--key">{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
+          <PetitionTag status={p.status} />
+          {p.keyCase && <Text className="stag ctag--key">{KEY_CASE_KIND_NAMES[p.keyCase.kind]}</Text>}
         </View>
       </View>
       <View className="ccard__meta">
@@ -64,7 +66,7 @@ function PetitionCard({ p }: { p: Petition }) {
         <Text>信访人 {p.petitioner.name}</Text>
         <Text>{PETITION_SOURCE_NAMES[p.source]}</Text>
         <Text>{LEVEL_NAMES[p.level]}级办理</Text>
-        {p.overdue && p.status !== 'closed' && <Text className="field__error">已超期</Text>}
+        {p.overdue && isOpenState(PETITION_WORKFLOW, p.status) && <Text className="field__error">已超期</Text>}
       </View>
     </View>
   );
@@ -84,7 +86,7 @@ function FromRequests() {
       {reqs.data.map((r) => (
         <View
           key={r.id}
-          className="ccard"
+          className="card ccard"
           data-testid={`from-request-${r.id}`}
           onClick={() => go(`/pkg-cases/pages/dispute-new/index?fromRequestId=${r.id}`)}
         >
@@ -105,7 +107,8 @@ export default function CasesHome() {
   const { params } = useRouter();
   const me = useAsync(() => getMe({ silent: true }));
   const role = me.data?.role;
-  const staff = !!role && CASE_STAFF.includes(role);
+  /** staff register cases and work the grid's list; residents and agents see their own */
+  const staff = !!role && mayMove(DISPUTE_WORKFLOW, 'register', [role]);
   const [kind, setKind] = useState<CaseKind>(params.tab === 'petition' ? 'petition' : 'dispute');
   const [scope, setScope] = useState<CaseView>('inbox');
   const view: CaseView = staff ? scope : 'mine';
@@ -114,12 +117,7 @@ export default function CasesHome() {
     [kind, view],
     !!role,
   );
-  const first = useRef(true);
-  useDidShow(() => {
-    if (first.current) first.current = false;
-    else void list.reload();
-  });
-  usePullDownRefresh(() => void list.reload().finally(() => Taro.stopPullDownRefresh()));
+  useReloadOnShow(list.reload);
 
   return (
     <View className="page">
@@ -161,24 +159,14 @@ export default function CasesHome() {
         <Text className="section__title">
           {staff ? (scope === 'inbox' ? '本网格待办' : '社区全部') : kind === 'dispute' ? '我参与的纠纷' : '我的信访'}
         </Text>
-        <StateView
-          loading={list.loading}
-          error={list.error}
-          onRetry={list.reload}
-          empty={!list.items.length}
+        <PagedList
+          list={list}
           emptyText={kind === 'dispute' ? '暂无纠纷' : '暂无信访事项'}
-        >
-          <View role="list" data-testid="case-list">
-            {list.items.map((c) =>
-              'subject' in c ? <PetitionCard key={c.id} p={c} /> : <DisputeCard key={c.id} d={c as Dispute} />,
-            )}
-          </View>
-          {list.hasMore && (
-            <View className="cmore" onClick={list.loadMore}>
-              {list.loadingMore ? '加载中…' : '加载更多'}
-            </View>
-          )}
-        </StateView>
+          testId="case-list"
+          render={(c) =>
+            'subject' in c ? <PetitionCard key={c.id} p={c} /> : <DisputeCard key={c.id} d={c as Dispute} />
+          }
+        />
       </StateView>
     </View>
   );

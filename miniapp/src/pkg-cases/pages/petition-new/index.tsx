@@ -8,7 +8,7 @@ import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { CONSENT_METHOD_NAMES, PETITION_CHANNEL_NAMES } from '@gridlink/shared/names';
 import { createPetition } from '../../api';
-import { Block, Btn, Chips, Field, fieldErrors } from '../../components/parts';
+import { Block, Btn, Chips, Field, useSend } from '../../components/parts';
 import UnitPicker from '../../components/UnitPicker';
 
 type Channel = keyof typeof PETITION_CHANNEL_NAMES;
@@ -27,47 +27,41 @@ export default function NewPetitionPage() {
   const [unit, setUnit] = useState<Grid>();
   const [proxy, setProxy] = useState(false);
   const [method, setMethod] = useState<ConsentMethod>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, send } = useSend();
   const key = useRef(newIdempotencyKey());
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const byProxy = agent || proxy;
 
   const submit = async () => {
-    setSaving(true);
-    setErrors({});
-    try {
-      const p = await createPetition(
-        {
-          subject: f.subject.trim(),
-          content: f.content.trim(),
-          channel,
-          unitId: unit?.id as string, // missing → the server says 必填
-          petitioner: params.petitionerId
-            ? { userId: params.petitionerId }
-            : { name: f.name.trim(), ...(f.contact.trim() ? { contact: f.contact.trim() } : {}) },
-          ...(byProxy
-            ? {
-                byProxy: {
-                  consent: {
-                    given: true,
-                    method: method as ConsentMethod,
-                    ...(f.consentNote ? { note: f.consentNote } : {}),
+    const p = await send(
+      () =>
+        createPetition(
+          {
+            subject: f.subject.trim(),
+            content: f.content.trim(),
+            channel,
+            unitId: unit?.id as string, // missing → the server says 必填
+            petitioner: params.petitionerId
+              ? { userId: params.petitionerId }
+              : { name: f.name.trim(), ...(f.contact.trim() ? { contact: f.contact.trim() } : {}) },
+            ...(byProxy
+              ? {
+                  byProxy: {
+                    consent: {
+                      given: true,
+                      method: method as ConsentMethod,
+                      ...(f.consentNote ? { note: f.consentNote } : {}),
+                    },
+                    ...(params.proxyTaskId ? { proxyTaskId: params.proxyTaskId } : {}),
                   },
-                  ...(params.proxyTaskId ? { proxyTaskId: params.proxyTaskId } : {}),
-                },
-              }
-            : {}),
-        },
-        key.current,
-      );
-      Taro.showToast({ title: '已登记', icon: 'success' });
-      await Taro.redirectTo({ url: `/pkg-cases/pages/petition/index?id=${p.id}` });
-    } catch (e) {
-      setErrors(fieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
+                }
+              : {}),
+          },
+          key.current,
+        ),
+      '已登记',
+    );
+    if (p) await Taro.redirectTo({ url: `/pkg-cases/pages/petition/index?id=${p.id}` });
   };
 
   return (
@@ -91,7 +85,7 @@ export default function NewPetitionPage() {
             multiline
           />
           <Text className="field__label">信访形式</Text>
-          <Chips options={PETITION_CHANNEL_NAMES} value={channel} onChange={setChannel} testId="p-channel" />
+          <Chips options={PETITION_CHANNEL_NAMES} value={channel} onChange={setChannel} testIdPrefix="p-channel" />
           <UnitPicker rootId={me.data?.gridIds[0]} value={unit} onPick={setUnit} error={errors.unitId} />
         </Block>
         <Block title="信访人">
@@ -120,13 +114,13 @@ export default function NewPetitionPage() {
               options={{ yes: '代理代办（本人委托网格员代为反映）' }}
               value={proxy ? 'yes' : undefined}
               onChange={() => setProxy(!proxy)}
-              testId="p-proxy"
+              testIdPrefix="p-proxy"
             />
           )}
           {byProxy && (
             <>
               <Text className="field__label">授权方式</Text>
-              <Chips options={CONSENT_METHOD_NAMES} value={method} onChange={setMethod} testId="p-consent" />
+              <Chips options={CONSENT_METHOD_NAMES} value={method} onChange={setMethod} testIdPrefix="p-consent" />
               {(errors['byProxy.consent.method'] || errors.byProxy) && (
                 <Text className="field__error">{errors['byProxy.consent.method'] ?? errors.byProxy}</Text>
               )}

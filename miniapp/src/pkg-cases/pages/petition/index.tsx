@@ -1,9 +1,6 @@
 import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { getMe } from '../../../api/endpoints';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
 import { formatTime } from '../../../lib/format';
 import {
   CONSENT_METHOD_NAMES,
@@ -12,39 +9,40 @@ import {
   LEVEL_NAMES,
   PETITION_CHANNEL_NAMES,
   PETITION_SOURCE_NAMES,
-  PETITION_STATUS_NAMES,
   RATING_NAMES,
-  type Role,
 } from '@gridlink/shared/names';
-import { actOnPetition, getPetition, type Petition } from '../../api';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
+import { STAFF } from '@gridlink/shared/workflows/roles';
+import type { Me } from '@gridlink/shared/me';
+import { actOnPetition, getPetition, type Petition, type PetitionMove as Panel } from '../../api';
 import {
   Block,
-  Btn,
-  CASE_STAFF,
+  MoveBlock,
+  MoveButtons,
+  useCase,
   CaseTimeline,
   Chips,
   Field,
-  fieldErrors,
-  KEY_LEADERS,
+  useSend,
+  PetitionTag,
   Row,
-  Tag,
 } from '../../components/parts';
 
-type Panel = 'accept' | 'progress' | 'escalate' | 'reply' | 'key' | 'rating';
-const PANELS: Record<Panel, string> = {
-  accept: '受理',
-  progress: '办理记录',
-  escalate: '上报上一级',
-  reply: '答复信访人',
-  key: '列为重点',
-  rating: '满意度评价',
-};
-const STAFF_PANELS: Record<Petition['status'], Panel[]> = {
-  registered: ['accept', 'escalate', 'key'],
-  handling: ['progress', 'reply', 'escalate', 'key'],
-  replied: ['rating', 'key'],
-  closed: [],
-};
+const title = (p: Panel) => PETITION_WORKFLOW.moves[p].label;
+
+/**
+ * The moves the table allows this reader from the petition's status: by role for staff, as the
+ * petitioner or the proxy acting for them (回访评价) otherwise. System moves need 'system'.
+ */
+export function petitionMoves(p: Petition, me: Pick<Me, 'id' | 'role'>): Panel[] {
+  const as = [
+    me.role,
+    ...(p.petitioner.userId === me.id ? ['petitioner'] : []),
+    ...(p.proxy?.id === me.id ? ['proxy'] : []),
+  ];
+  return movesFrom(PETITION_WORKFLOW, p.status, as) as Panel[];
+}
 const STARS = {
   '5': RATING_NAMES[5],
   '4': RATING_NAMES[4],
@@ -58,37 +56,31 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
   const [channel, setChannel] = useState<'online' | 'offline'>('offline');
   const [kind, setKind] = useState<'key_person' | 'backlog'>('key_person');
   const [stars, setStars] = useState<keyof typeof STARS>();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const { errors, saving, send } = useSend();
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const submit = async () => {
-    setSaving(true);
-    setErrors({});
     const version = p.version;
     const note = f.note.trim() ? { note: f.note.trim() } : {};
-    try {
+    const post = async () => {
       if (panel === 'accept' || panel === 'escalate') await actOnPetition(p.id, panel, { ...note, version });
       if (panel === 'progress') await actOnPetition(p.id, 'progress', { channel, note: f.note, version });
       if (panel === 'reply') await actOnPetition(p.id, 'reply', { reply: f.reply, channel, version });
-      if (panel === 'key') await actOnPetition(p.id, 'key', { kind, leaderName: f.leaderName, plan: f.plan, version });
-      if (panel === 'rating')
-        await actOnPetition(p.id, 'rating', {
+      if (panel === 'flagKey')
+        await actOnPetition(p.id, 'flagKey', { kind, leaderName: f.leaderName, plan: f.plan, version });
+      if (panel === 'rate')
+        await actOnPetition(p.id, 'rate', {
           stars: Number(stars ?? 0),
           ...(f.comment ? { comment: f.comment } : {}),
           version,
         });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      done();
-    } catch (e) {
-      setErrors(fieldErrors(e));
-    } finally {
-      setSaving(false);
-    }
+      return true;
+    };
+    if (await send(post, '已保存')) done();
   };
   return (
-    <Block title={PANELS[panel]} testId={`form-${panel}`}>
+    <MoveBlock title={title(panel)} panel={panel} error={errors['']} saving={saving} onSubmit={submit}>
       {(panel === 'progress' || panel === 'reply') && (
-        <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testId="f-channel" />
+        <Chips options={HANDLING_CHANNEL_NAMES} value={channel} onChange={setChannel} testIdPrefix="f-channel" />
       )}
       {(panel === 'accept' || panel === 'escalate' || panel === 'progress') && (
         <Field
@@ -110,9 +102,9 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
           error={errors.reply}
         />
       )}
-      {panel === 'key' && (
+      {panel === 'flagKey' && (
         <>
-          <Chips options={KEY_CASE_KIND_NAMES} value={kind} onChange={setKind} testId="f-kind" />
+          <Chips options={KEY_CASE_KIND_NAMES} value={kind} onChange={setKind} testIdPrefix="f-kind" />
           <Field
             label="包案领导"
             value={f.leaderName}
@@ -123,40 +115,22 @@ function MoveForm({ p, panel, done, asStaff }: { p: Petition; panel: Panel; done
           <Field label="化解方案" value={f.plan} onChange={set('plan')} multiline testId="f-plan" error={errors.plan} />
         </>
       )}
-      {panel === 'rating' && (
+      {panel === 'rate' && (
         <>
           {asStaff && <Text className="muted">信访人线下评价，由工作人员代为记录</Text>}
-          <Chips options={STARS} value={stars} onChange={setStars} testId="f-stars" />
+          <Chips options={STARS} value={stars} onChange={setStars} testIdPrefix="f-stars" />
           {errors.stars && <Text className="field__error">请选择满意程度</Text>}
           <Field label="意见（可选）" value={f.comment} onChange={set('comment')} testId="f-comment" />
         </>
       )}
-      {errors[''] && (
-        <Text className="form__error" data-testid="form-error">
-          {errors['']}
-        </Text>
-      )}
-      <Btn primary testId="move-submit" disabled={saving} onTap={submit}>
-        {saving ? '提交中…' : '提交'}
-      </Btn>
-    </Block>
+    </MoveBlock>
   );
 }
 
 export default function PetitionPage() {
-  const { params } = useRouter();
-  const id = params.id ?? '';
-  const data = useAsync(
-    async () => ({ p: await getPetition(id, { silent: true }), me: await getMe({ silent: true }) }),
-    [id],
-  );
-  const [panel, setPanel] = useState<Panel>();
-  const p = data.data?.p;
-  const me = data.data?.me;
-  const staff = !!me && CASE_STAFF.includes(me.role);
-  let panels: Panel[] = [];
-  if (p && staff) panels = STAFF_PANELS[p.status].filter((x) => x !== 'key' || KEY_LEADERS.includes(me!.role as Role));
-  else if (p && p.status === 'replied') panels = ['rating']; // the petitioner, or the proxy acting for them
+  const { data, item: p, me, panel, setPanel, done } = useCase<Petition, Panel>(getPetition);
+  const staff = !!me && STAFF.includes(me.role);
+  const panels = p && me ? petitionMoves(p, me) : [];
   return (
     <View className="page">
       <StateView loading={data.loading && !p} error={p ? null : data.error} onRetry={data.reload}>
@@ -165,10 +139,10 @@ export default function PetitionPage() {
             <Block testId="petition-head">
               <View className="ccard__head">
                 <Text className="ccard__title">{p.subject}</Text>
-                <Tag status={p.status} name={PETITION_STATUS_NAMES[p.status]} />
+                <PetitionTag status={p.status} />
               </View>
               {p.keyCase && (
-                <Text className="ctag ctag--key" data-testid="petition-key">
+                <Text className="stag ctag--key" data-testid="petition-key">
                   {KEY_CASE_KIND_NAMES[p.keyCase.kind]}
                 </Text>
               )}
@@ -209,35 +183,17 @@ export default function PetitionPage() {
                 <Text className="cnote">{`${RATING_NAMES[p.rating.stars]}${p.rating.comment ? `：${p.rating.comment}` : ''}`}</Text>
               </Block>
             )}
-            {panels.length > 0 && (
-              <View className="cbtns" data-testid="petition-actions">
-                {panels.map((x) => (
-                  <Btn
-                    key={x}
-                    primary={panel === x}
-                    testId={`move-${x}`}
-                    onTap={() => setPanel(panel === x ? undefined : x)}
-                  >
-                    {x === 'rating' && staff ? '代为记录评价' : PANELS[x]}
-                  </Btn>
-                ))}
-              </View>
-            )}
+            <MoveButtons
+              moves={panels}
+              open={panel}
+              onOpen={setPanel}
+              label={(x) => (x === 'rate' && staff ? '代为记录评价' : title(x))}
+              testId="petition-actions"
+            />
             {panel && panels.includes(panel) && (
-              <MoveForm
-                key={`${panel}-${p.version}`}
-                p={p}
-                panel={panel}
-                asStaff={staff}
-                done={() => {
-                  setPanel(undefined);
-                  void data.reload();
-                }}
-              />
+              <MoveForm key={`${panel}-${p.version}`} p={p} panel={panel} asStaff={staff} done={done} />
             )}
-            <Block title="办理过程（线上线下同步）">
-              <CaseTimeline events={p.timeline} />
-            </Block>
+            <CaseTimeline events={p.timeline} kind="petition" title="办理过程（线上线下同步）" />
           </>
         )}
       </StateView>

@@ -1,9 +1,11 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { getGrid, getMe } from '../../../api/endpoints';
 import { getGridStats } from '../../../api/requests';
+import { Bars, Figure, Figures, StatsHead } from '../../../components/Figures';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
+import { usePullDown } from '../../../components/useReloadOnShow';
+import { percent as pct } from '../../../components/request/format';
 import {
   DISPUTE_KINDS,
   DISPUTE_KIND_NAMES,
@@ -14,45 +16,9 @@ import {
 } from '@gridlink/shared/names';
 import './index.css';
 
-interface Bar {
-  key: string;
-  label: string;
-  value: number;
-  /** a darker inner bar (e.g. of which agreed) */
-  inner?: number;
-}
-
-/** Plain View/CSS bars: the longest is full width; `inner` draws "of which" inside. */
-export function Bars({ bars, testId }: { bars: Bar[]; testId: string }) {
-  const max = Math.max(1, ...bars.map((b) => b.value));
-  return (
-    <View className="cbars" data-testid={testId}>
-      {bars.map((b) => (
-        <View key={b.key} className="cbars__row" data-testid={`${testId}-${b.key}`}>
-          <Text className="cbars__label">{b.label}</Text>
-          <View className="cbars__track">
-            <View className="cbars__fill" style={{ width: `${(b.value / max) * 100}%` }} />
-            {b.inner !== undefined && (
-              <View className="cbars__fill cbars__fill--inner" style={{ width: `${(b.inner / max) * 100}%` }} />
-            )}
-          </View>
-          <Text className="cbars__value">{b.inner !== undefined ? `${b.inner}/${b.value}` : b.value}</Text>
-        </View>
-      ))}
-    </View>
-  );
-}
-
-function Fig({ id, label, value }: { id: string; label: string; value: string | number }) {
-  return (
-    <View className="cfig" data-testid={`fig-${id}`}>
-      <Text className="cfig__value">{value}</Text>
-      <Text className="cfig__label">{label}</Text>
-    </View>
-  );
-}
-
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
+const Fig = ({ id, ...p }: { id: string; label: string; value: string | number }) => (
+  <Figure testId={`fig-${id}`} {...p} />
+);
 
 /** 纠纷信访统计 for the user's first grid and everything below it (write-time counters). */
 export default function CaseStatsPage() {
@@ -66,7 +32,7 @@ export default function CaseStatsPage() {
     ]);
     return { name: grid?.name ?? gridId, stats };
   });
-  usePullDownRefresh(() => void data.reload().finally(() => Taro.stopPullDownRefresh()));
+  usePullDown(data.reload);
   const d = data.data?.stats.disputes;
   const p = data.data?.stats.petitions;
   return (
@@ -80,21 +46,16 @@ export default function CaseStatsPage() {
       >
         {d && p && (
           <>
-            <View className="cdash__head">
-              <Text className="cdash__grid" data-testid="cdash-grid">
-                {data.data!.name}
-              </Text>
-              <Text className="cdash__sub">含下级网格 · 实时统计</Text>
-            </View>
+            <StatsHead testId="cdash-grid" title={data.data!.name} sub="含下级网格 · 实时统计" />
             <Text className="section__title">矛盾纠纷化解</Text>
-            <View className="cfigs">
+            <Figures>
               <Fig id="disputes" label="纠纷总数" value={d.total} />
               <Fig id="disputes-open" label="调解中" value={d.open} />
               <Fig id="agreement-rate" label="调解成功率" value={pct(d.agreementRate)} />
               <Fig id="on-spot" label="网格员就地化解" value={d.mediatedOnSpot} />
               <Fig id="by-community" label="社区调解员化解" value={d.mediatedByCommunity} />
               <Fig id="by-street" label="街道化解" value={d.mediatedByStreet} />
-            </View>
+            </Figures>
             <Text className="section__title">谁调解成功</Text>
             <Bars
               testId="bar-mediator"
@@ -125,7 +86,7 @@ export default function CaseStatsPage() {
             />
 
             <Text className="section__title">网格 + 信访</Text>
-            <View className="cfigs">
+            <Figures>
               <Fig id="petitions" label="信访总数" value={p.total} />
               <Fig id="petitions-open" label="办理中" value={p.open} />
               <Fig id="in-grid-rate" label="初访网格内化解率" value={pct(p.firstVisitSettledInGridRate)} />
@@ -135,7 +96,7 @@ export default function CaseStatsPage() {
               <Fig id="escalated" label="上报上级" value={p.escalated} />
               <Fig id="overdue" label="超期" value={p.overdue} />
               <Fig id="proxy" label="代理代办" value={p.byProxy} />
-            </View>
+            </Figures>
             <Text className="section__title">答复层级</Text>
             <Bars
               testId="bar-settled"

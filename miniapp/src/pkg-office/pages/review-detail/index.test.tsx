@@ -2,22 +2,14 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
-import { application, ID_NUMBER, service } from '../../../../test/services-fixtures';
+import { application, legalAidForm, service } from '../../../../test/services-fixtures';
 import ReviewDetailPage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 const api = jest.mocked(applications);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
-const form = {
-  name: '王丽',
-  idNumber: ID_NUMBER,
-  phone: '13904181234',
-  matter: '劳动报酬、工伤赔偿',
-  hardship: '低收入家庭',
-  facts: '公司拖欠工资三个月',
-  proofs: ['uploads/application/p1.jpg', 'uploads/application/p2.jpg'],
-};
+const form = legalAidForm(['uploads/application/p1.jpg', 'uploads/application/p2.jpg']);
 const pending = application({
   version: 1,
   form,
@@ -40,9 +32,7 @@ const pending = application({
 });
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'app-1' });
+  freshPage({ id: 'app-1' });
   api.getService.mockResolvedValue(service('legal-aid'));
   api.getApplication.mockResolvedValue(pending);
 });

@@ -4,47 +4,59 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { APPLICATION_STATUS_NAMES } from '@gridlink/shared/names';
-import {
-  getApplication,
-  getService,
-  reviewApplication,
-  type Application,
-  type ReviewMove,
-} from '../../../api/applications';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { APPLICATION_WORKFLOW } from '@gridlink/shared/workflows/applications';
+import { reviewApplication, type Application, type ReviewMove } from '../../../api/applications';
 import { ApiError } from '../../../api/client';
-import { AppStatusTag, AppTimeline, FormValues } from '../../../components/application/parts';
+import { AppHead, AppTimeline, FormValues } from '../../../components/application/parts';
+import { useApplication } from '../../../components/application/useApplication';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
-import { formatDate, formatTime } from '../../../lib/format';
 import '../../components/office.css';
 
-const MOVES: { move: ReviewMove; label: string; needNote?: string; done: string }[] = [
-  { move: 'approve', label: '审核通过', done: '已审核通过，办件已办结' },
-  { move: 'return', label: '退回补正', needNote: '请写明需要补正的内容', done: '已退回补正' },
-  { move: 'reject', label: '不予通过', needNote: '请填写不予通过的原因', done: '已不予通过' },
-];
+/** What the office says when a note is missing (the table says which moves need one), and after the move. */
+const NOTE_MISSING: Partial<Record<ReviewMove, string>> = {
+  return: '请写明需要补正的内容',
+  reject: '请填写不予通过的原因',
+};
+const DONE: Record<ReviewMove, string> = {
+  approve: '已审核通过，办件已办结',
+  return: '已退回补正',
+  reject: '已不予通过',
+};
+
+/** The office's moves from the application's status, in the table's order. */
+export const reviewMoves = (a: Pick<Application, 'status'>) =>
+  movesFrom(APPLICATION_WORKFLOW, a.status, ['office']) as ReviewMove[];
 
 /** Approve, or reject with a reason, or return saying what is missing (补正). */
-function ReviewActions({ app, onDone }: { app: Application; onDone: (next: Application) => void }) {
+function ReviewActions({
+  app,
+  moves,
+  onDone,
+}: {
+  app: Application;
+  moves: ReviewMove[];
+  onDone: (next: Application) => void;
+}) {
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState('');
   const [busy, setBusy] = useState<ReviewMove | ''>('');
   const [problem, setProblem] = useState('');
 
-  const run = async (m: (typeof MOVES)[number]) => {
+  const run = async (m: ReviewMove) => {
     if (busy) return;
     setProblem('');
     const text = note.trim();
-    if (m.needNote && !text) {
-      setNoteError(m.needNote);
+    if (APPLICATION_WORKFLOW.moves[m].noteRequired && !text) {
+      setNoteError(NOTE_MISSING[m] ?? '请填写审核意见');
       return;
     }
     setNoteError('');
-    setBusy(m.move);
+    setBusy(m);
     try {
-      const next = await reviewApplication(app.id, m.move, { note: text || undefined, version: app.version });
-      Taro.showToast({ title: m.done, icon: 'none' });
+      const next = await reviewApplication(app.id, m, { note: text || undefined, version: app.version });
+      Taro.showToast({ title: DONE[m], icon: 'none' });
       onDone(next);
     } catch (e) {
       const stale = e instanceof ApiError && e.status === 409;
@@ -60,7 +72,7 @@ function ReviewActions({ app, onDone }: { app: Application; onDone: (next: Appli
     <View className="section" data-testid="review-actions">
       <Text className="review-label">审核意见（退回补正、不予通过时必填）</Text>
       <Textarea
-        className={`review-note${noteError ? ' review-note--error' : ''}`}
+        className={`note-input review-note${noteError ? ' review-note--error' : ''}`}
         data-testid="review-note"
         value={note}
         maxlength={500}
@@ -81,19 +93,19 @@ function ReviewActions({ app, onDone }: { app: Application; onDone: (next: Appli
         </View>
       )}
       <View className="actions">
-        {MOVES.map((m) => (
+        {moves.map((m) => (
           <Button
-            key={m.move}
+            key={m}
             block
             size="large"
-            type={m.move === 'approve' ? 'primary' : 'default'}
-            fill={m.move === 'approve' ? 'solid' : 'outline'}
-            loading={busy === m.move}
+            type={m === 'approve' ? 'primary' : 'default'}
+            fill={m === 'approve' ? 'solid' : 'outline'}
+            loading={busy === m}
             disabled={!!busy}
-            data-testid={`review-${m.move}`}
+            data-testid={`review-${m}`}
             onClick={() => run(m)}
           >
-            {m.label}
+            {APPLICATION_WORKFLOW.moves[m].label}
           </Button>
         ))}
       </View>
@@ -105,61 +117,27 @@ export default function ReviewDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
-  const app = useAsync(() => getApplication(id, { silent: true }), [id], !!id);
-  const code = app.data?.serviceCode;
-  const service = useAsync(() => getService(code as string, { silent: true }), [code], !!code);
-  const [updated, setUpdated] = useState<Application>();
-  // the answer of a review until the reload (with the new timeline) arrives
-  const a =
-    app.data && updated && updated.version > app.data.version
-      ? { ...app.data, ...updated, timeline: app.data.timeline, attachments: app.data.attachments }
-      : app.data;
+  const { app, service } = useApplication(id, { reloadOnShow: false });
+  const a = app.data;
 
-  const done = (next: Application) => {
-    setUpdated(next);
-    void app.reload();
-  };
+  const moves = a ? reviewMoves(a) : [];
+  // the answer of a review until the reload (with the new timeline) arrives
+  const done = (next: Application) => app.show({ ...next, timeline: a?.timeline, attachments: a?.attachments });
 
   return (
     <View className={`page review-detail ${elderClass}`}>
-      <StateView
-        loading={app.loading && !a}
-        error={id ? (a ? null : app.error) : new Error('没有指定办件')}
-        onRetry={app.reload}
-      >
+      <StateView loading={app.loading} error={id ? app.error : new Error('没有指定办件')} onRetry={app.reload}>
         {a && (
           <>
-            <View className="detail-head">
-              <View className="detail-head__top">
-                <Text className="detail-head__name" data-testid="review-service">
-                  {a.serviceName}
-                </Text>
-                <AppStatusTag status={a.status} testId="review-status" />
-              </View>
-              <Text className="detail-head__row" data-testid="review-applicant">
-                申请人：{a.applicantName}
-                {a.actedBy ? `（${a.actedBy.name}代办）` : ''}
-              </Text>
-              <Text className="detail-head__row">提交时间：{formatTime(a.createdAt)}</Text>
-              {a.status === 'under_review' && (
-                <Text className="detail-head__row">
-                  承诺办结：{formatDate(a.dueAt)}前{a.overdue && <Text className="detail-head__over">（已超期）</Text>}
-                </Text>
-              )}
-              {a.resultNumber && (
-                <Text className="detail-head__row" data-testid="review-number">
-                  办件编号：{a.resultNumber}
-                </Text>
-              )}
-            </View>
+            <AppHead app={a} testIdPrefix="review" />
 
             <View className="section">
               <Text className="section__title">申请内容</Text>
               <FormValues fields={service.data?.fields} app={a} />
             </View>
 
-            {a.status === 'under_review' ? (
-              <ReviewActions key={a.version} app={a} onDone={done} />
+            {moves.length ? (
+              <ReviewActions key={a.version} app={a} moves={moves} onDone={done} />
             ) : (
               <View className="section">
                 <Text className="review-done" data-testid="review-done">
@@ -169,10 +147,7 @@ export default function ReviewDetailPage() {
               </View>
             )}
 
-            <View className="section">
-              <Text className="section__title">办理进度</Text>
-              <AppTimeline events={a.timeline ?? []} />
-            </View>
+            <AppTimeline events={a.timeline} />
           </>
         )}
       </StateView>

@@ -4,13 +4,13 @@ import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
 import { application } from '../../../../test/services-fixtures';
 import ReviewQueuePage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 const api = jest.mocked(applications);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
+  freshPage();
 });
 
 test('审核队列 lists view=review with applicants; a tap opens the review', async () => {

@@ -1,21 +1,17 @@
 import { render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
-import { setToken } from '../../../api/session';
 import { AGENT, RESIDENT } from '../../__fixtures__/tasks';
 import AgentPage from './index';
+import { signedIn, taro as T } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  T.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   px.getAgentProfile.mockResolvedValue({
     id: 'agent-demo',
     name: '陈红',

@@ -1,13 +1,13 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { getAgentProfile } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { useElderMode } from '../../../lib/elder';
-import { starText } from '../../components/parts';
-import { useViewer } from '../../lib/viewer';
+import { starText } from '../../../components/Rating';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 代办员档案: tasks done (代办人次), average rating, number of ratings. */
@@ -54,28 +54,15 @@ export default function AgentPage() {
                 <Text className="pstat__label">评价数</Text>
               </View>
             </View>
-            {p.averageRating !== null && (
-              <Text className="pnote prating__stars">{starText(Math.round(p.averageRating))}</Text>
-            )}
+            {p.averageRating !== null && <Text className="pnote rating__stars">{starText(p.averageRating)}</Text>}
             {self && (
               <View className="actions">
-                <Button
-                  block
-                  type="primary"
-                  data-testid="agent-hall"
-                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/hall/index' })}
-                >
+                <GoButton to="/pkg-proxy/pages/hall/index" testId="agent-hall">
                   去任务大厅
-                </Button>
-                <Button
-                  block
-                  fill="outline"
-                  type="primary"
-                  data-testid="agent-mine"
-                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/mine/index' })}
-                >
+                </GoButton>
+                <GoButton to="/pkg-proxy/pages/mine/index" outline testId="agent-mine">
                   我的任务
-                </Button>
+                </GoButton>
               </View>
             )}
           </>

@@ -1,22 +1,17 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { AGENT, RESIDENT } from '../../__fixtures__/tasks';
 import ApplyPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 it('a resident applies: party membership and a reason, then waits for the community', async () => {
   ep.getMe.mockResolvedValue(RESIDENT);

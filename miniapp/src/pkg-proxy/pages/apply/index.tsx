@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ApiError } from '../../../api/client';
@@ -8,7 +9,7 @@ import { applyAsAgent } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
 import { useElderMode } from '../../../lib/elder';
 import { Chips } from '../../components/parts';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 申请成为红色代办员: a resident applies; the community (社区) reviews and approves. */
@@ -91,13 +92,13 @@ export default function ApplyPage() {
               />
               <Text className="pform__hint">红色代办员以党员为主，也欢迎热心居民；社区会结合服务意愿审核。</Text>
               <Text className="pform__label">申请理由</Text>
-              <Textarea
+              <TextArea
                 className="pform__textarea"
-                data-testid="apply-reason"
+                testId="apply-reason"
                 value={reason}
-                maxlength={300}
+                maxLength={300}
                 placeholder="如：退休党员，时间充裕，熟悉社区便民服务，愿意为老人跑腿代办"
-                onInput={(e) => setReason(e.detail.value)}
+                onChange={setReason}
               />
               {!!error && (
                 <View className="pform__error" role="alert" data-testid="apply-error">

@@ -1,21 +1,16 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
-import { setToken } from '../../../api/session';
 import { me, WORKER } from '../../__fixtures__/tasks';
 import ApprovalsPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 it('community staff approve an application', async () => {
   ep.getMe.mockResolvedValue(me('community-admin-demo', 'community_admin', '孙主任', { gridIds: ['hz-hp-xh'] }));

@@ -4,14 +4,17 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ApiError } from '../../../api/client';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { AGENT_APPLICATION_WORKFLOW as AGENTS } from '@gridlink/shared/workflows/proxy';
 import { approveAgent, listAgentApplications } from '../../../api/proxy';
+import StatusTag from '../../../components/StatusTag';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
 import { useElderMode } from '../../../lib/elder';
 import { formatShort } from '../../../lib/format';
-import { MoreButton } from '../../components/parts';
 import { canApprove } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 代办员审批 (community staff): residents who asked to become red proxy agents. */
@@ -55,47 +58,40 @@ export default function ApprovalsPage() {
       <StateView loading={me.loading && !me.data} error={me.data ? null : me.error} onRetry={me.reload}>
         {me.data && !allowed && <StateView empty emptyText="代办员审批由社区工作人员办理" />}
         {allowed && (
-          <StateView
-            loading={list.loading}
-            error={list.error}
-            onRetry={list.reload}
-            empty={!list.items.length}
+          <PagedList
+            list={list}
             emptyText="暂无待审批的申请"
-          >
-            <View role="list" data-testid="approvals-list">
-              {list.items.map((a) => {
-                const done = approved[a.userId] || a.status === 'approved';
-                return (
-                  <View key={a.userId} className="pcard" role="listitem" data-testid={`approval-${a.userId}`}>
-                    <View className="pcard__head">
-                      <Text className="pcard__kind">{a.name}</Text>
-                      {a.partyMember ? <Text className="pcard__badge">党员</Text> : <Text className="ptag">群众</Text>}
-                    </View>
-                    <Text className="pcard__desc">{a.reason}</Text>
-                    <Text className="pcard__time">申请于 {formatShort(a.createdAt)}</Text>
-                    <View className="pcard__actions">
-                      {done ? (
-                        <Text className="ptag ptag--confirmed" data-testid={`approval-done-${a.userId}`}>
-                          已批准
-                        </Text>
-                      ) : (
-                        <Button
-                          size="small"
-                          type="primary"
-                          loading={busy === a.userId}
-                          data-testid={`approve-${a.userId}`}
-                          onClick={() => void approve(a.userId, a.name)}
-                        >
-                          批准
-                        </Button>
-                      )}
-                    </View>
+            testId="approvals-list"
+            render={(a) => {
+              const status = (approved[a.userId] ? 'approved' : a.status) as (typeof AGENTS.states)[number];
+              const canApprove = movesFrom(AGENTS, status, [me.data!.role]).includes('approve');
+              return (
+                <View key={a.userId} className="card pcard" role="listitem" data-testid={`approval-${a.userId}`}>
+                  <View className="pcard__head">
+                    <Text className="pcard__kind">{a.name}</Text>
+                    {a.partyMember ? <Text className="pcard__badge">党员</Text> : <Text className="stag">群众</Text>}
                   </View>
-                );
-              })}
-            </View>
-            <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-          </StateView>
+                  <Text className="pcard__desc">{a.reason}</Text>
+                  <Text className="pcard__time">申请于 {formatShort(a.createdAt)}</Text>
+                  <View className="pcard__actions">
+                    {!canApprove ? (
+                      <StatusTag workflow={AGENTS} status={status} testId={`approval-done-${a.userId}`} />
+                    ) : (
+                      <Button
+                        size="small"
+                        type="primary"
+                        loading={busy === a.userId}
+                        data-testid={`approve-${a.userId}`}
+                        onClick={() => void approve(a.userId, a.name)}
+                      >
+                        {AGENTS.moves.approve.label}
+                      </Button>
+                    )}
+                  </View>
+                </View>
+              );
+            }}
+          />
         )}
       </StateView>
     </View>

@@ -2,15 +2,14 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
-import { setToken } from '../../../api/session';
 import { RESIDENT, WORKER } from '../../__fixtures__/tasks';
 import CareDetailPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const care = (family: proxy.CareRecipient['family']): proxy.CareRecipient => ({
   id: 'resident-elder',
@@ -27,10 +26,7 @@ const care = (family: proxy.CareRecipient['family']): proxy.CareRecipient => ({
 });
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  T.__reset();
-  T.__setRouterParams({ id: 'resident-elder' });
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn({ id: 'resident-elder' });
 });
 
 it('the grid worker confirms a family link and starts a task for the elder', async () => {

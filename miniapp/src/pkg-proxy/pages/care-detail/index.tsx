@@ -1,18 +1,21 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CARE_NEED_NAMES } from '@gridlink/shared/proxy';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { FAMILY_LINK_WORKFLOW } from '@gridlink/shared/workflows/proxy';
 import type { ApiError } from '../../../api/client';
 import { confirmFamilyLink, getCareRecipient, type CareNeed } from '../../../api/proxy';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
+import { useDetail } from '../../../components/useDetail';
 import { useElderMode } from '../../../lib/elder';
 import { formatDate } from '../../../lib/format';
 import { Row } from '../../components/parts';
 import { isCareStaff } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 帮扶对象详情: who they are, their family links (the grid worker confirms), and 发起代办 with witnessed consent. */
@@ -21,17 +24,8 @@ export default function CareDetailPage() {
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
   const me = useViewer();
-  const detail = useAsync(() => getCareRecipient(id), [id], me.signedIn && !!id);
+  const detail = useDetail(id, getCareRecipient, { enabled: me.signedIn, pullDown: false });
   const [busy, setBusy] = useState('');
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (me.signedIn && id) void detail.reload();
-  });
 
   const confirm = async (userId: string, name: string) => {
     if (busy) return;
@@ -64,9 +58,13 @@ export default function CareDetailPage() {
 
   const c = detail.data;
   const staff = isCareStaff(me.data?.role);
+  const role = me.data?.role;
+  /** grid staff confirm a pending family link (the table's 确认家属关系) */
+  const canConfirm = (status: 'pending' | 'confirmed') =>
+    !!role && movesFrom(FAMILY_LINK_WORKFLOW, status, [role]).includes('confirm');
   return (
     <View className={`page pcaredetail ${elderClass}`}>
-      <StateView loading={detail.loading && !c} error={c ? null : detail.error} onRetry={detail.reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {c && (
           <>
             <View className="pdetail__head">
@@ -110,9 +108,7 @@ export default function CareDetailPage() {
                   {c.family.map((f) => (
                     <View key={f.userId} className="pfacts__row" data-testid={`family-${f.userId}`}>
                       <Text className="pfacts__k">{f.name}</Text>
-                      {f.status === 'confirmed' ? (
-                        <Text className="pfacts__v">已确认</Text>
-                      ) : staff ? (
+                      {canConfirm(f.status) ? (
                         <Button
                           size="small"
                           type="primary"
@@ -120,10 +116,12 @@ export default function CareDetailPage() {
                           data-testid={`family-confirm-${f.userId}`}
                           onClick={() => void confirm(f.userId, f.name)}
                         >
-                          确认家属关系
+                          {FAMILY_LINK_WORKFLOW.moves.confirm.label}
                         </Button>
                       ) : (
-                        <Text className="pfacts__v">待网格员确认</Text>
+                        <Text className="pfacts__v">
+                          {f.status === 'pending' ? '待网格员确认' : FAMILY_LINK_WORKFLOW.stateNames[f.status]}
+                        </Text>
                       )}
                     </View>
                   ))}
@@ -133,18 +131,12 @@ export default function CareDetailPage() {
 
             {staff && (
               <View className="actions">
-                <Button
-                  block
-                  type="primary"
-                  data-testid="care-detail-request"
-                  onClick={() =>
-                    Taro.navigateTo({
-                      url: `/pkg-proxy/pages/request/index?recipientId=${encodeURIComponent(c.id)}&recipientName=${encodeURIComponent(c.name)}`,
-                    })
-                  }
+                <GoButton
+                  to={`/pkg-proxy/pages/request/index?recipientId=${encodeURIComponent(c.id)}&recipientName=${encodeURIComponent(c.name)}`}
+                  testId="care-detail-request"
                 >
                   为其发起代办（本人签字、网格员见证）
-                </Button>
+                </GoButton>
               </View>
             )}
           </>

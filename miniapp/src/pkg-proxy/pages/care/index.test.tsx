@@ -3,22 +3,17 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { GRIDS } from '../../../../test/fixtures';
 import { RESIDENT, WORKER } from '../../__fixtures__/tasks';
 import CarePage from './index';
+import { signedIn, taro as T } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  T.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 const elder = {
   id: 'resident-elder',

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { TextArea, TextInput } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Grid } from '@gridlink/shared/grid';
@@ -13,12 +14,14 @@ import {
   type CareRecipientSummary,
 } from '../../../api/proxy';
 import GridList from '../../../components/GridList';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
-import { Chips, MoreButton } from '../../components/parts';
+import { Chips } from '../../components/parts';
 import { careDetailUrl, isCareStaff } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 const NEEDS = Object.entries(CARE_NEED_NAMES).map(([key, label]) => ({ key: key as CareNeed, label }));
@@ -114,32 +117,32 @@ function RegisterForm({
       <Text className="section__title">登记帮扶对象（独居老人、残疾人等，多数不用微信）</Text>
       <View className="pform">
         <Text className="pform__label">姓名</Text>
-        <Input
+        <TextInput
           className="pform__input"
-          data-testid="care-name"
+          testId="care-name"
           value={name}
-          maxlength={20}
+          maxLength={20}
           placeholder="本人姓名"
-          onInput={(e) => setName(e.detail.value)}
+          onChange={setName}
         />
         <Text className="pform__label">联系电话</Text>
-        <Input
+        <TextInput
           className="pform__input"
-          data-testid="care-phone"
+          testId="care-phone"
           value={phone}
-          maxlength={13}
+          maxLength={13}
           placeholder="手机号或固定电话"
-          onInput={(e) => setPhone(e.detail.value)}
+          onChange={setPhone}
         />
         <Text className="pform__label">身份证号（选填）</Text>
-        <Input
+        <TextInput
           className="pform__input"
-          data-testid="care-id"
+          testId="care-id"
           type="idcard"
           value={idNumber}
-          maxlength={18}
+          maxLength={18}
           placeholder="代办证明类事项时需要"
-          onInput={(e) => setIdNumber(e.detail.value)}
+          onChange={setIdNumber}
         />
         <Text className="pform__label">帮扶需求（可多选）</Text>
         <Chips
@@ -161,13 +164,13 @@ function RegisterForm({
           <UnitPicker rootId={rootId} value={unit} onPick={setUnit} />
         )}
         <Text className="pform__label">情况说明（选填）</Text>
-        <Textarea
+        <TextArea
           className="pform__textarea"
-          data-testid="care-note"
+          testId="care-note"
           value={note}
-          maxlength={200}
+          maxLength={200}
           placeholder="如：78 岁独居，行动不便，子女在外地"
-          onInput={(e) => setNote(e.detail.value)}
+          onChange={setNote}
         />
         {!!error && (
           <View className="pform__error" role="alert" data-testid="care-error">
@@ -188,7 +191,7 @@ function RegisterForm({
 function CareRow({ c }: { c: CareRecipientSummary }) {
   return (
     <View
-      className="pcard"
+      className="card pcard"
       role="listitem"
       data-testid={`care-${c.id}`}
       onClick={() => Taro.navigateTo({ url: careDetailUrl(c.id) })}
@@ -217,18 +220,7 @@ export default function CarePage() {
   const staff = isCareStaff(me.data?.role);
   const list = usePaged((cursor) => listCareRecipients(cursor), [], staff);
   const [registering, setRegistering] = useState(params.register === '1');
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (staff) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void (staff ? list.reload() : me.reload()).finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: staff, pullDown: staff ? list.reload : me.reload });
 
   const rootId = me.data?.gridIds[0];
   return (
@@ -256,20 +248,12 @@ export default function CarePage() {
               </View>
             )}
             <Text className="section__title">本网格帮扶对象</Text>
-            <StateView
-              loading={list.loading}
-              error={list.error}
-              onRetry={list.reload}
-              empty={!list.items.length}
+            <PagedList
+              list={list}
               emptyText="还没有登记帮扶对象"
-            >
-              <View role="list" data-testid="care-list">
-                {list.items.map((c) => (
-                  <CareRow key={c.id} c={c} />
-                ))}
-              </View>
-              <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-            </StateView>
+              testId="care-list"
+              render={(c) => <CareRow key={c.id} c={c} />}
+            />
           </>
         )}
       </StateView>

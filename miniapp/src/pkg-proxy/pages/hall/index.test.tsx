@@ -3,20 +3,16 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { AGENT, RESIDENT, claimedBy, task } from '../../__fixtures__/tasks';
 import HallPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 it('lists the open tasks of the community with masked recipients; 认领 opens the task', async () => {
   ep.getMe.mockResolvedValue(AGENT);

@@ -1,16 +1,17 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import TaskActions from '../../components/TaskActions';
-import { MoreButton, TaskCard } from '../../components/parts';
+import { TaskCard } from '../../components/parts';
 import { taskUrl } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 任务大厅: the open proxy tasks of the agent's community, the nearest deadline first; 认领 here. */
@@ -19,18 +20,7 @@ export default function HallPage() {
   const me = useViewer();
   const isAgent = me.data?.role === 'agent';
   const list = usePaged((cursor) => listProxyTasks('hall', cursor), [], isAgent);
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (isAgent) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void (isAgent ? list.reload() : me.reload()).finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: isAgent, pullDown: isAgent ? list.reload : me.reload });
 
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   return (
@@ -45,24 +35,13 @@ export default function HallPage() {
             <StateView empty emptyText="任务大厅只对红色代办员开放" />
             <View className="actions">
               {me.data.role === 'resident' && (
-                <Button
-                  block
-                  type="primary"
-                  data-testid="hall-apply"
-                  onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/apply/index' })}
-                >
+                <GoButton to="/pkg-proxy/pages/apply/index" testId="hall-apply">
                   申请成为红色代办员
-                </Button>
+                </GoButton>
               )}
-              <Button
-                block
-                fill="outline"
-                type="primary"
-                data-testid="hall-request"
-                onClick={() => Taro.redirectTo({ url: '/pkg-proxy/pages/request/index' })}
-              >
+              <GoButton to="/pkg-proxy/pages/request/index" outline testId="hall-request" redirect>
                 我要申请代办
-              </Button>
+              </GoButton>
             </View>
           </View>
         ) : (
@@ -87,30 +66,24 @@ export default function HallPage() {
                 </Text>
               )}
             </View>
-            <StateView
-              loading={list.loading}
-              error={list.error}
-              onRetry={list.reload}
-              empty={!list.items.length}
+            <PagedList
+              list={list}
               emptyText="暂时没有待认领的代办任务"
-            >
-              <View role="list" data-testid="hall-list">
-                {list.items.map((t) => (
-                  <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
-                    <TaskActions
-                      compact
-                      task={t}
-                      viewer={viewer}
-                      onChanged={(moved) => {
-                        if (moved) void Taro.navigateTo({ url: taskUrl(moved.id) });
-                        void list.reload();
-                      }}
-                    />
-                  </TaskCard>
-                ))}
-              </View>
-              <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-            </StateView>
+              testId="hall-list"
+              render={(t) => (
+                <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
+                  <TaskActions
+                    compact
+                    task={t}
+                    viewer={viewer}
+                    onChanged={(moved) => {
+                      if (moved) void Taro.navigateTo({ url: taskUrl(moved.id) });
+                      void list.reload();
+                    }}
+                  />
+                </TaskCard>
+              )}
+            />
           </>
         )}
       </StateView>

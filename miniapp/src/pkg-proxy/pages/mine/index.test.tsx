@@ -1,10 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
-import { setToken } from '../../../api/session';
 import { AGENT, claimedBy, elderFull } from '../../__fixtures__/tasks';
 import MinePage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
@@ -13,9 +12,7 @@ const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.getMe.mockResolvedValue(AGENT);
 });
 

@@ -1,14 +1,16 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { listProxyTasks, type ProxyTask } from '../../../api/proxy';
+import PagedList from '../../../components/PagedList';
 import StateView from '../../../components/StateView';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
 import TaskActions from '../../components/TaskActions';
-import { Chips, MoreButton, TaskCard } from '../../components/parts';
+import { Chips, TaskCard } from '../../components/parts';
 import { taskUrl } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 type Filter = 'active' | 'done' | 'all';
@@ -31,22 +33,12 @@ export default function MinePage() {
   const list = usePaged((cursor) => listProxyTasks('mine', cursor), [], isAgent);
   const [filter, setFilter] = useState<Filter>('active');
   const [patched, setPatched] = useState<Record<string, ProxyTask>>({});
-  const firstShow = useRef(true);
 
   const reload = () => {
     setPatched({});
     return list.reload();
   };
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (isAgent) void reload();
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(reload, { when: isAgent });
 
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   const items = list.items.map((t) => patched[t.id] ?? t).filter((t) => match(filter, t));
@@ -60,30 +52,25 @@ export default function MinePage() {
             <View className="pform">
               <Chips options={FILTERS} value={filter} onChange={setFilter} testIdPrefix="mine-filter" />
             </View>
-            <StateView
-              loading={list.loading}
-              error={list.error}
-              onRetry={reload}
-              empty={!items.length}
+            <PagedList
+              list={{ ...list, reload: reload }}
+              items={items}
               emptyText={list.items.length ? '这一类里没有任务' : '还没有认领任务，去任务大厅看看'}
-            >
-              <View role="list" data-testid="mine-list">
-                {items.map((t) => (
-                  <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
-                    <TaskActions
-                      compact
-                      task={t}
-                      viewer={viewer}
-                      onChanged={(moved) => {
-                        if (moved) setPatched((p) => ({ ...p, [moved.id]: moved }));
-                        else void reload();
-                      }}
-                    />
-                  </TaskCard>
-                ))}
-              </View>
-              <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-            </StateView>
+              testId="mine-list"
+              render={(t) => (
+                <TaskCard key={t.id} task={t} onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}>
+                  <TaskActions
+                    compact
+                    task={t}
+                    viewer={viewer}
+                    onChanged={(moved) => {
+                      if (moved) setPatched((p) => ({ ...p, [moved.id]: moved }));
+                      else void reload();
+                    }}
+                  />
+                </TaskCard>
+              )}
+            />
           </>
         )}
       </StateView>

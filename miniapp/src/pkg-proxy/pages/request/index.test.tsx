@@ -3,15 +3,14 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { RESIDENT, STREET, WORKER, task } from '../../__fixtures__/tasks';
 import RequestPage from './index';
+import { signedIn, taro as T } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const SERVICES = [
   { code: 'residence-certificate', name: '居住证明', category: '证明开具', onlineDirect: true },
@@ -19,9 +18,7 @@ const SERVICES = [
 ];
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  T.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.listServices.mockResolvedValue({ items: SERVICES as never, nextCursor: null });
   px.listCareRecipients.mockResolvedValue({
     items: [

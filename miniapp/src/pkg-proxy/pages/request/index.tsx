@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
+import { TextInput } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
@@ -30,7 +31,7 @@ import {
   taskUrl,
   type RecipientChoice,
 } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 function decode(v?: string) {
@@ -362,12 +363,12 @@ export default function RequestPage() {
                       </View>
                     ) : (
                       <>
-                        <Input
+                        <TextInput
                           className="pform__input"
-                          data-testid="service-filter"
+                          testId="service-filter"
                           value={filter}
                           placeholder="搜索事项，如：高龄津贴、助餐"
-                          onInput={(e) => setFilter(e.detail.value)}
+                          onChange={setFilter}
                         />
                         <StateView
                           loading={services.loading}
@@ -449,13 +450,13 @@ export default function RequestPage() {
                 {!choice && <Text className="pform__hint">先选择为谁申请，系统会给出适用的授权方式。</Text>}
                 {method && (
                   <>
-                    <Input
+                    <TextInput
                       className="pform__input"
-                      data-testid="consent-note"
+                      testId="consent-note"
                       value={note}
-                      maxlength={200}
+                      maxLength={200}
                       placeholder={NOTE_HINT[method]}
-                      onInput={(e) => setNote(e.detail.value)}
+                      onChange={setNote}
                     />
                     <View
                       role="checkbox"

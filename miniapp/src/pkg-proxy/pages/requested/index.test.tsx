@@ -2,20 +2,16 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
-import { setToken } from '../../../api/session';
 import { ELDER, claimedBy, task } from '../../__fixtures__/tasks';
 import RequestedPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 it('what I asked for and what is done for me, with progress', async () => {
   ep.getMe.mockResolvedValue(ELDER);

@@ -1,15 +1,15 @@
-import { useRef } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listProxyTasks } from '../../../api/proxy';
-import StateView from '../../../components/StateView';
+import PagedList from '../../../components/PagedList';
 import { usePaged } from '../../../components/usePaged';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useElderMode } from '../../../lib/elder';
-import { MoreButton, Progress, TaskCard } from '../../components/parts';
+import { Progress, TaskCard } from '../../components/parts';
 import { canRequest, taskUrl } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
+import { useViewer } from '../../../components/useViewer';
 import '../../components/proxy.css';
 
 /** 我的代办: what I asked for (我提出的代办) and what agents do for me (为我代办的), with their progress. */
@@ -17,53 +17,31 @@ export default function RequestedPage() {
   const { elderClass } = useElderMode();
   const me = useViewer();
   const list = usePaged((cursor) => listProxyTasks('requested', cursor), [], me.signedIn);
-  const firstShow = useRef(true);
-
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (me.signedIn) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(list.reload, { when: me.signedIn });
 
   const myId = me.data?.id;
   return (
     <View className={`page prequested ${elderClass}`}>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length}
+      <PagedList
+        list={list}
         emptyText="还没有代办记录"
-      >
-        <View role="list" data-testid="requested-list">
-          {list.items.map((t) => (
-            <TaskCard
-              key={t.id}
-              task={t}
-              badge={myId && t.requesterId === myId ? '我提出的' : '为我代办'}
-              onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}
-            >
-              <Progress status={t.status} />
-            </TaskCard>
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+        testId="requested-list"
+        render={(t) => (
+          <TaskCard
+            key={t.id}
+            task={t}
+            badge={myId && t.requesterId === myId ? '我提出的' : '为我代办'}
+            onTap={() => Taro.navigateTo({ url: taskUrl(t.id) })}
+          >
+            <Progress status={t.status} />
+          </TaskCard>
+        )}
+      />
       {canRequest(me.data?.role) && (
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            data-testid="requested-new"
-            onClick={() => Taro.navigateTo({ url: '/pkg-proxy/pages/request/index' })}
-          >
+          <GoButton to="/pkg-proxy/pages/request/index" testId="requested-new">
             申请代办
-          </Button>
+          </GoButton>
         </View>
       )}
     </View>

@@ -3,22 +3,18 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as proxy from '../../../api/proxy';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { AGENT, AGENT2, ELDER, WORKER, claimedBy, elderFull, elderMasked, task } from '../../__fixtures__/tasks';
 import TaskPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/proxy');
 jest.mock('../../../api/upload');
 const ep = jest.mocked(endpoints);
 const px = jest.mocked(proxy);
-const T = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  T.__reset();
-  T.__setRouterParams({ id: 'T1' });
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn({ id: 'T1' });
 });
 
 const open = (who: typeof AGENT, t: proxy.ProxyTask) => {

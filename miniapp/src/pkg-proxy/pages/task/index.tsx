@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
-import { getProxyTask, type ProxyTask } from '../../../api/proxy';
+import { getProxyTask } from '../../../api/proxy';
+import { RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
-import { useAsync } from '../../../components/useAsync';
+import { useDetail } from '../../../components/useDetail';
+import { useViewer } from '../../../components/useViewer';
 import { useElderMode } from '../../../lib/elder';
 import { formatTime } from '../../../lib/format';
 import TaskActions from '../../components/TaskActions';
@@ -12,15 +13,13 @@ import {
   DeadlineText,
   kindText,
   Progress,
-  RatingView,
   RecipientCard,
   roleName,
   Row,
-  StatusTag,
-  TimelineView,
+  TaskStatus,
+  TaskTimeline,
 } from '../../components/parts';
 import { isAssignee } from '../../lib/rules';
-import { useViewer } from '../../lib/viewer';
 import '../../components/proxy.css';
 
 /** 代办详情: what, for whom (masked as the reader may see it), consent, progress, timeline, actions. */
@@ -29,24 +28,7 @@ export default function TaskPage() {
   const id = params.id ?? '';
   const { elderClass } = useElderMode();
   const me = useViewer();
-  const detail = useAsync(() => getProxyTask(id), [id], me.signedIn && !!id);
-  const [fresh, setFresh] = useState<ProxyTask>();
-  const firstShow = useRef(true);
-
-  const reload = () => {
-    setFresh(undefined);
-    return detail.reload();
-  };
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (me.signedIn && id) void reload();
-  });
-  usePullDownRefresh(() => {
-    void reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  const detail = useDetail(id, getProxyTask, { enabled: me.signedIn });
 
   if (!id) {
     return (
@@ -56,12 +38,12 @@ export default function TaskPage() {
     );
   }
 
-  const t = fresh ?? detail.data;
+  const t = detail.data;
   const viewer = me.data ? { id: me.data.id, role: me.data.role } : undefined;
   const assignee = !!t && !!viewer && isAssignee(t, viewer);
   return (
     <View className={`page ptask ${elderClass}`}>
-      <StateView loading={detail.loading && !t} error={t ? null : detail.error} onRetry={reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {t && (
           <>
             <View className="pdetail__head">
@@ -69,7 +51,7 @@ export default function TaskPage() {
                 <Text className="pdetail__kind" data-testid="task-kind">
                   {kindText(t)}
                 </Text>
-                <StatusTag status={t.status} testId="task-status" />
+                <TaskStatus status={t.status} testId="task-status" />
               </View>
               <Text className="pdetail__desc" data-testid="task-desc">
                 {t.description}
@@ -154,17 +136,14 @@ export default function TaskPage() {
             <TaskActions
               task={t}
               viewer={viewer}
-              onChanged={(moved) => {
-                // the answer carries no timeline: show it now, then read the whole task again
-                if (moved) setFresh({ ...moved, timeline: t.timeline });
-                void detail.reload().then(() => setFresh(undefined));
-              }}
+              // the answer carries no timeline: show it now with the one read, then read the whole task again
+              onChanged={(moved) => detail.show(moved && { ...moved, timeline: t.timeline })}
             />
 
             {!!t.timeline?.length && (
               <View className="section">
                 <Text className="section__title">办理过程</Text>
-                <TimelineView events={t.timeline} />
+                <TaskTimeline events={t.timeline} />
               </View>
             )}
           </>

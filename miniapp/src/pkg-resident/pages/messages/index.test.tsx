@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
-import { setToken } from '../../../api/session';
 import MessagesPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
@@ -15,11 +15,7 @@ const msg = (id: string, page: string) => ({
   at: '2024-03-01T02:00:00.000Z',
 });
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 test('lists messages; a tap opens the page they point to', async () => {
   rq.listMessages

@@ -1,9 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { listMessages, type Message } from '../../../api/requests';
-import StateView from '../../../components/StateView';
+import PagedList from '../../../components/PagedList';
 import { useSignedInPaged } from '../../../components/usePaged';
-import { MoreButton } from '../../../components/request/RequestParts';
 import { formatTime } from '../../../components/request/format';
 import '../../../components/request/request.css';
 import './index.css';
@@ -24,33 +23,26 @@ export default function MessagesPage() {
 
   return (
     <View className={`page ${elderClass}`}>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length && !list.hasMore}
+      <PagedList
+        list={list}
         emptyText="暂无消息"
-      >
-        <View role="list">
-          {list.items.map((m) => (
-            <View
-              key={m.id}
-              role="listitem"
-              className="msg"
-              data-testid={`message-${m.id}`}
-              onClick={openable(m) ? () => open(m) : undefined}
-            >
-              <View className="msg__head">
-                <Text className="msg__title">{m.title}</Text>
-                <Text className="msg__at">{formatTime(m.at)}</Text>
-              </View>
-              <Text className="msg__body">{m.body}</Text>
-              {openable(m) && <Text className="msg__link">查看详情 ›</Text>}
+        render={(m) => (
+          <View
+            key={m.id}
+            role="listitem"
+            className="card msg"
+            data-testid={`message-${m.id}`}
+            onClick={openable(m) ? () => open(m) : undefined}
+          >
+            <View className="msg__head">
+              <Text className="msg__title">{m.title}</Text>
+              <Text className="msg__at">{formatTime(m.at)}</Text>
             </View>
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+            <Text className="msg__body">{m.body}</Text>
+            {openable(m) && <Text className="msg__link">查看详情 ›</Text>}
+          </View>
+        )}
+      />
     </View>
   );
 }

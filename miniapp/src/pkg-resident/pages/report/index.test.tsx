@@ -4,10 +4,10 @@ import * as endpoints from '../../../api/endpoints';
 import * as requests from '../../../api/requests';
 import * as upload from '../../../api/upload';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { pathOf, resident, worker } from '../../../../test/fixtures';
 import { CATEGORIES, request } from '../../../../test/request-fixtures';
 import ReportPage from './index';
+import { signedIn, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/requests');
@@ -15,15 +15,9 @@ jest.mock('../../../api/upload');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 const up = jest.mocked(upload);
-const taro = Taro as unknown as Record<string, jest.Mock> & {
-  __reset(): void;
-  __setRouterParams(p: Record<string, string>): void;
-};
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));
   rq.listCategories.mockResolvedValue({ items: CATEGORIES });
   rq.createRequest.mockResolvedValue(request({ id: 'new-1' }));

@@ -1,18 +1,20 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Image, Text, Textarea, View } from '@tarojs/components';
+import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { GoButton, TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CreateRequestBody, RequestResource } from '@gridlink/shared/requests';
 import { ApiError, newIdempotencyKey } from '../../../api/client';
-import { getMe } from '../../../api/endpoints';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { createRequest, joinRequest, listCategories, similarRequests } from '../../../api/requests';
-import { getToken, goLogin } from '../../../api/session';
-import { uploadImage } from '../../../api/upload';
+import PhotoPicker, { usePhotos } from '../../../components/PhotoPicker';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
-import { StatusTag } from '../../../components/request/RequestParts';
-import { formatTime } from '../../../components/request/format';
+import { useReloadOnShow } from '../../../components/useReloadOnShow';
+import { useViewer } from '../../../components/useViewer';
+import { RequestCard } from '../../../components/request/RequestParts';
 import { UNIT_ROLES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
 import './index.css';
@@ -24,14 +26,6 @@ export const MAX_PHOTOS = 9;
 const CAN_PICK_LOCATION = process.env.TARO_ENV === 'weapp';
 const MIN_DESCRIPTION = 5;
 
-interface Photo {
-  id: number;
-  path: string;
-  key?: string;
-  state: 'uploading' | 'done' | 'failed';
-  error?: string;
-}
-
 /** After a 409 about a similar open request: the ones by neighbours (ours are not listed). */
 interface Suggestion {
   items: RequestResource[];
@@ -42,34 +36,22 @@ const detailUrl = (id: string) => `/pkg-resident/pages/request/index?id=${encode
 export default function ReportPage() {
   const { elderClass } = useElderMode();
   const { params } = useRouter();
-  const signedIn = !!getToken();
-  const me = useAsync(() => getMe({ silent: true }), [], signedIn);
+  const me = useViewer();
+  const signedIn = me.signedIn;
   const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
   const [category, setCategory] = useState(params.category ?? '');
   const [description, setDescription] = useState('');
-  const [photos, setPhotos] = useState<Photo[]>([]);
+  const photos = usePhotos('request', MAX_PHOTOS);
   const [location, setLocation] = useState<CreateRequestBody['location']>();
   const [formError, setFormError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [suggestion, setSuggestion] = useState<Suggestion>();
   const [joining, setJoining] = useState('');
-  const nextPhotoId = useRef(1);
   /** one Idempotency-Key per form content: a retry of the same content after a lost answer reuses it */
   const attempt = useRef<{ body: string; key: string; answered: boolean }>();
-  const firstShow = useRef(true);
-
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
 
   // back from 绑定单元: read the profile again
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn && !me.data?.unitId) void me.reload();
-  });
+  useReloadOnShow(me.reload, { when: signedIn && !me.data?.unitId, pullDown: false });
 
   const keyFor = (body: string) => {
     const last = attempt.current;
@@ -78,38 +60,6 @@ export default function ReportPage() {
     attempt.current = { body, key, answered: false };
     return key;
   };
-
-  const setPhoto = (id: number, patch: Partial<Photo>) =>
-    setPhotos((list) => list.map((p) => (p.id === id ? { ...p, ...patch } : p)));
-
-  const upload = async (photo: Photo) => {
-    setPhoto(photo.id, { state: 'uploading', error: undefined });
-    try {
-      const key = await uploadImage(photo.path, 'request');
-      setPhoto(photo.id, { state: 'done', key });
-    } catch (e) {
-      const message = (e as Error).message || '图片上传失败';
-      setPhoto(photo.id, { state: 'failed', error: message });
-      Taro.showToast({ title: message, icon: 'none' });
-    }
-  };
-
-  const addPhotos = async () => {
-    const room = MAX_PHOTOS - photos.length;
-    if (room <= 0) return;
-    let paths: string[];
-    try {
-      const res = await Taro.chooseImage({ count: room, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      paths = res.tempFilePaths.slice(0, room);
-    } catch {
-      return; // cancelled
-    }
-    const added = paths.map((path) => ({ id: nextPhotoId.current++, path, state: 'uploading' as const }));
-    setPhotos((list) => [...list, ...added]);
-    await Promise.all(added.map(upload));
-  };
-
-  const removePhoto = (id: number) => setPhotos((list) => list.filter((p) => p.id !== id));
 
   const pickLocation = async () => {
     try {
@@ -124,8 +74,8 @@ export default function ReportPage() {
   const validate = (): string => {
     if (!category) return '请选择问题类别';
     if (description.trim().length < MIN_DESCRIPTION) return `请至少用 ${MIN_DESCRIPTION} 个字描述问题`;
-    if (photos.some((p) => p.state === 'uploading')) return '照片正在上传，请稍候';
-    if (photos.some((p) => p.state === 'failed')) return '有照片上传失败，请点按重试或删除';
+    if (photos.uploading) return '照片正在上传，请稍候';
+    if (photos.failed) return '有照片上传失败，请点按重试或删除';
     return '';
   };
 
@@ -136,7 +86,7 @@ export default function ReportPage() {
     if (problem) return;
     // WeChat asks only from a tap: now, while the request is sent (weapp; a refusal changes nothing)
     const asked = askSubscribe(SUBSCRIBE_ON.request);
-    const keys = photos.map((p) => p.key!).filter(Boolean);
+    const keys = photos.keys;
     const body: CreateRequestBody = {
       category,
       description: description.trim(),
@@ -223,15 +173,9 @@ export default function ReportPage() {
       <View className={`page ${elderClass}`}>
         <StateView empty emptyText="我要报事面向居民：工作人员请在“待办”中受理和办理诉求" />
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            fill="outline"
-            data-testid="report-inbox"
-            onClick={() => Taro.redirectTo({ url: '/pkg-staff/pages/inbox/index' })}
-          >
+          <GoButton to="/pkg-staff/pages/inbox/index" outline testId="report-inbox" redirect>
             去待办
-          </Button>
+          </GoButton>
         </View>
       </View>
     );
@@ -242,14 +186,9 @@ export default function ReportPage() {
       <View className={`page ${elderClass}`}>
         <StateView empty emptyText="报事前请先绑定您居住的单元，问题会直接交给您所在楼栋的网格员" />
         <View className="actions">
-          <Button
-            block
-            type="primary"
-            data-testid="report-bind"
-            onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
-          >
+          <GoButton to="/pages/bind/index" testId="report-bind">
             去绑定单元
-          </Button>
+          </GoButton>
         </View>
       </View>
     );
@@ -267,39 +206,25 @@ export default function ReportPage() {
           </Text>
         </View>
         {suggestion.items.map((r) => (
-          <View key={r.id} className="rcard" data-testid={`similar-${r.id}`}>
-            <View className="rcard__head">
-              <Text className="rcard__cat">{r.categoryName}</Text>
-              <StatusTag status={r.status} />
-            </View>
-            <Text className="rcard__desc">{r.description}</Text>
-            <View className="rcard__meta">
-              <Text>{formatTime(r.createdAt)}</Text>
-              <Text>{r.unitName}</Text>
-              {r.joinCount > 0 && <Text>{r.joinCount} 位邻居也遇到</Text>}
-            </View>
-            <Button
-              type="primary"
-              size="small"
-              loading={joining === r.id}
-              data-testid={`similar-join-${r.id}`}
-              onClick={() => join(r)}
-            >
-              我也遇到
-            </Button>
-          </View>
+          <RequestCard key={r.id} request={r} brief testId={`similar-${r.id}`}>
+            {movesFrom(REQUEST_WORKFLOW, r.status, [user.role]).includes('join') && (
+              <Button
+                type="primary"
+                size="small"
+                loading={joining === r.id}
+                data-testid={`similar-join-${r.id}`}
+                onClick={() => join(r)}
+              >
+                {REQUEST_WORKFLOW.moves.join.label}
+              </Button>
+            )}
+          </RequestCard>
         ))}
         <View className="actions">
           {!suggestion.items.length && (
-            <Button
-              block
-              type="primary"
-              fill="outline"
-              data-testid="similar-mine"
-              onClick={() => Taro.redirectTo({ url: '/pkg-resident/pages/requests/index' })}
-            >
+            <GoButton to="/pkg-resident/pages/requests/index" outline testId="similar-mine" redirect>
               查看我的诉求
-            </Button>
+            </GoButton>
           )}
           <Button block type="default" loading={submitting} data-testid="similar-new" onClick={() => submit(true)}>
             不是同一个问题，仍要新建
@@ -344,53 +269,18 @@ export default function ReportPage() {
 
       <View className="rform">
         <Text className="rform__label">问题描述</Text>
-        <Textarea
+        <TextArea
           className="rform__textarea"
-          data-testid="report-desc"
+          testId="report-desc"
           value={description}
-          maxlength={1000}
+          maxLength={1000}
           placeholder="请描述问题的位置和情况，如：3号楼2单元楼道灯不亮"
-          onInput={(e) => setDescription(e.detail.value)}
+          onChange={setDescription}
         />
         <Text className="rform__hint">{description.trim().length}/1000</Text>
 
         <Text className="rform__label">照片（选填，最多 {MAX_PHOTOS} 张）</Text>
-        <View className="report__photos">
-          {photos.map((p, i) => (
-            <View key={p.id} className="report__photo" data-testid={`photo-${i}`}>
-              <Image
-                className="report__photo-img"
-                src={p.path}
-                mode="aspectFill"
-                onClick={() => Taro.previewImage({ urls: photos.map((x) => x.path), current: p.path })}
-              />
-              {p.state === 'uploading' && <Text className="report__photo-state">上传中…</Text>}
-              {p.state === 'failed' && (
-                <Text
-                  className="report__photo-state report__photo-state--failed"
-                  data-testid={`photo-retry-${i}`}
-                  onClick={() => upload(p)}
-                >
-                  上传失败，点按重试
-                </Text>
-              )}
-              <View
-                className="report__photo-remove"
-                data-testid={`photo-remove-${i}`}
-                aria-label="删除照片"
-                onClick={() => removePhoto(p.id)}
-              >
-                ×
-              </View>
-            </View>
-          ))}
-          {photos.length < MAX_PHOTOS && (
-            <View className="report__photo report__photo--add" data-testid="photo-add" onClick={addPhotos}>
-              <Text className="report__plus">+</Text>
-              <Text className="report__plus-text">拍照/相册</Text>
-            </View>
-          )}
-        </View>
+        <PhotoPicker photos={photos} testId="photo" />
 
         <Text className="rform__label">所在单元</Text>
         <Text className="report__unit" data-testid="report-unit">

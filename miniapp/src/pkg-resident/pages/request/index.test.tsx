@@ -3,16 +3,15 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { resident } from '../../../../test/fixtures';
 import { event, request } from '../../../../test/request-fixtures';
 import RequestPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/requests');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const timeline = [
   event('submit'),
@@ -37,10 +36,7 @@ const timeline = [
 ];
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'r1' });
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn({ id: 'r1' });
   ep.getMe.mockResolvedValue(resident({ id: 'resident-demo' }));
 });
 

@@ -2,18 +2,14 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { request } from '../../../../test/request-fixtures';
 import MyRequestsPage from './index';
+import { signedIn, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 test('lists my requests with status tags and due times, page by page', async () => {
   rq.listRequests
@@ -65,7 +61,7 @@ test('an error can be retried', async () => {
 });
 
 test('signed out: off to sign in', () => {
-  (Taro as unknown as { __reset(): void }).__reset();
+  taro.__reset();
   render(<MyRequestsPage />);
   expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
   expect(rq.listRequests).not.toHaveBeenCalled();

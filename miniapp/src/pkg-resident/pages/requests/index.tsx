@@ -3,9 +3,9 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { listRequests } from '../../../api/requests';
-import StateView from '../../../components/StateView';
+import PagedList from '../../../components/PagedList';
 import { useSignedInPaged } from '../../../components/usePaged';
-import { MoreButton, RequestCard } from '../../../components/request/RequestParts';
+import { RequestCard } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
 import { useElderMode } from '../../../lib/elder';
 
@@ -18,24 +18,18 @@ export default function MyRequestsPage() {
   const report = () => Taro.navigateTo({ url: '/pkg-resident/pages/report/index' });
   return (
     <View className={`page ${elderClass}`}>
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length && !list.hasMore}
+      <PagedList
+        list={list}
         emptyText="您还没有提交过诉求，遇到问题可以随手报"
-      >
-        <View role="list" data-testid="requests-list">
-          {list.items.map((r) => (
-            <RequestCard
-              key={r.id}
-              request={r}
-              onTap={() => Taro.navigateTo({ url: `/pkg-resident/pages/request/index?id=${encodeURIComponent(r.id)}` })}
-            />
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+        testId="requests-list"
+        render={(r) => (
+          <RequestCard
+            key={r.id}
+            request={r}
+            onTap={() => Taro.navigateTo({ url: `/pkg-resident/pages/request/index?id=${encodeURIComponent(r.id)}` })}
+          />
+        )}
+      />
       {!list.loading && (
         <View className="actions">
           <Button block type="primary" data-testid="requests-report" onClick={report}>

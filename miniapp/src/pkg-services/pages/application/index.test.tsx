@@ -2,13 +2,13 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
-import { application, ID_NUMBER, service } from '../../../../test/services-fixtures';
+import { application, ID_NUMBER, legalAidForm, service } from '../../../../test/services-fixtures';
 import ApplicationPage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 jest.mock('../../../api/upload');
 const api = jest.mocked(applications);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 const T = (m: number) => `2025-03-01T01:${String(m).padStart(2, '0')}:00.000Z`;
 const submitted = {
@@ -33,20 +33,10 @@ const returned = {
   note: '请补充证据材料照片',
 };
 
-const form = {
-  name: '王丽',
-  idNumber: ID_NUMBER,
-  phone: '13904181234',
-  matter: '劳动报酬、工伤赔偿',
-  hardship: '低收入家庭',
-  facts: '公司拖欠工资三个月',
-  proofs: ['uploads/application/p1.jpg'],
-};
+const form = legalAidForm(['uploads/application/p1.jpg']);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'app-1' });
+  freshPage({ id: 'app-1' });
   api.getService.mockResolvedValue(service('legal-aid'));
 });
 
@@ -68,7 +58,7 @@ test('待补正: the office note, and the fields again with what was sent; 提�
   expect((screen.getByTestId('input-facts') as HTMLTextAreaElement).value).toBe('公司拖欠工资三个月');
   expect((screen.getByTestId('input-idNumber') as HTMLInputElement).value).toBe(ID_NUMBER);
   expect(screen.getByTestId('input-matter').textContent).toContain('劳动报酬、工伤赔偿');
-  expect(screen.getByTestId('input-proofs-item-0').querySelector('img')?.getAttribute('src')).toBe(
+  expect(screen.getByTestId('input-proofs-0').querySelector('img')?.getAttribute('src')).toBe(
     'https://s3.local/p1.jpg?sig',
   );
   expect(screen.getByTestId('app-step-return').textContent).toContain('退回补正');
@@ -138,7 +128,7 @@ test('已办结: the certificate link, the submitted values and a one-time ratin
   fireEvent.click(screen.getByTestId('rating-submit'));
   expect(screen.getByTestId('rating-error').textContent).toBe('请先选择星级');
   fireEvent.click(screen.getByTestId('star-4'));
-  expect(screen.getByTestId('rating-text').textContent).toBe('4 星 · 满意');
+  expect(screen.getByTestId('rating-name').textContent).toBe('4 星 · 满意');
   fireEvent.change(screen.getByTestId('rating-comment'), { target: { value: '很方便' } });
   api.rateApplication.mockResolvedValueOnce({ ...done, version: 4 });
   api.getApplication.mockResolvedValueOnce({ ...done, version: 4, rating: { stars: 4, comment: '很方便', at: T(55) } });
@@ -146,7 +136,7 @@ test('已办结: the certificate link, the submitted values and a one-time ratin
     fireEvent.click(screen.getByTestId('rating-submit'));
   });
   expect(api.rateApplication).toHaveBeenCalledWith('app-1', 4, '很方便');
-  expect((await screen.findByTestId('app-rating')).textContent).toBe('★★★★☆ 满意');
+  expect((await screen.findByTestId('app-rating')).textContent).toBe('★★★★☆满意很方便');
   expect(screen.queryByTestId('rating-submit')).toBeNull();
 });
 

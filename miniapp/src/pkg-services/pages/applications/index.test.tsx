@@ -3,13 +3,13 @@ import Taro from '@tarojs/taro';
 import * as applications from '../../../api/applications';
 import { application } from '../../../../test/services-fixtures';
 import MyApplicationsPage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 const api = jest.mocked(applications);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
+  freshPage();
 });
 
 test('我的办件: status in words, 办件编号, the 补正 note; 加载更多 fetches the next page', async () => {

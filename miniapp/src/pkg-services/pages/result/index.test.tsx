@@ -4,15 +4,13 @@ import * as applications from '../../../api/applications';
 import { ApiError } from '../../../api/client';
 import { application, service } from '../../../../test/services-fixtures';
 import ResultPage from './index';
+import { freshPage, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 const api = jest.mocked(applications);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'app-1' });
+  freshPage({ id: 'app-1' });
 });
 
 test('an online-direct application shows its 办结凭证: service, 办件编号, applicant, completion time', async () => {

@@ -1,6 +1,6 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { getApplication, getService, type Application } from '../../../api/applications';
 import StateView from '../../../components/StateView';
@@ -103,39 +103,27 @@ export default function ResultPage() {
           <>
             <Certificate app={a} promisedDays={a.promisedDays ?? service.data?.promisedDays} />
             <View className="actions">
-              <Button
-                block
-                type="primary"
+              <GoButton
+                to={`/pkg-services/pages/application/index?id=${encodeURIComponent(a.id)}`}
                 size="large"
-                data-testid="result-detail"
-                onClick={() =>
-                  Taro.navigateTo({ url: `/pkg-services/pages/application/index?id=${encodeURIComponent(a.id)}` })
-                }
+                testId="result-detail"
               >
                 {a.status === 'returned' ? '去补正' : '查看办件详情'}
-              </Button>
+              </GoButton>
               {params.taskId ? (
-                <Button
-                  block
+                <GoButton
+                  to={`/pkg-proxy/pages/task/index?id=${encodeURIComponent(params.taskId as string)}`}
                   size="large"
-                  data-testid="result-back-task"
-                  onClick={() =>
-                    Taro.redirectTo({
-                      url: `/pkg-proxy/pages/task/index?id=${encodeURIComponent(params.taskId as string)}`,
-                    })
-                  }
+                  plain
+                  testId="result-back-task"
+                  redirect
                 >
                   返回代办任务
-                </Button>
+                </GoButton>
               ) : (
-                <Button
-                  block
-                  size="large"
-                  data-testid="result-more"
-                  onClick={() => Taro.switchTab({ url: '/pages/services/index' })}
-                >
+                <GoButton to="/pages/services/index" size="large" plain testId="result-more">
                   继续办事
-                </Button>
+                </GoButton>
               )}
             </View>
           </>

@@ -8,6 +8,7 @@ import { recentServices } from '../../../lib/recent';
 import { resident, worker } from '../../../../test/fixtures';
 import { application, EVERY_FIELD, ID_NUMBER, service, signInAs } from '../../../../test/services-fixtures';
 import ServicePage from './index';
+import { freshPage, taro } from '../../../../test/signed-in';
 
 jest.mock('../../../api/applications');
 jest.mock('../../../api/endpoints');
@@ -15,11 +16,9 @@ jest.mock('../../../api/upload');
 const api = jest.mocked(applications);
 const ep = jest.mocked(endpoints);
 const up = jest.mocked(upload);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
+  freshPage();
   signInAs('resident-demo');
   ep.getMe.mockResolvedValue(resident({ id: 'resident-demo', name: '王丽', phone: '13904181234', unitId: 'u1' }));
 });
@@ -74,7 +73,7 @@ test('renders the service: description, materials, promised days and a control f
   );
   expect(options).toEqual(['子女入学', '社保医保业务', '其他']); // a selector Picker
   expect(screen.getAllByRole('checkbox').map((c) => c.textContent)).toEqual(['就业帮扶', '法律援助', '心理疏导']);
-  expect(screen.getByTestId('input-proofs-add').textContent).toContain('添加照片');
+  expect(screen.getByTestId('input-proofs-add').textContent).toContain('拍照/相册');
   expect(screen.getByTestId('field-proofs').textContent).toContain('请拍清楚四角'); // help
   expect(screen.getByTestId('field-needs').textContent).toContain('（选填）');
   // the profile fills in what it knows
@@ -110,7 +109,7 @@ test('checks the form with the shared validator before sending: messages under t
 test('a filled form goes out cleaned (trimmed, numbers as numbers, upload keys) and opens the result', async () => {
   await open();
   await fillEveryField();
-  expect((screen.getByTestId('input-proofs-item-0').querySelector('img') as HTMLImageElement).getAttribute('src')).toBe(
+  expect((screen.getByTestId('input-proofs-0').querySelector('img') as HTMLImageElement).getAttribute('src')).toBe(
     'blob:one',
   );
   expect(up.uploadImage).toHaveBeenCalledWith('blob:one', 'application');
@@ -199,8 +198,8 @@ test('photos: 删除 removes one; an upload failure says why under the field', a
   await open();
   await addPhotos('proofs', ['blob:one', 'blob:two'], ['uploads/application/a.jpg', 'uploads/application/b.jpg']);
   fireEvent.click(screen.getByTestId('input-proofs-remove-0'));
-  expect(screen.queryByTestId('input-proofs-item-1')).toBeNull();
-  expect(screen.getByTestId('input-proofs').textContent).toContain('已上传 1 张，最多 9 张');
+  expect(screen.queryByTestId('input-proofs-1')).toBeNull();
+  expect(screen.getByTestId('input-proofs-count').textContent).toContain('已上传 1 张，最多 9 张');
 
   (Taro.chooseImage as jest.Mock).mockResolvedValueOnce({ tempFilePaths: ['blob:big'] });
   up.uploadImage.mockRejectedValueOnce(new ApiError(413, 'PAYLOAD_TOO_LARGE', '图片不能超过 5 MB'));

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { GoButton } from '../../../components/Controls';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me } from '@gridlink/shared/me';
 import { createApplication, getService, type ServiceDef } from '../../../api/applications';
@@ -154,15 +155,9 @@ function CannotApply({ me, code }: { me?: Me; code: string }) {
     return (
       <View className="actions">
         <Text className="svc-note">登录后即可在线办理</Text>
-        <Button
-          block
-          type="primary"
-          size="large"
-          data-testid="apply-login"
-          onClick={() => Taro.navigateTo({ url: `/pages/login/index?redirect=${redirect}` })}
-        >
+        <GoButton to={`/pages/login/index?redirect=${redirect}`} size="large" testId="apply-login">
           登录后办理
-        </Button>
+        </GoButton>
       </View>
     );
   }
@@ -180,15 +175,9 @@ function CannotApply({ me, code }: { me?: Me; code: string }) {
       <Text className="svc-note" data-testid="apply-unbound">
         您还没有绑定居住单元，绑定后才能确定受理社区。
       </Text>
-      <Button
-        block
-        type="primary"
-        size="large"
-        data-testid="apply-bind"
-        onClick={() => Taro.navigateTo({ url: '/pages/bind/index' })}
-      >
+      <GoButton to="/pages/bind/index" size="large" testId="apply-bind">
         去绑定单元
-      </Button>
+      </GoButton>
     </View>
   );
 }

@@ -1,18 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
-import { setToken } from '../../../api/session';
 import { callback } from '../../../../test/request-fixtures';
 import CallbacksPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 const tap = async (testId: string) => {
   await act(async () => {
@@ -61,6 +57,6 @@ test('已回访 shows the outcome and note', async () => {
   render(<CallbacksPage />);
   await screen.findByTestId('state-empty');
   await tap('cb-tab-done');
-  expect(screen.getByTestId('cb-result-cb2').textContent).toBe('确认办结：居民认可');
+  expect(screen.getByTestId('cb-result-cb2').textContent).toBe('回访确认：居民认可');
   expect(screen.queryByTestId('cb-open-cb2')).toBeNull();
 });

@@ -1,31 +1,34 @@
-import { useEffect, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { isOpenState, movesFrom } from '@gridlink/shared/workflow';
+import { CALLBACK_WORKFLOW } from '@gridlink/shared/workflows/requests';
+import { LEADERS } from '@gridlink/shared/workflows/roles';
 import { ApiError } from '../../../api/client';
 import { completeCallback, listCallbacks, type Callback } from '../../../api/requests';
-import { getToken, goLogin } from '../../../api/session';
-import StateView from '../../../components/StateView';
-import { usePaged } from '../../../components/usePaged';
-import { MoreButton, Tabs } from '../../../components/request/RequestParts';
-import { formatTime, starText } from '../../../components/request/format';
+import Chips from '../../../components/Chips';
+import { starText } from '../../../components/Rating';
+import PagedList from '../../../components/PagedList';
+import { useSignedInPaged } from '../../../components/usePaged';
+import { Tabs } from '../../../components/request/RequestParts';
+import { formatTime } from '../../../components/request/format';
 import { RATING_NAMES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
 import './index.css';
 
+type Tab = Callback['status'];
 type Outcome = 'confirmed' | 'reopen';
-export const OUTCOME_NAMES: Record<Outcome, string> = { confirmed: '确认办结', reopen: '重新办理' };
+/** 回访结果: the call-back's moves out of 待回访 (this page is for those who call back) */
+const OUTCOMES = movesFrom(CALLBACK_WORKFLOW, 'open', LEADERS) as Outcome[];
+export const OUTCOME_NAMES = (o: Outcome) => CALLBACK_WORKFLOW.moves[o].label;
 const OUTCOME_HINTS: Record<Outcome, string> = {
   confirmed: '居民认可办理结果，诉求保持结案',
   reopen: '问题没有真正解决：诉求回到“已受理”，由原办理层级重新办理',
 };
-
-type Tab = 'open' | 'done';
-const TABS: { key: Tab; label: string }[] = [
-  { key: 'open', label: '待回访' },
-  { key: 'done', label: '已回访' },
-];
+const TABS = CALLBACK_WORKFLOW.states.map((key) => ({ key, label: CALLBACK_WORKFLOW.stateNames[key] }));
 
 /** The form under one call-back: outcome and what the resident said. */
 function CompleteForm({
@@ -45,7 +48,7 @@ function CompleteForm({
   const submit = async () => {
     if (saving) return;
     if (!outcome) return setError('请选择回访结果');
-    if (note.trim().length < 2) return setError('请填写回访情况');
+    if (CALLBACK_WORKFLOW.moves[outcome].noteRequired && note.trim().length < 2) return setError('请填写回访情况');
     setError('');
     setSaving(true);
     try {
@@ -62,31 +65,23 @@ function CompleteForm({
   return (
     <View className="rform" data-testid="cb-form">
       <Text className="rform__label">回访结果</Text>
-      <View className="rchips" role="radiogroup">
-        {(['confirmed', 'reopen'] as Outcome[]).map((o) => (
-          <View
-            key={o}
-            role="radio"
-            aria-checked={o === outcome}
-            className={`rchip${o === outcome ? ' rchip--on' : ''}`}
-            data-testid={`cb-outcome-${o}`}
-            onClick={() => {
-              setOutcome(o);
-              setError('');
-            }}
-          >
-            {OUTCOME_NAMES[o]}
-          </View>
-        ))}
-      </View>
+      <Chips
+        options={OUTCOMES.map((o) => ({ key: o, label: OUTCOME_NAMES(o) }))}
+        value={outcome}
+        onChange={(o) => {
+          setOutcome(o);
+          setError('');
+        }}
+        testIdPrefix="cb-outcome"
+      />
       {outcome && <Text className="rform__hint">{OUTCOME_HINTS[outcome]}</Text>}
-      <Textarea
+      <TextArea
         className="rform__textarea"
-        data-testid="cb-note"
+        testId="cb-note"
         value={note}
-        maxlength={500}
+        maxLength={500}
         placeholder="回访情况（必填），如：电话联系居民，楼道灯仍不亮"
-        onInput={(e) => setNote(e.detail.value)}
+        onChange={setNote}
       />
       {!!error && (
         <View className="rform__error" role="alert" data-testid="cb-error">
@@ -107,25 +102,10 @@ function CompleteForm({
 
 /** 回访: low ratings (1–2 stars) the community calls back; the outcome confirms or reopens. */
 export default function CallbacksPage() {
-  const signedIn = !!getToken();
   const [tab, setTab] = useState<Tab>('open');
   const [openId, setOpenId] = useState('');
-  const list = usePaged((cursor) => listCallbacks(tab, cursor, { silent: true }), [tab], signedIn);
-  const firstShow = useRef(true);
-
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn && !openId) void list.reload();
-  });
-  usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  // back from 查看诉求: reload, unless a call-back's form is open
+  const list = useSignedInPaged((cursor) => listCallbacks(tab, cursor, { silent: true }), [tab], !openId);
 
   return (
     <View className="page">
@@ -138,71 +118,64 @@ export default function CallbacksPage() {
         }}
         testIdPrefix="cb-tab"
       />
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length && !list.hasMore}
+      <PagedList
+        list={list}
         emptyText={tab === 'open' ? '暂无待回访的诉求' : '还没有完成的回访'}
-      >
-        <View role="list">
-          {list.items.map((c) => (
-            <View key={c.id} role="listitem" className="rcard" data-testid={`cb-${c.id}`}>
-              <View className="rcard__head">
-                <Text className="rcard__cat">{c.requestSummary.categoryName}</Text>
-                <Text className="cb__stars">
-                  {starText(c.stars)} {RATING_NAMES[c.stars]}
+        render={(c) => (
+          <View key={c.id} role="listitem" className="card rcard" data-testid={`cb-${c.id}`}>
+            <View className="rcard__head">
+              <Text className="rcard__cat">{c.requestSummary.categoryName}</Text>
+              <Text className="cb__stars">
+                {starText(c.stars)} {RATING_NAMES[c.stars]}
+              </Text>
+            </View>
+            <Text className="rcard__desc">{c.requestSummary.description}</Text>
+            <View className="rcard__meta">
+              <Text>{c.requestSummary.unitName}</Text>
+              {isOpenState(CALLBACK_WORKFLOW, c.status) ? (
+                <Text className={Date.parse(c.dueAt) < Date.now() ? 'rdue--over' : ''}>
+                  回访时限 {formatTime(c.dueAt)}
                 </Text>
-              </View>
-              <Text className="rcard__desc">{c.requestSummary.description}</Text>
-              <View className="rcard__meta">
-                <Text>{c.requestSummary.unitName}</Text>
-                {c.status === 'open' ? (
-                  <Text className={Date.parse(c.dueAt) < Date.now() ? 'rdue--over' : ''}>
-                    回访时限 {formatTime(c.dueAt)}
-                  </Text>
-                ) : (
-                  <Text>回访于 {formatTime(c.updatedAt)}</Text>
-                )}
-              </View>
-              {c.status === 'done' && c.outcome && (
-                <Text className="cb__outcome" data-testid={`cb-result-${c.id}`}>
-                  {OUTCOME_NAMES[c.outcome]}
-                  {c.note ? `：${c.note}` : ''}
-                </Text>
-              )}
-              <View className="cb__buttons">
-                <Button
-                  size="small"
-                  type="default"
-                  data-testid={`cb-view-${c.id}`}
-                  onClick={() =>
-                    Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(c.requestId)}` })
-                  }
-                >
-                  查看诉求
-                </Button>
-                {c.status === 'open' && openId !== c.id && (
-                  <Button size="small" type="primary" data-testid={`cb-open-${c.id}`} onClick={() => setOpenId(c.id)}>
-                    完成回访
-                  </Button>
-                )}
-              </View>
-              {openId === c.id && (
-                <CompleteForm
-                  callback={c}
-                  onCancel={() => setOpenId('')}
-                  onDone={() => {
-                    setOpenId('');
-                    void list.reload();
-                  }}
-                />
+              ) : (
+                <Text>回访于 {formatTime(c.updatedAt)}</Text>
               )}
             </View>
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+            {c.status === 'done' && c.outcome && (
+              <Text className="cb__outcome" data-testid={`cb-result-${c.id}`}>
+                {OUTCOME_NAMES(c.outcome)}
+                {c.note ? `：${c.note}` : ''}
+              </Text>
+            )}
+            <View className="cb__buttons">
+              <Button
+                size="small"
+                type="default"
+                data-testid={`cb-view-${c.id}`}
+                onClick={() =>
+                  Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(c.requestId)}` })
+                }
+              >
+                查看诉求
+              </Button>
+              {isOpenState(CALLBACK_WORKFLOW, c.status) && openId !== c.id && (
+                <Button size="small" type="primary" data-testid={`cb-open-${c.id}`} onClick={() => setOpenId(c.id)}>
+                  完成回访
+                </Button>
+              )}
+            </View>
+            {openId === c.id && (
+              <CompleteForm
+                callback={c}
+                onCancel={() => setOpenId('')}
+                onDone={() => {
+                  setOpenId('');
+                  void list.reload();
+                }}
+              />
+            )}
+          </View>
+        )}
+      />
     </View>
   );
 }

@@ -1,12 +1,11 @@
 import { render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { GRIDS, worker } from '../../../../test/fixtures';
 import { CATEGORIES, stats } from '../../../../test/request-fixtures';
 import DashboardPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/requests');
@@ -14,9 +13,7 @@ const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn();
   ep.getMe.mockResolvedValue(worker({ role: 'community_admin', gridIds: ['xs', 'hp'] }));
   ep.getGrid.mockResolvedValue(GRIDS.xs);
   rq.listCategories.mockResolvedValue({ items: CATEGORIES });

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import { GRIDS, childrenOf, worker } from '../../../../test/fixtures';
 import MyGridsPage from './index';
+import { freshPage } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 const ep = jest.mocked(endpoints);
@@ -16,8 +16,7 @@ const tap = async (id: string) => {
 };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
+  freshPage();
   ep.getGrid.mockImplementation(async (id) => GRIDS[id]);
   ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));
 });

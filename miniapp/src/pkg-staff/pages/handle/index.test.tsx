@@ -3,22 +3,18 @@ import Taro from '@tarojs/taro';
 import * as endpoints from '../../../api/endpoints';
 import * as requests from '../../../api/requests';
 import { ApiError } from '../../../api/client';
-import { setToken } from '../../../api/session';
 import { worker } from '../../../../test/fixtures';
 import { CATEGORIES, request } from '../../../../test/request-fixtures';
 import HandlePage, { allowedActions, departmentsOf } from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/endpoints');
 jest.mock('../../../api/requests');
 const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
-const taro = Taro as unknown as { __reset(): void; __setRouterParams(p: Record<string, string>): void };
 
 beforeEach(() => {
-  jest.clearAllMocks();
-  taro.__reset();
-  taro.__setRouterParams({ id: 'r1' });
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
+  signedIn({ id: 'r1' });
   ep.getMe.mockResolvedValue(worker());
   rq.listCategories.mockResolvedValue({ items: CATEGORIES });
 });
@@ -37,11 +33,13 @@ test('the actions follow the workflow table and the role', () => {
   ]);
   expect(allowedActions({ status: 'accepted', level: 'grid' }, 'grid_worker')).toEqual(['resolve', 'escalate']);
   expect(allowedActions({ status: 'accepted', level: 'community' }, 'community_admin')).toEqual([
-    'resolve',
     'dispatch',
+    'resolve',
     'escalate',
   ]);
-  expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['resolve', 'dispatch']);
+  expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['dispatch', 'resolve']);
+  // 回访 moves are made on 回访, not here
+  expect(allowedActions({ status: 'closed', level: 'grid' }, 'grid_leader')).toEqual([]);
   expect(allowedActions({ status: 'dispatched', level: 'community' }, 'department')).toEqual(['resolve']);
   expect(allowedActions({ status: 'accepted', level: 'community' }, 'department')).toEqual([]);
   expect(allowedActions({ status: 'resolved', level: 'grid' }, 'grid_leader')).toEqual([]);

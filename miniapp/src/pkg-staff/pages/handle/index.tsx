@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { useMemo, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Role } from '@gridlink/shared/names';
+import { movesFrom } from '@gridlink/shared/workflow';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { ApiError } from '../../../api/client';
-import { getMe } from '../../../api/endpoints';
 import {
   actOnRequest,
   getRequest,
@@ -14,24 +16,19 @@ import {
   type RequestAction,
   type RequestResource,
 } from '../../../api/requests';
-import { getToken, goLogin } from '../../../api/session';
+import Chips from '../../../components/Chips';
+import { RatingView } from '../../../components/Rating';
 import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
-import { RatingView, RequestDetail } from '../../../components/request/RequestParts';
+import { useDetail } from '../../../components/useDetail';
+import { useViewer } from '../../../components/useViewer';
+import { RequestDetail } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
 import './index.css';
 
-const STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
-/** 分类转办: grid leaders and community, street and district staff send a request to a department */
-const DISPATCHERS: Role[] = ['grid_leader', 'community_admin', 'street_admin', 'district_admin'];
-
-export const ACTION_LABELS: Record<RequestAction, string> = {
-  accept: '受理',
-  reject: '不予受理',
-  dispatch: '转办职能部门',
-  resolve: '办结',
-  escalate: '上报上级',
-};
+/** The moves made here (回访 has its own page; 我也遇到 is the residents'). */
+const HANDLE_MOVES: readonly string[] = ['accept', 'reject', 'dispatch', 'resolve', 'escalate'];
+const label = (a: RequestAction) => REQUEST_WORKFLOW.moves[a].label;
 
 const NOTE_HINTS: Record<RequestAction, string> = {
   accept: '受理意见（选填），如：已联系居民，明天上门查看',
@@ -41,21 +38,16 @@ const NOTE_HINTS: Record<RequestAction, string> = {
   escalate: '上报原因（选填），如：需社区协调物业',
 };
 
-/** The moves the workflow allows now for this role (the server checks scope and level again). */
+/**
+ * The moves the workflow table allows now for this role, in the table's order. Hidden besides: a
+ * department's move before the request is dispatched to it, and 上报 at the district (the top).
+ * The server checks scope and level again.
+ */
 export function allowedActions(r: Pick<RequestResource, 'status' | 'level'>, role: Role): RequestAction[] {
-  if (role === 'department') return r.status === 'dispatched' ? ['resolve'] : [];
-  if (!STAFF.includes(role)) return [];
-  const escalate: RequestAction[] = r.level === 'district' ? [] : ['escalate'];
-  switch (r.status) {
-    case 'submitted':
-      return ['accept', 'reject', ...escalate];
-    case 'accepted':
-      return ['resolve', ...(DISPATCHERS.includes(role) ? (['dispatch'] as RequestAction[]) : []), ...escalate];
-    case 'dispatched':
-      return ['resolve'];
-    default:
-      return [];
-  }
+  if (role === 'department' && r.status !== 'dispatched') return [];
+  return movesFrom(REQUEST_WORKFLOW, r.status, [role]).filter(
+    (m): m is RequestAction => HANDLE_MOVES.includes(m) && !(m === 'escalate' && r.level === 'district'),
+  );
 }
 
 /** The departments that answer the categories (社区吹哨、部门报到), each once. */
@@ -75,30 +67,16 @@ const WAITING: Partial<Record<RequestResource['status'], string>> = {
 export default function HandlePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const signedIn = !!getToken();
-  const me = useAsync(() => getMe({ silent: true }), [], signedIn);
-  const detail = useAsync(() => getRequest(id, { silent: true }), [id], signedIn && !!id);
-  const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
+  const me = useViewer();
+  const signedIn = me.signedIn;
   const [action, setAction] = useState<RequestAction>();
+  // back from a call-back or a link: read it again, unless a move's form is open
+  const detail = useDetail(id, (x) => getRequest(x, { silent: true }), { enabled: signedIn, reloadOnShow: !action });
+  const cats = useAsync(() => listCategories({ silent: true }), [], signedIn);
   const [note, setNote] = useState('');
   const [dept, setDept] = useState('');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
-  const firstShow = useRef(true);
-
-  useEffect(() => {
-    if (!signedIn) goLogin();
-  }, [signedIn]);
-  useDidShow(() => {
-    if (firstShow.current) {
-      firstShow.current = false;
-      return;
-    }
-    if (signedIn && id && !action) void detail.reload();
-  });
-  usePullDownRefresh(() => {
-    void detail.reload().finally(() => Taro.stopPullDownRefresh());
-  });
 
   const r = detail.data;
   const categories = useMemo(() => cats.data?.items ?? [], [cats.data]);
@@ -122,8 +100,8 @@ export default function HandlePage() {
   const confirm = async () => {
     if (!r || !action || saving) return;
     const text = note.trim();
-    if (action === 'reject' && !text) {
-      setError('请填写不予受理的原因');
+    if (REQUEST_WORKFLOW.moves[action].noteRequired && !text) {
+      setError(`请填写${label(action)}的原因`);
       return;
     }
     if (action === 'dispatch' && !dept) {
@@ -138,7 +116,7 @@ export default function HandlePage() {
         ...(text ? { note: text } : {}),
         ...(action === 'dispatch' ? { departmentId: dept } : {}),
       });
-      Taro.showToast({ title: `已${ACTION_LABELS[action]}`, icon: 'success' });
+      Taro.showToast({ title: `已${label(action)}`, icon: 'success' });
       setAction(undefined);
       await detail.reload();
     } catch (e) {
@@ -163,13 +141,13 @@ export default function HandlePage() {
   const actions = r && me.data ? allowedActions(r, me.data.role) : [];
   return (
     <View className="page handle">
-      <StateView loading={detail.loading && !r} error={r ? null : detail.error} onRetry={detail.reload}>
+      <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {r && (
           <RequestDetail request={r} showReporter departmentName={departmentName}>
             {r.rating && (
               <View className="section">
                 <Text className="section__title">居民评价</Text>
-                <RatingView rating={r.rating} />
+                <RatingView rating={r.rating} showAt />
               </View>
             )}
             <View className="section" data-testid="handle-actions">
@@ -189,40 +167,32 @@ export default function HandlePage() {
                       data-testid={`act-${a}`}
                       onClick={() => choose(a)}
                     >
-                      {ACTION_LABELS[a]}
+                      {label(a)}
                     </Button>
                   ))}
                 </View>
               )}
               {action && (
                 <View className="rform" data-testid="act-form">
-                  <Text className="rform__label">{ACTION_LABELS[action]}</Text>
+                  <Text className="rform__label">{label(action)}</Text>
                   {action === 'dispatch' && (
                     <>
                       <Text className="rform__hint">承办部门（默认为该类别的主管部门）</Text>
-                      <View className="rchips" role="radiogroup">
-                        {departments.map((d) => (
-                          <View
-                            key={d.id}
-                            role="radio"
-                            aria-checked={d.id === dept}
-                            className={`rchip${d.id === dept ? ' rchip--on' : ''}`}
-                            data-testid={`dept-${d.id}`}
-                            onClick={() => setDept(d.id)}
-                          >
-                            {d.name}
-                          </View>
-                        ))}
-                      </View>
+                      <Chips
+                        options={departments.map((d) => ({ key: d.id, label: d.name }))}
+                        value={dept}
+                        onChange={setDept}
+                        testIdPrefix="dept"
+                      />
                     </>
                   )}
-                  <Textarea
+                  <TextArea
                     className="rform__textarea"
-                    data-testid="act-note"
+                    testId="act-note"
                     value={note}
-                    maxlength={500}
+                    maxLength={500}
                     placeholder={NOTE_HINTS[action]}
-                    onInput={(e) => setNote(e.detail.value)}
+                    onChange={setNote}
                   />
                   {!!error && (
                     <View className="rform__error" role="alert" data-testid="act-error">
@@ -234,7 +204,7 @@ export default function HandlePage() {
                       取消
                     </Button>
                     <Button type="primary" loading={saving} data-testid="act-confirm" onClick={confirm}>
-                      确认{ACTION_LABELS[action]}
+                      确认{label(action)}
                     </Button>
                   </View>
                 </View>

@@ -1,18 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
-import { setToken } from '../../../api/session';
 import { request } from '../../../../test/request-fixtures';
 import InboxPage from './index';
+import { signedIn } from '../../../../test/signed-in';
 
 jest.mock('../../../api/requests');
 const rq = jest.mocked(requests);
 
-beforeEach(() => {
-  jest.clearAllMocks();
-  (Taro as unknown as { __reset(): void }).__reset();
-  setToken('tok', new Date(Date.now() + 3600_000).toISOString());
-});
+beforeEach(() => signedIn());
 
 test('lists the inbox, filters by status tab and pages on', async () => {
   rq.listRequests.mockImplementation(async (q) =>

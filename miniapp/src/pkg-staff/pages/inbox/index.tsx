@@ -2,9 +2,9 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { listRequests, type RequestStatus } from '../../../api/requests';
-import StateView from '../../../components/StateView';
+import PagedList from '../../../components/PagedList';
 import { useSignedInPaged } from '../../../components/usePaged';
-import { MoreButton, RequestCard, Tabs } from '../../../components/request/RequestParts';
+import { RequestCard, Tabs } from '../../../components/request/RequestParts';
 import { REQUEST_STATUS_NAMES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
 
@@ -33,25 +33,19 @@ export default function InboxPage() {
   return (
     <View className="page">
       <Tabs tabs={INBOX_TABS} value={status} onChange={setStatus} testIdPrefix="inbox-tab" />
-      <StateView
-        loading={list.loading}
-        error={list.error}
-        onRetry={list.reload}
-        empty={!list.items.length && !list.hasMore}
+      <PagedList
+        list={list}
         emptyText={status ? `没有“${label}”的诉求` : '暂无待办诉求'}
-      >
-        <View role="list" data-testid="inbox-list">
-          {list.items.map((r) => (
-            <RequestCard
-              key={r.id}
-              request={r}
-              showReporter
-              onTap={() => Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(r.id)}` })}
-            />
-          ))}
-        </View>
-        <MoreButton hasMore={list.hasMore} loading={list.loadingMore} onTap={list.loadMore} />
-      </StateView>
+        testId="inbox-list"
+        render={(r) => (
+          <RequestCard
+            key={r.id}
+            request={r}
+            showReporter
+            onTap={() => Taro.navigateTo({ url: `/pkg-staff/pages/handle/index?id=${encodeURIComponent(r.id)}` })}
+          />
+        )}
+      />
     </View>
   );
 }
