@@ -6,7 +6,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { CreateRequestBody, RequestResource } from '@gridlink/shared/requests';
 import { ApiError, newIdempotencyKey } from '../../../api/client';
-import { movesFrom } from '@gridlink/shared/workflow';
+import { isOpenState } from '@gridlink/shared/workflow';
 import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { createRequest, joinRequest, listCategories, similarRequests } from '../../../api/requests';
 import PhotoPicker, { usePhotos } from '../../../components/PhotoPicker';
@@ -207,7 +207,8 @@ export default function ReportPage() {
         </View>
         {suggestion.items.map((r) => (
           <RequestCard key={r.id} request={r} brief testId={`similar-${r.id}`}>
-            {movesFrom(REQUEST_WORKFLOW, r.status, [user.role]).includes('join') && (
+            {/* joining follows an open request; it is not a move of the workflow */}
+            {isOpenState(REQUEST_WORKFLOW, r.status) && (user.role === 'resident' || user.role === 'agent') && (
               <Button
                 type="primary"
                 size="small"
@@ -215,7 +216,7 @@ export default function ReportPage() {
                 data-testid={`similar-join-${r.id}`}
                 onClick={() => join(r)}
               >
-                {REQUEST_WORKFLOW.moves.join.label}
+                我也遇到
               </Button>
             )}
           </RequestCard>
