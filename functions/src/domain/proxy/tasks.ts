@@ -16,7 +16,7 @@ import {
 import { getService } from '../../data/services';
 import type { Deltas } from '../../data/stats';
 import { getUser, type UserItem } from '../../data/users';
-import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { badRequest, conflict, forbidden, invalidMove, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
@@ -121,6 +121,10 @@ export async function moveTask(
   const t = await getTask(id);
   if (!t) throw notFound('任务不存在');
   if (move !== 'claim') expectVersion(t, body.version); // a claim races by design: the first one wins
+  const rel = await proxyRelations(actor, t, move);
+  // the agent who came second hears it in the hall's words, whether the claim lost before or in the write
+  const lost = () => invalidMove('任务已被其他代办员认领');
+  if (move === 'claim' && t.status !== 'open' && rel.as.includes('agent')) throw lost();
   const after: ProxyTaskItem = { ...t };
   const extra: unknown[] = [];
   const counters: Deltas = {};
@@ -136,18 +140,20 @@ export async function moveTask(
     extra.push(agentStatsAdd(t.agentId!, { tasksDone: 1 }, now));
     counters.proxy_done_total = 1; // 代办人次
   }
-  const { item } = await commit(PROXY_BINDING, {
+  const moved = commit(PROXY_BINDING, {
     move,
     actor,
-    ...(await proxyRelations(actor, t, move)),
+    ...rel,
     before: t,
     after,
     note: body.note,
     now,
     counters,
     extra,
+  }).catch((e) => {
+    throw move === 'claim' && (e as { code?: string }).code === 'VERSION_CONFLICT' ? lost() : e;
   });
-  return toTask(actor, item);
+  return toTask(actor, (await moved).item);
 }
 
 export async function rateTask(actor: Actor, id: string, stars: number, comment: string | undefined, now: string) {
