@@ -141,7 +141,7 @@ it('(b) a first-visit petition settled inside the grid after one escalation', as
   await page.getByTestId('move-submit').click();
   await statusIs(page, '已办结');
   expect(await page.getByTestId('case-timeline').innerText()).toMatch(
-    /评价[\s\S]*答复[\s\S]*提交上级[\s\S]*受理[\s\S]*登记/,
+    /评价[\s\S]*答复[\s\S]*(提交上级|上报上一级)[\s\S]*受理[\s\S]*登记/,
   );
   await e.shot('cases-b2-closed');
 
