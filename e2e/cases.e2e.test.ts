@@ -68,7 +68,7 @@ it('(a) a neighbour dispute mediated on the spot by the grid worker to an agreem
     /申请人\s*王丽[\s\S]*被申请人\s*李强 13912345678/,
   );
 
-  await page.getByTestId('move-sessions').click();
+  await page.getByTestId('move-session').click();
   await input(page, 'f-place', '1号楼网格议事点');
   await area(page, 'f-notes', '现场查看漏水点，双方同意由楼上修缮防水，楼下不再追究');
   await page.getByTestId('move-submit').click();
@@ -136,12 +136,12 @@ it('(b) a first-visit petition settled inside the grid after one escalation', as
   await area(page, 'f-reply', '社区已协调物业拆除地锁，恢复公共车位，并在楼栋公示');
   await page.getByTestId('move-submit').click();
   await statusIs(page, '已答复待评价');
-  await page.getByTestId('move-rating').click();
+  await page.getByTestId('move-rate').click();
   await page.getByTestId('f-stars-5').click();
   await page.getByTestId('move-submit').click();
   await statusIs(page, '已办结');
   expect(await page.getByTestId('case-timeline').innerText()).toMatch(
-    /评价[\s\S]*答复[\s\S]*提交上级[\s\S]*受理[\s\S]*登记/,
+    /评价[\s\S]*答复[\s\S]*上报上一级[\s\S]*受理[\s\S]*登记/,
   );
   await e.shot('cases-b2-closed');
 

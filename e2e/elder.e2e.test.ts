@@ -187,7 +187,7 @@ describe.each(TARGETS)('长辈版 on $name', (t) => {
 
   it('colour is never the only signal: every tag and status says it in words', () => {
     for (const tag of f().tags) expect([tag.cls, (tag.text || tag.label).length > 0]).toEqual([tag.cls, true]);
-    if (t.slug === 'request') expect(f().tags.find((x) => x.cls === 'rtag')?.text).toBe('已提交');
+    if (t.slug === 'request') expect(f().tags.find((x) => x.cls === 'stag')?.text).toBe('已提交');
     // where the switch is, its state is written next to it, not shown by the track's colour alone
     if (t.slug === 'services' || t.slug === 'me') expect(f().switchState).toBe('已开启');
     Object.assign(summary[summary.length - 1], { tags: f().tags.length });
