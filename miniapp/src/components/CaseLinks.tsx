@@ -8,13 +8,12 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
 import type { Me } from '@gridlink/shared/me';
-import type { Role } from '@gridlink/shared/names';
+import { STAFF } from '@gridlink/shared/workflows/roles';
 
-const CASE_STAFF: Role[] = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
 const HOME = '/pkg-cases/pages/index/index';
 
 export function caseLinks(user: Me) {
-  if (CASE_STAFF.includes(user.role))
+  if (STAFF.includes(user.role))
     return [
       { id: 'cases', title: '纠纷调解与信访', description: '登记、调解、化解；网格先行，逐级上报', url: HOME },
       {

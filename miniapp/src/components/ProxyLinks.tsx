@@ -8,7 +8,7 @@ import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/cell/style/css';
 import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
 import type { Me } from '@gridlink/shared/me';
-import type { Role } from '@gridlink/shared/names';
+import { AGENT_APPROVERS, CARE_STAFF } from '@gridlink/shared/workflows/roles';
 
 export const PROXY_URLS = {
   hall: '/pkg-proxy/pages/hall/index',
@@ -20,9 +20,6 @@ export const PROXY_URLS = {
   approvals: '/pkg-proxy/pages/approvals/index',
   agent: '/pkg-proxy/pages/agent/index',
 } as const;
-
-const CARE_ROLES: Role[] = ['grid_worker', 'grid_leader', 'community_admin'];
-const APPROVER_ROLES: Role[] = ['community_admin', 'grid_leader'];
 
 /** 首页 tile 红色代办: agents go to 任务大厅, everyone else to 申请代办 (sign-in first when signed out). */
 export function proxyTile(user: Me | undefined, signedIn: boolean) {
@@ -65,7 +62,7 @@ export function proxyLinks(user: Me): Link[] {
       url: PROXY_URLS.requested,
     });
   }
-  if (CARE_ROLES.includes(user.role))
+  if (CARE_STAFF.includes(user.role))
     links.push({
       id: 'proxy-care',
       title: '帮扶对象',
@@ -79,7 +76,7 @@ export function proxyLinks(user: Me): Link[] {
       description: '为社区老人、残疾人代办事项',
       url: PROXY_URLS.apply,
     });
-  if (APPROVER_ROLES.includes(user.role))
+  if (AGENT_APPROVERS.includes(user.role))
     links.push({
       id: 'proxy-approvals',
       title: '代办员审批',

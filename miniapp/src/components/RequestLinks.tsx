@@ -6,27 +6,14 @@ import '@nutui/nutui-react-taro/dist/es/packages/cellgroup/style/css';
 import type { Me } from '@gridlink/shared/me';
 import type { Role } from '@gridlink/shared/names';
 import { UNIT_ROLES } from '@gridlink/shared/names';
+import { STAFF } from '@gridlink/shared/workflows/roles';
 
-/** Who handles requests in 待办 (the closed loop) */
-const INBOX_ROLES: Role[] = [
-  'grid_worker',
-  'grid_leader',
-  'community_admin',
-  'street_admin',
-  'district_admin',
-  'department',
-];
-/** 回访 is the community's: its staff and grid leaders */
-const CALLBACK_ROLES: Role[] = ['grid_leader', 'community_admin'];
+/** Who handles requests in 待办 (the closed loop): grid staff, and departments for what is dispatched */
+const INBOX_ROLES: readonly Role[] = [...STAFF, 'department'];
+/** 回访 lists a community's call-backs: its staff and grid leaders (the table's LEADERS above them have no community) */
+const CALLBACK_ROLES: readonly Role[] = ['grid_leader', 'community_admin'];
 /** who may read a grid's 统计 */
-const STATS_ROLES: Role[] = [
-  'grid_worker',
-  'grid_leader',
-  'community_admin',
-  'street_admin',
-  'district_admin',
-  'office',
-];
+const STATS_ROLES: readonly Role[] = [...STAFF, 'office'];
 
 interface Link {
   id: string;

@@ -83,7 +83,7 @@ export default function Timeline({
               {roleText(e.actorRole)}
               {e.level ? ` · ${LEVEL_NAMES[e.level]}级` : ''} · {formatTime(e.at)}
             </Text>
-            {!!e.note && <Text className="tl__note">{noteText(e.note)}</Text>}
+            {!!e.note && <Text className="notebox">{noteText(e.note)}</Text>}
           </View>
         </View>
       ))}

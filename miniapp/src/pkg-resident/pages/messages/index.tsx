@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { listMessages, type Message } from '../../../api/requests';
 import PagedList from '../../../components/PagedList';
@@ -7,14 +6,11 @@ import { formatTime } from '../../../components/request/format';
 import '../../../components/request/request.css';
 import './index.css';
 import { useElderMode } from '../../../lib/elder';
+import { openPage } from '../../../lib/nav';
 
 /** Only in-app pages can be opened from a message. */
 const openable = (m: Message) => /^\/(pages|pkg-[a-z]+)\//.test(m.page);
-const TAB_PAGES = ['/pages/index/index', '/pages/services/index', '/pages/me/index'];
-const open = (m: Message) => {
-  const path = m.page.split('?')[0];
-  return TAB_PAGES.includes(path) ? Taro.switchTab({ url: path }) : Taro.navigateTo({ url: m.page });
-};
+const open = (m: Message) => openPage(m.page);
 
 /** 消息: what changed in my requests and applications, newest first. */
 export default function MessagesPage() {

@@ -141,7 +141,7 @@ export default function CallbacksPage() {
               )}
             </View>
             {c.status === 'done' && c.outcome && (
-              <Text className="cb__outcome" data-testid={`cb-result-${c.id}`}>
+              <Text className="notebox" data-testid={`cb-result-${c.id}`}>
                 {OUTCOME_NAMES(c.outcome)}
                 {c.note ? `：${c.note}` : ''}
               </Text>

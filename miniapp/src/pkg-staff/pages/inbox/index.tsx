@@ -5,19 +5,16 @@ import { listRequests, type RequestStatus } from '../../../api/requests';
 import PagedList from '../../../components/PagedList';
 import { useSignedInPaged } from '../../../components/usePaged';
 import { RequestCard, Tabs } from '../../../components/request/RequestParts';
-import { REQUEST_STATUS_NAMES } from '@gridlink/shared/names';
+import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import '../../../components/request/request.css';
 
 type Filter = RequestStatus | '';
 
+/** 全部, the open states (the table's `open`), then the rest; 不予受理 last */
+const ORDER: RequestStatus[] = [...REQUEST_WORKFLOW.open, 'resolved', 'closed', 'rejected'];
 export const INBOX_TABS: { key: Filter; label: string }[] = [
   { key: '', label: '全部' },
-  { key: 'submitted', label: REQUEST_STATUS_NAMES.submitted },
-  { key: 'accepted', label: REQUEST_STATUS_NAMES.accepted },
-  { key: 'dispatched', label: REQUEST_STATUS_NAMES.dispatched },
-  { key: 'resolved', label: REQUEST_STATUS_NAMES.resolved },
-  { key: 'closed', label: REQUEST_STATUS_NAMES.closed },
-  { key: 'rejected', label: REQUEST_STATUS_NAMES.rejected },
+  ...ORDER.map((key) => ({ key, label: REQUEST_WORKFLOW.stateNames[key] })),
 ];
 
 /** 待办: the requests my grid (or my department) must act on, filtered by status. */
