@@ -10,5 +10,6 @@ module.exports = {
   resolver: '<rootDir>/scripts/jest-resolver.cjs',
   moduleNameMapper: { '^@gridlink/shared/(.*)$': '<rootDir>/shared/src/$1' },
   setupFiles: ['<rootDir>/functions/test/env.cjs'],
+  setupFilesAfterEnv: ['<rootDir>/functions/test/privacy-guard.setup.ts'],
   testTimeout: 30000,
 };

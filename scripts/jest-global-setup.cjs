@@ -4,6 +4,9 @@
  */
 require('tsx/cjs');
 module.exports = async () => {
+  const guardDir = require('node:path').join(require('node:os').tmpdir(), `gridlink-guard-${process.pid}`);
+  require('node:fs').mkdirSync(guardDir, { recursive: true });
+  process.env.GRIDLINK_GUARD_DIR = guardDir;
   if (process.env.DYNAMODB_ENDPOINT) return; // an external one was given
   const { startDynamoLocal } = require('../functions/src/local/dynamodb.ts');
   const handle = await startDynamoLocal({});

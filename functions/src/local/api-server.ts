@@ -99,6 +99,8 @@ export interface RequestCost {
   status: number;
   ms: number;
   calls: DbMeter;
+  /** what was asked and answered (the privacy guard of the test runs reads them) */
+  exchange: { authorization?: string; query: string; requestBody?: string; responseBody: string };
 }
 
 const watchers = new Set<(c: RequestCost) => void>();
@@ -159,6 +161,12 @@ export function createApiServer(opts: ApiServerOptions = {}) {
             status: out.statusCode ?? 200,
             ms: performance.now() - started,
             calls,
+            exchange: {
+              authorization: event.headers.authorization,
+              query: event.rawQueryString,
+              requestBody: event.isBase64Encoded ? undefined : event.body,
+              responseBody: out.isBase64Encoded ? '' : (out.body ?? ''),
+            },
           };
           for (const w of watchers) w(cost);
         }
