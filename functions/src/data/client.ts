@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
+import { markStored } from '../util/stored';
 
 /** One DynamoDB command as the meter saw it. */
 export interface DbCall {
@@ -48,6 +49,23 @@ function units(c: unknown): number {
   return Number((c as { CapacityUnits?: number }).CapacityUnits ?? 0);
 }
 
+type StoredOutput = {
+  Item?: object;
+  Items?: object[];
+  Attributes?: object;
+  Responses?: Record<string, object[]> | { Item?: object }[];
+};
+
+/** Every item DynamoDB answered is tagged as stored (util/stored.ts): never an answer as it is. */
+function tagItems(o: StoredOutput | undefined) {
+  if (!o) return;
+  markStored(o.Item);
+  markStored(o.Attributes);
+  o.Items?.forEach(markStored);
+  if (Array.isArray(o.Responses)) o.Responses.forEach((r) => markStored(r.Item));
+  else if (o.Responses) Object.values(o.Responses).forEach((items) => items.forEach(markStored));
+}
+
 let cached: { endpoint: string | undefined; doc: DynamoDBDocumentClient } | undefined;
 
 /** One document client per cold start (re-made only if the endpoint changes, as in tests). */
@@ -87,6 +105,14 @@ export function db(): DynamoDBDocumentClient {
       }
     },
     { step: 'initialize', name: 'gridlinkMeter', override: true },
+  );
+  doc.middlewareStack.add(
+    (next) => async (args) => {
+      const out = await next(args);
+      tagItems(out.output as StoredOutput);
+      return out;
+    },
+    { step: 'initialize', name: 'gridlinkStored', override: true },
   );
   cached = { endpoint, doc };
   return doc;

@@ -89,6 +89,29 @@ export async function postRequest(form: Record<string, string>, now: string) {
   return [{ service_request_id: created.id, service_notice: '已受理登记，网格员将在办理时限内处理', account_id: null }];
 }
 
+const PUBLIC_FIELDS = [
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'lat',
+  'long',
+] as const;
+
+/** The public projection of a feed item: GeoReport v2's fields, nothing else of what is stored. */
+function toServiceRequest(item: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const f of PUBLIC_FIELDS) if (item[f] !== undefined) out[f] = item[f];
+  return out;
+}
+
 export async function getRequests(
   q: {
     service_request_id?: string;
@@ -113,7 +136,11 @@ export async function getRequests(
   if (end.getTime() - start.getTime() > 90 * DAY)
     throw badRequest('start_date 与 end_date 相距不能超过 90 天', [{ path: 'start_date', message: '时间窗口过长' }]);
   if (start > end) throw badRequest('start_date 晚于 end_date', [{ path: 'start_date', message: '时间顺序不正确' }]);
-  return feedBetween(start.toISOString(), end.toISOString(), 1000, { service_code: q.service_code, status: q.status });
+  const feed = await feedBetween(start.toISOString(), end.toISOString(), 1000, {
+    service_code: q.service_code,
+    status: q.status,
+  });
+  return feed.map(toServiceRequest);
 }
 
 export async function oneRequest(fileOrId: string) {
@@ -121,5 +148,5 @@ export async function oneRequest(fileOrId: string) {
   const at = idTime(id);
   const item = at ? await feedOne(id, at) : undefined;
   if (!item) throw notFound(`service_request_id ${id} 不存在`);
-  return item;
+  return toServiceRequest(item);
 }

@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from './errors';
 import { json } from './response';
+import { findStored } from '../util/stored';
 import { contextOf, type Action, type ActionResult } from './context';
 import { routeMatcher, type RouteMatcher } from '../routes/match';
 import type { RouteDef } from '../routes/types';
@@ -31,6 +32,8 @@ export function createAreaHandler(
     if (!action) throw new DomainError('NOT_FOUND', '接口不存在');
     const out = await action(ctx);
     const result = isResult(out) ? out : { body: out };
+    const stored = findStored(result.body);
+    if (stored) throw new Error(`${ctx.route.id} answers a stored item unprojected at ${stored}`);
     const res = json(result.status ?? ctx.route.status ?? 200, result.body);
     if (ctx.route.cacheSeconds) res.headers!['cache-control'] = `public, max-age=${ctx.route.cacheSeconds}`;
     return res;
