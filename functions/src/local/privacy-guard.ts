@@ -1,6 +1,6 @@
 /**
  * The privacy guard of the test runs: every response the local API servers of this process give
- * is scanned for phone and ID numbers (in every spelling, local/pii-scan.ts) and residents' names.
+ * is scanned for phone and ID numbers (in every spelling, shared/src/pii.ts) and residents' names.
  * A reader may receive a number or a resident's name only when
  *  - it is their own (their seeded profile, or what their sign-in answered about them),
  *  - they sent it themselves earlier (a body or query string with their token), or
@@ -12,7 +12,7 @@
  */
 import { DEMO_USERS } from '../seed/demo-users';
 import { watchRequests, type RequestCost } from './api-server';
-import { findNumbers, hideNumber } from './pii-scan';
+import { findNumbers, hideNumber } from '@gridlink/shared/pii';
 
 export interface Violation {
   reader: string;

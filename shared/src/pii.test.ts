@@ -1,4 +1,4 @@
-import { findNumbers } from './pii-scan';
+import { findNumbers, maskNumbers } from './pii';
 
 const phone = (v: string) => ({ kind: 'phone', value: v });
 const id = (v: string) => ({ kind: 'idNumber', value: v });
@@ -29,5 +29,14 @@ describe('findNumbers: the spellings people type', () => {
     '12345 热线',
   ])('finds nothing in %s', (text) => {
     expect(findNumbers(text)).toEqual([]);
+  });
+});
+
+describe('maskNumbers', () => {
+  it('masks every spelling in place and keeps the rest of the text', () => {
+    expect(maskNumbers('请打139-0418-1234或１３９０４１８１２３４，身份证210902 19850315 2020。')).toBe(
+      '请打139****1234或139****1234，身份证2109**********2020。',
+    );
+    expect(maskNumbers('三楼漏水')).toBe('三楼漏水');
   });
 });

@@ -3,6 +3,8 @@
  * 139 0418 1234), +86, full-width digits, Chinese numerals (一三九…, 幺), ID numbers in groups.
  * Masked forms (139****1234) are not numbers and are not found.
  */
+import { maskIdNumber, maskPhone } from './mask';
+
 const FULL_WIDTH = /[\uFF10-\uFF19\uFF38\uFF58]/g;
 const NUMERALS: Record<string, string> = {
   零: '0',
@@ -40,13 +42,40 @@ export interface Found {
   value: string;
 }
 
-export function findNumbers(text: string): Found[] {
+const canon = (s: string) => s.replace(/[^\dXx]/g, '').toUpperCase();
+
+interface Span extends Found {
+  start: number;
+  end: number;
+}
+
+/** Where the numbers are (indices into `text`: rewriting digits keeps every index). */
+function spans(text: string): Span[] {
   const t = asciiDigits(text);
-  const out: Found[] = [];
-  const canon = (s: string) => s.replace(/[^\dXx]/g, '').toUpperCase();
-  for (const m of t.matchAll(ID_NUMBER)) out.push({ kind: 'idNumber', value: canon(m[1]) });
-  for (const m of t.matchAll(PHONE)) out.push({ kind: 'phone', value: canon(m[1]) });
-  return out;
+  const out: Span[] = [];
+  for (const m of t.matchAll(ID_NUMBER))
+    out.push({ kind: 'idNumber', value: canon(m[1]), start: m.index, end: m.index + m[0].length });
+  for (const m of t.matchAll(PHONE)) {
+    const start = m.index;
+    if (!out.some((s) => start < s.end && s.start < start + m[0].length))
+      out.push({ kind: 'phone', value: canon(m[1]), start, end: start + m[0].length });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+export function findNumbers(text: string): Found[] {
+  return spans(text).map(({ kind, value }) => ({ kind, value }));
+}
+
+/** The text with every phone and ID number masked (139****1234, 2109**********2020). */
+export function maskNumbers(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const s of spans(text)) {
+    out += text.slice(at, s.start) + (s.kind === 'phone' ? maskPhone(s.value) : maskIdNumber(s.value));
+    at = s.end;
+  }
+  return out + text.slice(at);
 }
 
 /** `139****1234`-style display of a found number, for reports that must not repeat it. */
