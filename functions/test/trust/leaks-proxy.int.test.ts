@@ -1,0 +1,115 @@
+/**
+ * Issue 12, the leaks around proxy agents, care recipients and cases: each reader relation sees
+ * only what it may (owner / agent-in-window / staff-in-scope / family / public), and every view
+ * that unmasks someone else's phone or ID number is audited.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, table } from '../../src/data/client';
+import { keys } from '../../src/data/keys';
+import { startApi, type Api } from '../harness';
+import { addOutsiders, directService, sampleForm } from './fixtures';
+
+const ELDER = { id: 'resident-elder', name: '刘淑珍', phone: '13841871234', idNumber: '21090219450812002X' };
+let api: Api;
+const t: Record<string, string> = {};
+beforeAll(async () => {
+  api = await startApi();
+  await addOutsiders();
+  for (const u of [
+    'resident-demo',
+    'resident-elder',
+    'worker-demo',
+    'leader-demo',
+    'agent-demo',
+    'agent-demo-2',
+    'community-admin-demo',
+    'worker-other',
+  ])
+    t[u] = await api.login(u);
+}, 60000);
+afterAll(async () => api?.stop());
+
+const post = (path: string, who: string, body: unknown = {}) => api.call('POST', path, { token: t[who], body });
+const get = (path: string, who: string) => api.call('GET', path, { token: t[who] });
+const expectOk = (res: { status: number; body: any }, status = 200) => {
+  expect({ status: res.status, body: res.body }).toMatchObject({ status });
+  return res.body;
+};
+const auditOf = async (target: string) =>
+  (
+    await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.auditPk(target) },
+      }),
+    )
+  ).Items ?? [];
+const piiReadsBy = async (target: string, actorId: string) =>
+  (await auditOf(target)).filter((a) => a.action === 'pii.read' && a.actorId === actorId).length;
+const text = (body: unknown) => JSON.stringify(body);
+
+/** A task for the elder, asked for by the grid worker, claimed and started by agent-demo. */
+async function liveTask(kind: 'errand' | 'service' = 'errand') {
+  const task = expectOk(
+    await post('/v1/proxy-tasks', 'worker-demo', {
+      recipientId: ELDER.id,
+      kind,
+      ...(kind === 'service' ? { serviceCode: directService.code } : {}),
+      description: '为老人代办事项',
+      consent: { given: true, method: 'witnessed_signature' },
+    }),
+    201,
+  );
+  expectOk(await post(`/v1/proxy-tasks/${task.id}/claim`, 'agent-demo'));
+  const started = expectOk(await post(`/v1/proxy-tasks/${task.id}/start`, 'agent-demo'));
+  return started as { id: string; version: number };
+}
+
+async function closeTask(id: string) {
+  const done = expectOk(await post(`/v1/proxy-tasks/${id}/complete`, 'agent-demo', { note: '已办完' }));
+  expectOk(await post(`/v1/proxy-tasks/${id}/confirm`, 'worker-demo', { version: done.version }));
+}
+
+describe('the access window governs the application filed on behalf (high)', () => {
+  it('unmasked and audited inside the window; masked (still listed) once the task is confirmed', async () => {
+    const task = await liveTask('service');
+    const form = sampleForm(directService.code);
+    const idField = directService.fields.find((f) => f.type === 'idNumber')!;
+    const phoneField = directService.fields.find((f) => f.type === 'phone')!;
+    expect(idField && phoneField).toBeTruthy();
+    form[idField.name] = ELDER.idNumber;
+    form[phoneField.name] = ELDER.phone;
+    const app = expectOk(
+      await post('/v1/applications', 'agent-demo', { serviceCode: directService.code, form, onBehalfOf: ELDER.id }),
+      201,
+    );
+    const target = `application:${app.id}`;
+
+    // inside the window: the agent sees the form, and the read is audited
+    const inside = expectOk(await get(`/v1/applications/${app.id}`, 'agent-demo'));
+    expect(inside.form[idField.name]).toBe(ELDER.idNumber);
+    expect(inside.masked).toBeUndefined();
+    expect(await piiReadsBy(target, 'agent-demo')).toBeGreaterThanOrEqual(1);
+
+    await closeTask(task.id);
+
+    // after the window: still readable and listed, but masked; the elder still sees it whole
+    const before = await piiReadsBy(target, 'agent-demo');
+    const after = expectOk(await get(`/v1/applications/${app.id}`, 'agent-demo'));
+    expect(after.masked).toBe(true);
+    expect(after.form[idField.name]).toBe('2109**********002X');
+    expect(after.form[phoneField.name]).toBe('138****1234');
+    expect(after.applicantName).not.toBe(ELDER.name);
+    expect(text(after)).not.toContain(ELDER.idNumber);
+    expect(text(after)).not.toContain(ELDER.phone);
+    expect(await piiReadsBy(target, 'agent-demo')).toBe(before); // nothing unmasked, nothing to audit
+    const mine = expectOk(await get('/v1/applications?view=mine', 'agent-demo'));
+    const listed = mine.items.find((a: { id: string }) => a.id === app.id);
+    expect(listed).toMatchObject({ masked: true });
+    expect(listed.applicantName).not.toBe(ELDER.name);
+    const own = expectOk(await get(`/v1/applications/${app.id}`, 'resident-elder'));
+    expect(own.form[idField.name]).toBe(ELDER.idNumber);
+    expect(own.applicantName).toBe(ELDER.name);
+  });
+});
