@@ -113,3 +113,44 @@ describe('the access window governs the application filed on behalf (high)', () 
     expect(own.applicantName).toBe(ELDER.name);
   });
 });
+
+describe('care recipients: family and grid staff (medium)', () => {
+  it('family see the ID number and phone masked; staff in scope see the phone (audited), never the ID number', async () => {
+    expectOk(await post(`/v1/care-recipients/${ELDER.id}/family`, 'resident-demo'), 201);
+    expectOk(await post(`/v1/care-recipients/${ELDER.id}/family/resident-demo/confirm`, 'worker-demo'));
+    const task = expectOk(
+      await post('/v1/proxy-tasks', 'resident-demo', {
+        recipientId: ELDER.id,
+        kind: 'errand',
+        description: '代缴本月燃气费',
+        consent: { given: true, method: 'family' },
+      }),
+      201,
+    );
+    const user = `user:${ELDER.id}`;
+
+    // the confirmed family member: the profile and the task, both masked
+    const famProfile = expectOk(await get(`/v1/care-recipients/${ELDER.id}`, 'resident-demo'));
+    const famTask = expectOk(await get(`/v1/proxy-tasks/${task.id}`, 'resident-demo'));
+    for (const body of [famProfile, famTask, task]) {
+      expect(text(body)).not.toContain(ELDER.phone);
+      expect(text(body)).not.toContain(ELDER.idNumber);
+    }
+    expect(famProfile).toMatchObject({ name: ELDER.name, phone: '138****1234', idNumber: '2109**********002X' });
+    expect(famTask.recipient).toMatchObject({ name: ELDER.name, phone: '138****1234', masked: true });
+    expect(await piiReadsBy(user, 'resident-demo')).toBe(0);
+
+    // the grid worker of the elder's grid: the phone, audited; the ID number masked
+    const staffProfile = expectOk(await get(`/v1/care-recipients/${ELDER.id}`, 'worker-demo'));
+    expect(staffProfile).toMatchObject({ phone: ELDER.phone, idNumber: '2109**********002X' });
+    const afterProfile = await piiReadsBy(user, 'worker-demo');
+    expect(afterProfile).toBeGreaterThanOrEqual(1);
+    const staffTask = expectOk(await get(`/v1/proxy-tasks/${task.id}`, 'worker-demo'));
+    expect(staffTask.recipient).toMatchObject({ phone: ELDER.phone, idNumber: '2109**********002X' });
+    expect(await piiReadsBy(user, 'worker-demo')).toBeGreaterThan(afterProfile);
+
+    // the elder herself sees everything
+    const own = expectOk(await get(`/v1/care-recipients/${ELDER.id}`, 'resident-elder'));
+    expect(own).toMatchObject({ phone: ELDER.phone, idNumber: ELDER.idNumber });
+  });
+});

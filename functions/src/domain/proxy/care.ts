@@ -16,6 +16,7 @@ import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { FAMILY_LINK_WORKFLOW } from '@gridlink/shared/workflows/proxy';
 import { check, commit, type Binding } from '../workflow/kernel';
+import { careReader, careView } from './view';
 
 const CARE_STAFF = ['grid_worker', 'grid_leader', 'community_admin'];
 
@@ -66,37 +67,16 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
       at: now,
     }),
   ]);
-  return recipientOf(profile, user, []); // what was just written (no family link yet): nothing to read back
+  // what the worker just wrote (no family link yet), as staff see it; the registration is audited above
+  return careView(actor, 'staff-in-scope', profile, user, [], false);
 }
 
 export async function readRecipient(actor: Actor, id: string) {
   const [{ profile, family }, user] = await Promise.all([getCare(id), getUser(id)]); // both at once
   if (!profile) throw notFound('帮扶对象不存在');
-  const isFamily = family.some((f) => f.userId === actor.id && f.status === 'confirmed');
-  if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id)
-    throw notFound('帮扶对象不存在');
-  return recipientOf(profile, user, family);
-}
-
-function recipientOf(
-  profile: CareProfileItem,
-  user: UserItem | undefined,
-  family: Awaited<ReturnType<typeof getCare>>['family'],
-) {
-  return {
-    id: profile.id,
-    name: profile.name,
-    unitId: profile.unitId,
-    unitName: profile.unitName,
-    phone: user?.phone ?? '',
-    ...(user?.idNumber ? { idNumber: user.idNumber } : {}),
-    needs: profile.needs,
-    ...(profile.note ? { note: profile.note } : {}),
-    registeredBy: profile.registeredBy,
-    family,
-    createdAt: profile.createdAt,
-    version: profile.version,
-  };
+  const reader = careReader(actor, profile, family);
+  if (!reader) throw notFound('帮扶对象不存在');
+  return careView(actor, reader, profile, user, family);
 }
 
 /** 帮扶对象 list of the worker's grid (the community's list, filtered to the grid). */

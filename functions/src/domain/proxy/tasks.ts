@@ -20,7 +20,8 @@ import { badRequest, conflict, forbidden, invalidMove, notFound } from '../error
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
-import { inWindow, isSide, recipientView } from './access';
+import { isSide } from './access';
+import { recipientView, taskReader } from './view';
 import { commit, expectVersion } from '../workflow/kernel';
 import { PROXY_BINDING, proxyRelations, type ProxyMove } from './binding';
 
@@ -32,16 +33,12 @@ export async function toTask(
   events?: Record<string, unknown>[],
   recipientUser?: UserItem,
 ): Promise<ProxyTask> {
-  // both reads at once: the reader's side (a family link, perhaps) and the recipient's contact data;
-  // the assigned agent in the access window sees the recipient anyway, their side is not looked up
-  const [side, user] = await Promise.all([
-    inWindow(actor, t) || isSide(actor, t),
-    recipientUser ?? getUser(t.recipientId),
-  ]);
+  // both reads at once: the reader's relation (a family link, perhaps) and the recipient's contact data
+  const [reader, user] = await Promise.all([taskReader(actor, t), recipientUser ?? getUser(t.recipientId)]);
   const { gridPath, recipientId, recipientName, recipientAddress, claimedAt, ...rest } = t;
   return {
     ...rest,
-    recipient: await recipientView(actor, t, side, user),
+    recipient: await recipientView(actor, t, reader, user),
     ...(events ? { timeline: events as ProxyTask['timeline'] } : {}),
   };
 }
