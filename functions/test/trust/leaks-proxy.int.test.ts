@@ -154,3 +154,68 @@ describe('care recipients: family and grid staff (medium)', () => {
     expect(own).toMatchObject({ phone: ELDER.phone, idNumber: ELDER.idNumber });
   });
 });
+
+describe('persons named in a case (medium)', () => {
+  const UNIT = 'hz-hp-xh-c1-a1-b1-u1'; // worker-demo's building
+  const OTHER = { id: 'resident-other', phone: '13900000000' }; // lives in another street (fixtures)
+
+  it('a named resident outside the reader scope comes back masked and unaudited; inside: unmasked and audited', async () => {
+    const elderReads = await piiReadsBy(`user:${ELDER.id}`, 'worker-demo');
+    const d = expectOk(
+      await post('/v1/disputes', 'worker-demo', {
+        kind: 'neighbor',
+        facts: '楼上卫生间漏水至楼下，双方多次沟通未果',
+        unitId: UNIT,
+        parties: [
+          { role: 'applicant', userId: ELDER.id },
+          { role: 'respondent', userId: OTHER.id },
+        ],
+      }),
+      201,
+    );
+    expect(text(d)).not.toContain(OTHER.phone);
+    expect(d.parties[1]).toMatchObject({ userId: OTHER.id, contact: '139****0000', masked: true });
+    expect(d.parties[0]).toMatchObject({ userId: ELDER.id, contact: ELDER.phone, masked: false });
+    expect(await piiReadsBy(`user:${ELDER.id}`, 'worker-demo')).toBeGreaterThan(elderReads);
+    expect(await piiReadsBy(`user:${OTHER.id}`, 'worker-demo')).toBe(0);
+    const read = expectOk(await get(`/v1/disputes/${d.id}`, 'worker-demo'));
+    expect(text(read)).not.toContain(OTHER.phone);
+
+    const p = expectOk(
+      await post('/v1/petitions', 'worker-demo', {
+        subject: '小区停车位被长期占用',
+        content: '小区内公共停车位被个别业主长期用地锁占用，多次反映未解决',
+        channel: 'visit',
+        unitId: UNIT,
+        petitioner: { userId: OTHER.id },
+      }),
+      201,
+    );
+    expect(text(p)).not.toContain(OTHER.phone);
+    expect(p.petitioner).toMatchObject({ contact: '139****0000', masked: true });
+    expect(await piiReadsBy(`user:${OTHER.id}`, 'worker-demo')).toBe(0);
+  });
+});
+
+describe("the petitioner's own timeline (medium)", () => {
+  it('carries no 列为重点 step and no 包案领导 for the petitioner; staff still see it', async () => {
+    const p = expectOk(
+      await post('/v1/petitions', 'worker-demo', {
+        subject: '拆迁补偿长期未落实',
+        content: '拆迁补偿款至今未发放到位，多次反映没有结果',
+        channel: 'visit',
+        unitId: 'hz-hp-xh-c1-a1-b1-u1',
+        petitioner: { userId: 'resident-demo' },
+      }),
+      201,
+    );
+    const key = { kind: 'backlog', leaderName: '郑伟', plan: '每周约谈一次，协调区征收办出具书面答复' };
+    expectOk(await post(`/v1/petitions/${p.id}/key`, 'leader-demo', key));
+    const own = expectOk(await get(`/v1/petitions/${p.id}`, 'resident-demo'));
+    expect(own.keyCase).toBeUndefined();
+    expect(own.timeline.map((e: { action: string }) => e.action)).not.toContain('flagKey');
+    expect(text(own)).not.toContain('郑伟');
+    const staff = expectOk(await get(`/v1/petitions/${p.id}`, 'leader-demo'));
+    expect(staff.timeline.map((e: { action: string }) => e.action)).toContain('flagKey');
+  });
+});
