@@ -24,6 +24,7 @@ beforeAll(async () => {
     'agent-demo-2',
     'community-admin-demo',
     'worker-other',
+    'resident-other',
   ])
     t[u] = await api.login(u);
 }, 60000);
@@ -217,5 +218,67 @@ describe("the petitioner's own timeline (medium)", () => {
     expect(text(own)).not.toContain('郑伟');
     const staff = expectOk(await get(`/v1/petitions/${p.id}`, 'leader-demo'));
     expect(staff.timeline.map((e: { action: string }) => e.action)).toContain('flagKey');
+  });
+});
+
+describe('agents, family links and photos (low)', () => {
+  it("an agent reads open hall tasks (masked) and their own tasks, never another agent's claimed or closed task", async () => {
+    const task = await liveTask();
+    const open = expectOk(
+      await post('/v1/proxy-tasks', 'worker-demo', {
+        recipientId: ELDER.id,
+        kind: 'errand',
+        description: '代取快递送到家',
+        consent: { given: true, method: 'witnessed_signature' },
+      }),
+      201,
+    );
+    const hall = expectOk(await get(`/v1/proxy-tasks/${open.id}`, 'agent-demo-2'));
+    expect(hall.recipient.masked).toBe(true);
+    expect(text(hall)).not.toContain(ELDER.phone);
+    expect((await get(`/v1/proxy-tasks/${task.id}`, 'agent-demo-2')).status).toBe(404);
+    await closeTask(task.id);
+    expect((await get(`/v1/proxy-tasks/${task.id}`, 'agent-demo-2')).status).toBe(404);
+    expectOk(await get(`/v1/proxy-tasks/${task.id}`, 'agent-demo')); // their own, masked again
+  });
+
+  it('a family-link request answers the same whether or not the person is a care recipient, and is rate limited', async () => {
+    const ask = (id: string) => post(`/v1/care-recipients/${id}/family`, 'resident-other');
+    const shape = (r: { status: number; body: any }) => ({ status: r.status, keys: Object.keys(r.body ?? {}).sort() });
+    const scale = process.env.RATE_LIMIT_SCALE;
+    process.env.RATE_LIMIT_SCALE = '1';
+    try {
+      const into = Date.now() % 60_000; // a burst must not straddle two one-minute windows
+      if (into > 45_000) await new Promise((r) => setTimeout(r, 60_000 - into + 50));
+      const answers = [
+        await ask(ELDER.id),
+        await ask('resident-demo'),
+        await ask('nobody-at-all'),
+        await ask(ELDER.id),
+      ];
+      expect(answers.map(shape)).toEqual(Array(4).fill({ status: 201, keys: ['recipientId', 'status', 'userId'] }));
+      expect(answers.map((a) => a.body.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
+      const more: number[] = [];
+      for (let i = 0; i < 7; i++) more.push((await ask(`cr-probe-${i}`)).status);
+      expect(more.slice(0, 6).every((s) => s === 201)).toBe(true);
+      expect(more[6]).toBe(429);
+    } finally {
+      process.env.RATE_LIMIT_SCALE = scale;
+    }
+  });
+
+  it('photos attached when completing a task are verified like request attachments', async () => {
+    const task = await liveTask();
+    for (const photos of [
+      ['uploads/resident-demo/request/01ABC.jpg'],
+      ['uploads/agent-demo/proxy/never-uploaded.jpg'],
+    ]) {
+      const res = await post(`/v1/proxy-tasks/${task.id}/complete`, 'agent-demo', { note: '已办完', photos });
+      expect({ status: res.status, path: res.body.error?.details?.[0]?.path }).toEqual({
+        status: 400,
+        path: 'photos.0',
+      });
+    }
+    expectOk(await post(`/v1/proxy-tasks/${task.id}/complete`, 'agent-demo', { note: '已办完' }));
   });
 });
