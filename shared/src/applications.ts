@@ -64,6 +64,8 @@ export const Application = z.object({
   rating: z.object({ stars: z.number(), comment: z.string().optional(), at: Timestamp }).optional(),
   /** the submitted form (details only; masked for readers who do not need it) */
   form: z.record(z.string(), z.unknown()).optional(),
+  /** true when the reader acted for the applicant and the access window has closed (form masked) */
+  masked: z.boolean().optional(),
   attachments: z.array(z.object({ key: z.string(), url: z.string().optional() })).optional(),
   timeline: z.array(ApplicationEvent).optional(),
 });

@@ -26,6 +26,8 @@ export interface PersonItem {
   userId?: string;
   name: string;
   contact?: string;
+  /** a resident's unit (district … unit), recorded when named: who may see their contact (grid scope) */
+  unitPath?: string[];
 }
 
 interface CaseBase {

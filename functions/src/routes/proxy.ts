@@ -127,6 +127,7 @@ export const proxyRoutes: readonly RouteDef[] = [
     path: '/v1/care-recipients/{id}/family',
     area: 'proxy',
     auth: ['resident', 'agent'],
+    rateLimit: 10,
     params: IdParams,
     status: 201,
     summary: '申请家属关联',

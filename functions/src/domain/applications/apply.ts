@@ -13,7 +13,7 @@ import { relationTo } from '../behalf';
 import { verifyAttachments } from '../uploads';
 import { commit } from '../workflow/kernel';
 import { APPLICATION_BINDING } from './binding';
-import { toApplication } from './view';
+import { viewApplication } from './view';
 
 const DAY = 86400_000;
 
@@ -96,5 +96,6 @@ export async function apply(actor: Actor, body: CreateApplicationBody, now: stri
       [`svc_${service.code.replace(/-/g, '_')}`]: 1,
     },
   });
-  return toApplication(item, { events: [], withForm: true });
+  // the applicant, or whoever may act for them right now (checked above): the full form, audited if not theirs
+  return viewApplication(actor, item, app.actedBy ? 'agent-in-window' : 'owner', { events: [], withForm: true });
 }

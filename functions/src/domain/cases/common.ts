@@ -14,7 +14,9 @@ import {
   type CaseActor,
   type CaseEventItem,
   type CaseItem,
+  type PersonItem,
 } from '../../data/cases';
+import type { UserItem } from '../../data/users';
 import { getGridItems, staffedGrids, type GridItem } from '../../data/grids';
 import type { Deltas } from '../../data/stats';
 import { badRequest, forbidden } from '../errors';
@@ -73,6 +75,12 @@ export async function unitInScope(actor: Actor, unitId: string | undefined): Pro
   if (!unit || unit.level !== 'unit') throw badRequest('单元不存在', [{ path: 'unitId', message: '不是有效的单元' }]);
   if (!staffTier(actor, unit.path)) throw forbidden('只能登记您负责网格内的事项');
   return unit;
+}
+
+/** A resident named in a case: name, contact and their unit's path (who may see the contact: ./view.ts). */
+export async function namedResident(u: UserItem, contact: string | undefined): Promise<PersonItem> {
+  const unit = u.unitId ? (await getGridItems([u.unitId])).get(u.unitId) : undefined;
+  return { userId: u.id, name: u.name, ...(contact ? { contact } : {}), ...(unit ? { unitPath: unit.path } : {}) };
 }
 
 /** Which grid must act at `level`: the nearest staffed grid on the path at grid level. */

@@ -24,10 +24,19 @@ import type { Actor } from '../../auth/actor';
 import { nextLevel } from '../requests/routing';
 import { verifyAttachments } from '../uploads';
 import { expectVersion } from '../workflow/kernel';
-import { actorOf, checkCaseMove, commitCase, inboxAt, staffTier, unitInScope, unitNameOf } from './common';
+import {
+  actorOf,
+  checkCaseMove,
+  commitCase,
+  inboxAt,
+  namedResident,
+  staffTier,
+  unitInScope,
+  unitNameOf,
+} from './common';
 
 export type DisputeMove = 'session' | 'escalate' | 'agree' | 'fail' | 'close';
-import { toDispute } from './view';
+import { caseView, handlerOf } from './view';
 
 /** request categories that can become a dispute, and the dispute type they become */
 const FROM_CATEGORY: Record<string, DisputeItem['disputeKind']> = { 'neighbor-dispute': 'neighbor' };
@@ -43,8 +52,7 @@ async function partiesOf(input: NonNullable<z.infer<typeof CreateDisputeBody>['p
       const u = await getUser(p.userId);
       if (!u || u.role !== 'resident')
         throw badRequest('当事人不是本系统的居民', [{ path: `parties.${i}.userId`, message: '居民不存在' }]);
-      const contact = p.contact ?? u.phone;
-      return { role: p.role, userId: u.id, name: u.name, ...(contact ? { contact } : {}) };
+      return { role: p.role, ...(await namedResident(u, p.contact ?? u.phone)) };
     }),
   );
 }
@@ -68,9 +76,7 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
       const u = await getUser(fromRequest.reporterId);
       parties.unshift({
         role: 'applicant',
-        userId: fromRequest.reporterId,
-        name: u?.name ?? fromRequest.reporterName,
-        ...(u?.phone ? { contact: u.phone } : {}),
+        ...(u ? await namedResident(u, u.phone) : { userId: fromRequest.reporterId, name: fromRequest.reporterName }),
       });
     }
   }
@@ -137,7 +143,7 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
     extra,
     notice: { title: `${DISPUTE_KIND_NAMES[kind]}：已登记`, body: '网格员已登记您的纠纷，将尽快组织调解' },
   });
-  return toDispute(d, { as: 'handler' }, []);
+  return caseView(actor, d, handlerOf(actor), []);
 }
 
 async function load(id: string, version?: number) {
@@ -258,5 +264,5 @@ export async function actOnDispute<M extends DisputeMove>(
     counters,
     notice: { title: `${DISPUTE_KIND_NAMES[d.disputeKind]}：${toName}`, body: body_ },
   });
-  return toDispute(moved.item, { as: 'handler' });
+  return caseView(actor, moved.item, handlerOf(actor));
 }

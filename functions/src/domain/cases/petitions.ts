@@ -35,8 +35,17 @@ import { verifyAttachments } from '../uploads';
 import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { expectVersion, SYSTEM } from '../workflow/kernel';
 import { sweep } from '../workflow/sweep';
-import { actorOf, checkCaseMove, commitCase, inboxAt, staffTier, unitInScope, unitNameOf } from './common';
-import { toPetition } from './view';
+import {
+  actorOf,
+  checkCaseMove,
+  commitCase,
+  inboxAt,
+  namedResident,
+  staffTier,
+  unitInScope,
+  unitNameOf,
+} from './common';
+import { caseView, handlerOf } from './view';
 
 const PROXY_ROLES = ['agent', 'grid_worker', 'grid_leader'];
 const daysLater = (now: string, days: number) => new Date(Date.parse(now) + days * 86400_000).toISOString();
@@ -48,8 +57,7 @@ async function petitionerOf(p: z.infer<typeof CreatePetitionBody>['petitioner'])
   const u = await getUser(p.userId);
   if (!u || u.role !== 'resident')
     throw badRequest('信访人不是本系统的居民', [{ path: 'petitioner.userId', message: '居民不存在' }]);
-  const contact = p.contact ?? u.phone;
-  return { userId: u.id, name: u.name, ...(contact ? { contact } : {}) };
+  return namedResident(u, p.contact ?? u.phone);
 }
 
 /** The unit, and for an agent: a live proxy task for the petitioner (the access window) and consent. */
@@ -130,7 +138,7 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
     extra: personIds.map((u) => personPointerPut(p, u)),
     notice: { title: `信访事项：${PETITION_STATUS_NAMES.registered}`, body: `“${body.subject}”已登记，网格将先行化解` },
   });
-  return toPetition(p, { as: 'handler' }, []);
+  return caseView(actor, p, handlerOf(actor), []);
 }
 
 async function load(id: string, version?: number) {
@@ -206,7 +214,7 @@ export async function actOnPetition<M extends StaffMove>(
       body: move === 'reply' ? '已答复，请对办理结果进行评价' : PETITION_WORKFLOW.moves[move].label,
     },
   });
-  return toPetition(moved.item as PetitionItem, { as: 'handler' });
+  return caseView(actor, moved.item as PetitionItem, handlerOf(actor));
 }
 
 async function raised(p: PetitionItem, level: Level, now: string) {
@@ -246,7 +254,7 @@ export async function flagKeyCase(actor: Actor, id: string, body: z.infer<typeof
     counters,
     notice: { title: '信访事项', body: '已安排专人包案化解' },
   });
-  return toPetition(moved.item as PetitionItem, { as: 'handler' });
+  return caseView(actor, moved.item as PetitionItem, handlerOf(actor));
 }
 
 /** The petitioner (or their proxy) rates the reply; staff may record an offline petitioner's evaluation. */
@@ -288,7 +296,8 @@ export async function ratePetition(actor: Actor, id: string, body: z.infer<typeo
     counters,
     notice: { title: `信访事项：${PETITION_STATUS_NAMES.closed}`, body: '感谢您的评价' },
   });
-  return toPetition(moved.item as PetitionItem, self || proxy ? { as: 'person', userId: actor.id } : { as: 'handler' });
+  const v = self || proxy ? { as: 'person' as const, userId: actor.id } : handlerOf(actor);
+  return caseView(actor, moved.item as PetitionItem, v);
 }
 
 /** Scheduled: open petitions past their deadline go up one level (at the district: marked overdue). */

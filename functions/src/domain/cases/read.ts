@@ -25,7 +25,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { attachmentLinks } from '../uploads';
 import { isCaseStaff, readerOf } from './common';
-import { toDispute, toPetition, type Viewer } from './view';
+import { caseView, handlerOf, toDispute, toPetition, type Viewer } from './view';
 
 const NOT_FOUND = { dispute: '纠纷不存在', petition: '信访事项不存在' };
 const render = (c: CaseItem, v: Viewer, events?: Parameters<typeof toDispute>[2]) =>
@@ -46,7 +46,8 @@ export async function readCase(actor: Actor, kind: CaseKind, id: string) {
       target: `${kind}:${id}`,
       at: new Date().toISOString(),
     });
-  const out = render(c, reader === 'handler' ? { as: 'handler' } : { as: 'person', userId: actor.id }, found.events);
+  const v: Viewer = reader === 'handler' ? handlerOf(actor) : { as: 'person', userId: actor.id };
+  const out = await caseView(actor, c, v, found.events);
   out.attachments = await attachmentLinks(c.attachments); // short-lived links, for allowed readers only
   return out;
 }

@@ -2,43 +2,88 @@
  * The API views of disputes and petitions, by who reads:
  * - 'list': no identities (names masked, no contacts) and no free text (facts, content, notes) —
  *   lists are not audited, so they carry nothing personal;
- * - 'handler': staff in scope, everything (each such read is audited);
- * - 'person': a party / the petitioner / the proxy: names, their own contact, no internal labels.
+ * - 'handler': staff in scope, everything of the case; a named resident's contact only when the
+ *   reader's scope contains that resident's unit (auth/policy.ts), else masked; unmasked contacts are
+ *   audited (`pii.read` on the resident) by `caseView`;
+ * - 'person': a party / the petitioner / the proxy: names, their own contact, no internal labels and
+ *   no internal steps in the timeline (列为重点 and its 包案领导 note are for staff).
  */
 import type { Dispute, Petition } from '@gridlink/shared/cases';
 import { maskName, maskPhone } from '@gridlink/shared/mask';
-import type { CaseEventItem, DisputeItem, PersonItem, PetitionItem } from '../../data/cases';
+import type { Actor } from '../../auth/actor';
+import { inScope } from '../../auth/policy';
+import { writeAudit } from '../../data/audit';
+import type { CaseEventItem, CaseItem, DisputeItem, PersonItem, PetitionItem } from '../../data/cases';
 
 /** `staff`: a worklist (internal labels shown); otherwise a person's own list */
-export type Viewer = { as: 'list'; staff?: boolean } | { as: 'handler' } | { as: 'person'; userId: string };
+export type Viewer =
+  { as: 'list'; staff?: boolean } | { as: 'handler'; gridIds: readonly string[] } | { as: 'person'; userId: string };
+
+/** Steps persons never see in their own case's timeline (staff-internal). */
+const INTERNAL_STEPS: Record<CaseItem['kind'], readonly string[]> = { dispute: [], petition: ['flagKey'] };
+
+/** May a handler see this person's contact? Typed-in persons: yes; residents: only in the reader's scope. */
+const contactVisible = (p: PersonItem, gridIds: readonly string[]) =>
+  !p.userId || (!!p.unitPath && inScope({ gridIds: [...gridIds] }, p.unitPath));
 
 function person(p: PersonItem, v: Viewer) {
   const own = v.as === 'person' && p.userId === v.userId;
-  if (v.as === 'handler' || own)
+  if (own || (v.as === 'handler' && (contactVisible(p, v.gridIds) || !p.contact)))
     return {
       ...(p.userId ? { userId: p.userId } : {}),
       name: p.name,
       ...(p.contact ? { contact: p.contact } : {}),
       masked: false,
     };
+  if (v.as === 'handler')
+    return { ...(p.userId ? { userId: p.userId } : {}), name: p.name, contact: maskPhone(p.contact!), masked: true };
   if (v.as === 'person') return { name: p.name, ...(p.contact ? { contact: maskPhone(p.contact) } : {}), masked: true };
   return { name: maskName(p.name), masked: true };
 }
 
-const timeline = (events?: CaseEventItem[]) =>
-  events?.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note, channel }) => ({
-    id,
-    at,
-    actorId,
-    actorName,
-    actorRole,
-    action,
-    from,
-    to,
-    level,
-    ...(note ? { note } : {}),
-    ...(channel ? { channel } : {}),
-  }));
+const personsOf = (c: CaseItem): PersonItem[] => (c.kind === 'dispute' ? c.parties : [c.petitioner]);
+
+/**
+ * The case for this reader; for a handler, every named resident whose contact it shows unmasked is
+ * audited (`pii.read` on that resident), so looking up someone's phone through a case leaves a trace.
+ */
+export async function caseView(actor: Actor, c: CaseItem, v: Viewer, events?: CaseEventItem[]) {
+  if (v.as === 'handler')
+    await Promise.all(
+      personsOf(c)
+        .filter((p) => p.userId && p.userId !== actor.id && p.contact && contactVisible(p, v.gridIds))
+        .map((p) =>
+          writeAudit({
+            actorId: actor.id,
+            actorRole: actor.role,
+            action: 'pii.read',
+            target: `user:${p.userId}`,
+            to: { [c.kind]: c.id },
+            at: new Date().toISOString(),
+          }),
+        ),
+    );
+  return c.kind === 'dispute' ? toDispute(c, v, events) : toPetition(c, v, events);
+}
+
+export const handlerOf = (actor: Actor): Viewer => ({ as: 'handler', gridIds: actor.gridIds });
+
+const timeline = (kind: CaseItem['kind'], v: Viewer, events?: CaseEventItem[]) =>
+  events
+    ?.filter((e) => v.as !== 'person' || !INTERNAL_STEPS[kind].includes(e.action))
+    .map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note, channel }) => ({
+      id,
+      at,
+      actorId,
+      actorName,
+      actorRole,
+      action,
+      from,
+      to,
+      level,
+      ...(note ? { note } : {}),
+      ...(channel ? { channel } : {}),
+    }));
 
 const base = (c: DisputeItem | PetitionItem) => ({
   id: c.id,
@@ -68,7 +113,7 @@ export function toDispute(d: DisputeItem, v: Viewer, events?: CaseEventItem[]): 
   if (d.agreement) out.agreement = d.agreement;
   if (d.referral) out.referral = d.referral;
   if (d.followUp) out.followUp = d.followUp;
-  if (events) out.timeline = timeline(events);
+  if (events) out.timeline = timeline('dispute', v, events);
   return out;
 }
 
@@ -95,6 +140,6 @@ export function toPetition(p: PetitionItem, v: Viewer, events?: CaseEventItem[])
   if (v.as === 'list') return out;
   out.content = p.content;
   if (p.reply) out.reply = p.reply;
-  if (events) out.timeline = timeline(events);
+  if (events) out.timeline = timeline('petition', v, events);
   return out;
 }

@@ -11,11 +11,12 @@ import { transact } from '../../data/requests';
 import { statsUpdates } from '../../data/stats';
 import { getUser, type UserItem } from '../../data/users';
 import { familyLinkPut, getFamilyLink, userCreatePut, type FamilyLinkItem } from '../../data/agents';
-import { badRequest, conflict, forbidden, notFound } from '../errors';
+import { badRequest, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { FAMILY_LINK_WORKFLOW } from '@gridlink/shared/workflows/proxy';
 import { check, commit, type Binding } from '../workflow/kernel';
+import { careReader, careView } from './view';
 
 const CARE_STAFF = ['grid_worker', 'grid_leader', 'community_admin'];
 
@@ -66,37 +67,16 @@ export async function registerRecipient(actor: Actor, body: z.infer<typeof Creat
       at: now,
     }),
   ]);
-  return recipientOf(profile, user, []); // what was just written (no family link yet): nothing to read back
+  // what the worker just wrote (no family link yet), as staff see it; the registration is audited above
+  return careView(actor, 'staff-in-scope', profile, user, [], false);
 }
 
 export async function readRecipient(actor: Actor, id: string) {
   const [{ profile, family }, user] = await Promise.all([getCare(id), getUser(id)]); // both at once
   if (!profile) throw notFound('帮扶对象不存在');
-  const isFamily = family.some((f) => f.userId === actor.id && f.status === 'confirmed');
-  if (!(CARE_STAFF.includes(actor.role) && inScope(actor, profile.gridPath)) && !isFamily && actor.id !== id)
-    throw notFound('帮扶对象不存在');
-  return recipientOf(profile, user, family);
-}
-
-function recipientOf(
-  profile: CareProfileItem,
-  user: UserItem | undefined,
-  family: Awaited<ReturnType<typeof getCare>>['family'],
-) {
-  return {
-    id: profile.id,
-    name: profile.name,
-    unitId: profile.unitId,
-    unitName: profile.unitName,
-    phone: user?.phone ?? '',
-    ...(user?.idNumber ? { idNumber: user.idNumber } : {}),
-    needs: profile.needs,
-    ...(profile.note ? { note: profile.note } : {}),
-    registeredBy: profile.registeredBy,
-    family,
-    createdAt: profile.createdAt,
-    version: profile.version,
-  };
+  const reader = careReader(actor, profile, family);
+  if (!reader) throw notFound('帮扶对象不存在');
+  return careView(actor, reader, profile, user, family);
 }
 
 /** 帮扶对象 list of the worker's grid (the community's list, filtered to the grid). */
@@ -115,10 +95,17 @@ const FAMILY_BINDING: Binding<FamilyLinkItem> = {
   put: (after, expected) => familyLinkPut(after, expected),
 };
 
-/** A resident asks to be linked as family; the grid worker confirms. */
+/**
+ * A resident asks to be linked as family; the grid worker confirms. The answer is the same whether
+ * or not the person is a care recipient and whether or not it was asked before (no existence
+ * oracle): nothing is written for someone who is not one; the route is rate limited.
+ */
 export async function requestFamilyLink(actor: Actor, recipientId: string, now: string) {
+  const refusal = '只有居民可以申请家属关联';
+  check(FAMILY_LINK_WORKFLOW, { move: 'request', as: [actor.role], refusal, actorRole: actor.role });
+  const answer = { recipientId, userId: actor.id, status: 'pending' as const };
   const { profile } = await getCare(recipientId);
-  if (!profile) throw notFound('帮扶对象不存在');
+  if (!profile || recipientId === actor.id) return answer;
   const link: FamilyLinkItem = {
     id: `${recipientId}:${actor.id}`,
     recipientId,
@@ -129,14 +116,12 @@ export async function requestFamilyLink(actor: Actor, recipientId: string, now: 
     createdAt: now,
     updatedAt: now,
   };
-  const refusal = '只有居民可以申请家属关联';
   try {
     await commit(FAMILY_BINDING, { move: 'request', actor, as: [actor.role], refusal, after: link, now });
   } catch (e) {
-    if ((e as { code?: string }).code === 'VERSION_CONFLICT') throw conflict('已申请过家属关联');
-    throw e;
+    if ((e as { code?: string }).code !== 'VERSION_CONFLICT') throw e; // asked before: the same answer
   }
-  return { recipientId, userId: actor.id, status: 'pending' };
+  return answer;
 }
 
 export async function confirmFamilyLink(actor: Actor, recipientId: string, userId: string, now: string) {

@@ -16,12 +16,15 @@ import {
 import { getService } from '../../data/services';
 import type { Deltas } from '../../data/stats';
 import { getUser, type UserItem } from '../../data/users';
-import { badRequest, conflict, forbidden, invalidMove, notFound } from '../errors';
+import { badRequest, conflict, DomainError, forbidden, invalidMove, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
-import { inWindow, isSide, recipientView } from './access';
-import { commit, expectVersion } from '../workflow/kernel';
+import { isSide } from './access';
+import { recipientView, taskReader } from './view';
+import { check, commit, expectVersion } from '../workflow/kernel';
+import { PROXY_WORKFLOW } from '@gridlink/shared/workflows/proxy';
+import { verifyAttachments } from '../uploads';
 import { PROXY_BINDING, proxyRelations, type ProxyMove } from './binding';
 
 const HOUR = 3600_000;
@@ -32,16 +35,12 @@ export async function toTask(
   events?: Record<string, unknown>[],
   recipientUser?: UserItem,
 ): Promise<ProxyTask> {
-  // both reads at once: the reader's side (a family link, perhaps) and the recipient's contact data;
-  // the assigned agent in the access window sees the recipient anyway, their side is not looked up
-  const [side, user] = await Promise.all([
-    inWindow(actor, t) || isSide(actor, t),
-    recipientUser ?? getUser(t.recipientId),
-  ]);
+  // both reads at once: the reader's relation (a family link, perhaps) and the recipient's contact data
+  const [reader, user] = await Promise.all([taskReader(actor, t), recipientUser ?? getUser(t.recipientId)]);
   const { gridPath, recipientId, recipientName, recipientAddress, claimedAt, ...rest } = t;
   return {
     ...rest,
-    recipient: await recipientView(actor, t, side, user),
+    recipient: await recipientView(actor, t, reader, user),
     ...(events ? { timeline: events as ProxyTask['timeline'] } : {}),
   };
 }
@@ -129,6 +128,10 @@ export async function moveTask(
   const extra: unknown[] = [];
   const counters: Deltas = {};
   if (move === 'claim') Object.assign(after, { agentId: actor.id, agentName: actor.name, claimedAt: now });
+  if (move === 'complete' && body.photos?.length) {
+    check(PROXY_WORKFLOW, { move, ...rel, actorRole: actor.role, before: t }); // who, before what they attach
+    await verifyPhotos(actor, body.photos);
+  }
   if (move === 'complete')
     after.result = {
       note: body.note ?? '',
@@ -154,6 +157,17 @@ export async function moveTask(
     throw move === 'claim' && (e as { code?: string }).code === 'VERSION_CONFLICT' ? lost() : e;
   });
   return toTask(actor, (await moved).item);
+}
+
+/** Photos of a completed task are attachments: verified the way request attachments are. */
+async function verifyPhotos(actor: Actor, photos: string[]) {
+  try {
+    await verifyAttachments(actor, photos);
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    const details = e.details?.map((d) => ({ ...d, path: d.path.replace(/^attachments\./, 'photos.') }));
+    throw new DomainError(e.code, e.message, details);
+  }
 }
 
 export async function rateTask(actor: Actor, id: string, stars: number, comment: string | undefined, now: string) {
@@ -184,7 +198,8 @@ export async function readTask(actor: Actor, id: string) {
   if (!found) throw notFound('任务不存在');
   const t = found.task;
   const visible =
-    (actor.role === 'agent' && actor.gridIds.includes(t.communityId)) ||
+    // agents: the open tasks of their community's hall (the public projection) and their own tasks
+    (actor.role === 'agent' && actor.gridIds.includes(t.communityId) && t.status === 'open') ||
     t.agentId === actor.id ||
     (await isSide(actor, t)) ||
     (['street_admin', 'district_admin'].includes(actor.role) && inScope(actor, t.gridPath));
