@@ -1,7 +1,8 @@
 /**
  * Open311 GeoReport v2 (JSON) over our requests: its services are our request categories; a POST
  * files a request through the same domain code as the mini-program (channel user of the api_key);
- * GET requests reads the public projection (no personal data). Errors: [{code, description}].
+ * GET requests reads the public projection (no personal data, never the resident's own text; only
+ * requests whose content checks passed: isPublishable). Errors: [{code, description}].
  */
 import { REQUEST_CATEGORIES, categoryByCode } from '@gridlink/shared/request-categories';
 import { getUser } from '../data/users';
@@ -11,8 +12,15 @@ import { DomainError, badRequest, notFound, zodDetails } from './errors';
 import type { Actor } from '../auth/actor';
 import { createRequest } from './requests/create';
 import { CreateRequestBody } from '@gridlink/shared/requests';
+import { isPublishable, type Moderation } from './moderation';
 
 const DAY = 86400_000;
+
+/** Only what passed content security is published; the moderation state itself stays internal. */
+const published = (items: Record<string, unknown>[]) =>
+  items
+    .filter((i) => isPublishable(i as { moderation?: Moderation }))
+    .map(({ moderation: _moderation, ...rest }) => rest);
 
 /** api_key → the channel user that files on its behalf (cloud: OPEN311_API_KEYS JSON from configuration). */
 function channelOf(apiKey: string | undefined): string | undefined {
@@ -113,13 +121,15 @@ export async function getRequests(
   if (end.getTime() - start.getTime() > 90 * DAY)
     throw badRequest('start_date 与 end_date 相距不能超过 90 天', [{ path: 'start_date', message: '时间窗口过长' }]);
   if (start > end) throw badRequest('start_date 晚于 end_date', [{ path: 'start_date', message: '时间顺序不正确' }]);
-  return feedBetween(start.toISOString(), end.toISOString(), 1000, { service_code: q.service_code, status: q.status });
+  return published(
+    await feedBetween(start.toISOString(), end.toISOString(), 1000, { service_code: q.service_code, status: q.status }),
+  );
 }
 
 export async function oneRequest(fileOrId: string) {
   const id = fileOrId.replace(/\.json$/, '');
   const at = idTime(id);
-  const item = at ? await feedOne(id, at) : undefined;
+  const item = at ? published([(await feedOne(id, at)) ?? {}])[0] : undefined;
   if (!item) throw notFound(`service_request_id ${id} 不存在`);
   return item;
 }
