@@ -48,6 +48,8 @@ export interface Stack {
   sentMessages: ReturnType<typeof createWechatEmulator>['sent'];
   /** run the counter aggregator over the writes made since its last run; resolves to the grids it took */
   drainStats(): Promise<number>;
+  /** run the content-security checks that are due (automatic before each request unless statsFeed is 'manual') */
+  drainModeration(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -143,6 +145,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       seeded,
       sentMessages: wechat.sent,
       drainStats,
+      drainModeration: drainModerationLocal,
       stop,
     };
   } catch (e) {
