@@ -168,27 +168,30 @@ const mediaVerdict = (c: ModCheck): Verdict | undefined => {
   return all.includes('risky') ? 'risky' : all.includes('review') ? 'review' : 'pass';
 };
 
+/**
+ * Submits the photos still without a trace or verdict. Verdicts are only ever written one photo at
+ * a time (setMediaVerdict), so a push landing meanwhile is never overwritten; whoever finds the last
+ * verdict in while the check waits — this drain after saving 'wait', or the push — applies it.
+ */
 async function submitMedia(c: ModCheck, openid: string | undefined, nowMs: number) {
   const missing = (c.media ?? []).filter((k) => !c.verdicts[k] && !c.traces[k]);
   const links = new Map((await attachmentLinks(missing)).map((l) => [l.key, l.url]));
   const traces = { ...c.traces };
-  const verdicts = { ...c.verdicts };
   try {
     for (const key of missing) {
       const res = await mediaCheckAsync(links.get(key)!, openid, c.scene);
       if ('traceId' in res && res.traceId) {
         await putTrace(res.traceId, c.id, key, new Date(nowMs).toISOString());
         traces[key] = res.traceId;
-      } else verdicts[key] = 'review'; // refused outright: a person must look
+      } else await setMediaVerdict(c.id, key, 'review'); // refused outright: a person must look
     }
   } finally {
-    // what was submitted stays submitted, even when a later photo's call failed
-    c.traces = traces;
-    c.verdicts = verdicts;
+    c.traces = traces; // what was submitted stays submitted, even when a later photo's call failed
   }
-  const done = mediaVerdict(c);
-  if (done) return apply(c, done, undefined, nowMs);
-  await saveCheck(c.id, { traces, verdicts, state: 'wait', attempts: 0 }, later(nowMs, config.waitMs));
+  await saveCheck(c.id, { traces, state: 'wait', attempts: 0 }, later(nowMs, config.waitMs));
+  const now = await getCheck(c.id);
+  const done = now?.state === 'wait' && mediaVerdict(now);
+  if (done) await apply(now, done, undefined, nowMs);
 }
 
 async function runCheck(c: ModCheck, nowMs: number) {
@@ -219,7 +222,7 @@ export async function drainModeration(nowMs = Date.now()): Promise<number> {
         const attempts = c.attempts + 1;
         const wait = Math.min(config.retryMs * 2 ** (attempts - 1), 300_000);
         if (!(e instanceof WechatTransientError)) log('warn', 'moderation check failed', { id: c.id, err: String(e) });
-        await saveCheck(c.id, { attempts, traces: c.traces, verdicts: c.verdicts }, later(nowMs, wait));
+        await saveCheck(c.id, { attempts, traces: c.traces }, later(nowMs, wait));
       }
     }
   }
@@ -257,7 +260,7 @@ export async function receivePush(body: MediaPush, nowMs = Date.now()) {
   const s = body.result?.suggest;
   const verdict: Verdict = !body.errcode && (s === 'pass' || s === 'risky' || s === 'review') ? s : 'review';
   const c = await setMediaVerdict(trace.checkId, trace.mediaKey, verdict);
-  const done = c.state !== 'verify' && mediaVerdict(c);
-  if (done && (await getCheck(c.id))?.state !== 'verify') await apply(c, done, body.result?.label, nowMs);
+  const done = c.state === 'wait' && mediaVerdict(c); // still 'check': the submitting drain applies it
+  if (done) await apply(c, done, body.result?.label, nowMs);
   return { recorded: true };
 }
