@@ -14,6 +14,8 @@ export interface AreaAccess {
   bucket?: AccessMode;
   /** reads the WeChat app secret (code2Session, subscribe messages) */
   wechat?: boolean;
+  /** reads the WeChat message-push token (verifies the signature of WeChat's callbacks) */
+  wechatPush?: boolean;
 }
 
 /**
@@ -22,7 +24,10 @@ export interface AreaAccess {
  */
 export const AREA_ACCESS: Readonly<Record<string, AreaAccess>> = {
   auth: { wechat: true },
-  notify: { wechat: true },
+  // the jobs function: subscribe messages, and content security (presigned photo links for mediaCheckAsync)
+  notify: { wechat: true, bucket: 'RO' },
+  // WeChat's message push (media-check verdicts): the push token only, never the AppSecret
+  wechat: { wechatPush: true },
   // uploads presigns PUTs; the others only check (HEAD) and presign GETs of what was uploaded
   uploads: { bucket: 'RW' },
   requests: { bucket: 'RO' },

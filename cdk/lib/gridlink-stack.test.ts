@@ -13,7 +13,8 @@ import { cdkJsonContext } from './cdk-json';
 import { AREA_ACCESS, readConfig } from './config';
 import { AreaFunction, BUCKET_OBJECT_ACTIONS, REPO_ROOT } from './constructs/area-function';
 import { ACCESS_LOG_DAYS, ATTACHMENT_KEYS } from './constructs/attachments';
-import { OUTBOX_ITEM_TYPE, STATS_LOCAL_ITEM_TYPE, STATS_STREAM } from './constructs/jobs';
+import { MODCHECK_ITEM_TYPE, OUTBOX_ITEM_TYPE, STATS_LOCAL_ITEM_TYPE, STATS_STREAM } from './constructs/jobs';
+import { MODCHECK_TYPE } from '../../functions/src/data/moderation';
 import { GridLinkStack } from './gridlink-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -50,7 +51,10 @@ const areas = [...new Set([...AREAS, 'system'])];
 const allFunctions = [...areas, 'jobs'];
 /** who may read the WeChat secret / touch attachments (the policy under test, written out) */
 const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
-const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases'];
+// jobs (AREA_ACCESS key 'notify') presigns photo links for WeChat's media check
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs'];
+/** the function of an AREA_ACCESS key (the jobs function has the notifier's access) */
+const fnArea = (key: string) => (key === 'notify' ? 'jobs' : key);
 
 describe('table', () => {
   test('keys and GSIs equal tableDef', () => {
@@ -262,7 +266,7 @@ describe('IAM least privilege', () => {
         expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketRef(), 'Arn'] } }),
         expect.objectContaining({ Resource: objects }),
       ]);
-      const mode = AREA_ACCESS[area].bucket!;
+      const mode = AREA_ACCESS[area === 'jobs' ? 'notify' : area].bucket!;
       expect(actions(s3[1])).toEqual([...BUCKET_OBJECT_ACTIONS[mode]]);
     }
     expect(AREA_ACCESS.uploads.bucket).toBe('RW');
@@ -272,7 +276,7 @@ describe('IAM least privilege', () => {
   });
 
   test('secrets: read only; the WeChat secret only for WeChat areas; bucket only for attachment areas', () => {
-    const wechatRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('Wechat'))![0];
+    const wechatRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('WechatAppSecret'))![0];
     for (const area of allFunctions) {
       const stmts = policiesOf(area);
       for (const s of stmts.filter((x) => actions(x).some((a) => a.startsWith('secretsmanager:')))) {
@@ -283,8 +287,21 @@ describe('IAM least privilege', () => {
     }
     for (const [area, access] of Object.entries(AREA_ACCESS)) {
       if (access.wechat) expect(WECHAT_AREAS).toContain(area);
-      if (access.bucket) expect(ATTACHMENT_AREAS).toContain(area);
+      if (access.bucket) expect(ATTACHMENT_AREAS).toContain(fnArea(area));
     }
+  });
+
+  test('WeChat message push: POST /wechat/push on the wechat function, the only one reading the push token', () => {
+    const pushRef = ofType('AWS::SecretsManager::Secret').find(([id]) => id.includes('WechatPushToken'))!;
+    expect(pushRef[1].Properties.GenerateSecretString).toBeDefined(); // generated, never in the template
+    for (const area of allFunctions) {
+      const env: Record<string, unknown> = resources[fnLogicalId(area)].Properties.Environment.Variables;
+      expect('WECHAT_PUSH_TOKEN_ARN' in env).toBe(area === 'wechat');
+      expect(refsIn(policiesOf(area)).includes(pushRef[0])).toBe(area === 'wechat');
+    }
+    expect('WECHAT_SECRET_ARN' in resources[fnLogicalId('wechat')].Properties.Environment.Variables).toBe(false);
+    for (const method of ['GET', 'POST'])
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: `${method} /wechat/push` });
   });
 
   test('token key (signs tokens, and list cursors by a derived key): every function reads it; no cursor env', () => {
@@ -343,6 +360,7 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
     ).toEqual([
       ['rate(15 minutes)', { job: 'alertUnclaimed' }],
       ['rate(1 hour)', { job: 'autoClose' }],
+      ['rate(1 minute)', { job: 'moderation' }],
       ['rate(5 minutes)', { job: 'notify' }],
       ['rate(15 minutes)', { job: 'petitionSweep' }],
       ['rate(5 minutes)', { job: 'slaSweep' }],
@@ -390,7 +408,12 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
   test('notifier: only outbox INSERTs invoke it, batches of 100, 3 retries with bisect, 1 h max age', () => {
     const { p, filters } = byType(OUTBOX_ITEM_TYPE);
     expect(p).toMatchObject({ BatchSize: 100, MaximumRetryAttempts: 3, MaximumRecordAgeInSeconds: 3600 });
-    expect(filters).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } }]);
+    expect(filters).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['outbox'] } } } },
+      // new content-security checks ride the same mapping (no third stream reader)
+      { eventName: ['INSERT'], dynamodb: { NewImage: { type: { S: ['modcheck'] } } } },
+    ]);
+    expect(MODCHECK_ITEM_TYPE).toBe(MODCHECK_TYPE);
   });
 
   test("counter aggregator: only changes of a grid's own counter item, batched (1,000 records or 2 s)", () => {

@@ -65,6 +65,7 @@ export class GridLinkStack extends Stack {
         fn.bindSecret(secrets.wechat, 'WECHAT_SECRET_ARN');
         fn.addEnvironment('WECHAT_APP_ID', config.wechatAppId ?? 'UNSET');
       }
+      if (access.wechatPush) fn.bindSecret(secrets.wechatPushToken, 'WECHAT_PUSH_TOKEN_ARN');
       return fn;
     };
 
@@ -118,6 +119,10 @@ export class GridLinkStack extends Stack {
     new CfnOutput(this, 'WechatSecretArn', {
       value: secrets.wechat.secretArn,
       description: 'set the WeChat AppSecret here',
+    });
+    new CfnOutput(this, 'WechatPushTokenArn', {
+      value: secrets.wechatPushToken.secretArn,
+      description: 'the Token to enter in the mini-program console (消息推送, URL <ApiUrl>/wechat/push)',
     });
 
     // last: every grant (and so every role policy) exists by now

@@ -58,6 +58,9 @@ export const REASONS = {
   wechatSecretRotation:
     'The WeChat AppSecret is issued by WeChat: a rotation Lambda cannot create one. Operators reset it in the mini-program admin ' +
     'console and put the new value here (put-secret-value).',
+  wechatPushTokenRotation:
+    'The message-push Token must equal the one entered in the mini-program admin console; a rotation Lambda cannot change ' +
+    'it there, so operators rotate both together (see its description).',
 } as const;
 
 export function applyNagSuppressions(stack: Stack, t: NagTargets): NagSuppressionRecord[] {
@@ -101,6 +104,7 @@ export function applyNagSuppressions(stack: Stack, t: NagTargets): NagSuppressio
   // Secrets Manager rotation
   suppress([t.secrets.tokenKey], 'AwsSolutions-SMG4', REASONS.tokenKeyRotation);
   suppress([t.secrets.wechat], 'AwsSolutions-SMG4', REASONS.wechatSecretRotation);
+  suppress([t.secrets.wechatPushToken], 'AwsSolutions-SMG4', REASONS.wechatPushTokenRotation);
 
   return records;
 }

@@ -123,7 +123,7 @@ it('POST requests (form-encoded) answers at once with service_request_id; errors
   // no personal data: no names, phone numbers redacted, the place only down to the community
   const text = JSON.stringify(one.body);
   expect(text).not.toMatch(/1[3-9]\d{9}|刘|一单元|二单元 ?[^暖]|account/);
-  expect(r.description).toContain('[电话已隐去]');
+  expect(r.description).toBe('居民反映：供暖'); // never the resident's own words (issue 12)
 
   // the request is real: 供暖 is handled at community level; the grid leader accepts and resolves it → closed
   const leader = await api.login('leader-demo');

@@ -72,6 +72,12 @@ export const TimelineEvent = z.object({
   note: z.string().optional(),
 });
 
+export const ModerationVerdict = z.enum(['pending', 'pass', 'review', 'risky']);
+
+export const PublicSummaryBody = z.strictObject({
+  text: z.string().trim().min(4, '公开摘要至少 4 个字').max(120, '公开摘要最多 120 个字'),
+});
+
 export const RequestResource = z.object({
   id: z.string(),
   status: RequestStatus,
@@ -93,6 +99,17 @@ export const RequestResource = z.object({
   attachments: z.array(z.object({ key: z.string(), url: z.string().optional() })),
   departmentId: z.string().optional(),
   rating: z.object({ stars: z.number(), comment: z.string().optional(), at: Timestamp }).optional(),
+  /** content security (functions/src/domain/moderation.ts): hidden from others until text and photos pass */
+  moderation: z
+    .object({
+      text: ModerationVerdict,
+      media: ModerationVerdict,
+      rating: ModerationVerdict.optional(),
+      reason: z.string().optional(),
+    })
+    .optional(),
+  /** staff-written public summary (Open311 feed, 我也遇到), published once its own check passes */
+  publicSummary: z.object({ text: z.string(), status: ModerationVerdict }).optional(),
   reopenCount: z.number().int(),
   joinCount: z.number().int(),
   timeline: z.array(TimelineEvent).optional(),

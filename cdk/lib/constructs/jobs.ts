@@ -31,12 +31,16 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { job: 'petitionSweep', every: Duration.minutes(15) },
   // the stream drives the notifier; this catches whatever it missed (dropped batches, retries)
   { job: 'notify', every: Duration.minutes(5) },
+  // the stream runs new content-security checks; this runs retries, overdue media checks and read-backs
+  { job: 'moderation', every: Duration.minutes(1) },
 ];
 
 /** the `type` of the items the notifier drains (functions/src/data/outbox.ts) */
 export const OUTBOX_ITEM_TYPE = 'outbox';
 /** the `type` of a grid's own counter item, the only counter a write touches (functions/src/data/stats.ts) */
 export const STATS_LOCAL_ITEM_TYPE = 'stats_local';
+/** the `type` of a content-security check (functions/src/data/moderation.ts) */
+export const MODCHECK_ITEM_TYPE = 'modcheck';
 
 /**
  * The aggregator's batches: up to 1,000 records or 2 s, whichever comes first. The district's total
@@ -87,11 +91,15 @@ export class JobTriggers extends Construct {
         retryAttempts: 3,
         bisectBatchOnError: true,
         maxRecordAge: Duration.hours(1),
-        // only new outbox items wake the notifier, not every write to the table
+        // only new outbox items wake the notifier and new checks the moderation job, not every write
         filters: [
           FilterCriteria.filter({
             eventName: FilterRule.isEqual('INSERT'),
             dynamodb: { NewImage: { type: { S: FilterRule.isEqual(OUTBOX_ITEM_TYPE) } } },
+          }),
+          FilterCriteria.filter({
+            eventName: FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: FilterRule.isEqual(MODCHECK_ITEM_TYPE) } } },
           }),
         ],
       }),

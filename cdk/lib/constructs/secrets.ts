@@ -14,6 +14,8 @@ export class AppSecrets extends Construct {
   readonly tokenKey: Secret;
   /** the mini-program's AppSecret (code2Session, subscribe messages) */
   readonly wechat: Secret;
+  /** the message-push token WeChat signs its callbacks with (POST /wechat/push) */
+  readonly wechatPushToken: Secret;
 
   constructor(scope: Construct, id: string, props: { stage: string }) {
     super(scope, id);
@@ -28,6 +30,13 @@ export class AppSecrets extends Construct {
         'aws secretsmanager put-secret-value --secret-id <arn> --secret-string <AppSecret>',
       // a placeholder, not a secret: the real value never passes through CloudFormation
       secretStringValue: SecretValue.unsafePlainText(WECHAT_SECRET_PLACEHOLDER),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.wechatPushToken = new Secret(this, 'WechatPushToken', {
+      description:
+        `GridLink ${props.stage}: WeChat message-push Token. Operators copy it into the mini-program admin console ` +
+        '(开发管理 → 消息推送, 明文模式, URL <api>/wechat/push)',
+      generateSecretString: { passwordLength: 32, excludePunctuation: true },
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

@@ -53,7 +53,7 @@ export async function getSecretValue(arn: string): Promise<string> {
  * start); locally from the environment, or a fixed development value in the local/test stages.
  * Anywhere else, no value means no service (503), never a default.
  */
-export function secret(name: 'TOKEN_SECRET' | 'WECHAT_SECRET'): Promise<string> {
+export function secret(name: 'TOKEN_SECRET' | 'WECHAT_SECRET' | 'WECHAT_PUSH_TOKEN'): Promise<string> {
   const arn = process.env[`${name}_ARN`];
   const key = arn ?? name;
   let p = cache.get(key);

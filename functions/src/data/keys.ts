@@ -186,6 +186,12 @@ export const keys = {
   /** Open311 public feed: one small item per request, partitioned by month of creation */
   open311: (createdAt: string, id: string) => ({ PK: `OPEN311#${createdAt.slice(0, 7)}`, SK: `${createdAt}#${id}` }),
   open311Pk: (month: string) => `OPEN311#${month}`,
+  /** a content-security check of one field of an item; GSI3 (sparse, sharded) lists those due */
+  modCheck: (id: string) => ({ PK: `MODCHECK#${id}`, SK: 'MODCHECK' }),
+  modCheckDue: (shard: number, at: string, id: string) => ({ GSI3PK: `MODQ#${shard}`, GSI3SK: `${at}#${id}` }),
+  modCheckDuePk: (shard: number) => `MODQ#${shard}`,
+  /** a mediaCheckAsync trace id → the check waiting for its pushed verdict */
+  modTrace: (traceId: string) => ({ PK: `MODTRACE#${traceId}`, SK: 'MODTRACE' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: 'IDEMP' }),
   seedMarker: (name: string) => ({ PK: `SEED#${name}`, SK: 'SEED' }),
 };
@@ -324,6 +330,18 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'GSI3',
     keyCondition: 'GSI3PK = OUTBOX#<0-3>',
     example: 'OUTBOX#0 / 2026-11-28T…#01JD…',
+  },
+  {
+    pattern: 'Content-security checks due (text to check, media waiting, verdicts to verify), per shard',
+    index: 'GSI3',
+    keyCondition: 'GSI3PK = MODQ#<0-3>, GSI3SK <= now',
+    example: 'MODQ#1 / 2026-11-28T…#01JD…',
+  },
+  {
+    pattern: 'The check a pushed media verdict (trace_id) belongs to',
+    index: 'table',
+    keyCondition: 'PK = MODTRACE#<trace_id>, SK = MODTRACE',
+    example: 'MODTRACE#65557e88-016af6aa-17e69df6 / MODTRACE',
   },
   {
     pattern: 'The service catalogue (whole, in order)',

@@ -1,7 +1,8 @@
 /**
  * The public Open311 projection of each request, written in the request's own transactions:
- * no names, no phone or ID numbers (redacted from the text), the place only down to the community,
- * coordinates rounded to ~100 m.
+ * never the resident's own text (the description is the staff-approved public summary, else a
+ * category-level line: domain/moderation.ts), no names, the place only down to the community,
+ * coordinates rounded to ~100 m; its `moderation` copy decides whether the feed shows it at all.
  */
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { DEPARTMENTS } from '@gridlink/shared/request-categories';
@@ -10,8 +11,6 @@ import { db, table } from './client';
 import { keys } from './keys';
 import type { RequestItem } from './requests';
 
-const redact = (text: string) =>
-  text.replace(/\d{17}[\dXx]|\d{15}/g, '[证件号已隐去]').replace(/1[3-9]\d{9}|0\d{2,3}-?\d{7,8}/g, '[电话已隐去]');
 const round = (n: number) => Math.round(n * 1000) / 1000;
 const CLOSED = new Set(['resolved', 'closed', 'rejected']);
 
@@ -39,7 +38,8 @@ const mutable = (r: RequestItem) => ({
   expected_datetime: r.dueAt ?? null,
 });
 
-export function feedPut(r: RequestItem, address: string) {
+/** `description`: what the public may read (never r.description, the resident's own words) */
+export function feedPut(r: RequestItem, address: string, description: string) {
   return {
     Put: {
       TableName: table(),
@@ -49,7 +49,8 @@ export function feedPut(r: RequestItem, address: string) {
         service_request_id: r.id,
         service_code: r.category,
         service_name: r.categoryName,
-        description: redact(r.description),
+        description,
+        ...(r.moderation ? { moderation: r.moderation } : {}),
         requested_datetime: r.createdAt,
         address,
         ...(r.location ? { lat: round(r.location.lat), long: round(r.location.lng) } : {}),
@@ -129,4 +130,17 @@ export async function feedBetween(
 export async function feedOne(id: string, createdAt: string) {
   const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.open311(createdAt, id) }));
   return Item ? strip(Item) : undefined;
+}
+
+/** The public text of a request's feed item (a new public summary, once checked; the category line before). */
+export function feedDescriptionUpdate(r: Pick<RequestItem, 'id' | 'createdAt'>, description: string) {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.open311(r.createdAt, r.id),
+      UpdateExpression: 'SET description = :d',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':d': description },
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { keys } from './keys';
 import { readPartition } from './partition';
 import { queryPage, type PageRequest } from './query';
 import { OUTBOX_SHARDS, shardOf } from './outbox';
+import type { Moderation, Verdict } from './moderation';
 
 export interface RequestItem {
   id: string;
@@ -40,6 +41,10 @@ export interface RequestItem {
   joinCount: number;
   joinerIds: string[];
   callbackId?: string;
+  /** content security of what others may see (domain/moderation.ts); absent on items written before it */
+  moderation?: Moderation;
+  /** the staff-written public summary (Open311 feed, 我也遇到); published once its own check passes */
+  publicSummary?: { text: string; status: Verdict; by: string; at: string };
 }
 
 export interface EventItem {

@@ -50,6 +50,26 @@ the phases is applied by the next run, exactly once. Locally (no stream) the API
 same handler over the LOCAL items written since the last request before it serves the next one
 (\`functions/src/local/stats-feed.ts\`).
 
+## Content security (moderation)
+
+What others may see is checked by WeChat after the write (\`functions/src/domain/moderation.ts\`):
+
+- A request carries \`moderation: {text, media, rating?, reason?}\`, each \`pending | pass | review | risky\`
+  (\`text\` = the description, \`media\` = all its photos, \`rating\` = the rating comment), and
+  \`publicSummary: {text, status, by, at}\` when staff wrote one (\`PUT /v1/requests/{id}/public-summary\`,
+  audited as \`request.publicSummary\`). A request is **publishable** (joiners, 我也遇到, Open311) only
+  when \`text\` and \`media\` are \`pass\`; items written before moderation have none and are not.
+- Each check is an item \`MODCHECK#<id> / MODCHECK\` (\`type = modcheck\`: field, request id, author,
+  content or photo keys, \`state\` check → wait (media: trace ids sent, verdict awaited) → verify,
+  attempts, \`nextAt\`), written in the same transaction as the text it checks, on GSI3
+  \`MODQ#<shard>\` while something is due. The stream (INSERT of \`modcheck\`) and a 1-minute schedule
+  run the jobs function's \`moderation\` job; a failed call stays pending and retries (15 s doubling,
+  at most 5 min). \`MODTRACE#<trace_id>\` maps a mediaCheckAsync trace to its check for the pushed
+  verdict (\`POST /wechat/push\`). A verdict is written without a version bump and read back later
+  (verify), so a move racing it cannot silently restore \`pending\`.
+- The Open311 feed item (\`OPEN311#<month>\`) carries a copy of \`moderation\` and a \`description\` that
+  is the approved public summary or \`居民反映：<category>\` — never the resident's text.
+
 ## Access patterns
 
 | pattern | index | key condition | example |

@@ -4,30 +4,11 @@
  * (and a schedule as a safety net); local: a timer. Delivery outcome stays on the outbox item.
  */
 import { config } from '../config';
-import { secret } from '../auth/secrets';
+import { wechatAccessToken as wechatToken } from '../auth/wechat';
 import { getUser } from '../data/users';
 import { claimOutbox, markSent, pendingOutbox, writeMessages, type OutboxItem } from '../data/messages';
 import { OUTBOX_SHARDS } from '../data/outbox';
 import { log } from '../util/log';
-
-let accessToken: { value: string; until: number } | undefined;
-
-async function wechatToken(): Promise<string> {
-  if (accessToken && accessToken.until > Date.now()) return accessToken.value;
-  const url = new URL('/cgi-bin/token', config.wechatBaseUrl);
-  url.search = new URLSearchParams({
-    grant_type: 'client_credential',
-    appid: config.wechatAppId,
-    secret: await secret('WECHAT_SECRET'),
-  }).toString();
-  const body = (await (await fetch(url, { signal: AbortSignal.timeout(5000) })).json()) as {
-    access_token?: string;
-    expires_in?: number;
-  };
-  if (!body.access_token) throw new Error('no access token');
-  accessToken = { value: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 };
-  return accessToken.value;
-}
 
 /** Template ids per environment (WECHAT_TEMPLATE_<KEY>); the local emulator accepts any. */
 const templateId = (key: string) => process.env[`WECHAT_TEMPLATE_${key.toUpperCase()}`] || `local-${key}`;

@@ -1,7 +1,8 @@
 /**
  * Open311 GeoReport v2 (JSON) over our requests: its services are our request categories; a POST
  * files a request through the same domain code as the mini-program (channel user of the api_key);
- * GET requests reads the public projection (no personal data). Errors: [{code, description}].
+ * GET requests reads the public projection (no personal data, never the resident's own text; only
+ * requests whose content checks passed: isPublishable). Errors: [{code, description}].
  */
 import { REQUEST_CATEGORIES, categoryByCode } from '@gridlink/shared/request-categories';
 import { getUser } from '../data/users';
@@ -11,8 +12,36 @@ import { DomainError, badRequest, notFound, zodDetails } from './errors';
 import type { Actor } from '../auth/actor';
 import { createRequest } from './requests/create';
 import { CreateRequestBody } from '@gridlink/shared/requests';
+import { isPublishable, type Moderation } from './moderation';
 
 const DAY = 86400_000;
+
+const PUBLIC_FIELDS = [
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'lat',
+  'long',
+] as const;
+
+/** The public projection of a feed item: GeoReport v2's fields, nothing else of what is stored. */
+function toServiceRequest(item: Record<string, unknown>) {
+  const out: Record<string, unknown> = {};
+  for (const f of PUBLIC_FIELDS) if (item[f] !== undefined) out[f] = item[f];
+  return out;
+}
+
+/** Only what passed content security is published; the moderation state itself stays internal. */
+const published = (items: Record<string, unknown>[]) =>
+  items.filter((i) => isPublishable(i as { moderation?: Moderation })).map(toServiceRequest);
 
 /** api_key → the channel user that files on its behalf (cloud: OPEN311_API_KEYS JSON from configuration). */
 function channelOf(apiKey: string | undefined): string | undefined {
@@ -89,29 +118,6 @@ export async function postRequest(form: Record<string, string>, now: string) {
   return [{ service_request_id: created.id, service_notice: '已受理登记，网格员将在办理时限内处理', account_id: null }];
 }
 
-const PUBLIC_FIELDS = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'requested_datetime',
-  'updated_datetime',
-  'expected_datetime',
-  'address',
-  'lat',
-  'long',
-] as const;
-
-/** The public projection of a feed item: GeoReport v2's fields, nothing else of what is stored. */
-function toServiceRequest(item: Record<string, unknown>) {
-  const out: Record<string, unknown> = {};
-  for (const f of PUBLIC_FIELDS) if (item[f] !== undefined) out[f] = item[f];
-  return out;
-}
-
 export async function getRequests(
   q: {
     service_request_id?: string;
@@ -140,13 +146,13 @@ export async function getRequests(
     service_code: q.service_code,
     status: q.status,
   });
-  return feed.map(toServiceRequest);
+  return published(feed);
 }
 
 export async function oneRequest(fileOrId: string) {
   const id = fileOrId.replace(/\.json$/, '');
   const at = idTime(id);
-  const item = at ? await feedOne(id, at) : undefined;
+  const item = at ? published([(await feedOne(id, at)) ?? {}])[0] : undefined;
   if (!item) throw notFound(`service_request_id ${id} 不存在`);
-  return toServiceRequest(item);
+  return item;
 }

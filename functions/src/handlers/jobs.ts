@@ -10,6 +10,8 @@ import { STATS_LOCAL_TYPE } from '../data/stats';
 import { autoClose, slaSweep } from '../domain/requests/sweep';
 import { alertUnclaimed } from '../domain/proxy/sweep';
 import { petitionSweep } from '../domain/cases/petitions';
+import { drainModeration } from '../domain/moderation';
+import { MODCHECK_TYPE } from '../data/moderation';
 
 export const JOBS = {
   notify: drainOutbox,
@@ -17,18 +19,22 @@ export const JOBS = {
   autoClose: () => autoClose(),
   alertUnclaimed: () => alertUnclaimed(),
   petitionSweep: () => petitionSweep(),
+  /** content-security checks: the stream runs new ones at once, the schedule runs retries */
+  moderation: () => drainModeration(),
 };
 
 /** `type` in a stream record's new image (the mappings filter on it, so each batch is one kind) */
 const typeOf = (r: unknown) =>
   (r as { dynamodb?: { NewImage?: { type?: { S?: string } } } }).dynamodb?.NewImage?.type?.S;
 
-/** A DynamoDB stream batch: counter records go to the aggregator, anything else wakes the notifier. */
+/** A DynamoDB stream batch: counters to the aggregator, new checks to moderation, the rest wakes the notifier. */
 async function streamBatch(records: unknown[]) {
   const counters = records.filter((r) => typeOf(r) === STATS_LOCAL_TYPE);
+  const checks = records.filter((r) => typeOf(r) === MODCHECK_TYPE).length;
   const out: Record<string, unknown> = {};
   if (counters.length) out.stats = await rollUpStats(counters);
-  if (counters.length < records.length) out.notify = await drainOutbox();
+  if (checks) out.moderation = await drainModeration();
+  if (counters.length + checks < records.length) out.notify = await drainOutbox();
   return out;
 }
 

@@ -7,6 +7,7 @@ import { createRequest, joinRequest, similarRequests } from '../domain/requests/
 import { actOnRequest, rateRequest } from '../domain/requests/moves';
 import { listRequests, readRequest } from '../domain/requests/read';
 import { completeCallback, listCommunityCallbacks } from '../domain/requests/callbacks';
+import { setPublicSummary } from '../domain/requests/public-summary';
 
 const act =
   (action: RequestAction): Action =>
@@ -25,6 +26,8 @@ export const actions: Record<string, Action> = {
   'requests.dispatch': act('dispatch'),
   'requests.resolve': act('resolve'),
   'requests.escalate': act('escalate'),
+  'requests.publicSummary': async (ctx) =>
+    setPublicSummary(ctx.actor!, ctx.params.id as string, (ctx.body as { text: string }).text, ctx.now),
   'requests.rating': async (ctx) => {
     const b = ctx.body as { stars: number; comment?: string };
     return rateRequest(ctx.actor!, ctx.params.id as string, b.stars, b.comment, ctx.now);

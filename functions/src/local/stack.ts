@@ -14,6 +14,7 @@ import { createWebServer } from './web-server';
 import { startWorkers } from './workers';
 import { startLocalS3 } from './s3';
 import { drainStats, installStatsFeed } from './stats-feed';
+import { drainModerationLocal, installModerationFeed } from './moderation-feed';
 
 export interface StackOptions {
   /** use a running DynamoDB Local instead of starting one (tests) */
@@ -47,6 +48,8 @@ export interface Stack {
   sentMessages: ReturnType<typeof createWechatEmulator>['sent'];
   /** run the counter aggregator over the writes made since its last run; resolves to the grids it took */
   drainStats(): Promise<number>;
+  /** run the content-security checks that are due (automatic before each request unless statsFeed is 'manual') */
+  drainModeration(): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -87,8 +90,14 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     process.env.STAGE ??= 'local';
     db();
     installStatsFeed();
+    installModerationFeed();
+    // content-security retries and read-backs come due at once locally (the cloud waits: moderation.ts)
+    process.env.MODERATION_RETRY_MS ??= '0';
+    process.env.MODERATION_VERIFY_MS ??= '0';
 
-    const wechat = createWechatEmulator();
+    const wechat = createWechatEmulator({
+      pushToken: process.env.WECHAT_PUSH_TOKEN || 'gridlink-local-wechat_push_token', // secrets.ts' local value
+    });
     servers.push(wechat.server);
     const wechatPort = await listen(wechat.server, 0);
     process.env.WECHAT_BASE_URL = `http://127.0.0.1:${wechatPort}`;
@@ -108,10 +117,15 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const seeded = await seedDemo();
     log(seeded ? `演示数据已写入 ${seeded} 条` : '演示数据已存在，未重复写入');
 
-    const api = createApiServer({ beforeRequest: opts.statsFeed === 'manual' ? undefined : drainStats });
+    const beforeRequest = async () => {
+      await drainStats();
+      await drainModerationLocal();
+    };
+    const api = createApiServer({ beforeRequest: opts.statsFeed === 'manual' ? undefined : beforeRequest });
     servers.push(api);
     const apiPort = await listen(api, opts.apiPort ?? 0);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    wechat.setCallback(`${apiUrl}/wechat/push`);
 
     let webUrl: string | undefined;
     if (opts.webDir) {
@@ -131,6 +145,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       seeded,
       sentMessages: wechat.sent,
       drainStats,
+      drainModeration: drainModerationLocal,
       stop,
     };
   } catch (e) {

@@ -11,6 +11,7 @@ export interface Job {
 export const jobs: Job[] = [
   { name: 'notify', everyMs: 1000, run: () => import('../handlers/jobs').then((m) => m.JOBS.notify()) },
   // the table stream's counter mapping: writes of sweeps reach the totals even when no request follows
+  { name: 'moderation', everyMs: 1000, run: () => import('../handlers/jobs').then((m) => m.JOBS.moderation()) },
   { name: 'stats', everyMs: 1000, run: () => import('./stats-feed').then((m) => m.drainStats()) },
   { name: 'slaSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.slaSweep()) },
   {

@@ -16,6 +16,7 @@ import { statsRoutes } from './stats';
 import { systemRoutes } from './system';
 import type { Area, RouteDef } from './types';
 import { uploadsRoutes } from './uploads';
+import { wechatRoutes } from './wechat';
 
 export type { Area, Method, RouteDef } from './types';
 export { routeKey, routeMatcher, type RouteMatch, type RouteMatcher } from './match';
@@ -31,6 +32,7 @@ export const routes: readonly RouteDef[] = [
   ...casesRoutes,
   ...statsRoutes,
   ...open311Routes,
+  ...wechatRoutes,
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

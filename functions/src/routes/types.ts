@@ -3,7 +3,17 @@ import type * as z from 'zod';
 import type { Role } from '@gridlink/shared/roles';
 
 export type Area =
-  'system' | 'auth' | 'grids' | 'uploads' | 'requests' | 'services' | 'proxy' | 'cases' | 'stats' | 'open311';
+  | 'system'
+  | 'auth'
+  | 'grids'
+  | 'uploads'
+  | 'requests'
+  | 'services'
+  | 'proxy'
+  | 'cases'
+  | 'stats'
+  | 'open311'
+  | 'wechat';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {

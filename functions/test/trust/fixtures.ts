@@ -154,6 +154,7 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
     'requests.reject': { note: '矩阵测试' },
     'requests.dispatch': { departmentId: 'dept-housing' },
     'requests.rating': { stars: 4 },
+    'requests.publicSummary': { text: '单元门禁损坏，已安排维修' },
     'requests.callbackComplete': { outcome: 'confirmed', note: '矩阵测试回访' },
     'services.apply': { serviceCode: directService.code, form: sampleForm(directService.code) },
     'services.reject': { note: '矩阵测试' },

@@ -15,6 +15,7 @@ import { inboxFor } from './routing';
 import { feedPut } from '../../data/open311';
 import { verifyAttachments } from '../uploads';
 import { toResource } from './view';
+import { checksForNewRequest, isPublishable, publicDescription } from '../moderation';
 
 const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 3600_000).toISOString();
 
@@ -34,7 +35,8 @@ export async function similarRequests(actor: Actor, category: string, unitId?: s
   const unit = await unitFor(actor, unitId);
   const ids = await openRequestIdsInBuilding(unit.path[5], category);
   // own ones included (reporterId tells the client): "you already reported this" beats an empty list
-  return { items: (await getRequests(ids)).map((r) => toResource(r)) };
+  const found = (await getRequests(ids)).filter((r) => r.reporterId === actor.id || isPublishable(r));
+  return { items: found.map((r) => toResource(r)) };
 }
 
 export async function createRequest(actor: Actor, body: CreateRequestBody, now: string) {
@@ -81,6 +83,9 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     joinCount: 0,
     joinerIds: [],
   };
+  // content security: checked after the write (domain/moderation.ts), hidden from others until it passes
+  const checks = checksForNewRequest(req, now);
+  req.moderation = checks.moderation;
   await commit(REQUEST_BINDING, {
     move: 'submit',
     actor: { id: actor.id, name: req.reporterName, role: actor.role },
@@ -88,7 +93,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     after: req,
     now,
     counters: { req_total: 1, [`cat_${category.code.replace(/-/g, '_')}`]: 1 },
-    extra: [feedPut(req, unit.pathNames.slice(0, 3).join(' '))],
+    extra: [feedPut(req, unit.pathNames.slice(0, 3).join(' '), publicDescription(req)), ...checks.puts],
   });
   return toResource(req, []);
 }
@@ -98,6 +103,7 @@ export async function joinRequest(actor: Actor, requestId: string, now: string) 
   const [req] = await getRequests([requestId]);
   if (!req) throw notFound('诉求不存在');
   if (req.reporterId === actor.id || req.joinerIds.includes(actor.id)) return toResource(req);
+  if (!isPublishable(req)) throw notFound('诉求不存在'); // not checked yet, or hidden: not offered to others
   if (!isOpenState(REQUEST_WORKFLOW, req.status)) throw conflict('该诉求已办结，不能再加入', 'INVALID_TRANSITION');
   if (!actor.unitId || !req.gridPath.includes((await getGridItems([actor.unitId])).get(actor.unitId)?.path[5] ?? '-'))
     throw forbidden('只能加入本楼栋的诉求');

@@ -11,6 +11,7 @@ import { planCallbackOpen } from './callbacks';
 import { checkRequestMove, moveRequest } from './commit';
 import { inboxFor, nextLevel } from './routing';
 import { toResource } from './view';
+import { checkPut } from '../moderation';
 
 const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 3600_000).toISOString();
 
@@ -85,6 +86,9 @@ export async function rateRequest(actor: Actor, id: string, stars: number, comme
   const req = await loadForMove(id);
   checkRequestMove(actor, req, 'rate', undefined, '只有提出诉求的居民可以评价');
   const after: RequestItem = { ...req, rating: { stars, ...(comment ? { comment } : {}), at: now } };
+  // a comment others may read is checked after the write (domain/moderation.ts)
+  const check = comment && req.moderation ? [checkPut(req, 'rating', now, { content: comment }, actor.id)] : [];
+  if (check.length) after.moderation = { ...req.moderation!, rating: 'pending' };
   let callback: ReturnType<typeof planCallbackOpen> | undefined;
   const counters: Record<string, number> = { rated: 1, stars_sum: stars, [`stars_${stars}`]: 1 };
   if (stars <= 2) {
@@ -116,6 +120,6 @@ export async function rateRequest(actor: Actor, id: string, stars: number, comme
     counters.callbacks_total = 1;
   }
   const input = { before: req, after, move: 'rate' as const, actor, note: comment, now, counters };
-  const moved = callback ? await moveRequest(input, callback) : await moveRequest(input);
+  const moved = await moveRequest(input, ...(callback ? [callback] : []), { items: check });
   return toResource(moved);
 }

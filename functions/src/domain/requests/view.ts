@@ -27,6 +27,8 @@ export function toResource(r: RequestItem, events?: EventItem[]): RequestResourc
   if (r.location) out.location = r.location;
   if (r.departmentId) out.departmentId = r.departmentId;
   if (r.rating) out.rating = r.rating;
+  if (r.moderation) out.moderation = r.moderation;
+  if (r.publicSummary) out.publicSummary = { text: r.publicSummary.text, status: r.publicSummary.status };
   if (events)
     out.timeline = events.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note }) => ({
       id,
