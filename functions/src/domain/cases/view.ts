@@ -44,21 +44,22 @@ function person(p: PersonItem, v: Viewer) {
 const personsOf = (c: CaseItem): PersonItem[] => (c.kind === 'dispute' ? c.parties : [c.petitioner]);
 
 /**
- * The case for this reader; for a handler, every named resident whose contact it shows unmasked is
- * audited (`pii.read` on that resident), so looking up someone's phone through a case leaves a trace.
+ * The case for this reader; for a handler, every contact of someone else it shows unmasked is
+ * audited (`pii.read` on that resident, or on the case for a typed-in person), so looking up someone's phone through a case leaves a trace.
  */
 export async function caseView(actor: Actor, c: CaseItem, v: Viewer, events?: CaseEventItem[]) {
   if (v.as === 'handler')
     await Promise.all(
       personsOf(c)
-        .filter((p) => p.userId && p.userId !== actor.id && p.contact && contactVisible(p, v.gridIds))
+        .filter((p) => p.userId !== actor.id && p.contact && contactVisible(p, v.gridIds))
         .map((p) =>
           writeAudit({
             actorId: actor.id,
             actorRole: actor.role,
             action: 'pii.read',
-            target: `user:${p.userId}`,
-            to: { [c.kind]: c.id },
+            // a typed-in person (no account) is audited on the case that holds their contact
+            target: p.userId ? `user:${p.userId}` : `${c.kind}:${c.id}`,
+            to: { [c.kind]: c.id, ...(p.userId ? {} : { person: maskName(p.name) }) },
             at: new Date().toISOString(),
           }),
         ),

@@ -1,3 +1,4 @@
+import { maskName } from '@gridlink/shared/mask';
 /** Proxy tasks: asked for with consent, claimed by exactly one agent, done, confirmed, rated. */
 import type { CreateProxyTaskBody, ProxyTask } from '@gridlink/shared/proxy';
 import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
@@ -38,8 +39,12 @@ export async function toTask(
   // both reads at once: the reader's relation (a family link, perhaps) and the recipient's contact data
   const [reader, user] = await Promise.all([taskReader(actor, t), recipientUser ?? getUser(t.recipientId)]);
   const { gridPath, recipientId, recipientName, recipientAddress, claimedAt, ...rest } = t;
+  // who asked, and who consented, are persons too: the hall sees them masked like the recipient
+  const person = (name: string) => (reader === 'public' ? maskName(name) : name);
   return {
     ...rest,
+    requesterName: person(t.requesterName),
+    consent: { ...t.consent, byName: person(t.consent.byName) },
     recipient: await recipientView(actor, t, reader, user),
     ...(events ? { timeline: events as ProxyTask['timeline'] } : {}),
   };
