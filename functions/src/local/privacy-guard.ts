@@ -3,7 +3,9 @@
  * is scanned for phone and ID numbers (in every spelling, shared/src/pii.ts) and residents' names.
  * A reader may receive a number or a resident's name only when
  *  - it is their own (their seeded profile, or what their sign-in answered about them),
- *  - they sent it themselves earlier (a body or query string with their token), or
+ *  - they sent it themselves earlier (a path, query string or body with their token),
+ *  - (names) they addressed that person by id earlier (filing for them, linking to them), or that
+ *    person addressed them: the relation the server accepted is theirs to see by name, or
  *  - the request recorded the full view: it wrote a `pii.read` / `keycase.read` audit by that reader
  *    (the projection that unmasks is the one that audits; a route answering an unprojected item
  *    writes no such record).
@@ -76,7 +78,9 @@ export function startPrivacyGuard(): PrivacyGuard {
   const known = new Map<string, Set<string>>();
   const knows = (reader: string) => known.get(reader) ?? known.set(reader, new Set()).get(reader)!;
   const residentNames = new Set<string>();
+  const names = new Map<string, string>();
   for (const u of DEMO_USERS) {
+    names.set(u.id, u.name);
     for (const v of [u.phone, u.idNumber]) if (v) knows(u.id).add(v.toUpperCase());
     knows(u.id).add(u.name);
     if (u.role === 'resident' && u.id !== 'channel-12345') residentNames.add(u.name);
@@ -84,17 +88,25 @@ export function startPrivacyGuard(): PrivacyGuard {
   const violations: Violation[] = [];
   let scanned = 0;
 
-  const learn = (reader: Reader, text: string | undefined) => {
-    if (!text) return;
+  const learn = (reader: Reader, text: string) => {
     const set = knows(reader.id);
     for (const f of findNumbers(text)) set.add(f.value);
     for (const name of residentNames) if (text.includes(name)) set.add(name);
+    for (const [id, name] of names)
+      if (
+        id !== reader.id &&
+        new RegExp(`(?<![\\w-])${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`).test(text)
+      ) {
+        set.add(name);
+        const mine = names.get(reader.id);
+        if (mine) knows(id).add(mine);
+      }
   };
 
   const onResponse = (c: RequestCost) => {
     const reader = readerOf(c.exchange.authorization);
     const query = decodeURIComponent(c.exchange.query.replace(/\+/g, ' '));
-    learn(reader, `${query}\n${c.exchange.requestBody ?? ''}`);
+    learn(reader, `${c.path}\n${query}\n${c.exchange.requestBody ?? ''}`);
     scanned += 1;
     if (c.routeId === 'auth.devLogin' || c.routeId === 'auth.wechat') return signedIn(c.exchange.responseBody);
     const audited = c.calls.some((call) => AUDITED.test(JSON.stringify(call.input)));
@@ -117,6 +129,7 @@ export function startPrivacyGuard(): PrivacyGuard {
     try {
       const { user } = JSON.parse(body) as { user?: { id?: string; name?: string; phone?: string; role?: string } };
       if (!user?.id) return;
+      if (user.name) names.set(user.id, user.name);
       const set = knows(user.id);
       if (user.phone) set.add(user.phone);
       if (user.name) {

@@ -81,7 +81,7 @@ export function sampleForm(code: string) {
                   ? (f.min ?? 1)
                   : f.type === 'textarea'
                     ? '家中老人行动不便需要帮助'
-                    : '王丽';
+                    : '李华'; // nobody's name in the seed: a form filed for someone names no third person
   }
   return form;
 }
