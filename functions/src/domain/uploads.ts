@@ -9,12 +9,26 @@ import { headObject, presignGet, presignPut } from '../data/storage';
 import { badRequest } from './errors';
 import type { Actor } from '../auth/actor';
 
-const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
+const EXT = new Map<string, string>([
+  ['image/jpeg', 'jpg'],
+  ['image/png', 'png'],
+  ['image/webp', 'webp'],
+]);
+const PURPOSES = '(?:request|application|proxy)';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Keys are built only by the server (createUpload): `uploads/<userId>/<purpose>/<id>.<ext>`. An
+ * attachment must match that pattern exactly, for the actor's own id — no `..`, no extra `/`, no
+ * encoded separators — so a prefix trick such as `uploads/<me>/../<them>/…` cannot pass.
+ */
+export const isOwnUploadKey = (actorId: string, key: string) =>
+  new RegExp(`^uploads/${escape(actorId)}/${PURPOSES}/[0-9A-HJKMNP-TV-Z]{26}\\.(?:jpg|png|webp)$`).test(key);
 const PUT_SECONDS = 600;
 const GET_SECONDS = 300;
 
 export async function createUpload(actor: Actor, body: CreateUploadBody): Promise<UploadTicket> {
-  const key = `uploads/${actor.id}/${body.purpose}/${newId()}.${EXT[body.contentType]}`;
+  const key = `uploads/${actor.id}/${body.purpose}/${newId()}.${EXT.get(body.contentType)}`;
   const url = await presignPut(key, body.contentType, PUT_SECONDS);
   return {
     key,
@@ -30,7 +44,7 @@ export async function verifyAttachments(actor: Actor, keys: readonly string[]) {
   const details: { path: string; message: string }[] = [];
   await Promise.all(
     keys.map(async (key, i) => {
-      if (!key.startsWith(`uploads/${actor.id}/`))
+      if (!isOwnUploadKey(actor.id, key))
         return details.push({ path: `attachments.${i}`, message: '只能附加自己上传的图片' });
       const head = await headObject(key);
       if (!head) return details.push({ path: `attachments.${i}`, message: '图片尚未上传成功' });
