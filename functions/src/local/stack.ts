@@ -84,6 +84,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const tableName = opts.tableName ?? 'gridlink';
     process.env.DYNAMODB_ENDPOINT = endpoint;
     process.env.TABLE_NAME = tableName;
+    // explicit: code that finds no STAGE treats itself as production (config.ts)
     process.env.STAGE ??= 'local';
     db();
     installStatsFeed();
