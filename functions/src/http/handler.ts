@@ -5,7 +5,17 @@ import { json } from './response';
 import { contextOf, type Action, type ActionResult } from './context';
 import { routeMatcher, type RouteMatcher } from '../routes/match';
 import type { RouteDef } from '../routes/types';
-import { accessLog, auth, errorMapper, idempotency, jsonBody, rateLimit, routeResolver, validate } from './middleware';
+import {
+  accessLog,
+  auth,
+  cors,
+  errorMapper,
+  idempotency,
+  jsonBody,
+  rateLimit,
+  routeResolver,
+  validate,
+} from './middleware';
 
 function isResult(v: unknown): v is ActionResult {
   return (
@@ -36,6 +46,7 @@ export function createAreaHandler(
     return res;
   };
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(cors())
     .use(errorMapper())
     .use(accessLog())
     .use(routeResolver(matcher, opts.fallback))

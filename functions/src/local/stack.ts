@@ -118,7 +118,12 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     if (opts.webDir) {
       const web = createWebServer(path.resolve(opts.webDir), apiUrl);
       servers.push(web);
-      webUrl = `http://127.0.0.1:${await listen(web, opts.webPort ?? 0)}`;
+      const webPort = await listen(web, opts.webPort ?? 0);
+      webUrl = `http://127.0.0.1:${webPort}`;
+      // CORS: the API answers the local web server's origin (by either name), added to any configured
+      const origins = new Set([...(process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean), webUrl]);
+      origins.add(`http://localhost:${webPort}`);
+      process.env.ALLOWED_ORIGINS = [...origins].join(',');
     }
     if (opts.workers) stopWorkers = startWorkers(log);
     return {

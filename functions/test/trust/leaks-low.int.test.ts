@@ -185,10 +185,14 @@ export async function uploadTo(
   if (ticket.method === 'POST') {
     const form = new FormData();
     for (const [k, v] of Object.entries(ticket.fields ?? {})) form.append(k, v);
-    form.append('file', new Blob([bytes], { type }), 'photo');
+    form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
     return fetch(ticket.url, { method: 'POST', body: form });
   }
-  return fetch(ticket.url, { method: 'PUT', headers: { ...ticket.headers, 'content-type': type }, body: bytes });
+  return fetch(ticket.url, {
+    method: 'PUT',
+    headers: { ...ticket.headers, 'content-type': type },
+    body: new Uint8Array(bytes),
+  });
 }
 
 describe('an unset STAGE fails closed', () => {
@@ -203,5 +207,46 @@ describe('an unset STAGE fails closed', () => {
       process.env.STAGE = stage;
     }
     expect((await api.call('POST', '/v1/auth/dev-login', { body: { userId: 'resident-demo' } })).status).toBe(200);
+  });
+});
+
+describe('CORS', () => {
+  const ALLOWED = 'https://h5.gridlink.example.cn';
+  let saved: string | undefined;
+  beforeAll(() => {
+    saved = process.env.ALLOWED_ORIGINS;
+    process.env.ALLOWED_ORIGINS = `${ALLOWED},https://admin.gridlink.example.cn`;
+  });
+  afterAll(() => {
+    process.env.ALLOWED_ORIGINS = saved;
+  });
+  const from = (origin: string | undefined, path = '/v1/me', token = t['resident-demo']) =>
+    api.call('GET', path, { token, headers: origin ? { origin } : {} });
+
+  it('echoes an allowed Origin only, on answers and errors alike; never *', async () => {
+    for (const path of ['/v1/me', '/v1/requests/nope', '/v1/health']) {
+      const ok = await from(ALLOWED, path);
+      expect(ok.headers.get('access-control-allow-origin')).toBe(ALLOWED);
+      expect(ok.headers.get('vary')).toMatch(/origin/i);
+    }
+    for (const origin of ['https://evil.example', 'null', `${ALLOWED}.evil.example`, undefined]) {
+      const res = await from(origin);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    const unauth = await from('https://evil.example', '/v1/me', '');
+    expect(unauth.status).toBe(401);
+    expect(unauth.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('a `*` in the configuration allows nothing', async () => {
+    process.env.ALLOWED_ORIGINS = '*';
+    try {
+      expect((await from('https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+      const pre = await fetch(`${api.url}/v1/me`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+      expect(pre.headers.get('access-control-allow-origin') ?? '').not.toBe('*');
+    } finally {
+      process.env.ALLOWED_ORIGINS = `${ALLOWED},https://admin.gridlink.example.cn`;
+    }
   });
 });
