@@ -1,4 +1,5 @@
 /** An unset or unknown STAGE is production: no dev-login route, no development keys, no demo Open311 key. */
+export {};
 const saved = { ...process.env };
 beforeEach(() => {
   jest.resetModules();

@@ -1,11 +1,14 @@
 /**
- * Attachments: the client asks for a presigned PUT, uploads the bytes straight to S3, then sends
- * the key with what it creates. The server checks what was really stored (type, size, owner)
- * before attaching it, and hands out short-lived GET links only to those allowed to read.
+ * Attachments: the client asks for a presigned POST (key, content type and size range bound in
+ * its policy), uploads the bytes straight to S3 as a form, then sends the key with what it
+ * creates. The server checks what was really stored (owner's exact key, declared type, size, and
+ * the first bytes really being that image) before attaching it, and hands out short-lived GET
+ * links only to those allowed to read.
  */
 import { MAX_UPLOAD_BYTES, UPLOAD_TYPES, type CreateUploadBody, type UploadTicket } from '@gridlink/shared/uploads';
 import { newId } from '../data/ids';
-import { headObject, presignGet, presignPut } from '../data/storage';
+import { headBytes, headObject, presignGet, presignPost } from '../data/storage';
+import { sniffImage } from './image-type';
 import { badRequest } from './errors';
 import type { Actor } from '../auth/actor';
 
@@ -24,18 +27,20 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const isOwnUploadKey = (actorId: string, key: string) =>
   new RegExp(`^uploads/${escape(actorId)}/${PURPOSES}/[0-9A-HJKMNP-TV-Z]{26}\\.(?:jpg|png|webp)$`).test(key);
-const PUT_SECONDS = 600;
+const POST_SECONDS = 600;
 const GET_SECONDS = 300;
 
 export async function createUpload(actor: Actor, body: CreateUploadBody): Promise<UploadTicket> {
   const key = `uploads/${actor.id}/${body.purpose}/${newId()}.${EXT.get(body.contentType)}`;
-  const url = await presignPut(key, body.contentType, PUT_SECONDS);
+  const post = await presignPost(key, body.contentType, MAX_UPLOAD_BYTES, POST_SECONDS);
   return {
     key,
-    url,
-    method: 'PUT',
-    headers: { 'content-type': body.contentType },
-    expiresAt: new Date(Date.now() + PUT_SECONDS * 1000).toISOString(),
+    url: post.url,
+    method: 'POST',
+    fields: post.fields,
+    headers: {},
+    maxBytes: MAX_UPLOAD_BYTES,
+    expiresAt: new Date(Date.now() + POST_SECONDS * 1000).toISOString(),
   };
 }
 
@@ -51,6 +56,10 @@ export async function verifyAttachments(actor: Actor, keys: readonly string[]) {
       if (!UPLOAD_TYPES.includes(head.contentType as never))
         return details.push({ path: `attachments.${i}`, message: '仅支持 JPG、PNG、WebP 图片' });
       if (head.size > MAX_UPLOAD_BYTES) return details.push({ path: `attachments.${i}`, message: '图片不能超过 5 MB' });
+      if (head.size < 1) return details.push({ path: `attachments.${i}`, message: '图片是空的' });
+      // the bytes, not the name or the declared type: a text file called photo.jpg is refused
+      if (sniffImage(await headBytes(key)) !== head.contentType)
+        return details.push({ path: `attachments.${i}`, message: '文件内容不是有效的图片' });
     }),
   );
   if (details.length) throw badRequest('附件有误，请重新上传', details);

@@ -2,7 +2,7 @@
  * Issue 12, the low findings: prototype keys as ids, cursors from elsewhere, the per-IP sign-in
  * limit, upload keys built only by the server, and an unset STAGE failing closed. Through the API.
  */
-import { startApi, type Api } from '../harness';
+import { startApi, uploadTo, type Api } from '../harness';
 
 let api: Api;
 const t: Record<string, string> = {};
@@ -147,7 +147,7 @@ describe('upload keys', () => {
     });
     expect(ticket.status).toBe(201);
     expect(ticket.body.key).toMatch(/^uploads\/resident-elder\/request\/[0-9A-Z]{26}\.png$/);
-    expect((await uploadTo(ticket.body, PNG)).status).toBeLessThan(300);
+    expect((await uploadTo(ticket.body, PNG)).status).toBe(204);
     const theirs = ticket.body.key as string;
     const rest = theirs.slice('uploads/resident-elder/'.length);
     const tricks = [
@@ -176,24 +176,69 @@ describe('upload keys', () => {
   });
 });
 
-/** The ticket's own way: a presigned POST form when it carries fields, else a presigned PUT. */
-export async function uploadTo(
-  ticket: { url: string; method: string; headers: Record<string, string>; fields?: Record<string, string> },
-  bytes: Buffer,
-  type = ticket.headers['content-type'],
-) {
-  if (ticket.method === 'POST') {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(ticket.fields ?? {})) form.append(k, v);
-    form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
-    return fetch(ticket.url, { method: 'POST', body: form });
-  }
-  return fetch(ticket.url, {
-    method: 'PUT',
-    headers: { ...ticket.headers, 'content-type': type },
-    body: new Uint8Array(bytes),
+describe('presigned POST and sniffing', () => {
+  it('the ticket is a presigned POST bound to the key, the type and ≤ 5 MB', async () => {
+    const ticket = await post('/v1/uploads', 'resident-demo', {
+      purpose: 'request',
+      contentType: 'image/jpeg',
+      size: 9,
+    });
+    expect(ticket.status).toBe(201);
+    expect(ticket.body).toMatchObject({ method: 'POST', maxBytes: 5 * 1024 * 1024, url: expect.any(String) });
+    const { fields } = ticket.body;
+    expect(fields).toMatchObject({ key: ticket.body.key, 'Content-Type': 'image/jpeg' });
+    const policy = JSON.parse(Buffer.from(fields.Policy, 'base64').toString('utf8'));
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([
+        ['eq', '$Content-Type', 'image/jpeg'],
+        ['content-length-range', 1, 5 * 1024 * 1024],
+        { key: ticket.body.key },
+      ]),
+    );
   });
-}
+
+  it.each([
+    ['text', Buffer.from('hello, not a photo at all')],
+    ['html', Buffer.from('<html><script>alert(1)</script></html>')],
+    ['pdf', Buffer.from('%PDF-1.7 fake')],
+    ['a PNG declared as JPEG', PNG],
+  ])('%s uploaded with an image name and type is refused with a 400', async (_name, bytes) => {
+    const ticket = await post('/v1/uploads', 'resident-demo', {
+      purpose: 'request',
+      contentType: 'image/jpeg',
+      size: bytes.length,
+    });
+    expect((await uploadTo(ticket.body, bytes, 'image/jpeg')).status).toBe(204);
+    const res = await post('/v1/requests', 'resident-demo', {
+      category: 'facility',
+      description: '附件内容不是图片的诉求',
+      ignoreSimilar: true,
+      attachments: [ticket.body.key],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.any(String),
+      details: [{ path: 'attachments.0', message: '文件内容不是有效的图片' }],
+    });
+  });
+
+  it('a real image of the declared type is attached', async () => {
+    const ticket = await post('/v1/uploads', 'resident-demo', {
+      purpose: 'request',
+      contentType: 'image/png',
+      size: 68,
+    });
+    expect((await uploadTo(ticket.body, PNG)).status).toBe(204);
+    const res = await post('/v1/requests', 'resident-demo', {
+      category: 'facility',
+      description: '附件是真图片的诉求',
+      ignoreSimilar: true,
+      attachments: [ticket.body.key],
+    });
+    expect(res.status).toBe(201);
+  });
+});
 
 describe('an unset STAGE fails closed', () => {
   it('serves no dev-login', async () => {
