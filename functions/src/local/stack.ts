@@ -120,10 +120,9 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       servers.push(web);
       const webPort = await listen(web, opts.webPort ?? 0);
       webUrl = `http://127.0.0.1:${webPort}`;
-      // CORS: the API answers the local web server's origin (by either name), added to any configured
-      const origins = new Set([...(process.env.ALLOWED_ORIGINS ?? '').split(',').filter(Boolean), webUrl]);
-      origins.add(`http://localhost:${webPort}`);
-      process.env.ALLOWED_ORIGINS = [...origins].join(',');
+      // CORS: the API answers the local web server's origin (the adapter's preflight, which has no
+      // request at hand until it echoes, answers the sole configured origin: see http/cors.ts)
+      process.env.ALLOWED_ORIGINS = webUrl;
     }
     if (opts.workers) stopWorkers = startWorkers(log);
     return {
