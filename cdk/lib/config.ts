@@ -51,7 +51,10 @@ const LOCAL_STAGES = ['local', 'test'];
 export interface DeployConfig {
   stage: string;
   wechatAppId: string | undefined;
-  /** origins allowed by API and bucket CORS (the h5 build; the WeChat client needs none) */
+  /**
+   * Origins allowed by API and bucket CORS (context `allowedOrigins`, comma list: the h5 build's
+   * origin). None by default — the WeChat client needs no CORS — and never `*`.
+   */
   allowedOrigins: string[];
   alarmEmail: string | undefined;
   /**
@@ -82,6 +85,14 @@ function customDomain(node: Node): DeployConfig['customDomain'] {
   return { domainName: String(domainName), certificateArn: String(certificateArn) };
 }
 
+function origins(node: Node): string[] {
+  const all = list(node.tryGetContext('allowedOrigins')) ?? [];
+  for (const o of all)
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o))
+      throw new Error(`allowedOrigins "${o}": list exact origins (https://host[:port]), never *`);
+  return all;
+}
+
 export function readConfig(node: Node): DeployConfig {
   const stage = String(node.tryGetContext('stage') ?? 'prod');
   if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage))
@@ -91,7 +102,7 @@ export function readConfig(node: Node): DeployConfig {
   return {
     stage,
     wechatAppId: node.tryGetContext('wechatAppId') || undefined,
-    allowedOrigins: list(node.tryGetContext('allowedOrigins')) ?? ['*'],
+    allowedOrigins: origins(node),
     alarmEmail: node.tryGetContext('alarmEmail') || undefined,
     customDomain: customDomain(node),
     throttle: {

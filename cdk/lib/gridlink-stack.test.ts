@@ -37,9 +37,12 @@ const policiesOf = (area: string) => {
 const refsIn = (v: unknown) => JSON.stringify(v);
 /** extra stacks skip esbuild: the main stack already proves the bundles build */
 const NO_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+const H5_ORIGIN = 'https://h5.gridlink.example.cn';
 
 beforeAll(() => {
-  app = new App({ context: { ...cdkJsonContext(), stage: 'prod', wechatAppId: 'wx0123456789abcdef' } });
+  app = new App({
+    context: { ...cdkJsonContext(), stage: 'prod', wechatAppId: 'wx0123456789abcdef', allowedOrigins: H5_ORIGIN },
+  });
   stack = new GridLinkStack(app, 'GridLink-prod', { config: readConfig(app.node) });
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
@@ -148,7 +151,10 @@ describe('HTTP API', () => {
   test('CORS preflight, throttling and access logs', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       ProtocolType: 'HTTP',
-      CorsConfiguration: Match.objectLike({ AllowHeaders: ['authorization', 'content-type', 'idempotency-key'] }),
+      CorsConfiguration: Match.objectLike({
+        AllowOrigins: [H5_ORIGIN],
+        AllowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+      }),
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
@@ -519,6 +525,39 @@ test('optional custom domain (ICP-registered, listed in the WeChat console) maps
   t.hasResourceProperties('AWS::ApiGatewayV2::ApiMapping', { Stage: '$default' });
   t.hasOutput('ApiUrl', { Value: 'https://api.gridlink.example.cn/' });
   template.resourceCountIs('AWS::ApiGatewayV2::DomainName', 0);
+});
+
+describe('CORS is configuration, never *', () => {
+  test('the configured origins reach the API, the bucket and every function (ALLOWED_ORIGINS)', () => {
+    for (const area of allFunctions)
+      expect(resources[fnLogicalId(area)].Properties.Environment.Variables.ALLOWED_ORIGINS).toBe(H5_ORIGIN);
+    const [[, bucket]] = ofType('AWS::S3::Bucket').filter(([id]) => id.startsWith('AttachmentsBucket'));
+    expect(bucket.Properties.CorsConfiguration.CorsRules[0]).toMatchObject({
+      AllowedOrigins: [H5_ORIGIN],
+      AllowedMethods: expect.arrayContaining(['POST', 'GET']),
+    });
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/"AllowOrigins":\["\*"\]|"AllowedOrigins":\["\*"\]/);
+  });
+
+  test('by default no origin at all: no CORS on the API nor the bucket', () => {
+    const bare = new App({ context: { ...cdkJsonContext(), ...NO_BUNDLING, stage: 'dev', wechatAppId: 'wx0' } });
+    const config = readConfig(bare.node);
+    expect(config.allowedOrigins).toEqual([]);
+    const t = Template.fromStack(new GridLinkStack(bare, 'GridLink-dev', { config }));
+    for (const api of Object.values(t.findResources('AWS::ApiGatewayV2::Api')))
+      expect(api.Properties.CorsConfiguration).toBeUndefined();
+    for (const b of Object.values(t.findResources('AWS::S3::Bucket')))
+      expect(b.Properties.CorsConfiguration).toBeUndefined();
+    for (const fn of Object.values(t.findResources('AWS::Lambda::Function')))
+      expect(fn.Properties.Environment.Variables.ALLOWED_ORIGINS).toBe('');
+  });
+
+  test.each(['*', 'https://*.example.cn', 'h5.example.cn', 'https://h5.example.cn/path'])(
+    'allowedOrigins %p is refused',
+    (allowedOrigins) => {
+      expect(() => readConfig(new App({ context: { stage: 'dev', allowedOrigins } }).node)).toThrow(/never \*/);
+    },
+  );
 });
 
 test('local-only stages cannot be synthesized', () => {

@@ -60,6 +60,8 @@ export class GridLinkStack extends Stack {
     const bucketUsers: AreaFunction[] = [];
     const bind = (fn: AreaFunction, access: ReturnType<typeof areaAccess>) => {
       fn.bindTable(table, access.table, indexNames).bindSecret(secrets.tokenKey, 'TOKEN_SECRET_ARN');
+      // the functions echo only these origins (functions/src/http/cors.ts)
+      fn.addEnvironment('ALLOWED_ORIGINS', config.allowedOrigins.join(','));
       if (access.bucket) bucketUsers.push(fn.bindBucket(bucket, access.bucket));
       if (access.wechat) {
         fn.bindSecret(secrets.wechat, 'WECHAT_SECRET_ARN');

@@ -4,9 +4,16 @@
  */
 export type Stage = 'local' | 'test' | 'dev' | 'prod';
 
+const STAGES: readonly string[] = ['local', 'test', 'dev', 'prod'];
+
 export const config = {
+  /**
+   * Fails closed: an unset or unknown STAGE is production (no dev-login, no development keys).
+   * The local stack, jest (functions/test/env.cjs), the bench and CDK set it explicitly.
+   */
   get stage(): Stage {
-    return (process.env.STAGE as Stage) || 'local';
+    const s = process.env.STAGE ?? '';
+    return STAGES.includes(s) ? (s as Stage) : 'prod';
   },
   get tableName(): string {
     return process.env.TABLE_NAME || 'gridlink';

@@ -5,7 +5,7 @@ import type { FormField } from '@gridlink/shared/fields';
 import { SERVICES } from '@gridlink/shared/services-catalog';
 import { db, table } from '../src/data/client';
 import { keys } from '../src/data/keys';
-import { startApi, type Api } from './harness';
+import { startApi, uploadTo, type Api } from './harness';
 
 let api: Api;
 const t: Record<string, string> = {};
@@ -26,11 +26,7 @@ const err = (res: { status: number; body: unknown }, status: number) => {
 
 async function uploadPhoto(who: string) {
   const ticket = await post('/v1/uploads', who, { purpose: 'application', contentType: 'image/jpeg', size: 4 });
-  await fetch(ticket.body.url, {
-    method: 'PUT',
-    headers: ticket.body.headers,
-    body: Buffer.from([0xff, 0xd8, 0xff, 0xd9]),
-  });
+  expect((await uploadTo(ticket.body, Buffer.from([0xff, 0xd8, 0xff, 0xd9]))).status).toBe(204);
   return ticket.body.key as string;
 }
 

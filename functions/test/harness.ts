@@ -57,3 +57,15 @@ export async function startApi(opts: Pick<StackOptions, 'statsFeed'> = {}): Prom
   };
   return api;
 }
+
+/** Uploads bytes with an upload ticket (`POST /v1/uploads`): its presigned POST form, `file` last. */
+export function uploadTo(
+  ticket: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  type = ticket.fields['Content-Type'],
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
+  return fetch(ticket.url, { method: 'POST', body: form });
+}

@@ -11,12 +11,18 @@ export const CreateUploadBody = z.strictObject({
 });
 export type CreateUploadBody = z.infer<typeof CreateUploadBody>;
 
-/** A presigned PUT: upload the bytes there with these headers, then attach `key`. */
+/**
+ * A presigned POST: send a multipart form to `url` with every `fields` entry, then the bytes as
+ * the `file` field (last), then attach `key`. The policy binds the key, the content type and
+ * 1 B … `maxBytes`. `headers` (empty) is kept for older clients' sake.
+ */
 export const UploadTicket = z.object({
   key: z.string(),
   url: z.string(),
-  method: z.literal('PUT'),
+  method: z.literal('POST'),
+  fields: z.record(z.string(), z.string()),
   headers: z.record(z.string(), z.string()),
+  maxBytes: z.number().int(),
   expiresAt: z.string(),
 });
 export type UploadTicket = z.infer<typeof UploadTicket>;

@@ -44,15 +44,18 @@ export class Attachments extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'attachments/',
-      cors: [
-        {
-          allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
-          allowedOrigins: props.allowedOrigins,
-          allowedHeaders: ['*'],
-          exposedHeaders: ['ETag'],
-          maxAge: 3600,
-        },
-      ],
+      // browser uploads (presigned POST) and photo reads from the configured origins only
+      cors: props.allowedOrigins.length
+        ? [
+            {
+              allowedMethods: [HttpMethods.POST, HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD],
+              allowedOrigins: props.allowedOrigins,
+              allowedHeaders: ['*'],
+              exposedHeaders: ['ETag'],
+              maxAge: 3600,
+            },
+          ]
+        : undefined,
       lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });

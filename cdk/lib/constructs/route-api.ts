@@ -84,18 +84,21 @@ export class RouteApi extends Construct {
       description: `GridLink (网格通) ${props.stage} API`,
       createDefaultStage: false,
       defaultIntegration: integration(props.fallbackArea),
-      corsPreflight: {
-        allowOrigins: props.allowedOrigins,
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.DELETE,
-          CorsHttpMethod.OPTIONS,
-        ],
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        maxAge: Duration.days(1),
-      },
+      // no browser origin configured: no CORS at all (the WeChat client needs none)
+      corsPreflight: props.allowedOrigins.length
+        ? {
+            allowOrigins: props.allowedOrigins,
+            allowMethods: [
+              CorsHttpMethod.GET,
+              CorsHttpMethod.POST,
+              CorsHttpMethod.PUT,
+              CorsHttpMethod.DELETE,
+              CorsHttpMethod.OPTIONS,
+            ],
+            allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+            maxAge: Duration.days(1),
+          }
+        : undefined,
     });
 
     this.defaultRoute = this.api.node.findChild('DefaultRoute') as HttpRoute;

@@ -62,6 +62,8 @@ export interface Reply {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** the body's bytes */
+  raw: Buffer;
 }
 
 /** One HTTP(S) exchange; rejects on network errors and after `timeoutMs` of silence. */
@@ -74,9 +76,10 @@ export function send(
     const req = request(url, { method: opts.method, headers: opts.headers, timeout: opts.timeoutMs ?? 5000 }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
-      );
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: raw.toString('utf8'), raw });
+      });
       res.on('error', reject);
     });
     req.on('timeout', () => req.destroy(new Error(`${opts.method} ${new URL(url).host}: timed out`)));

@@ -15,7 +15,8 @@ const round = (n: number) => Math.round(n * 1000) / 1000;
 const CLOSED = new Set(['resolved', 'closed', 'rejected']);
 
 function agency(r: RequestItem) {
-  if (r.status === 'dispatched' && r.departmentId) return DEPARTMENTS[r.departmentId] ?? r.departmentId;
+  if (r.status === 'dispatched' && r.departmentId)
+    return Object.hasOwn(DEPARTMENTS, r.departmentId) ? DEPARTMENTS[r.departmentId] : r.departmentId;
   return `${LEVEL_NAMES[r.level]}级（${r.level === 'grid' ? '网格员' : r.level === 'community' ? '社区' : r.level === 'street' ? '街道办事处' : '区政府'}）`;
 }
 

@@ -6,7 +6,8 @@
  */
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { presignUrl, type S3Operation } from './storage';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { presignPost, presignUrl, type S3Operation } from './storage';
 
 const credentials = {
   accessKeyId: 'AKIDEXAMPLE',
@@ -87,5 +88,55 @@ describe('presigned S3 URLs', () => {
     expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
     expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('host');
     expect(url.host).toBe('gridlink-attachments.s3.cn-north-1.amazonaws.com.cn');
+  });
+});
+
+describe('presigned POST (form uploads)', () => {
+  const sdkPost = async (client: S3Client, key: string, type: string) => {
+    jest.useFakeTimers({ now: signingDate, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      return await createPresignedPost(client, {
+        Bucket: process.env.BUCKET_NAME || 'gridlink-attachments',
+        Key: key,
+        Conditions: [
+          ['eq', '$Content-Type', type],
+          ['content-length-range', 1, 5 * 1024 * 1024],
+        ],
+        Fields: { 'Content-Type': type },
+        Expires: 600,
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+  };
+
+  it.each(['cn-north-1', 'us-east-1'])(
+    'equals @aws-sdk/s3-presigned-post in %s: url, fields, policy',
+    async (region) => {
+      process.env.AWS_REGION = region;
+      const client = new S3Client({ region, credentials });
+      for (const key of KEYS) {
+        const ours = await presignPost(key, 'image/png', 5 * 1024 * 1024, 600, signingDate);
+        const sdk = await sdkPost(client, key, 'image/png');
+        expect(ours.url.replace(/\/$/, '')).toBe(sdk.url.replace(/\/$/, ''));
+        expect(ours.fields).toEqual(sdk.fields);
+        expect(Object.keys(ours.fields)).toEqual(Object.keys(sdk.fields));
+      }
+    },
+  );
+
+  it('binds the key, the content type and 1 B … 5 MB; expires when asked', async () => {
+    process.env.AWS_REGION = 'cn-north-1';
+    const { fields } = await presignPost(KEYS[0], 'image/jpeg', 5 * 1024 * 1024, 600, signingDate);
+    const policy = JSON.parse(Buffer.from(fields.Policy, 'base64').toString('utf8'));
+    expect(policy.expiration).toBe('2026-03-04T05:16:07Z');
+    expect(policy.conditions).toEqual(
+      expect.arrayContaining([
+        ['eq', '$Content-Type', 'image/jpeg'],
+        ['content-length-range', 1, 5 * 1024 * 1024],
+        { key: KEYS[0] },
+        { 'X-Amz-Security-Token': credentials.sessionToken },
+      ]),
+    );
   });
 });

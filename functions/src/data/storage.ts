@@ -5,8 +5,9 @@
  * WHEN_SUPPORTED), a presigned PUT carries no CRC32 of the empty body, which real S3 would hold
  * against every upload. The local stack points S3_ENDPOINT at its S3-compatible server.
  */
+import { createHmac } from 'node:crypto';
 import { config } from '../config';
-import { defaultCredentials, dnsSuffix, escapeUri, send, signer, withRetries } from './aws';
+import { defaultCredentials, dnsSuffix, escapeUri, send, signer, withRetries, type Credentials } from './aws';
 
 export type S3Operation = 'GetObject' | 'PutObject' | 'HeadObject';
 const METHOD: Record<S3Operation, string> = { GetObject: 'GET', PutObject: 'PUT', HeadObject: 'HEAD' };
@@ -33,12 +34,13 @@ function location(key: string) {
   return { protocol: 'https:', hostname: `${bucket()}.${host}`, port: undefined, path };
 }
 
+const s3Credentials = async (): Promise<Credentials> =>
+  process.env.S3_ENDPOINT ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } : defaultCredentials();
+
 /** A presigned URL for one operation on one key, valid `seconds` from `signingDate`. */
 export async function presignUrl(op: S3Operation, key: string, seconds: number, signingDate = new Date()) {
   const at = location(key);
-  const credentials = process.env.S3_ENDPOINT
-    ? { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }
-    : await defaultCredentials();
+  const credentials = await s3Credentials();
   const signed = await signer('s3', config.region, credentials).presign(
     {
       ...at,
@@ -56,8 +58,54 @@ export async function presignUrl(op: S3Operation, key: string, seconds: number, 
   return `${at.protocol}//${signed.headers.host}${at.path}?${query}`;
 }
 
-/** The content type is not signed (as with the SDK's presigner): the client sends it, headObject checks it. */
-export const presignPut = (key: string, _contentType: string, seconds: number) => presignUrl('PutObject', key, seconds);
+const hmac = (key: string | Buffer, data: string) => createHmac('sha256', key).update(data).digest();
+
+/**
+ * A presigned POST (an HTML-form upload, what Taro.uploadFile and FormData send): a SigV4-signed
+ * policy that binds the exact key, the content type and a size range, so S3 itself refuses
+ * anything else. The same fields and policy as @aws-sdk/s3-presigned-post's createPresignedPost
+ * (storage.test.ts compares them), without the S3 client in the bundle. Post `fields` then `file`.
+ */
+export async function presignPost(
+  key: string,
+  contentType: string,
+  maxBytes: number,
+  seconds: number,
+  now = new Date(),
+): Promise<{ url: string; fields: Record<string, string> }> {
+  const at = location('');
+  const credentials = await s3Credentials();
+  const amzDate = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
+  const day = amzDate.slice(0, 8);
+  // in the SDK's order: given fields, then the signing fields; conditions, one per field, the key
+  const fields: Record<string, string> = {
+    'Content-Type': contentType,
+    bucket: bucket(),
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    'X-Amz-Credential': `${credentials.accessKeyId}/${day}/${config.region}/s3/aws4_request`,
+    'X-Amz-Date': amzDate,
+    ...(credentials.sessionToken ? { 'X-Amz-Security-Token': credentials.sessionToken } : {}),
+  };
+  const policy = {
+    expiration: new Date(now.getTime() + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    conditions: [
+      ['eq', '$Content-Type', contentType],
+      ['content-length-range', 1, maxBytes],
+      ...Object.entries(fields).map(([k, v]) => ({ [k]: v })),
+      { key },
+    ],
+  };
+  const encoded = Buffer.from(JSON.stringify(policy)).toString('base64');
+  let signingKey = hmac(`AWS4${credentials.secretAccessKey}`, day);
+  for (const part of [config.region, 's3', 'aws4_request']) signingKey = hmac(signingKey, part);
+  const signature = createHmac('sha256', signingKey).update(encoded).digest('hex');
+  Object.assign(fields, { key, Policy: encoded, 'X-Amz-Signature': signature });
+  const host = at.hostname + (at.port ? `:${at.port}` : '');
+  return { url: `${at.protocol}//${host}${at.path.replace(/\/$/, '') || '/'}`, fields };
+}
 
 export const presignGet = (key: string, seconds: number) => presignUrl('GetObject', key, seconds);
 
@@ -80,4 +128,22 @@ export async function headObject(key: string): Promise<{ contentType?: string; s
   if (res.status === 404) return undefined;
   if (res.status !== 200) throw new S3Error(res.status);
   return { contentType: res.headers['content-type'], size: Number(res.headers['content-length'] ?? 0) };
+}
+
+/** The first `n` bytes stored under a key (a ranged GET), for sniffing what the file really is. */
+export async function headBytes(key: string, n = 64): Promise<Buffer> {
+  const res = await withRetries(
+    async () => {
+      const r = await send(await presignUrl('GetObject', key, 60), {
+        method: 'GET',
+        headers: { range: `bytes=0-${n - 1}` },
+      });
+      if (r.status >= 500) throw new S3Error(r.status);
+      return r;
+    },
+    () => true,
+  );
+  if (res.status === 416) return Buffer.alloc(0); // nothing stored in that range: no image
+  if (res.status !== 200 && res.status !== 206) throw new S3Error(res.status);
+  return res.raw.subarray(0, n);
 }

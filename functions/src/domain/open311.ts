@@ -47,11 +47,9 @@ const published = (items: Record<string, unknown>[]) =>
 function channelOf(apiKey: string | undefined): string | undefined {
   const map: Record<string, string> = JSON.parse(
     process.env.OPEN311_API_KEYS ||
-      (process.env.STAGE === 'local' || process.env.STAGE === 'test' || !process.env.STAGE
-        ? '{"open311-demo-key":"channel-12345"}'
-        : '{}'),
+      (process.env.STAGE === 'local' || process.env.STAGE === 'test' ? '{"open311-demo-key":"channel-12345"}' : '{}'),
   );
-  return apiKey ? map[apiKey] : undefined;
+  return apiKey && Object.hasOwn(map, apiKey) ? map[apiKey] : undefined;
 }
 
 export function discovery(baseUrl: string) {

@@ -6,7 +6,17 @@ import { findStored } from '../util/stored';
 import { contextOf, type Action, type ActionResult } from './context';
 import { routeMatcher, type RouteMatcher } from '../routes/match';
 import type { RouteDef } from '../routes/types';
-import { accessLog, auth, errorMapper, idempotency, jsonBody, rateLimit, routeResolver, validate } from './middleware';
+import {
+  accessLog,
+  auth,
+  cors,
+  errorMapper,
+  idempotency,
+  jsonBody,
+  rateLimit,
+  routeResolver,
+  validate,
+} from './middleware';
 
 function isResult(v: unknown): v is ActionResult {
   return (
@@ -39,6 +49,7 @@ export function createAreaHandler(
     return res;
   };
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(cors())
     .use(errorMapper())
     .use(accessLog())
     .use(routeResolver(matcher, opts.fallback))

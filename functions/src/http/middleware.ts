@@ -1,6 +1,6 @@
 /**
  * The middy chain every route runs through. Each middleware is a small factory in middy's style:
- * `() => ({ before, after, onError })`. Order (outermost first): errors → log → route → body →
+ * `() => ({ before, after, onError })`. Order (outermost first): cors → errors → log → route → body →
  * auth → validate → idempotency → rate limit → action.
  */
 import type middy from '@middy/core';
@@ -17,10 +17,21 @@ import { bindContext, type Req } from './context';
 import { idempotencyAfter, idempotencyBefore, idempotencyOnError } from './idempotency';
 import { log } from '../util/log';
 import { checkRateLimit } from './rate-limit';
+import { withCors } from './cors';
 
 type MW = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>;
 
-/** Outermost: any error becomes the contract's error shape; unexpected ones are logged. */
+/** Outermost of all: the CORS headers of the answer, for the request's Origin only (http/cors.ts). */
+export const cors = (): MW => {
+  const apply = async (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) => {
+    if (!request.response) return;
+    const h = request.event.headers ?? {};
+    request.response.headers = withCors(request.response.headers, h.origin ?? h.Origin);
+  };
+  return { after: apply, onError: apply };
+};
+
+/** Outermost but CORS: any error becomes the contract's error shape; unexpected ones are logged. */
 export const errorMapper = (): MW => ({
   onError: async (request) => {
     const r = request as Req;

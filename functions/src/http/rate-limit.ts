@@ -3,14 +3,16 @@ import { DomainError } from './errors';
 import type { RequestContext } from './context';
 
 /**
- * Fixed one-minute window per caller (user id, else source IP) and route. Only sign-in and
- * creating routes carry a limit. Undefined when the route has none.
+ * Fixed one-minute window per caller and route: the user id on signed-in routes, the source IP on
+ * public ones (sign-in) whatever token comes along — a bearer token must not open a fresh window
+ * for a sign-in burst. Only sign-in and creating routes carry a limit. Undefined when none.
  */
 export function rateWindowOf(ctx: RequestContext): RateWindow | undefined {
   if (!ctx.route.rateLimit) return undefined;
   // RATE_LIMIT_SCALE lets the test suites, which sign in hundreds of times a minute, raise every limit
   const limit = ctx.route.rateLimit * Number(process.env.RATE_LIMIT_SCALE || 1);
-  const caller = ctx.actor?.id ?? ctx.event.requestContext?.http?.sourceIp ?? 'unknown';
+  const ip = ctx.event.requestContext?.http?.sourceIp ?? 'unknown';
+  const caller = ctx.route.auth === 'public' ? `ip:${ip}` : (ctx.actor?.id ?? `ip:${ip}`);
   return { scope: `${ctx.route.id}:${caller}`, window: Math.floor(Date.now() / 60000), limit };
 }
 

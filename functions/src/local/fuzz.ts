@@ -1,10 +1,12 @@
 /**
  * `npm run fuzz [-- --requests N --url http://127.0.0.1:3000]`: hostile requests against the
  * running local stack (or an in-memory one it starts), bounded in number, printing counts by
- * status. Exits 1 if anything answered ≥ 500 or a 4xx lacked the error shape.
+ * status: half random, half plausible requests with one id-like field (path parameter, query or
+ * body field) made hostile or a cursor that is not the list's own. Exits 1 if anything answered
+ * ≥ 500 or a 4xx lacked the error shape.
  */
 import fc from 'fast-check';
-import { ALL_ROUTES, hostileArb } from './hostile';
+import { ALL_ROUTES, hostileArb, idLikeRequestArb, seededBase } from './hostile';
 
 const arg = (name: string, def: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,10 +48,20 @@ async function main() {
     await login('office-demo'),
     await login('agent-demo'),
   ];
-  const requests = ALL_ROUTES.flatMap((r) => fc.sample(hostileArb(r), Math.ceil(total / ALL_ROUTES.length))).slice(
-    0,
-    total,
-  );
+  // real cursors of several lists and users: foreign to every other list
+  const cursors: string[] = [];
+  for (const path of ['/v1/requests?view=mine', '/v1/grids/hz-hp/children', '/v1/messages'])
+    for (const token of tokens.slice(1, 3)) {
+      const page = await fetch(`${url}${path}${path.includes('?') ? '&' : '?'}limit=1`, {
+        headers: { authorization: `Bearer ${token}` },
+      }).then((r) => r.json().catch(() => ({})));
+      if (page.nextCursor && !cursors.includes(page.nextCursor)) cursors.push(page.nextCursor);
+    }
+  const per = Math.ceil(total / ALL_ROUTES.length / 2);
+  const requests = ALL_ROUTES.flatMap((r) => [
+    ...fc.sample(hostileArb(r), per),
+    ...fc.sample(idLikeRequestArb(r, seededBase(r), cursors), per),
+  ]).slice(0, total);
   const counts = new Map<number, number>();
   const bad: string[] = [];
   let next = 0;
@@ -78,7 +90,7 @@ async function main() {
   await Promise.all(Array.from({ length: 16 }, worker));
   const secs = (Date.now() - t0) / 1000;
   console.log(
-    `\nfuzz: ${requests.length} hostile requests over ${ALL_ROUTES.length} routes in ${secs.toFixed(1)} s (${(requests.length / secs).toFixed(0)} req/s)`,
+    `\nfuzz: ${requests.length} hostile requests (${cursors.length} foreign cursors) over ${ALL_ROUTES.length} routes in ${secs.toFixed(1)} s (${(requests.length / secs).toFixed(0)} req/s)`,
   );
   console.log('status  count');
   for (const [status, n] of [...counts].sort((a, b) => a[0] - b[0])) console.log(`${String(status).padEnd(7)} ${n}`);

@@ -87,6 +87,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const tableName = opts.tableName ?? 'gridlink';
     process.env.DYNAMODB_ENDPOINT = endpoint;
     process.env.TABLE_NAME = tableName;
+    // explicit: code that finds no STAGE treats itself as production (config.ts)
     process.env.STAGE ??= 'local';
     db();
     installStatsFeed();
@@ -131,7 +132,11 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     if (opts.webDir) {
       const web = createWebServer(path.resolve(opts.webDir), apiUrl);
       servers.push(web);
-      webUrl = `http://127.0.0.1:${await listen(web, opts.webPort ?? 0)}`;
+      const webPort = await listen(web, opts.webPort ?? 0);
+      webUrl = `http://127.0.0.1:${webPort}`;
+      // CORS: the API answers the local web server's origin (the adapter's preflight, which has no
+      // request at hand until it echoes, answers the sole configured origin: see http/cors.ts)
+      process.env.ALLOWED_ORIGINS = webUrl;
     }
     if (opts.workers) stopWorkers = startWorkers(log);
     return {

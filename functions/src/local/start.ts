@@ -21,6 +21,8 @@ async function main() {
   }
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.LOG_LEVEL ??= 'warn';
+  // the laptop stack says so explicitly: an unset STAGE means production (config.ts)
+  process.env.STAGE ??= 'local';
   const webDir = path.join(root, 'miniapp/dist/h5');
   if (!existsSync(path.join(webDir, 'index.html')) || args.has('--rebuild-web')) {
     say('构建 h5 网页版（首次约 30 秒）…');

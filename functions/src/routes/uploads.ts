@@ -12,7 +12,7 @@ export const uploadsRoutes: readonly RouteDef[] = [
     body: CreateUploadBody,
     response: UploadTicket,
     status: 201,
-    summary: '申请图片上传地址（预签名 PUT）',
+    summary: '申请图片上传表单（预签名 POST：限定键、类型与大小）',
     tag: 'uploads',
   },
 ];

@@ -7,11 +7,21 @@ const taro = Taro as unknown as Record<string, jest.Mock> & { __reset(): void };
 const request = Taro.request as unknown as jest.Mock;
 const TICKET = {
   key: 'uploads/resident-demo/request/abc.jpg',
-  url: 'http://s3.local/bucket/uploads/resident-demo/request/abc.jpg?X-Amz-Signature=x',
-  method: 'PUT',
-  headers: { 'content-type': 'image/jpeg' },
+  url: 'http://s3.local/bucket',
+  method: 'POST',
+  fields: {
+    'Content-Type': 'image/jpeg',
+    bucket: 'bucket',
+    'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
+    key: 'uploads/resident-demo/request/abc.jpg',
+    Policy: 'eyJjb25kaXRpb25zIjpbXX0=',
+    'X-Amz-Signature': 'abc',
+  },
+  headers: {},
+  maxBytes: 5 * 1024 * 1024,
   expiresAt: '2099-01-01T00:00:00Z',
 };
+const uploadFile = Taro.uploadFile as unknown as jest.Mock;
 
 const fetchMock = jest.fn();
 const realFetch = global.fetch;
@@ -30,11 +40,12 @@ afterAll(() => {
 });
 
 describe('h5', () => {
-  const blob = (type: string, size: number) => ({ type, size }) as Blob;
+  const blob = (type: string, size: number) =>
+    size > 1024 * 1024 ? ({ type, size } as Blob) : new Blob([new Uint8Array(size)], { type });
 
-  it('reads the blob, asks for a ticket and PUTs the blob with its headers', async () => {
+  it('reads the blob, asks for a ticket and POSTs the policy fields, then the file last', async () => {
     const file = blob('image/jpeg', 2048);
-    fetchMock.mockResolvedValueOnce({ blob: async () => file }).mockResolvedValueOnce({ status: 200 });
+    fetchMock.mockResolvedValueOnce({ blob: async () => file }).mockResolvedValueOnce({ status: 204 });
     request.mockResolvedValueOnce({ statusCode: 201, data: TICKET, header: {} });
 
     await expect(uploadImage('blob:http://x/1', 'request')).resolves.toBe(TICKET.key);
@@ -44,7 +55,13 @@ describe('h5', () => {
     expect(ask.url).toBe('http://127.0.0.1:3000/v1/uploads');
     expect(ask.method).toBe('POST');
     expect(JSON.parse(ask.data)).toEqual({ purpose: 'request', contentType: 'image/jpeg', size: 2048 });
-    expect(fetchMock).toHaveBeenNthCalledWith(2, TICKET.url, { method: 'PUT', headers: TICKET.headers, body: file });
+    const [url, init] = fetchMock.mock.calls[1];
+    expect(url).toBe(TICKET.url);
+    expect(init.method).toBe('POST');
+    const form = init.body as FormData;
+    expect([...form.keys()]).toEqual([...Object.keys(TICKET.fields), 'file']);
+    expect(form.get('Policy')).toBe(TICKET.fields.Policy);
+    expect((form.get('file') as Blob).size).toBe(2048);
   });
 
   it('refuses other types and big files before asking the API', async () => {
@@ -61,7 +78,7 @@ describe('h5', () => {
     expect(request).not.toHaveBeenCalled();
   });
 
-  it('a failed PUT is an ApiError with a Chinese message', async () => {
+  it('a refused POST (policy: type, size, expiry) is an ApiError with a Chinese message', async () => {
     fetchMock
       .mockResolvedValueOnce({ blob: async () => blob('image/webp', 99) })
       .mockResolvedValueOnce({ status: 403 });
@@ -88,20 +105,19 @@ describe('weapp', () => {
     process.env.TARO_ENV = 'weapp';
   });
 
-  it('reads the file as bytes, takes the type from getImageInfo and PUTs the bytes', async () => {
+  it('reads the file for its size, takes the type from getImageInfo and posts it with uploadFile', async () => {
     const bytes = new ArrayBuffer(4096);
     taro.getImageInfo.mockResolvedValueOnce({ type: 'png', width: 10, height: 10 });
     const readFile = jest.fn((o: { filePath: string; success: (r: { data: ArrayBuffer }) => void }) =>
       o.success({ data: bytes }),
     );
     taro.getFileSystemManager.mockReturnValue({ readFile });
-    request
-      .mockResolvedValueOnce({
-        statusCode: 201,
-        data: { ...TICKET, headers: { 'content-type': 'image/png' } },
-        header: {},
-      })
-      .mockResolvedValueOnce({ statusCode: 200, data: '', header: {} });
+    request.mockResolvedValueOnce({
+      statusCode: 201,
+      data: { ...TICKET, fields: { ...TICKET.fields, 'Content-Type': 'image/png' } },
+      header: {},
+    });
+    uploadFile.mockResolvedValueOnce({ statusCode: 204, data: '' });
 
     await expect(uploadImage('wxfile://tmp/a.png', 'application')).resolves.toBe(TICKET.key);
 
@@ -111,11 +127,12 @@ describe('weapp', () => {
       contentType: 'image/png',
       size: 4096,
     });
-    expect(request.mock.calls[1][0]).toMatchObject({
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(uploadFile.mock.calls[0][0]).toMatchObject({
       url: TICKET.url,
-      method: 'PUT',
-      header: { 'content-type': 'image/png' },
-      data: bytes,
+      filePath: 'wxfile://tmp/a.png',
+      name: 'file',
+      formData: { ...TICKET.fields, 'Content-Type': 'image/png' },
     });
   });
 
@@ -124,9 +141,8 @@ describe('weapp', () => {
     taro.getFileSystemManager.mockReturnValue({
       readFile: (o: { success: (r: { data: ArrayBuffer }) => void }) => o.success({ data: new ArrayBuffer(8) }),
     });
-    request
-      .mockResolvedValueOnce({ statusCode: 201, data: TICKET, header: {} })
-      .mockResolvedValueOnce({ statusCode: 200, data: '', header: {} });
+    request.mockResolvedValueOnce({ statusCode: 201, data: TICKET, header: {} });
+    uploadFile.mockResolvedValueOnce({ statusCode: 204, data: '' });
     await uploadImage('wxfile://tmp/b.JPG', 'request');
     expect(JSON.parse(request.mock.calls[0][0].data).contentType).toBe('image/jpeg');
 

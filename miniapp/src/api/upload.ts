@@ -49,26 +49,31 @@ async function readH5(filePath: string): Promise<LocalImage> {
   return { contentType: blob.type || typeFromPath(filePath), size: blob.size, body: blob };
 }
 
-async function putWeapp(ticket: UploadTicket, body: ArrayBuffer): Promise<number> {
-  const res = await Taro.request({
+/** weapp: wx.uploadFile posts a multipart form — the ticket's policy fields, then the file as `file`. */
+async function postWeapp(ticket: UploadTicket, filePath: string): Promise<number> {
+  const res = await Taro.uploadFile({
     url: ticket.url,
-    method: 'PUT',
-    header: ticket.headers,
-    data: body,
-    responseType: 'text',
+    filePath,
+    name: 'file',
+    formData: ticket.fields,
     timeout: 60000,
   });
   return res.statusCode;
 }
 
-async function putH5(ticket: UploadTicket, body: Blob): Promise<number> {
-  const res = await fetch(ticket.url, { method: 'PUT', headers: ticket.headers, body });
+/** h5: the same form with FormData (fields first, `file` last, as S3 wants). */
+async function postH5(ticket: UploadTicket, body: Blob, contentType: string): Promise<number> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.fields)) form.append(k, v);
+  form.append('file', body.type === contentType ? body : new Blob([body], { type: contentType }), 'photo');
+  const res = await fetch(ticket.url, { method: 'POST', body: form });
   return res.status;
 }
 
 /**
  * Uploads one picked image (a `chooseImage` temp path) for `purpose` and returns its key, to be
- * sent in `attachments`: asks the API for a presigned PUT, then sends the raw bytes there.
+ * sent in `attachments`: asks the API for a presigned POST, then posts the file there as a form
+ * (the policy binds key, type and size; the API sniffs the bytes before attaching).
  * Shows no toast: throws an ApiError with a Chinese message the caller can show.
  */
 export async function uploadImage(filePath: string, purpose: UploadPurpose): Promise<string> {
@@ -94,8 +99,8 @@ export async function uploadImage(filePath: string, purpose: UploadPurpose): Pro
   try {
     status =
       process.env.TARO_ENV === 'h5'
-        ? await putH5(ticket, file.body as Blob)
-        : await putWeapp(ticket, file.body as ArrayBuffer);
+        ? await postH5(ticket, file.body as Blob, file.contentType)
+        : await postWeapp(ticket, filePath);
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', '图片上传失败，请检查网络后重试');
   }

@@ -36,6 +36,9 @@ const Taro = {
   getImageInfo: jest.fn(async (_opts: unknown): Promise<{ type: string; width: number; height: number }> => {
     throw new Error('Taro.getImageInfo is not mocked in this test');
   }),
+  uploadFile: jest.fn(async (_opts: unknown): Promise<{ statusCode: number; data: string }> => {
+    throw new Error('Taro.uploadFile is not mocked in this test');
+  }),
   getFileSystemManager: jest.fn((): unknown => {
     throw new Error('Taro.getFileSystemManager is not mocked in this test');
   }),

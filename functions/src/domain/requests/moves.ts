@@ -36,7 +36,7 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
       break;
     case 'dispatch': {
       const dept = body.departmentId ?? categoryByCode(req.category)?.departmentId;
-      if (!dept || !DEPARTMENTS[dept])
+      if (!dept || !Object.hasOwn(DEPARTMENTS, dept))
         throw badRequest('请选择职能部门', [{ path: 'departmentId', message: '不是有效的部门' }]);
       after.departmentId = dept;
       after.inbox = dept;
