@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { matchPath, routeKey, type Area } from '../routes';
 import { SECURITY_HEADERS } from '../http/response';
+import { withCors } from '../http/cors';
 import { metered, type DbMeter } from '../data/client';
 
 type Handler = (e: APIGatewayProxyEventV2, c: Context) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -26,7 +27,7 @@ export function toEvent(req: http.IncomingMessage, body: Buffer): APIGatewayProx
   for (const [k, v] of Object.entries(req.headers))
     if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(',') : v;
   const query: Record<string, string> = {};
-  for (const [k, v] of url.searchParams) query[k] = k in query ? `${query[k]},${v}` : v;
+  for (const [k, v] of url.searchParams) query[k] = Object.hasOwn(query, k) ? `${query[k]},${v}` : v;
   const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
   const now = new Date();
   return {
@@ -140,7 +141,9 @@ export function createApiServer(opts: ApiServerOptions = {}) {
     req.on('end', async () => {
       if (aborted) return;
       if (req.method === 'OPTIONS') {
-        res.writeHead(204, { ...SECURITY_HEADERS, 'access-control-max-age': '600' }).end();
+        res
+          .writeHead(204, { ...withCors(SECURITY_HEADERS, req.headers.origin), 'access-control-max-age': '600' })
+          .end();
         return;
       }
       const event = toEvent(req, Buffer.concat(chunks));
