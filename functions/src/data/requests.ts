@@ -17,6 +17,8 @@ export interface RequestItem {
   updatedAt: string;
   category: string;
   categoryName: string;
+  /** the description without personal data (domain/requests/summary.ts), set at create time */
+  publicSummary?: string;
   description: string;
   unitId: string;
   unitName: string;

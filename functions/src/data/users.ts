@@ -10,6 +10,9 @@ export interface UserItem {
   role: Role;
   name: string;
   unitId?: string;
+  /** true once the binding is verified (the unit's QR code, or a grid worker's confirmation) */
+  unitVerified?: boolean;
+  unitVerifiedBy?: string;
   gridIds?: string[];
   duties?: Duty[];
   departmentId?: string;
