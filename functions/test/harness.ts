@@ -57,3 +57,14 @@ export async function startApi(opts: Pick<StackOptions, 'statsFeed'> = {}): Prom
   };
   return api;
 }
+
+/**
+ * Binds `token`'s user to `unitId` verified, as a resident does by scanning the unit's QR code
+ * (the code fetched by the district admin, whose scope is the whole demo district).
+ */
+export async function bindVerified(api: Api, token: string, unitId: string) {
+  const admin = await api.login('district-admin-demo');
+  const qr = await api.call('GET', `/v1/grids/${encodeURIComponent(unitId)}/qr`, { token: admin });
+  if (qr.status !== 200) throw new Error(`unit qr ${unitId}: ${qr.status} ${JSON.stringify(qr.body)}`);
+  return api.call('PUT', '/v1/me/unit', { token, body: { unitId, code: qr.body.code } });
+}

@@ -24,6 +24,19 @@ used by CDK, the local stack and the tests.
 - Keys are built only in \`functions/src/data/keys.ts\`. No Scan anywhere: every list is one Query
   with an opaque, HMAC-signed cursor bound to its partition.
 
+## Unit bindings and public summaries
+
+- The user item carries \`unitVerified\` (true once the binding is verified: the unit's QR code,
+  \`auth/unit-code.ts\`, an HMAC of the unit id with a key derived from the token key; or a grid
+  worker's confirmation, then \`unitVerifiedBy\`). A binding without either is pending: the user
+  item says \`unitVerified = false\` and \`UNITBIND#<communityId> / USER#<userId>\` (\`type = unitbind\`,
+  with the unit and its path) sits in the community's queue until it is confirmed or the user
+  rebinds. Pending bindings grant no 我也遇到 suggestions, joins or joiner reads. Items without the
+  attribute count as unverified.
+- The request item carries \`publicSummary\` (the description without personal data,
+  \`domain/requests/summary.ts\`), set at create time: what joiners and suggestions show. Items
+  written before it get it computed on read.
+
 ## Dashboard counters
 
 Dashboards read one item, \`STATS#<gridId> / STATS\`: the totals of the grid and everything below it.

@@ -1,6 +1,7 @@
 /**
  * Issue 12, requests: 我也遇到 suggestions are a projection of the caller's own building; joiners
- * read the joiner view only.
+ * read the joiner view only; a unit binding needs verification (the unit's QR code or a grid
+ * worker) before it grants suggestions, joins and reads, and moving away ends those reads.
  */
 import { startApi, type Api } from '../harness';
 import { addOutsiders } from './fixtures';
@@ -30,7 +31,9 @@ beforeAll(async () => {
 afterAll(async () => api?.stop());
 
 const DEMO_UNIT = 'hz-hp-xh-c1-a1-b1-u1';
+const SPARE_UNIT = 'hz-hp-xh-c1-a1-b1-u3'; // same building, nobody lives there
 const B2_UNIT = 'hz-hp-xh-c1-a1-b2-u1'; // agent-demo's building
+const OTHER_UNIT = 'hz-xs-hx-c1-a1-b1-u1'; // another street
 const SECRET_TEXT = '暖气不热，本人刘淑珍，电话139-0418-1234，身份证 2109 0219 8001 0112 36';
 const SUGGESTION_KEYS = ['category', 'categoryName', 'createdAt', 'id', 'joinCount', 'mine', 'publicSummary', 'status'];
 const PRIVATE_KEYS = ['description', 'reporterId', 'reporterName', 'unitId', 'unitName', 'gridPath', 'location'];
@@ -134,5 +137,86 @@ describe('joiners read the joiner view', () => {
       expect(full.body).toMatchObject({ description: SECRET_TEXT, reporterId: 'resident-demo', unitId: DEMO_UNIT });
       expect(full.body.timeline[1].note).toBe('已联系刘淑珍');
     }
+  });
+});
+
+describe('unit binding verification', () => {
+  const me = async (who: string) => (await get('/v1/me', who)).body;
+  const qr = (unitId: string, who: string) => get(`/v1/grids/${unitId}/qr`, who);
+
+  it('seeded residents are bound and verified', async () => {
+    expect(await me('resident-demo')).toMatchObject({ unitId: DEMO_UNIT, unitVerified: true });
+    expect(await me('resident-elder')).toMatchObject({ unitVerified: true });
+  });
+
+  it('without a code the binding is pending: the stranger may report but gets no suggestions, joins or reads', async () => {
+    const bound = await call('PUT', '/v1/me/unit', 'resident-other', { unitId: SPARE_UNIT });
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ unitId: SPARE_UNIT, unitVerified: false });
+    expect(await me('resident-other')).toMatchObject({ unitId: SPARE_UNIT, unitVerified: false });
+    expect((await get('/v1/requests/similar?category=heating', 'resident-other')).body.items).toEqual([]);
+    expect((await call('POST', `/v1/requests/${reqId}/join`, 'resident-other')).status).toBe(403);
+    expect((await get(`/v1/requests/${reqId}`, 'resident-other')).status).toBe(404);
+    const own = await call('POST', '/v1/requests', 'resident-other', {
+      category: 'heating',
+      description: '我家也不热',
+    });
+    expect(own.status).toBe(201); // reporting is open to everyone bound, verified or not (no 409 either)
+  });
+
+  it('the unit QR code is for staff of the unit’s grid; a wrong code changes nothing', async () => {
+    expect((await qr(SPARE_UNIT, 'worker-other')).status).toBe(403);
+    expect((await qr(SPARE_UNIT, 'resident-demo')).status).toBe(403);
+    expect((await qr('hz-hp-xh-c1-a1-b1', 'worker-demo')).status).toBe(400);
+    const code = await qr(SPARE_UNIT, 'worker-demo');
+    expect(code.status).toBe(200);
+    expect(code.body.path).toContain(`code=${code.body.code}`);
+    const wrong = await call('PUT', '/v1/me/unit', 'resident-other', { unitId: SPARE_UNIT, code: 'ABCDEFGHJK' });
+    expect(wrong.status).toBe(400);
+    const otherUnitsCode = (await qr(DEMO_UNIT, 'worker-demo')).body.code;
+    expect(
+      (await call('PUT', '/v1/me/unit', 'resident-other', { unitId: SPARE_UNIT, code: otherUnitsCode })).status,
+    ).toBe(400);
+    expect(await me('resident-other')).toMatchObject({ unitId: SPARE_UNIT, unitVerified: false });
+  });
+
+  it('the QR code verifies; after moving to another building the join no longer grants reads', async () => {
+    const code = (await qr(SPARE_UNIT, 'worker-demo')).body.code as string;
+    const typed = `${code.slice(0, 5).toLowerCase()}-${code.slice(5)}`; // typed by hand: case and dashes do not matter
+    const bound = await call('PUT', '/v1/me/unit', 'resident-other', { unitId: SPARE_UNIT, code: typed });
+    expect(bound.body).toMatchObject({ unitId: SPARE_UNIT, unitVerified: true });
+    const s = await get('/v1/requests/similar?category=heating', 'resident-other');
+    expect(s.body.items.map((x: { id: string }) => x.id)).toContain(reqId);
+    expect((await call('POST', `/v1/requests/${reqId}/join`, 'resident-other')).status).toBe(200);
+    expect((await get(`/v1/requests/${reqId}`, 'resident-other')).status).toBe(200);
+
+    const away = (await qr(OTHER_UNIT, 'worker-other')).body.code as string;
+    const moved = await call('PUT', '/v1/me/unit', 'resident-other', { unitId: OTHER_UNIT, code: away });
+    expect(moved.body).toMatchObject({ unitId: OTHER_UNIT, unitVerified: true });
+    expect((await get(`/v1/requests/${reqId}`, 'resident-other')).status).toBe(404);
+    const mine = await get('/v1/requests?view=mine', 'resident-other');
+    expect(mine.body.items.map((x: { id: string }) => x.id)).not.toContain(reqId);
+    expect((await call('POST', `/v1/requests/${reqId}/join`, 'resident-other')).status).toBe(403);
+    expect((await get('/v1/requests/similar?category=heating', 'resident-other')).body.items).toEqual([]);
+  });
+
+  it('a grid worker in scope lists and confirms a pending binding; others cannot', async () => {
+    await call('PUT', '/v1/me/unit', 'resident-other', { unitId: SPARE_UNIT });
+    const listed = await get('/v1/units/bindings', 'worker-demo');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([expect.objectContaining({ userId: 'resident-other', unitId: SPARE_UNIT })]);
+    expect((await get('/v1/units/bindings', 'worker-other')).body.items).toEqual([]);
+    expect((await get('/v1/units/bindings?communityId=hz-hp-xh', 'worker-other')).status).toBe(403);
+    expect((await get('/v1/units/bindings', 'resident-demo')).status).toBe(403);
+    const confirm = (who: string, unitId = SPARE_UNIT) =>
+      call('POST', '/v1/units/bindings/resident-other/confirm', who, { unitId });
+    expect((await confirm('worker-other')).status).toBe(403);
+    expect((await confirm('worker-demo', DEMO_UNIT)).status).toBe(404);
+    expect((await confirm('worker-demo')).status).toBe(200);
+    expect(await me('resident-other')).toMatchObject({ unitId: SPARE_UNIT, unitVerified: true });
+    expect((await get('/v1/units/bindings', 'worker-demo')).body.items).toEqual([]);
+    expect((await confirm('worker-demo')).status).toBe(409);
+    // the join made while living here grants the joiner view again
+    expect((await get(`/v1/requests/${reqId}`, 'resident-other')).status).toBe(200);
   });
 });
