@@ -28,14 +28,19 @@ export async function unitQr(actor: Actor, unitId: string) {
   };
 }
 
-/** The community whose queue a staff member reads: given (and in scope), else their first grid's. */
+/** The community whose queue a staff member reads: given (one they serve or lie above), else their first grid's. */
 async function communityOf(actor: Actor, communityId?: string) {
-  const id = communityId ?? actor.gridIds[0];
-  const node = id ? (await getGridNodes([id])).get(id) : undefined;
-  const community = node?.path[2];
-  if (!node || !community) throw badRequest('请选择社区', [{ path: 'communityId', message: '请选择社区' }]);
-  if (!inScope(actor, node.path.slice(0, 3)) && !inScope(actor, node.path)) throw forbidden('不在您负责的网格范围内');
-  return community;
+  const nodes = await getGridNodes([...actor.gridIds, ...(communityId ? [communityId] : [])]);
+  const served = actor.gridIds.map((g) => nodes.get(g)?.path[2]).filter((c): c is string => !!c);
+  const pick = () => badRequest('请选择社区', [{ path: 'communityId', message: '请选择社区' }]);
+  if (!communityId) {
+    if (!served[0]) throw pick();
+    return served[0];
+  }
+  const node = nodes.get(communityId);
+  if (!node || node.level !== 'community') throw pick();
+  if (!served.includes(communityId) && !inScope(actor, node.path)) throw forbidden('不在您负责的网格范围内');
+  return communityId;
 }
 
 /** Pending bindings of the units the caller serves (oldest first). */

@@ -206,6 +206,7 @@ describe('unit binding verification', () => {
     expect(listed.status).toBe(200);
     expect(listed.body.items).toEqual([expect.objectContaining({ userId: 'resident-other', unitId: SPARE_UNIT })]);
     expect((await get('/v1/units/bindings', 'worker-other')).body.items).toEqual([]);
+    expect((await get('/v1/units/bindings?communityId=hz-hp-xh', 'worker-demo')).body.items).toHaveLength(1);
     expect((await get('/v1/units/bindings?communityId=hz-hp-xh', 'worker-other')).status).toBe(403);
     expect((await get('/v1/units/bindings', 'resident-demo')).status).toBe(403);
     const confirm = (who: string, unitId = SPARE_UNIT) =>
