@@ -3,7 +3,7 @@ import { ErrorBody } from '@gridlink/shared/common';
 import { Grid } from '@gridlink/shared/grid';
 import { LoginResult, Me } from '@gridlink/shared/me';
 import { routes } from '../src/routes';
-import { startApi, type Api } from './harness';
+import { bindVerified, startApi, type Api } from './harness';
 
 let api: Api;
 beforeAll(async () => {
@@ -186,7 +186,7 @@ describe('the grid', () => {
 describe('me and unit binding', () => {
   it('a resident binds to a unit and sees it on /v1/me; the change is version-checked', async () => {
     const token = await api.login('resident-demo');
-    const res = await api.call('PUT', '/v1/me/unit', { token, body: { unitId: 'hz-hp-xh-c2-a1-b1-u1' } });
+    const res = await bindVerified(api, token, 'hz-hp-xh-c2-a1-b1-u1');
     expect(res.status).toBe(200);
     const me = Me.parse((await api.call('GET', '/v1/me', { token })).body);
     expect(me.unitId).toBe('hz-hp-xh-c2-a1-b1-u1');
@@ -199,7 +199,8 @@ describe('me and unit binding', () => {
       '1号楼',
       '一单元',
     ]);
-    await api.call('PUT', '/v1/me/unit', { token, body: { unitId: 'hz-hp-xh-c1-a1-b1-u1' } });
+    expect(me.unitVerified).toBe(true);
+    await bindVerified(api, token, 'hz-hp-xh-c1-a1-b1-u1');
   });
 
   it('refuses binding to a non-unit, an unknown unit, and staff binding', async () => {

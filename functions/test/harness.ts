@@ -69,3 +69,14 @@ export function uploadTo(
   form.append('file', new Blob([new Uint8Array(bytes)], { type }), 'photo');
   return fetch(ticket.url, { method: 'POST', body: form });
 }
+
+/**
+ * Binds `token`'s user to `unitId` verified, as a resident does by scanning the unit's QR code
+ * (the code fetched by the district admin, whose scope is the whole demo district).
+ */
+export async function bindVerified(api: Api, token: string, unitId: string) {
+  const admin = await api.login('district-admin-demo');
+  const qr = await api.call('GET', `/v1/grids/${encodeURIComponent(unitId)}/qr`, { token: admin });
+  if (qr.status !== 200) throw new Error(`unit qr ${unitId}: ${qr.status} ${JSON.stringify(qr.body)}`);
+  return api.call('PUT', '/v1/me/unit', { token, body: { unitId, code: qr.body.code } });
+}

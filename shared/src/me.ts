@@ -9,6 +9,8 @@ export const Me = z.object({
   name: z.string(),
   /** residents and agents: the unit they live in */
   unitId: Id.optional(),
+  /** false while the binding waits for verification (the unit's QR code or a grid worker) */
+  unitVerified: z.boolean().optional(),
   /** the unit's path for display (district … unit) */
   unitPath: z.array(z.object({ id: Id, name: z.string(), level: GridLevel })).optional(),
   /** staff: the grids they serve */
@@ -19,7 +21,29 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const BindUnitBody = z.object({ unitId: Id });
+export const BindUnitBody = z.object({
+  unitId: Id,
+  /** the verification code of the unit's QR code in the building; without it the binding is pending */
+  code: z.string().trim().min(4).max(32).optional(),
+});
+
+/** A binding waiting for a grid worker (the resident's name: staff in scope may know their residents). */
+export const PendingBinding = z.object({
+  userId: Id,
+  userName: z.string(),
+  unitId: Id,
+  unitName: z.string(),
+  createdAt: z.string(),
+});
+export type PendingBinding = z.infer<typeof PendingBinding>;
+export const ConfirmBindingBody = z.strictObject({ unitId: Id });
+export const PendingBindingQuery = z.object({
+  communityId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+/** What to print in the building: the unit, its code, and the mini-program path its QR code opens. */
+export const UnitQr = z.object({ unitId: Id, unitName: z.string(), code: z.string(), path: z.string() });
 
 export const WechatLoginBody = z.object({ code: z.string().min(1).max(128) });
 export const DevLoginBody = z.object({ userId: Id });

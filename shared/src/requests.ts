@@ -62,8 +62,9 @@ export { RatingBody } from './handling';
 export const TimelineEvent = z.object({
   id: z.string(),
   at: Timestamp,
-  actorId: z.string(),
-  actorName: z.string(),
+  /** absent in a joiner's view (who acted is not theirs to know) */
+  actorId: z.string().optional(),
+  actorName: z.string().optional(),
   actorRole: z.union([Role, z.literal('system')]),
   action: z.string(),
   from: RequestStatus.nullable(),
@@ -86,17 +87,20 @@ export const RequestResource = z.object({
   updatedAt: Timestamp,
   category: z.string(),
   categoryName: z.string(),
-  description: z.string(),
-  unitId: z.string(),
-  unitName: z.string(),
-  gridPath: z.array(z.string()),
+  /** short text with personal data removed (what joiners and suggestions show) */
+  publicSummary: z.string().optional(),
+  /** the fields below down to attachments: the owner's and staff's view only, absent for a joiner */
+  description: z.string().optional(),
+  unitId: z.string().optional(),
+  unitName: z.string().optional(),
+  gridPath: z.array(z.string()).optional(),
   level: Level,
   dueAt: Timestamp.nullable(),
   overdue: z.boolean(),
-  reporterId: z.string(),
-  reporterName: z.string(),
+  reporterId: z.string().optional(),
+  reporterName: z.string().optional(),
   location: Location.optional(),
-  attachments: z.array(z.object({ key: z.string(), url: z.string().optional() })),
+  attachments: z.array(z.object({ key: z.string(), url: z.string().optional() })).optional(),
   departmentId: z.string().optional(),
   rating: z.object({ stars: z.number(), comment: z.string().optional(), at: Timestamp }).optional(),
   /** content security (functions/src/domain/moderation.ts): hidden from others until text and photos pass */
@@ -109,7 +113,7 @@ export const RequestResource = z.object({
     })
     .optional(),
   /** staff-written public summary (Open311 feed, 我也遇到), published once its own check passes */
-  publicSummary: z.object({ text: z.string(), status: ModerationVerdict }).optional(),
+  approvedSummary: z.object({ text: z.string(), status: ModerationVerdict }).optional(),
   reopenCount: z.number().int(),
   joinCount: z.number().int(),
   timeline: z.array(TimelineEvent).optional(),
@@ -122,6 +126,20 @@ export const RequestListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(2048).optional(),
 });
+
+/** A duplicate suggestion (我也遇到): what a neighbour may know of an open request of the building. */
+export const RequestSuggestion = z.object({
+  id: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  publicSummary: z.string(),
+  status: RequestStatus,
+  joinCount: z.number().int(),
+  createdAt: Timestamp,
+  /** the caller reported it, or already joined it */
+  mine: z.boolean(),
+});
+export type RequestSuggestion = z.infer<typeof RequestSuggestion>;
 
 export const SimilarQuery = z.object({ category: z.string().min(1).max(40), unitId: Id.optional() });
 

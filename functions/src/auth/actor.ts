@@ -6,6 +6,8 @@ export interface Actor {
   role: Role;
   name: string;
   unitId?: string;
+  /** the binding to unitId was verified (QR code or grid worker); pending bindings grant no reads */
+  unitVerified?: boolean;
   /** staff: the grids they serve */
   gridIds: string[];
   /** the department a `department` user belongs to */

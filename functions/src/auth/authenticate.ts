@@ -20,6 +20,7 @@ export async function authenticate(header: string | undefined): Promise<Actor> {
     role: user.role,
     name: user.name,
     unitId: user.unitId,
+    unitVerified: !!user.unitId && user.unitVerified === true,
     gridIds: user.gridIds ?? [],
     departmentId: user.departmentId,
   };

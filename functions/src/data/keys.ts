@@ -6,6 +6,9 @@ export const keys = {
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** uniqueness of a WeChat openid; points at the user */
   openid: (openid: string) => ({ PK: `OPENID#${openid}`, SK: 'OPENID' }),
+  /** a unit binding waiting for a grid worker's confirmation, in its community's partition */
+  pendingBinding: (communityId: string, userId: string) => ({ PK: `UNITBIND#${communityId}`, SK: `USER#${userId}` }),
+  pendingBindingsPk: (communityId: string) => `UNITBIND#${communityId}`,
   grid: (gridId: string) => ({ PK: `GRID#${gridId}`, SK: 'GRID' }),
   /** GSI1 on a grid item: its parent's children, ordered by sort order */
   gridChild: (parentId: string, order: string) => ({ GSI1PK: `CHILDREN#${parentId}`, GSI1SK: order }),
@@ -287,6 +290,12 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = OPENREQ#<buildingId>#<category>',
     example: 'OPENREQ#hz-hp-xh-c1-a1-b1#facility / REQ#01JD…',
+  },
+  {
+    pattern: "A community's unit bindings waiting for a grid worker's confirmation",
+    index: 'table',
+    keyCondition: 'PK = UNITBIND#<communityId>',
+    example: 'UNITBIND#hz-hp-xh / USER#resident-other',
   },
   { pattern: 'Get a call-back', index: 'table', keyCondition: 'PK = CB#<id>, SK = CB', example: 'CB#01JD… / CB' },
   {

@@ -172,8 +172,8 @@ export function verdictUpdates(c: ModCheck, verdict: Verdict, reason: string | u
       Update: {
         TableName: table(),
         Key: req,
-        UpdateExpression: 'SET publicSummary.#s = :v',
-        ConditionExpression: 'publicSummary.#at = :ref',
+        UpdateExpression: 'SET approvedSummary.#s = :v',
+        ConditionExpression: 'approvedSummary.#at = :ref',
         ExpressionAttributeNames: { '#s': 'status', '#at': 'at' },
         ExpressionAttributeValues: { ':v': verdict, ':ref': c.ref },
       },

@@ -18,6 +18,8 @@ export interface RequestItem {
   updatedAt: string;
   category: string;
   categoryName: string;
+  /** the description without personal data (domain/requests/summary.ts), set at create time */
+  publicSummary?: string;
   description: string;
   unitId: string;
   unitName: string;
@@ -44,7 +46,7 @@ export interface RequestItem {
   /** content security of what others may see (domain/moderation.ts); absent on items written before it */
   moderation?: Moderation;
   /** the staff-written public summary (Open311 feed, 我也遇到); published once its own check passes */
-  publicSummary?: { text: string; status: Verdict; by: string; at: string };
+  approvedSummary?: { text: string; status: Verdict; by: string; at: string };
 }
 
 export interface EventItem {

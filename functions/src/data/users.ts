@@ -1,4 +1,6 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailure, transact } from './transact';
+import { queryPage, type PageRequest } from './query';
 import { auditPut } from './audit';
 import type { Duty, Role } from '@gridlink/shared/roles';
 import { db, table } from './client';
@@ -10,6 +12,9 @@ export interface UserItem {
   role: Role;
   name: string;
   unitId?: string;
+  /** true once the binding is verified (the unit's QR code, or a grid worker's confirmation) */
+  unitVerified?: boolean;
+  unitVerifiedBy?: string;
   gridIds?: string[];
   duties?: Duty[];
   departmentId?: string;
@@ -74,36 +79,133 @@ export async function createWechatUser(openid: string, user: UserItem): Promise<
   }
 }
 
-/** Optimistic update of the bound unit, with its audit record. False when the version moved on. */
-export async function setUnit(user: UserItem, unitId: string, actorRole: string, now: string) {
+export interface PendingBindingItem {
+  userId: string;
+  userName: string;
+  unitId: string;
+  unitName: string;
+  gridPath: string[];
+  createdAt: string;
+}
+
+export interface UnitChange {
+  unitId: string;
+  /** district … unit of the new unit */
+  path: string[];
+  unitName: string;
+  verified: boolean;
+  /** the previous unit's path, when the user was bound before (its pending item is removed) */
+  previousPath?: string[];
+}
+
+const pendingDelete = (communityId: string, userId: string) => ({
+  Delete: { TableName: table(), Key: keys.pendingBinding(communityId, userId) },
+});
+
+/**
+ * Optimistic update of the bound unit, with its audit record: verified at once (the unit's QR
+ * code), or pending with an item in the community's queue for the grid worker. A rebinding drops
+ * the previous verification and pending item. False when the version moved on.
+ */
+export async function setUnit(user: UserItem, change: UnitChange, actorRole: string, now: string) {
+  const community = change.path[2];
+  const items: unknown[] = [
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.user(user.id),
+        UpdateExpression:
+          'SET unitId = :u, unitVerified = :ver, updatedAt = :now, version = version + :one REMOVE unitVerifiedBy',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: {
+          ':u': change.unitId,
+          ':ver': change.verified,
+          ':now': now,
+          ':one': 1,
+          ':v': user.version,
+        },
+      },
+    },
+    auditPut({
+      actorId: user.id,
+      actorRole,
+      action: change.verified ? 'user.bindUnit.verified' : 'user.bindUnit',
+      target: `user:${user.id}`,
+      from: user.unitId ?? null,
+      to: change.unitId,
+      at: now,
+    }),
+  ];
+  const previousCommunity = change.previousPath?.[2];
+  if (previousCommunity && previousCommunity !== community) items.push(pendingDelete(previousCommunity, user.id));
+  if (change.verified) items.push(pendingDelete(community, user.id));
+  else {
+    const pending: PendingBindingItem = {
+      userId: user.id,
+      userName: user.name,
+      unitId: change.unitId,
+      unitName: change.unitName,
+      gridPath: change.path,
+      createdAt: now,
+    };
+    items.push({
+      Put: { TableName: table(), Item: { ...keys.pendingBinding(community, user.id), type: 'unitbind', ...pending } },
+    });
+  }
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.user(user.id),
-              UpdateExpression: 'SET unitId = :u, updatedAt = :now, version = version + :one',
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':u': unitId, ':now': now, ':one': 1, ':v': user.version },
-            },
-          },
-          auditPut({
-            actorId: user.id,
-            actorRole,
-            action: 'user.bindUnit',
-            target: `user:${user.id}`,
-            from: user.unitId ?? null,
-            to: unitId,
-            at: now,
-          }),
-        ],
-      }),
-    );
+    await transact(items);
     return true;
   } catch (e) {
-    if ((e as Error).name === 'TransactionCanceledException') return false;
+    if (isConditionFailure(e)) return false;
     throw e;
   }
+}
+
+/** A grid worker confirms the pending binding the user still has (same unit, same version). */
+export async function confirmUnit(
+  user: UserItem,
+  unitId: string,
+  communityId: string,
+  by: { id: string; role: string },
+  now: string,
+) {
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: table(),
+          Key: keys.user(user.id),
+          UpdateExpression: 'SET unitVerified = :t, unitVerifiedBy = :by, updatedAt = :now, version = version + :one',
+          ConditionExpression: 'version = :v AND unitId = :u',
+          ExpressionAttributeValues: {
+            ':t': true,
+            ':by': by.id,
+            ':now': now,
+            ':one': 1,
+            ':v': user.version,
+            ':u': unitId,
+          },
+        },
+      },
+      pendingDelete(communityId, user.id),
+      auditPut({
+        actorId: by.id,
+        actorRole: by.role,
+        action: 'user.verifyUnit',
+        target: `user:${user.id}`,
+        from: null,
+        to: unitId,
+        at: now,
+      }),
+    ]);
+    return true;
+  } catch (e) {
+    if (isConditionFailure(e)) return false;
+    throw e;
+  }
+}
+
+/** The pending bindings of a community, oldest first. */
+export function listPendingBindings(communityId: string, page: PageRequest) {
+  return queryPage({ pk: keys.pendingBindingsPk(communityId) }, page, (i) => fromItem<PendingBindingItem>(i));
 }

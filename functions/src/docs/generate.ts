@@ -24,6 +24,19 @@ used by CDK, the local stack and the tests.
 - Keys are built only in \`functions/src/data/keys.ts\`. No Scan anywhere: every list is one Query
   with an opaque, HMAC-signed cursor bound to its partition.
 
+## Unit bindings and public summaries
+
+- The user item carries \`unitVerified\` (true once the binding is verified: the unit's QR code,
+  \`auth/unit-code.ts\`, an HMAC of the unit id with a key derived from the token key; or a grid
+  worker's confirmation, then \`unitVerifiedBy\`). A binding without either is pending: the user
+  item says \`unitVerified = false\` and \`UNITBIND#<communityId> / USER#<userId>\` (\`type = unitbind\`,
+  with the unit and its path) sits in the community's queue until it is confirmed or the user
+  rebinds. Pending bindings grant no 我也遇到 suggestions, joins or joiner reads. Items without the
+  attribute count as unverified.
+- The request item carries \`publicSummary\` (the description without personal data,
+  \`domain/requests/summary.ts\`), set at create time: what joiners and suggestions show. Items
+  written before it get it computed on read.
+
 ## Dashboard counters
 
 Dashboards read one item, \`STATS#<gridId> / STATS\`: the totals of the grid and everything below it.
@@ -56,7 +69,7 @@ What others may see is checked by WeChat after the write (\`functions/src/domain
 
 - A request carries \`moderation: {text, media, rating?, reason?}\`, each \`pending | pass | review | risky\`
   (\`text\` = the description, \`media\` = all its photos, \`rating\` = the rating comment), and
-  \`publicSummary: {text, status, by, at}\` when staff wrote one (\`PUT /v1/requests/{id}/public-summary\`,
+  \`approvedSummary: {text, status, by, at}\` when staff wrote one (\`PUT /v1/requests/{id}/public-summary\`,
   audited as \`request.publicSummary\`). A request is **publishable** (joiners, 我也遇到, Open311) only
   when \`text\` and \`media\` are \`pass\`; items written before moderation have none and are not.
 - Each check is an item \`MODCHECK#<id> / MODCHECK\` (\`type = modcheck\`: field, request id, author,

@@ -6,6 +6,7 @@ import type { PageRequest } from '../data/query';
 import { badRequest, forbidden, notFound, versionConflict } from './errors';
 import type { Actor } from '../auth/actor';
 import { toMe } from './users';
+import { checkUnitCode } from '../auth/unit-code';
 
 /** The tree is public knowledge for any signed-in user (residents pick their unit in it). */
 export async function readGrid(id: string): Promise<Grid> {
@@ -26,15 +27,31 @@ export async function readMe(actor: Actor) {
   return toMe(user, actor.id);
 }
 
-/** A resident binds to a unit (picked in the tree or from the unit's QR code). */
-export async function bindUnit(actor: Actor, unitId: string, now: string) {
+/**
+ * A resident binds to a unit (picked in the tree or from the unit's QR code). With the code printed
+ * in the building the binding is verified at once; without it, it is pending until a grid worker
+ * in scope confirms it (domain/bindings.ts). A wrong code changes nothing.
+ */
+export async function bindUnit(actor: Actor, unitId: string, code: string | undefined, now: string) {
   if (!UNIT_ROLES.includes(actor.role)) throw forbidden('工作人员无需绑定单元');
   const unit = (await getGridNodes([unitId])).get(unitId);
   if (!unit) throw notFound('单元不存在');
   if (unit.level !== 'unit') throw badRequest('请选择到单元一级', [{ path: 'unitId', message: '不是单元' }]);
+  const verified = code !== undefined && (await checkUnitCode(unitId, code));
+  if (code !== undefined && !verified)
+    throw badRequest('核验码不正确，请扫描楼栋内的单元二维码或联系网格员', [{ path: 'code', message: '核验码不正确' }]);
   const user = await actorUser(actor);
   if (!user) throw notFound('用户不存在');
-  if (user.unitId === unitId) return toMe(user, actor.id);
-  if (!(await setUnit(user, unitId, actor.role, now))) throw versionConflict();
-  return toMe({ ...user, unitId, version: user.version + 1, updatedAt: now }, actor.id);
+  const wasVerified = user.unitVerified === true;
+  if (user.unitId === unitId && (wasVerified || !verified)) return toMe(user, actor.id);
+  const previous = user.unitId ? (await getGridNodes([user.unitId])).get(user.unitId) : undefined;
+  const change = {
+    unitId,
+    path: unit.path,
+    unitName: unit.pathNames.slice(3).join(' '),
+    verified,
+    ...(previous ? { previousPath: previous.path } : {}),
+  };
+  if (!(await setUnit(user, change, actor.role, now))) throw versionConflict();
+  return toMe({ ...user, unitId, unitVerified: verified, version: user.version + 1, updatedAt: now }, actor.id);
 }

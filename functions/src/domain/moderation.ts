@@ -48,8 +48,8 @@ export function isPublishable(item: { moderation?: Moderation }): boolean {
 export const ratingCommentPublishable = (item: { moderation?: Moderation }) => item.moderation?.rating === 'pass';
 
 /** What the public reads about a request: the approved summary, else a category-level line. */
-export function publicDescription(r: Pick<RequestItem, 'categoryName' | 'category' | 'publicSummary'>) {
-  if (r.publicSummary?.status === 'pass') return r.publicSummary.text;
+export function publicDescription(r: Pick<RequestItem, 'categoryName' | 'category' | 'approvedSummary'>) {
+  if (r.approvedSummary?.status === 'pass') return r.approvedSummary.text;
   return `居民反映：${r.categoryName || categoryByCode(r.category)?.name || r.category}`;
 }
 
@@ -128,7 +128,8 @@ export function checkPut(
 
 const currentVerdict = (r: RequestItem | undefined, c: ModCheck): Verdict | 'gone' => {
   if (!r) return 'gone';
-  if (c.field === 'summary') return r.publicSummary && r.publicSummary.at === c.ref ? r.publicSummary.status : 'gone';
+  if (c.field === 'summary')
+    return r.approvedSummary && r.approvedSummary.at === c.ref ? r.approvedSummary.status : 'gone';
   return r.moderation ? (r.moderation[c.field] ?? 'pending') : 'gone';
 };
 

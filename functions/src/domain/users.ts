@@ -10,6 +10,7 @@ export async function toMe(user: UserItem, viewerId: string): Promise<Me> {
   if (user.phone) me.phone = viewerId === user.id ? user.phone : maskPhone(user.phone);
   if (user.unitId) {
     me.unitId = user.unitId;
+    me.unitVerified = user.unitVerified === true;
     const nodes = await getGridNodes([user.unitId]);
     const unit = nodes.get(user.unitId);
     if (unit) {

@@ -4,10 +4,18 @@ import type { Action } from '../http/context';
 import { bindUnit, readChildren, readGrid, readMe } from '../domain/grids';
 import type { ListQuery } from '@gridlink/shared/common';
 import { listMessages } from '../data/messages';
+import { confirmBinding, pendingBindings, unitQr } from '../domain/bindings';
 
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
-  'grids.bindUnit': async (ctx) => bindUnit(ctx.actor!, (ctx.body as { unitId: string }).unitId, ctx.now),
+  'grids.bindUnit': async (ctx) => {
+    const b = ctx.body as { unitId: string; code?: string };
+    return bindUnit(ctx.actor!, b.unitId, b.code, ctx.now);
+  },
+  'grids.unitQr': async (ctx) => unitQr(ctx.actor!, ctx.params.id as string),
+  'grids.pendingBindings': async (ctx) => pendingBindings(ctx.actor!, ctx.query as never),
+  'grids.confirmBinding': async (ctx) =>
+    confirmBinding(ctx.actor!, ctx.params.userId as string, (ctx.body as { unitId: string }).unitId, ctx.now),
   'grids.get': async (ctx) => readGrid(ctx.params.id as string),
   'grids.messages': async (ctx) => listMessages(ctx.actor!.id, ctx.query as ListQuery),
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),

@@ -1,8 +1,13 @@
 import { ListQuery, page } from '@gridlink/shared/common';
 import { Grid, GridParams } from '@gridlink/shared/grid';
-import { BindUnitBody, Me } from '@gridlink/shared/me';
+import * as z from 'zod';
+import { Id } from '@gridlink/shared/common';
+import { BindUnitBody, ConfirmBindingBody, Me, PendingBinding, PendingBindingQuery, UnitQr } from '@gridlink/shared/me';
 import { Message } from '@gridlink/shared/inbox';
 import type { RouteDef } from './types';
+
+const STAFF_IN_GRID = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'] as const;
+const CONFIRMERS = ['grid_worker', 'grid_leader', 'community_admin'] as const;
 
 /** area 'grids': me, my unit, the grid tree and my messages */
 export const gridsRoutes: readonly RouteDef[] = [
@@ -22,10 +27,46 @@ export const gridsRoutes: readonly RouteDef[] = [
     path: '/v1/me/unit',
     area: 'grids',
     auth: ['resident', 'agent'],
+    // a wrong verification code is a guess: few a minute
+    rateLimit: 10,
     body: BindUnitBody,
     response: Me,
-    summary: '绑定居住单元',
+    summary: '绑定居住单元（带单元二维码核验码即时核验，否则待网格员核验）',
     tag: 'me',
+  },
+  {
+    id: 'grids.unitQr',
+    method: 'GET',
+    path: '/v1/grids/{id}/qr',
+    area: 'grids',
+    auth: STAFF_IN_GRID,
+    params: GridParams,
+    response: UnitQr,
+    summary: '单元二维码（张贴在楼栋内，居民扫码绑定即核验）',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.pendingBindings',
+    method: 'GET',
+    path: '/v1/units/bindings',
+    area: 'grids',
+    auth: CONFIRMERS,
+    query: PendingBindingQuery,
+    response: page(PendingBinding),
+    summary: '待核验的单元绑定',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.confirmBinding',
+    method: 'POST',
+    path: '/v1/units/bindings/{userId}/confirm',
+    area: 'grids',
+    auth: CONFIRMERS,
+    params: z.object({ userId: Id }),
+    body: ConfirmBindingBody,
+    response: PendingBinding,
+    summary: '网格员核验居民的单元绑定',
+    tag: 'grids',
   },
   {
     id: 'grids.get',

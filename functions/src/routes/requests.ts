@@ -11,6 +11,7 @@ import {
   RatingBody,
   RequestListQuery,
   RequestResource,
+  RequestSuggestion,
   SimilarQuery,
 } from '@gridlink/shared/requests';
 import { IdParams } from './params';
@@ -67,9 +68,9 @@ export const requestsRoutes: readonly RouteDef[] = [
     method: 'GET',
     path: '/v1/requests/similar',
     area: 'requests',
-    auth: 'user',
+    auth: ['resident', 'agent', 'grid_worker', 'grid_leader'],
     query: SimilarQuery,
-    response: z.object({ items: z.array(RequestResource) }),
+    response: z.object({ items: z.array(RequestSuggestion) }),
     summary: '同楼栋同类未办结诉求（我也遇到）',
     tag: 'requests',
   },

@@ -51,7 +51,10 @@ export function demoItems(now: string): Record<string, unknown>[] {
       updatedAt: now,
     };
   });
-  const users = DEMO_USERS.map((u) => userItem({ ...u, version: 1, createdAt: now, updatedAt: now }));
+  // seeded bindings are verified (as if confirmed by the grid worker): the demo stories need them
+  const users = DEMO_USERS.map((u) =>
+    userItem({ ...u, ...(u.unitId ? { unitVerified: true } : {}), version: 1, createdAt: now, updatedAt: now }),
+  );
   const userById = new Map(DEMO_USERS.map((u) => [u.id, u]));
   const staff = DEMO_STAFF.map(({ gridId, userId }) => {
     const u = userById.get(userId)!;

@@ -98,7 +98,7 @@ describe('Open311 feed: never the resident text', () => {
     expect((await put('worker-other', '夜间施工噪音扰民')).status).toBe(403);
     const ok = await put('worker-demo', '小区夜间施工噪音扰民，已联系施工方');
     expect(ok.status).toBe(200);
-    expect(ok.body.publicSummary).toEqual({ text: '小区夜间施工噪音扰民，已联系施工方', status: 'pending' });
+    expect(ok.body.approvedSummary).toEqual({ text: '小区夜间施工噪音扰民，已联系施工方', status: 'pending' });
     const one = async () => (await get(`/open311/v2/requests/${id}.json`)).body[0].description;
     for (let i = 0; i < 50 && (await one()) !== '小区夜间施工噪音扰民，已联系施工方'; i++)
       await new Promise((r) => setTimeout(r, 50));
@@ -120,11 +120,11 @@ describe('Open311 feed: never the resident text', () => {
     expect((await put('worker-demo', '施工方涉嫌诈骗，请居民注意')).status).toBe(200);
     for (
       let i = 0;
-      i < 50 && (await get(`/v1/requests/${id}`, 'worker-demo')).body.publicSummary.status === 'pending';
+      i < 50 && (await get(`/v1/requests/${id}`, 'worker-demo')).body.approvedSummary.status === 'pending';
       i++
     )
       await new Promise((r) => setTimeout(r, 50));
-    expect((await get(`/v1/requests/${id}`, 'worker-demo')).body.publicSummary.status).toBe('risky');
+    expect((await get(`/v1/requests/${id}`, 'worker-demo')).body.approvedSummary.status).toBe('risky');
     expect(await one()).toBe('居民反映：噪音扰民');
     expect((await messagesOf('worker-demo')).map((m) => m.title)).toContain('内容未通过安全检查');
   });

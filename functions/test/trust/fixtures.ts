@@ -140,6 +140,7 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
   const seg = route.path.split('/')[2];
   const path = route.path
     .replace('/v1/stats/grids/{id}', '/v1/stats/grids/hz-hp-xh')
+    .replace('/v1/grids/{id}/qr', '/v1/grids/hz-hp-xh-c1-a1-b1-u3/qr')
     .replace('{userId}', 'resident-demo')
     .replace('{code}', directService.code)
     .replace('/open311/v2/services/{file}', '/open311/v2/services/heating.json')
@@ -149,6 +150,7 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
     'auth.wechat': { code: 'dev-matrix' },
     'auth.devLogin': { userId: 'resident-demo' },
     'grids.bindUnit': { unitId: 'hz-hp-xh-c1-a1-b1-u1' },
+    'grids.confirmBinding': { unitId: 'hz-hp-xh-c1-a1-b1-u1' },
     'uploads.create': { purpose: 'request', contentType: 'image/png', size: 100 },
     'requests.create': { category: 'noise', description: '楼上夜间装修噪音很大', ignoreSimilar: true },
     'requests.reject': { note: '矩阵测试' },

@@ -75,11 +75,12 @@ it('a warm submit: one user read, one claim-and-count write, the duplicate check
   const costs: RequestCost[] = [];
   const stop = watchRequests((c) => costs.push(c));
   try {
-    // the same unit twice (the first call warms its grid nodes), categories with nothing open there
+    // the same unit twice (the first call warms its grid nodes), categories with nothing open there;
+    // the reporter's own (verified) unit: duplicates are looked for only where the caller lives
     const submit = (category: string) =>
       api.call('POST', '/v1/requests', {
         token,
-        body: { category, description: `快写测试：${category} 问题已经一整天`, unitId: 'hz-hp-xh-c2-a2-b1-u1' },
+        body: { category, description: `快写测试：${category} 问题已经一整天`, unitId: 'hz-hp-xh-c1-a1-b1-u1' },
         headers: { 'idempotency-key': `fast-cost-${category}` },
       });
     expect((await submit('water-power')).status).toBe(201);

@@ -22,7 +22,9 @@ export const devLogin = (userId: string) => api.post<LoginResult>('/v1/auth/dev-
 export const wechatLogin = (code: string) => api.post<LoginResult>('/v1/auth/wechat', { code }).then(signedIn);
 
 export const getMe = (opts?: RequestOptions) => api.get<Me>('/v1/me', opts);
-export const bindUnit = (unitId: string) => api.put<Me>('/v1/me/unit', { unitId });
+/** With the code of the unit's QR code the binding is verified at once; without it, pending (待核验). */
+export const bindUnit = (unitId: string, code?: string) =>
+  api.put<Me>('/v1/me/unit', code ? { unitId, code } : { unitId });
 
 export const getGrid = (id: string, opts?: RequestOptions) => api.get<Grid>(`/v1/grids/${enc(id)}`, opts);
 export const getGridChildren = (id: string, cursor?: string | null, limit = 50) =>

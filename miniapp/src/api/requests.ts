@@ -10,13 +10,14 @@ import type {
   CreateRequestBody,
   RequestAction,
   RequestResource,
+  RequestSuggestion,
   RequestStatus,
 } from '@gridlink/shared/requests';
 import type { GridStats, Message as MessageSchema } from '@gridlink/shared/stats';
 import { api, type RequestOptions } from './client';
 import type { Page } from './endpoints';
 
-export type { Category, RequestAction, RequestResource, RequestStatus, GridStats };
+export type { Category, RequestAction, RequestResource, RequestStatus, RequestSuggestion, GridStats };
 export type Callback = z.infer<typeof CallbackSchema>;
 export type Message = z.infer<typeof MessageSchema>;
 export type TimelineEvent = NonNullable<RequestResource['timeline']>[number];
@@ -47,7 +48,7 @@ export const createRequest = (body: CreateRequestBody, idempotencyKey: string) =
 
 /** Open requests of the same building and category by others: offered as 我也遇到. */
 export const similarRequests = (category: string, opts?: RequestOptions) =>
-  api.get<{ items: RequestResource[] }>('/v1/requests/similar', { ...opts, query: { category } });
+  api.get<{ items: RequestSuggestion[] }>('/v1/requests/similar', { ...opts, query: { category } });
 
 export const joinRequest = (id: string) => api.post<RequestResource>(`/v1/requests/${enc(id)}/join`);
 

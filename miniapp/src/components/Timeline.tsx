@@ -14,7 +14,8 @@ export interface TimelineStep {
   at: string;
   action: string;
   to?: string;
-  actorName: string;
+  /** absent where the reader may not know who acted (a 我也遇到 joiner): the role is shown alone */
+  actorName?: string;
   actorRole?: string;
   level?: Level;
   note?: string;

@@ -1,4 +1,5 @@
 import type { CreateRequestBody } from '@gridlink/shared/requests';
+import { UNIT_ROLES } from '@gridlink/shared/roles';
 import { isOpenState } from '@gridlink/shared/workflow';
 import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { categoryByCode } from '@gridlink/shared/request-categories';
@@ -14,7 +15,9 @@ import { commit, run } from '../workflow/kernel';
 import { inboxFor } from './routing';
 import { feedPut } from '../../data/open311';
 import { verifyAttachments } from '../uploads';
-import { toResource } from './view';
+import { toJoinerView, toResource, toSuggestion } from './view';
+import { homeBuilding, suggestionBuilding } from './relation';
+import { publicSummary } from './summary';
 import { checksForNewRequest, isPublishable, publicDescription } from '../moderation';
 
 const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 3600_000).toISOString();
@@ -30,13 +33,26 @@ async function unitFor(actor: Actor, unitId: string | undefined) {
   return unit;
 }
 
-/** Open requests of the same building and category: offered to join (我也遇到) instead of a new one. */
+/**
+ * Open requests of the same building and category, offered to join (我也遇到) instead of a new one:
+ * only of the caller's own verified building (staff: a unit in their grids), and only as suggestions
+ * (category, public summary, status, joins). Own ones are included (`mine`): "you already reported
+ * this" beats an empty list.
+ */
 export async function similarRequests(actor: Actor, category: string, unitId?: string) {
-  const unit = await unitFor(actor, unitId);
-  const ids = await openRequestIdsInBuilding(unit.path[5], category);
-  // own ones included (reporterId tells the client): "you already reported this" beats an empty list
+  const building = await suggestionBuilding(actor, unitId);
+  if (!building) return { items: [] };
+  const ids = await openRequestIdsInBuilding(building, category);
+  // own ones included; others' only once content security passed them
   const found = (await getRequests(ids)).filter((r) => r.reporterId === actor.id || isPublishable(r));
-  return { items: found.map((r) => toResource(r)) };
+  return { items: found.map((r) => toSuggestion(r, actor.id)) };
+}
+
+/** Duplicates are looked for only where the caller may be shown them (see similarRequests). */
+async function mayCompare(actor: Actor, unit: { id: string; path: string[] }) {
+  if (!UNIT_ROLES.includes(actor.role)) return true; // staff: unitFor checked the unit is in scope
+  if (!actor.unitVerified) return false;
+  return actor.unitId === unit.id || (await homeBuilding(actor)) === unit.path[5];
 }
 
 export async function createRequest(actor: Actor, body: CreateRequestBody, now: string) {
@@ -45,7 +61,10 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
   const unit = await unitFor(actor, body.unitId);
   const path = unit.path;
   // independent reads at once (checked in the same order as before): duplicates, staffed grids, photos
-  const similar = body.ignoreSimilar ? Promise.resolve([]) : openRequestIdsInBuilding(path[5], category.code);
+  const similar =
+    body.ignoreSimilar || !(await mayCompare(actor, unit))
+      ? Promise.resolve([])
+      : openRequestIdsInBuilding(path[5], category.code);
   const staffedOnPath = staffedGrids(path);
   similar.catch(() => undefined); // both are awaited below; no unhandled rejection meanwhile
   staffedOnPath.catch(() => undefined);
@@ -66,6 +85,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     updatedAt: now,
     category: category.code,
     categoryName: category.name,
+    publicSummary: publicSummary(category.name, body.description),
     description: body.description,
     unitId: unit.id,
     unitName: unit.pathNames.slice(3).join(' '),
@@ -95,18 +115,19 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     counters: { req_total: 1, [`cat_${category.code.replace(/-/g, '_')}`]: 1 },
     extra: [feedPut(req, unit.pathNames.slice(0, 3).join(' '), publicDescription(req)), ...checks.puts],
   });
-  return toResource(req, []);
+  return toResource(req, actor.id, []);
 }
 
 /** 我也遇到: a resident joins an open request; they follow it and are notified of its changes. */
 export async function joinRequest(actor: Actor, requestId: string, now: string) {
   const [req] = await getRequests([requestId]);
   if (!req) throw notFound('诉求不存在');
-  if (req.reporterId === actor.id || req.joinerIds.includes(actor.id)) return toResource(req);
+  if (req.reporterId === actor.id) return toResource(req, actor.id);
   if (!isPublishable(req)) throw notFound('诉求不存在'); // not checked yet, or hidden: not offered to others
+  if (actor.unitId && !actor.unitVerified) throw forbidden('您的单元绑定尚待核验，核验后才能加入');
+  if ((await homeBuilding(actor)) !== req.gridPath[5]) throw forbidden('只能加入本楼栋的诉求');
+  if (req.joinerIds.includes(actor.id)) return toJoinerView(req);
   if (!isOpenState(REQUEST_WORKFLOW, req.status)) throw conflict('该诉求已办结，不能再加入', 'INVALID_TRANSITION');
-  if (!actor.unitId || !req.gridPath.includes((await getGridItems([actor.unitId])).get(actor.unitId)?.path[5] ?? '-'))
-    throw forbidden('只能加入本楼栋的诉求');
   if (req.joinerIds.length >= 50) throw conflict('加入人数已满');
   const after: RequestItem = {
     ...req,
@@ -123,5 +144,5 @@ export async function joinRequest(actor: Actor, requestId: string, now: string) 
       ...statsUpdates(req.gridPath, { req_joins: 1 }, now),
     ],
   });
-  return toResource(after);
+  return toJoinerView(after);
 }

@@ -62,7 +62,10 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
       break;
     }
   }
-  return toResource(await moveRequest({ before: req, after, move: action, actor, note: body.note, now, counters }));
+  return toResource(
+    await moveRequest({ before: req, after, move: action, actor, note: body.note, now, counters }),
+    actor.id,
+  );
 }
 
 export function escalated(
@@ -121,5 +124,5 @@ export async function rateRequest(actor: Actor, id: string, stars: number, comme
   }
   const input = { before: req, after, move: 'rate' as const, actor, note: comment, now, counters };
   const moved = await moveRequest(input, ...(callback ? [callback] : []), { items: check });
-  return toResource(moved);
+  return toResource(moved, actor.id);
 }

@@ -40,7 +40,7 @@ export async function setPublicSummary(actor: Actor, id: string, text: string, n
   screenSummary(text, req);
   const after: RequestItem = {
     ...req,
-    publicSummary: { text, status: 'pending', by: actor.id, at: now },
+    approvedSummary: { text, status: 'pending', by: actor.id, at: now },
     version: req.version + 1,
     updatedAt: now,
   };
@@ -48,18 +48,18 @@ export async function setPublicSummary(actor: Actor, id: string, text: string, n
     items: [
       requestReplace(after, { version: req.version, status: req.status }),
       // until the new text passes its check the public reads the category line, not the older summary
-      feedDescriptionUpdate(req, publicDescription({ ...req, publicSummary: undefined })),
+      feedDescriptionUpdate(req, publicDescription({ ...req, approvedSummary: undefined })),
       checkPut(req, 'summary', now, { content: text, ref: now }, actor.id),
       auditPut({
         actorId: actor.id,
         actorRole: actor.role,
         action: 'request.publicSummary',
         target: `request:${id}`,
-        from: req.publicSummary?.text ?? null,
+        from: req.approvedSummary?.text ?? null,
         to: text,
         at: now,
       }),
     ],
   });
-  return toResource(after);
+  return toResource(after, actor.id);
 }

@@ -1,8 +1,23 @@
-import type { RequestResource } from '@gridlink/shared/requests';
+import type { RequestResource, RequestSuggestion } from '@gridlink/shared/requests';
 import type { EventItem, RequestItem } from '../../data/requests';
+import { maskNumbers } from '@gridlink/shared/pii';
+import { publicSummary } from './summary';
 
-/** The API view of a request (timeline when given). Joiner ids stay on the server. */
-export function toResource(r: RequestItem, events?: EventItem[]): RequestResource {
+/** What neighbours read: the staff-approved summary once it passed its check, else the sanitised text
+ * (stored at create time; computed for items written before the field existed). */
+export const summaryOf = (r: RequestItem) =>
+  r.approvedSummary?.status === 'pass'
+    ? r.approvedSummary.text
+    : (r.publicSummary ?? publicSummary(r.categoryName, r.description));
+
+/**
+ * The full view of a request (timeline when given) for its reporter and the staff who handle it.
+ * Joiner ids stay on the server. Phone and ID numbers typed into the text and the rating comment are
+ * the reporter's to see; every other reader gets them masked (shared/src/pii.ts).
+ */
+export function toResource(r: RequestItem, readerId: string, events?: EventItem[]): RequestResource {
+  const own = readerId === r.reporterId;
+  const text = (t: string) => (own ? t : maskNumbers(t));
   const out: RequestResource = {
     id: r.id,
     status: r.status,
@@ -11,7 +26,8 @@ export function toResource(r: RequestItem, events?: EventItem[]): RequestResourc
     updatedAt: r.updatedAt,
     category: r.category,
     categoryName: r.categoryName,
-    description: r.description,
+    publicSummary: summaryOf(r),
+    description: text(r.description),
     unitId: r.unitId,
     unitName: r.unitName,
     gridPath: r.gridPath,
@@ -26,9 +42,9 @@ export function toResource(r: RequestItem, events?: EventItem[]): RequestResourc
   };
   if (r.location) out.location = r.location;
   if (r.departmentId) out.departmentId = r.departmentId;
-  if (r.rating) out.rating = r.rating;
+  if (r.rating) out.rating = r.rating.comment ? { ...r.rating, comment: text(r.rating.comment) } : r.rating;
   if (r.moderation) out.moderation = r.moderation;
-  if (r.publicSummary) out.publicSummary = { text: r.publicSummary.text, status: r.publicSummary.status };
+  if (r.approvedSummary) out.approvedSummary = { text: r.approvedSummary.text, status: r.approvedSummary.status };
   if (events)
     out.timeline = events.map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note }) => ({
       id,
@@ -44,3 +60,49 @@ export function toResource(r: RequestItem, events?: EventItem[]): RequestResourc
     }));
   return out;
 }
+
+/**
+ * A joiner's view (我也遇到 followers): what the building may know — category, public summary,
+ * handling state and the steps of the timeline, without the reporter, the unit, the place, photos,
+ * the text, step notes or who acted.
+ */
+export function toJoinerView(r: RequestItem, events?: EventItem[]): RequestResource {
+  const out: RequestResource = {
+    id: r.id,
+    status: r.status,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    category: r.category,
+    categoryName: r.categoryName,
+    publicSummary: summaryOf(r),
+    level: r.level,
+    dueAt: r.dueAt,
+    overdue: r.overdue,
+    reopenCount: r.reopenCount,
+    joinCount: r.joinCount,
+  };
+  if (events)
+    out.timeline = events.map(({ id, at, actorRole, action, from, to, level }) => ({
+      id,
+      at,
+      actorRole: actorRole as never,
+      action,
+      from,
+      to,
+      level,
+    }));
+  return out;
+}
+
+/** A duplicate suggestion: the projection offered to neighbours before they report or join. */
+export const toSuggestion = (r: RequestItem, callerId: string): RequestSuggestion => ({
+  id: r.id,
+  category: r.category,
+  categoryName: r.categoryName,
+  publicSummary: summaryOf(r),
+  status: r.status,
+  joinCount: r.joinCount,
+  createdAt: r.createdAt,
+  mine: r.reporterId === callerId || r.joinerIds.includes(callerId),
+});

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import type { RequestResource } from '@gridlink/shared/requests';
+import type { RequestResource, RequestSuggestion } from '@gridlink/shared/requests';
 import { LEVEL_NAMES } from '@gridlink/shared/names';
 import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import PhotoGrid from '../PhotoGrid';
@@ -47,10 +47,10 @@ export function RequestCard({
         <Text className="rcard__cat">{r.categoryName}</Text>
         <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} />
       </View>
-      <Text className="rcard__desc">{r.description}</Text>
+      <Text className="rcard__desc">{r.description ?? r.publicSummary}</Text>
       <View className="rcard__meta">
         <Text>{formatTime(r.createdAt)}</Text>
-        <Text>{r.unitName}</Text>
+        {!!r.unitName && <Text>{r.unitName}</Text>}
         {showReporter && <Text>{r.reporterName}</Text>}
         {brief ? (
           r.joinCount > 0 && <Text>{r.joinCount} 位邻居也遇到</Text>
@@ -59,6 +59,34 @@ export function RequestCard({
         )}
       </View>
       {!brief && <DueText request={r} />}
+      {children}
+    </View>
+  );
+}
+
+/** A duplicate suggestion (同楼栋已有相同问题): category, status, the public summary and joins only. */
+export function SuggestionCard({
+  suggestion: r,
+  testId = `similar-${r.id}`,
+  children,
+}: {
+  suggestion: RequestSuggestion;
+  testId?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <View className="card rcard" data-testid={testId} role="listitem">
+      <View className="rcard__head">
+        <Text className="rcard__cat">{r.categoryName}</Text>
+        <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} />
+      </View>
+      <Text className="rcard__desc" data-testid={`${testId}-summary`}>
+        {r.publicSummary}
+      </Text>
+      <View className="rcard__meta">
+        <Text>{formatTime(r.createdAt)}</Text>
+        {r.joinCount > 0 && <Text>{r.joinCount} 位邻居也遇到</Text>}
+      </View>
       {children}
     </View>
   );
@@ -75,7 +103,10 @@ interface DetailProps {
 
 /** A request in full: status, level, 办理时限, photos, and its timeline. */
 export function RequestDetail({ request: r, showReporter, departmentName, children }: DetailProps) {
-  const photos = r.attachments.map((a) => a.url).filter((u): u is string => !!u);
+  const attachments = r.attachments ?? [];
+  const photos = attachments.map((a) => a.url).filter((u): u is string => !!u);
+  /** a 我也遇到 joiner's view: the public summary, no text, photos, unit or reporter */
+  const joinerView = r.description === undefined;
   return (
     <View className="rdetail">
       <View className="rdetail__head">
@@ -86,11 +117,16 @@ export function RequestDetail({ request: r, showReporter, departmentName, childr
           <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} testId="request-status" />
         </View>
         <Text className="rdetail__desc" data-testid="request-desc">
-          {r.description}
+          {r.description ?? r.publicSummary}
         </Text>
+        {joinerView && (
+          <Text className="muted" data-testid="request-joiner-note">
+            您通过“我也遇到”关注此诉求：为保护报事邻居的隐私，只显示问题摘要和办理进展
+          </Text>
+        )}
         <PhotoGrid urls={photos} testId="request-photos" />
-        {r.attachments.length > photos.length && (
-          <Text className="muted">有 {r.attachments.length - photos.length} 张照片暂时无法显示</Text>
+        {attachments.length > photos.length && (
+          <Text className="muted">有 {attachments.length - photos.length} 张照片暂时无法显示</Text>
         )}
       </View>
 
@@ -107,10 +143,12 @@ export function RequestDetail({ request: r, showReporter, departmentName, childr
             <DueText request={r} bare />
           </View>
         ) : null}
-        <View className="rfacts__row">
-          <Text className="rfacts__k">所在单元</Text>
-          <Text className="rfacts__v">{r.unitName}</Text>
-        </View>
+        {!!r.unitName && (
+          <View className="rfacts__row">
+            <Text className="rfacts__k">所在单元</Text>
+            <Text className="rfacts__v">{r.unitName}</Text>
+          </View>
+        )}
         {r.location?.address && (
           <View className="rfacts__row">
             <Text className="rfacts__k">问题位置</Text>

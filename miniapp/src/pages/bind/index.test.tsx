@@ -16,7 +16,9 @@ beforeEach(() => {
     return GRIDS[id];
   });
   ep.getGridChildren.mockImplementation(async (id) => ({ items: childrenOf(id), nextCursor: null }));
-  ep.bindUnit.mockImplementation(async (unitId) => resident({ unitId, unitPath: pathOf(unitId) }));
+  ep.bindUnit.mockImplementation(async (unitId, code) =>
+    resident({ unitId, unitPath: pathOf(unitId), unitVerified: !!code }),
+  );
 });
 
 /** Taps a grid row and lets the next level load. */
@@ -43,7 +45,20 @@ test('drills down from the district to a unit and binds it', async () => {
   expect(screen.getByTestId('bind-selected').textContent).toContain('1号楼 › 2单元');
   fireEvent.click(screen.getByTestId('bind-confirm'));
   await waitFor(() => expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/me/index' }));
-  expect(ep.bindUnit).toHaveBeenCalledWith('u2');
+  // without a code the binding is pending (待核验), and the page says so
+  expect(screen.getByTestId('bind-code-hint').textContent).toContain('待核验');
+  expect(ep.bindUnit).toHaveBeenCalledWith('u2', undefined);
+  expect(Taro.showToast).toHaveBeenCalledWith({ title: '已提交，待网格员核验', icon: 'none' });
+});
+
+test('a typed verification code is sent with the unit', async () => {
+  ep.getMe.mockResolvedValue(resident());
+  render(<BindPage />);
+  for (const id of ['hp', 'xs', 'yg', 'a1', 'b1', 'u2']) await tap(id);
+  fireEvent.change(screen.getByTestId('bind-code'), { target: { value: 'ABCDE-12345' } });
+  fireEvent.click(screen.getByTestId('bind-confirm'));
+  await waitFor(() => expect(ep.bindUnit).toHaveBeenCalledWith('u2', 'ABCDE-12345'));
+  expect(Taro.showToast).toHaveBeenCalledWith({ title: '绑定成功', icon: 'success' });
 });
 
 test("starts at the resident's own community and can go up by the crumbs", async () => {
@@ -69,15 +84,16 @@ test('pages through children with nextCursor', async () => {
   expect(screen.queryByTestId('grid-more')).toBeNull();
 });
 
-test('a unit QR link shows the unit and binds it', async () => {
-  taro.__setRouterParams({ unitId: 'u1' });
+test('a unit QR link shows the unit and binds it with the code it carries', async () => {
+  taro.__setRouterParams({ unitId: 'u1', code: 'K7Q2M9XW4T' });
   ep.getMe.mockResolvedValue(resident());
   render(<BindPage />);
   expect((await screen.findByTestId('bind-qr-unit')).textContent).toContain(
     '海州区 › 和平街道 › 西山社区 › 阳光小区 › 一片区 › 1号楼 › 1单元',
   );
   fireEvent.click(screen.getByTestId('bind-confirm'));
-  await waitFor(() => expect(ep.bindUnit).toHaveBeenCalledWith('u1'));
+  await waitFor(() => expect(ep.bindUnit).toHaveBeenCalledWith('u1', 'K7Q2M9XW4T'));
+  expect(screen.queryByTestId('bind-code')).toBeNull();
 });
 
 test('a QR link to something that is not a unit says so', async () => {

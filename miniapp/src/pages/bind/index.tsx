@@ -8,6 +8,7 @@ import type { Me } from '@gridlink/shared/me';
 import { bindUnit, getGrid, getMe } from '../../api/endpoints';
 import { getToken, goLogin } from '../../api/session';
 import GridList, { GridCrumbs } from '../../components/GridList';
+import { TextInput } from '../../components/Controls';
 import StateView from '../../components/StateView';
 import { UNIT_ROLES } from '@gridlink/shared/names';
 import './index.css';
@@ -30,6 +31,8 @@ function startOf(me?: Me | null): string {
 export default function BindPage() {
   const { params } = useRouter();
   const qrUnitId = decode(params.unitId);
+  /** the unit QR code in the building carries its verification code */
+  const [code, setCode] = useState(decode(params.code));
   const [mode, setMode] = useState<'qr' | 'tree'>(qrUnitId ? 'qr' : 'tree');
   const [me, setMe] = useState<Me | null>();
   const [node, setNode] = useState<Grid>();
@@ -105,8 +108,9 @@ export default function BindPage() {
     if (!selected || saving) return;
     setSaving(true);
     try {
-      await bindUnit(selected.id);
-      Taro.showToast({ title: '绑定成功', icon: 'success' });
+      const bound = await bindUnit(selected.id, code.trim() || undefined);
+      if (bound.unitVerified) Taro.showToast({ title: '绑定成功', icon: 'success' });
+      else Taro.showToast({ title: '已提交，待网格员核验', icon: 'none' });
       await Taro.switchTab({ url: '/pages/me/index' });
     } catch {
       // the request layer has shown why
@@ -123,7 +127,7 @@ export default function BindPage() {
     );
   }
 
-  const already = !!selected && me?.unitId === selected.id;
+  const already = !!selected && me?.unitId === selected.id && (me?.unitVerified !== false || !code.trim());
   return (
     <View className="page bind">
       {mode === 'qr' ? (
@@ -161,6 +165,24 @@ export default function BindPage() {
           }}
         >
           不是这个单元？在列表中选择
+        </View>
+      )}
+
+      {selected && !params.code && (
+        <View className="bind__code">
+          <Text className="section__title">核验码（选填）</Text>
+          <TextInput
+            testId="bind-code"
+            value={code}
+            maxLength={16}
+            placeholder="单元二维码下方的 10 位核验码"
+            onChange={setCode}
+          />
+          <Text className="muted" data-testid="bind-code-hint">
+            {code.trim()
+              ? '核验码正确即完成核验'
+              : '不填核验码也可绑定，状态为“待核验”：可以报事，核验后才能查看和加入同楼栋诉求（我也遇到）'}
+          </Text>
         </View>
       )}
 

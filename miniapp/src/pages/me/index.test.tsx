@@ -26,6 +26,19 @@ test('a resident sees the bound unit as a path', async () => {
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/bind/index' });
 });
 
+test('a binding not yet verified shows 待核验', async () => {
+  ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1'), unitVerified: false }));
+  render(<MePage />);
+  expect((await screen.findByTestId('me-unit-pending')).textContent).toBe('待核验');
+});
+
+test('a verified binding shows no 待核验', async () => {
+  ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1'), unitVerified: true }));
+  render(<MePage />);
+  await screen.findByTestId('me-unit');
+  expect(screen.queryByTestId('me-unit-pending')).toBeNull();
+});
+
 test('an unbound resident is told so and offered 绑定单元', async () => {
   ep.getMe.mockResolvedValue(resident());
   render(<MePage />);

@@ -95,7 +95,20 @@ export default function MePage() {
               <CellGroup title="我的单元">
                 <Cell
                   title={<Text data-testid="me-unit">{unitText(user)}</Text>}
-                  description={user.unitId ? '' : '扫描单元门口的二维码，或在列表中选择'}
+                  description={
+                    !user.unitId
+                      ? '扫描单元门口的二维码，或在列表中选择'
+                      : user.unitVerified === false
+                        ? '待核验：扫描单元二维码或由网格员核验后，可查看和加入同楼栋诉求'
+                        : ''
+                  }
+                  extra={
+                    user.unitId && user.unitVerified === false ? (
+                      <Text className="me__pending" data-testid="me-unit-pending">
+                        待核验
+                      </Text>
+                    ) : undefined
+                  }
                 />
                 <View className="actions">
                   <GoButton to="/pages/bind/index" outline testId="me-bind">

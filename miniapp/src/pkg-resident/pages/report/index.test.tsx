@@ -6,6 +6,7 @@ import * as upload from '../../../api/upload';
 import { ApiError } from '../../../api/client';
 import { pathOf, resident, worker } from '../../../../test/fixtures';
 import { CATEGORIES, request } from '../../../../test/request-fixtures';
+import type { RequestSuggestion } from '@gridlink/shared/requests';
 import ReportPage from './index';
 import { signedIn, taro } from '../../../../test/signed-in';
 
@@ -123,13 +124,17 @@ test('nine photos at most: the add button goes away', async () => {
 });
 
 describe('the same problem is already open in the building (409, details similar)', () => {
-  const similar = request({
+  /** the suggestion projection: no description, reporter or unit */
+  const similar: RequestSuggestion = {
     id: 'r9',
-    reporterId: 'neighbour',
+    category: 'facility',
+    categoryName: '公共设施损坏',
+    publicSummary: '一楼楼道灯坏了',
     status: 'accepted',
     joinCount: 2,
-    description: '一楼楼道灯坏了',
-  });
+    createdAt: '2026-01-01T00:00:00.000Z',
+    mine: false,
+  };
   beforeEach(() => {
     rq.createRequest.mockRejectedValueOnce(
       new ApiError(409, 'CONFLICT', '同楼栋已有相同问题正在办理', [{ path: 'similar', message: 'r9' }]),
@@ -145,10 +150,11 @@ describe('the same problem is already open in the building (409, details similar
     await tap('report-submit');
     expect(rq.similarRequests).toHaveBeenCalledWith('facility', { silent: true });
     expect((await screen.findByTestId('similar-r9')).textContent).toContain('2 位邻居也遇到');
+    expect(screen.getByTestId('similar-r9-summary').textContent).toBe('一楼楼道灯坏了');
   };
 
   test('我也遇到 joins the open one', async () => {
-    rq.joinRequest.mockResolvedValue({ ...similar, joinCount: 3 });
+    rq.joinRequest.mockResolvedValue(request({ id: 'r9', status: 'accepted', joinCount: 3 }));
     await fileIt();
     await tap('similar-join-r9');
     expect(rq.joinRequest).toHaveBeenCalledWith('r9');

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { GoButton, TextArea } from '../../../components/Controls';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import type { CreateRequestBody, RequestResource } from '@gridlink/shared/requests';
+import type { CreateRequestBody, RequestSuggestion } from '@gridlink/shared/requests';
 import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { isOpenState } from '@gridlink/shared/workflow';
 import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
@@ -14,7 +14,7 @@ import StateView from '../../../components/StateView';
 import { useAsync } from '../../../components/useAsync';
 import { useReloadOnShow } from '../../../components/useReloadOnShow';
 import { useViewer } from '../../../components/useViewer';
-import { RequestCard } from '../../../components/request/RequestParts';
+import { SuggestionCard } from '../../../components/request/RequestParts';
 import { UNIT_ROLES } from '@gridlink/shared/names';
 import '../../../components/request/request.css';
 import './index.css';
@@ -26,9 +26,9 @@ export const MAX_PHOTOS = 9;
 const CAN_PICK_LOCATION = process.env.TARO_ENV === 'weapp';
 const MIN_DESCRIPTION = 5;
 
-/** After a 409 about a similar open request: the ones by neighbours (ours are not listed). */
+/** After a 409 about a similar open request: the ones by neighbours (ours and joined ones are not listed). */
 interface Suggestion {
-  items: RequestResource[];
+  items: RequestSuggestion[];
 }
 
 const detailUrl = (id: string) => `/pkg-resident/pages/request/index?id=${encodeURIComponent(id)}`;
@@ -114,9 +114,9 @@ export default function ReportPage() {
         err.details.some((d) => d.path === 'similar')
       ) {
         const list = await similarRequests(category, { silent: true }).catch(() => ({
-          items: [] as RequestResource[],
+          items: [] as RequestSuggestion[],
         }));
-        setSuggestion({ items: list.items });
+        setSuggestion({ items: list.items.filter((x) => !x.mine) });
       } else {
         const field = err instanceof ApiError ? err.details.find((d) => d.path !== 'similar')?.message : '';
         const message = err.message || '提交失败，请重试';
@@ -128,7 +128,7 @@ export default function ReportPage() {
     }
   };
 
-  const join = async (r: RequestResource) => {
+  const join = async (r: RequestSuggestion) => {
     if (joining) return;
     const asked = askSubscribe(SUBSCRIBE_ON.request);
     setJoining(r.id);
@@ -206,7 +206,7 @@ export default function ReportPage() {
           </Text>
         </View>
         {suggestion.items.map((r) => (
-          <RequestCard key={r.id} request={r} brief testId={`similar-${r.id}`}>
+          <SuggestionCard key={r.id} suggestion={r}>
             {/* joining follows an open request; it is not a move of the workflow */}
             {isOpenState(REQUEST_WORKFLOW, r.status) && (user.role === 'resident' || user.role === 'agent') && (
               <Button
@@ -219,7 +219,7 @@ export default function ReportPage() {
                 我也遇到
               </Button>
             )}
-          </RequestCard>
+          </SuggestionCard>
         ))}
         <View className="actions">
           {!suggestion.items.length && (
