@@ -8,7 +8,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../../src/data/client';
 import { keys } from '../../src/data/keys';
 import { drainOutbox } from '../../src/domain/notify';
-import { startApi, type Api } from '../harness';
+import { startApi, uploadTo, type Api } from '../harness';
 import { addOutsiders } from './fixtures';
 
 let api: Api;
@@ -52,7 +52,8 @@ async function photo() {
       '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
     'hex',
   );
-  await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: png });
+  const up = await uploadTo(ticket.body, png);
+  expect(up.ok).toBe(true);
   return ticket.body.key as string;
 }
 

@@ -1,3 +1,4 @@
+import { maskNumbers } from '@gridlink/shared/pii';
 /**
  * Issue 12, requests: 我也遇到 suggestions are a projection of the caller's own building; joiners
  * read the joiner view only; a unit binding needs verification (the unit's QR code or a grid
@@ -134,7 +135,10 @@ describe('joiners read the joiner view', () => {
     // the owner and the grid worker still read everything
     for (const who of ['resident-demo', 'worker-demo']) {
       const full = await get(`/v1/requests/${reqId}`, who);
-      expect(full.body).toMatchObject({ description: SECRET_TEXT, reporterId: 'resident-demo', unitId: DEMO_UNIT });
+      // numbers typed into the text are the reporter's; staff read them masked (shared/src/pii.ts)
+      const description = who === 'resident-demo' ? SECRET_TEXT : maskNumbers(SECRET_TEXT);
+      expect(full.body).toMatchObject({ description, reporterId: 'resident-demo', unitId: DEMO_UNIT });
+      if (who !== 'resident-demo') expect(full.body.description).toContain('139****1234');
       expect(full.body.timeline[1].note).toBe('已联系刘淑珍');
     }
   });
