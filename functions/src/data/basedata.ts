@@ -298,3 +298,9 @@ export async function getPerson(buildingId: string, personId: string): Promise<P
   const [it] = await getMany([keys.person(buildingId, personId)]);
   return it ? fromItem<PersonItem>(it) : undefined;
 }
+
+/** A grid node read now (not from the 60 s cache: an import counts its children). */
+export async function getGridFresh(id: string): Promise<GridItem | undefined> {
+  const [it] = await getMany([keys.grid(id)]);
+  return it ? fromItem<GridItem>(it, ['GSI1PK', 'GSI1SK']) : undefined;
+}

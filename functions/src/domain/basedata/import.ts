@@ -7,8 +7,15 @@ import { createHash } from 'node:crypto';
 import { maskIdNumber, maskName, maskPhone } from '@gridlink/shared/mask';
 import type { AuditEntry } from '../../data/audit';
 import { writeAudit } from '../../data/audit';
-import { applyBaseRows, applyStaff, type BaseRow, type HouseItem, type PersonItem } from '../../data/basedata';
-import { getGridItems, type GridItem } from '../../data/grids';
+import {
+  applyBaseRows,
+  applyStaff,
+  getGridFresh,
+  type BaseRow,
+  type HouseItem,
+  type PersonItem,
+} from '../../data/basedata';
+import type { GridItem } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { DomainError } from '../errors';
 import { GridTree } from './grid-tree';
@@ -96,7 +103,7 @@ export function changeOf(old: Record<string, unknown>, next: Record<string, unkn
 export async function runImport(source: BaseDataSource, opts: ImportOptions): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   const importId = opts.importId ?? newId();
-  const root = (await getGridItems([opts.districtId])).get(opts.districtId);
+  const root = await getGridFresh(opts.districtId);
   if (!root || root.level !== 'district') throw new DomainError('NOT_FOUND', `没有区级网格 ${opts.districtId}`);
   const tree = new GridTree({ ...root }, startedAt);
   const sheets = Object.fromEntries(SHEET_NAMES.map((s) => [s, counts()])) as Record<SheetName, SheetCounts>;

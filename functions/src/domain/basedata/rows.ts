@@ -184,7 +184,7 @@ export function parsePersonRow(row: number, values: Cell[], columns: Record<stri
   const personType = r.oneOf('人员类型', PERSON_TYPES);
   const foreign = personType === '境外';
   const idNumber = r.idNumber('公民身份号码', true, foreign);
-  let gender = r.oneOf('性别', GENDERS, !idNumber || foreign);
+  let gender = r.oneOf('性别', GENDERS, foreign);
   let birthDate: string | undefined;
   const rawBirth = r.raw('出生日期');
   if (rawBirth !== null && rawBirth !== '') {
