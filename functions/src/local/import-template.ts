@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { ExcelJS } from '../domain/basedata/excel';
 import { SHEETS, type SheetName } from '../domain/basedata/schema';
 import { withCheckDigit } from '../domain/basedata/checks';
 import { findUp } from './dynamodb';

@@ -9,7 +9,7 @@ import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import { ExcelJS, readOneAtATime } from './excel';
 
 /** A cell as the import sees it: plain values, or a marker for what it refuses. */
 export type Cell = string | number | boolean | Date | null | { formula: string } | { error: string };
@@ -53,6 +53,7 @@ function cell(v: unknown): Cell {
 export function xlsxSource(openStream: () => Readable | Promise<Readable>): BaseDataSource {
   return {
     async *read(wanted) {
+      const release = await readOneAtATime();
       const input = await openStream();
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
         sharedStrings: 'cache',
@@ -76,6 +77,7 @@ export function xlsxSource(openStream: () => Readable | Promise<Readable>): Base
         throw new SourceError(`无法读取 xlsx 文件：${(e as Error).message}`);
       } finally {
         (input as ReadStream).destroy?.();
+        release();
       }
     },
   };
