@@ -135,6 +135,34 @@ describe('the template', () => {
   });
 });
 
+describe('the households of a building', () => {
+  it('staff in scope see them masked; ?full=1 unmasks one person and audits pii.read; others get 403', async () => {
+    const worker = await api.login('worker-demo');
+    const list = await api.call('GET', '/v1/grids/hz-hp-xh-c1-a1-b1/households', { token: worker });
+    expect(list.status).toBe(200);
+    const h101 = list.body.items.find((h: { houseNo: string }) => h.houseNo === '101');
+    expect(h101).toMatchObject({ unitId: 'hz-hp-xh-c1-a1-b1-u1', use: '自住', area: 89.5 });
+    const elder = h101.residents.find((p: { tags: string[] }) => p.tags.includes('独居老人'));
+    expect(elder).toMatchObject({ name: '王**', phone: '137****0009', masked: true, birthYear: '1958' });
+    expect(elder.idNumber).toMatch(/^2107\*{10}\w{4}$/);
+
+    const full = await api.call('GET', `/v1/grids/hz-hp-xh-c1-a1-b1/persons/${elder.id}?full=1`, { token: worker });
+    expect(full.status).toBe(200);
+    expect(full.body).toMatchObject({ name: '王秀兰', phone: '13700000009', masked: false });
+    const reads = (await ofType('audit')).filter((a) => a.action === 'pii.read' && a.target === `person:${elder.id}`);
+    expect(reads).toEqual([expect.objectContaining({ actorId: 'worker-demo' })]);
+    const masked = await api.call('GET', `/v1/grids/hz-hp-xh-c1-a1-b1/persons/${elder.id}`, { token: worker });
+    expect(masked.body).toMatchObject({ name: '王**', masked: true });
+
+    for (const who of ['resident-demo', 'agent-demo'])
+      expect(
+        (await api.call('GET', '/v1/grids/hz-hp-xh-c1-a1-b1/households', { token: await api.login(who) })).status,
+      ).toBe(403);
+    const notBuilding = await api.call('GET', '/v1/grids/hz-hp-xh/households', { token: worker });
+    expect(notBuilding.status).toBe(404);
+  });
+});
+
 describe('the streamed reader', () => {
   it('keeps every Chinese character whole across chunk boundaries (exceljs 4.4 alone breaks some)', async () => {
     const file = path.join(dir, 'generated.xlsx');

@@ -141,6 +141,7 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
   const path = route.path
     .replace('/v1/stats/grids/{id}', '/v1/stats/grids/hz-hp-xh')
     .replace('{userId}', 'resident-demo')
+    .replace('{pid}', '0'.repeat(20))
     .replace('{code}', directService.code)
     .replace('/open311/v2/services/{file}', '/open311/v2/services/heating.json')
     .replace('/open311/v2/requests/{file}', `/open311/v2/requests/${res.requestId}.json`)
@@ -205,4 +206,4 @@ export function hasErrorShape(route: Pick<RouteDef, 'format'>, body: unknown): b
 
 /** Routes whose resource lives in a grid: an actor outside that grid must never get a 2xx. */
 export const SCOPED =
-  /^\/v1\/(requests|applications|proxy-tasks|callbacks|care-recipients|stats\/grids)\/\{id\}|^\/v1\/agents\/\{id\}\/approve|^\/v1\/care-recipients\/\{id\}\/family\/\{userId\}/;
+  /^\/v1\/grids\/\{id\}\/(households|persons)|^\/v1\/(requests|applications|proxy-tasks|callbacks|care-recipients|stats\/grids)\/\{id\}|^\/v1\/agents\/\{id\}\/approve|^\/v1\/care-recipients\/\{id\}\/family\/\{userId\}/;
