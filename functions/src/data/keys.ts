@@ -197,6 +197,18 @@ export const keys = {
   modTrace: (traceId: string) => ({ PK: `MODTRACE#${traceId}`, SK: 'MODTRACE' }),
   idempotency: (scope: string, key: string) => ({ PK: `IDEMP#${scope}#${key}`, SK: 'IDEMP' }),
   seedMarker: (name: string) => ({ PK: `SEED#${name}`, SK: 'SEED' }),
+  /** 房屋 and 人口 of one building share its partition: one Query reads all its households */
+  buildingPartition: (buildingId: string) => `BLD#${buildingId}`,
+  house: (buildingId: string, unitId: string, houseNo: string) => ({
+    PK: `BLD#${buildingId}`,
+    SK: `HOUSE#${unitId}#${houseNo}`,
+  }),
+  housePrefix: () => 'HOUSE#',
+  /** personId: a hash of unit + 门牌号 + ID number (the import's identity of a person; no ID in keys) */
+  person: (buildingId: string, personId: string) => ({ PK: `BLD#${buildingId}`, SK: `PERSON#${personId}` }),
+  personPrefix: () => 'PERSON#',
+  /** an import run: its progress and report (the admin upload's job) */
+  importJob: (id: string) => ({ PK: `IMPORT#${id}`, SK: 'IMPORT' }),
 };
 
 export interface AccessPattern {
@@ -507,6 +519,24 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = IDEMP#<userId>#<key>, SK = IDEMP',
     example: 'IDEMP#resident-demo#3f2c… / IDEMP',
+  },
+  {
+    pattern: "A building's households: its 房屋 and 人口 (one Query)",
+    index: 'table',
+    keyCondition: 'PK = BLD#<buildingId>',
+    example: 'BLD#hz-hp-xh-c1-a1-b1 / HOUSE#hz-hp-xh-c1-a1-b1-u1#101, PERSON#3f9a…',
+  },
+  {
+    pattern: 'Get one imported person (the audited full view)',
+    index: 'table',
+    keyCondition: 'PK = BLD#<buildingId>, SK = PERSON#<personId>',
+    example: 'BLD#hz-hp-xh-c1-a1-b1 / PERSON#3f9a0c…',
+  },
+  {
+    pattern: 'An import job with its progress and report',
+    index: 'table',
+    keyCondition: 'PK = IMPORT#<id>, SK = IMPORT',
+    example: 'IMPORT#01JD… / IMPORT',
   },
   {
     pattern: 'Has the demo seed been written',

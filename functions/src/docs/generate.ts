@@ -83,6 +83,25 @@ What others may see is checked by WeChat after the write (\`functions/src/domain
 - The Open311 feed item (\`OPEN311#<month>\`) carries a copy of \`moderation\` and a \`description\` that
   is the approved public summary or \`居民反映：<category>\` — never the resident's text.
 
+## Base data (房屋, 人口, imported grids and staff)
+
+Written by the import (\`npm run import\`, the admin upload: \`functions/src/domain/basedata/\`,
+writes in \`functions/src/data/basedata.ts\`).
+
+- A building's 房屋 and 人口 share its partition \`BLD#<buildingId>\`: \`HOUSE#<unitId>#<门牌号>\`
+  (\`type = house\`) and \`PERSON#<personId>\` (\`type = person\`), so one Query reads its households.
+  \`personId\` is a hash of unit + 门牌号 + ID number: the import's identity of a person (re-import
+  keyed by it), and no ID number ever stands in a key. Personal fields are stored as given and
+  masked in every view; each item keeps \`gridPath\` (scope checks) and \`rowHash\` (the hash of the
+  row as imported: the same row again writes nothing; a changed one is replaced at its \`version\`
+  in one transaction with its \`basedata.update\` audit record, changed fields masked).
+- Grid nodes the 网格 sheet names and the table lacks are created under the district, matched by
+  name level by level (an existing 和平街道 stays \`hz-hp\`); a new node's id is its parent's id + a
+  short hash of its name, its parent's \`childCount\` is added in the same transaction.
+- 网格员 rows are users \`USER#staff-<hash of phone>\` with one \`STAFF#\` item per grid served and the
+  grid's \`staffIds\` (workers and leaders), in one transaction with a \`staff.create\`/\`staff.update\`
+  audit record. Every run writes one \`basedata.import\` audit record (\`import:<id>\`) with its counts.
+
 ## Access patterns
 
 | pattern | index | key condition | example |

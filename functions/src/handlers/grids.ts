@@ -5,6 +5,7 @@ import { bindUnit, readChildren, readGrid, readMe } from '../domain/grids';
 import type { ListQuery } from '@gridlink/shared/common';
 import { listMessages } from '../data/messages';
 import { confirmBinding, pendingBindings, unitQr } from '../domain/bindings';
+import { readHouseholds, readPerson } from '../domain/basedata/households';
 
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
@@ -17,6 +18,15 @@ export const actions: Record<string, Action> = {
   'grids.confirmBinding': async (ctx) =>
     confirmBinding(ctx.actor!, ctx.params.userId as string, (ctx.body as { unitId: string }).unitId, ctx.now),
   'grids.get': async (ctx) => readGrid(ctx.params.id as string),
+  'grids.households': async (ctx) => readHouseholds(ctx.actor!, ctx.params.id as string),
+  'grids.person': async (ctx) =>
+    readPerson(
+      ctx.actor!,
+      ctx.params.id as string,
+      ctx.params.pid as string,
+      (ctx.query as { full?: string }).full === '1',
+      ctx.now,
+    ),
   'grids.messages': async (ctx) => listMessages(ctx.actor!.id, ctx.query as ListQuery),
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),
 };

@@ -4,6 +4,7 @@ import * as z from 'zod';
 import { Id } from '@gridlink/shared/common';
 import { BindUnitBody, ConfirmBindingBody, Me, PendingBinding, PendingBindingQuery, UnitQr } from '@gridlink/shared/me';
 import { Message } from '@gridlink/shared/inbox';
+import { Households, HouseholdPerson, PersonParams, PersonQuery } from '@gridlink/shared/basedata';
 import type { RouteDef } from './types';
 
 const STAFF_IN_GRID = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'] as const;
@@ -89,6 +90,29 @@ export const gridsRoutes: readonly RouteDef[] = [
     query: ListQuery,
     response: page(Grid),
     summary: '下级网格',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.households',
+    method: 'GET',
+    path: '/v1/grids/{id}/households',
+    area: 'grids',
+    auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'],
+    params: GridParams,
+    response: Households,
+    summary: '楼栋住户（房屋与人口，已脱敏；仅负责该网格的工作人员）',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.person',
+    method: 'GET',
+    path: '/v1/grids/{id}/persons/{pid}',
+    area: 'grids',
+    auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'],
+    params: PersonParams,
+    query: PersonQuery,
+    response: HouseholdPerson,
+    summary: '住户详情（?full=1 查看完整信息，记入审计）',
     tag: 'grids',
   },
   {

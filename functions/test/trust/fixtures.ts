@@ -142,6 +142,7 @@ export function concrete(route: RouteDef, res: Resources): { path: string; body?
     .replace('/v1/stats/grids/{id}', '/v1/stats/grids/hz-hp-xh')
     .replace('/v1/grids/{id}/qr', '/v1/grids/hz-hp-xh-c1-a1-b1-u3/qr')
     .replace('{userId}', 'resident-demo')
+    .replace('{pid}', '0'.repeat(20))
     .replace('{code}', directService.code)
     .replace('/open311/v2/services/{file}', '/open311/v2/services/heating.json')
     .replace('/open311/v2/requests/{file}', `/open311/v2/requests/${res.requestId}.json`)
@@ -208,4 +209,4 @@ export function hasErrorShape(route: Pick<RouteDef, 'format'>, body: unknown): b
 
 /** Routes whose resource lives in a grid: an actor outside that grid must never get a 2xx. */
 export const SCOPED =
-  /^\/v1\/(requests|applications|proxy-tasks|callbacks|care-recipients|stats\/grids)\/\{id\}|^\/v1\/agents\/\{id\}\/approve|^\/v1\/care-recipients\/\{id\}\/family\/\{userId\}/;
+  /^\/v1\/grids\/\{id\}\/(households|persons)|^\/v1\/(requests|applications|proxy-tasks|callbacks|care-recipients|stats\/grids)\/\{id\}|^\/v1\/agents\/\{id\}\/approve|^\/v1\/care-recipients\/\{id\}\/family\/\{userId\}/;
