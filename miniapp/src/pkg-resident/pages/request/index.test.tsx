@@ -130,3 +130,22 @@ test('a request that is not there (or not mine) reads as an error with 重试', 
   render(<RequestPage />);
   expect((await screen.findByTestId('state-error')).textContent).toContain('诉求不存在');
 });
+
+test('the reporter is told when content security hides her words, with the reason; pending says so too', async () => {
+  rq.getRequest.mockResolvedValue(
+    request({ reporterId: 'resident-demo', moderation: { text: 'risky', media: 'pass', reason: '含有违规内容' } }),
+  );
+  render(<RequestPage />);
+  expect((await screen.findByTestId('moderation-notice')).textContent).toBe(
+    '内容未通过安全审核，仅您和办理人员可见：含有违规内容',
+  );
+});
+
+test('readers other than the reporter get no moderation notice', async () => {
+  rq.getRequest.mockResolvedValue(
+    request({ reporterId: 'someone-else', moderation: { text: 'risky', media: 'pass' } }),
+  );
+  render(<RequestPage />);
+  await screen.findByTestId('request-status');
+  expect(screen.queryByTestId('moderation-notice')).toBeNull();
+});

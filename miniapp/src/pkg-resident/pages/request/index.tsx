@@ -12,6 +12,23 @@ import { RequestDetail } from '../../../components/request/RequestParts';
 import '../../../components/request/request.css';
 import { useElderMode } from '../../../lib/elder';
 
+const HIDDEN = ['risky', 'review'];
+
+/** What content security decided about the reporter's own words and photos (only they see this). */
+function ModerationNotice({ moderation }: { moderation: NonNullable<RequestResource['moderation']> }) {
+  const hidden = HIDDEN.includes(moderation.text) || HIDDEN.includes(moderation.media);
+  if (!hidden && moderation.text !== 'pending' && moderation.media !== 'pending') return null;
+  return (
+    <View className="notebox" data-testid="moderation-notice">
+      <Text>
+        {hidden
+          ? `内容未通过安全审核，仅您和办理人员可见${moderation.reason ? `：${moderation.reason}` : ''}`
+          : '内容审核中，通过后邻居才能看到（办理不受影响）'}
+      </Text>
+    </View>
+  );
+}
+
 /** 满意度评价: 1–5 stars and a comment; 1–2 stars bring a call-back (回访) from the community. */
 function RateRequest({ request, onRated }: { request: RequestResource; onRated: (r: RequestResource) => void }) {
   return (
@@ -65,6 +82,7 @@ export default function RequestPage() {
       <StateView loading={detail.loading} error={detail.error} onRetry={detail.reload}>
         {r && (
           <RequestDetail request={r}>
+            {mine && r.moderation && <ModerationNotice moderation={r.moderation} />}
             {canRate && (
               <RateRequest
                 request={r}
