@@ -82,6 +82,9 @@ export async function getGrid(id: string): Promise<Grid | undefined> {
 const GRID_TTL_MS = 60_000;
 const gridCache = ttlCache<GridItem>(GRID_TTL_MS);
 
+/** Start cold (tests that count calls warm the cache themselves, so no entry expires mid-measure). */
+export const forgetGridCache = () => gridCache.clear();
+
 /** Raw grid items, several at once: from the cache, the rest in one BatchGet (e.g. a unit's path). */
 export async function getGridItems(ids: string[]): Promise<Map<string, GridItem>> {
   const result = new Map<string, GridItem>();
