@@ -10,6 +10,23 @@ export const summaryOf = (r: RequestItem) =>
     ? r.approvedSummary.text
     : (r.publicSummary ?? publicSummary(r.categoryName, r.description));
 
+/** What anyone allowed to see a request at all may know of it (the joiner's view is just this). */
+const publicPart = (r: RequestItem): RequestResource => ({
+  id: r.id,
+  status: r.status,
+  version: r.version,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+  category: r.category,
+  categoryName: r.categoryName,
+  publicSummary: summaryOf(r),
+  level: r.level,
+  dueAt: r.dueAt,
+  overdue: r.overdue,
+  reopenCount: r.reopenCount,
+  joinCount: r.joinCount,
+});
+
 /**
  * The full view of a request (timeline when given) for its reporter and the staff who handle it.
  * Joiner ids stay on the server. Phone and ID numbers typed into the text and the rating comment are
@@ -19,26 +36,14 @@ export function toResource(r: RequestItem, readerId: string, events?: EventItem[
   const own = readerId === r.reporterId;
   const text = (t: string) => (own ? t : maskNumbers(t));
   const out: RequestResource = {
-    id: r.id,
-    status: r.status,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    category: r.category,
-    categoryName: r.categoryName,
-    publicSummary: summaryOf(r),
+    ...publicPart(r),
     description: text(r.description),
     unitId: r.unitId,
     unitName: r.unitName,
     gridPath: r.gridPath,
-    level: r.level,
-    dueAt: r.dueAt,
-    overdue: r.overdue,
     reporterId: r.reporterId,
     reporterName: r.reporterName,
     attachments: r.attachments.map((key) => ({ key })),
-    reopenCount: r.reopenCount,
-    joinCount: r.joinCount,
   };
   if (r.location) out.location = r.location;
   if (r.departmentId) out.departmentId = r.departmentId;
@@ -67,21 +72,7 @@ export function toResource(r: RequestItem, readerId: string, events?: EventItem[
  * the text, step notes or who acted.
  */
 export function toJoinerView(r: RequestItem, events?: EventItem[]): RequestResource {
-  const out: RequestResource = {
-    id: r.id,
-    status: r.status,
-    version: r.version,
-    createdAt: r.createdAt,
-    updatedAt: r.updatedAt,
-    category: r.category,
-    categoryName: r.categoryName,
-    publicSummary: summaryOf(r),
-    level: r.level,
-    dueAt: r.dueAt,
-    overdue: r.overdue,
-    reopenCount: r.reopenCount,
-    joinCount: r.joinCount,
-  };
+  const out = publicPart(r);
   if (events)
     out.timeline = events.map(({ id, at, actorRole, action, from, to, level }) => ({
       id,
