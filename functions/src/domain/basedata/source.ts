@@ -4,12 +4,12 @@
  * UTF-8 with or without BOM (GB18030 is detected and decoded, and said so in the report).
  * Both yield the same events, so the import has one code path.
  */
-import { createReadStream, type ReadStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
-import { ExcelJS, readOneAtATime } from './excel';
+import { readWorksheets } from './excel';
 
 /** A cell as the import sees it: plain values, or a marker for what it refuses. */
 export type Cell = string | number | boolean | Date | null | { formula: string } | { error: string };
@@ -49,35 +49,22 @@ function cell(v: unknown): Cell {
   return String(v);
 }
 
-/** A workbook read from a stream factory (a file, or an S3 object's body). */
-export function xlsxSource(openStream: () => Readable | Promise<Readable>): BaseDataSource {
+/** A workbook file, read part by part through its zip directory (see ./excel.ts). */
+export function xlsxSource(file: string, meter?: ByteMeter): BaseDataSource {
   return {
     async *read(wanted) {
-      const release = await readOneAtATime();
-      const input = await openStream();
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        sharedStrings: 'cache',
-        hyperlinks: 'ignore',
-        styles: 'cache',
-        worksheets: 'emit',
-        entries: 'emit',
-      });
       try {
-        for await (const ws of reader) {
-          const name = String((ws as unknown as { name: string }).name ?? '').trim();
-          yield { kind: 'sheet', sheet: name };
-          if (!wanted.has(name)) continue;
-          for await (const row of ws) {
+        for await (const ws of readWorksheets(file, (name) => wanted.has(name), meter)) {
+          yield { kind: 'sheet', sheet: ws.name };
+          if (!ws.rows) continue;
+          for await (const row of ws.rows) {
             const values = (row.values as unknown[]).slice(1).map(cell);
-            yield { kind: 'row', sheet: name, row: row.number, values };
+            yield { kind: 'row', sheet: ws.name, row: row.number, values };
           }
         }
       } catch (e) {
         if (e instanceof SourceError) throw e;
         throw new SourceError(`无法读取 xlsx 文件：${(e as Error).message}`);
-      } finally {
-        (input as ReadStream).destroy?.();
-        release();
       }
     },
   };
@@ -168,13 +155,15 @@ export async function openSource(p: string, meter?: ByteMeter): Promise<BaseData
     return csvSource(full, meter);
   }
   if (st.size === 0) throw new SourceError('文件为空');
-  if (meter) meter.total += st.size;
-  if (/\.csv$/i.test(p)) return csvSource([p], meter);
+  if (/\.csv$/i.test(p)) {
+    if (meter) meter.total += st.size;
+    return csvSource([p], meter);
+  }
   const fh = await open(p);
   const magic = Buffer.alloc(4);
   await fh.read(magic, 0, 4, 0);
   await fh.close();
   if (!magic.equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])))
     throw new SourceError('不是有效的 .xlsx 文件（请使用模板另存为 Excel 工作簿 .xlsx，或导出为 UTF-8 的 .csv）');
-  return xlsxSource(() => metered(createReadStream(p), meter));
+  return xlsxSource(p, meter); // its meter counts the parts it reads, unpacked
 }
