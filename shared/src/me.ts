@@ -21,11 +21,24 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const BindUnitBody = z.object({
-  unitId: Id,
-  /** the verification code of the unit's QR code in the building; without it the binding is pending */
-  code: z.string().trim().min(4).max(32).optional(),
-});
+export const BindUnitBody = z
+  .object({
+    unitId: Id,
+    /** the verification code of the unit's QR code in the building; without it the binding is pending */
+    code: z.string().trim().min(4).max(32).optional(),
+    /** with idNumber: the resident's name as in the imported population records of the unit */
+    realName: z.string().trim().min(1).max(30).optional(),
+    /** with realName: an 18-digit 公民身份号码; matching a person of the unit verifies at once, else pending */
+    idNumber: z
+      .string()
+      .trim()
+      .regex(/^\d{17}[\dXx]$/, '公民身份号码应为18位（最后一位可为X）')
+      .optional(),
+  })
+  .refine((b) => (b.realName === undefined) === (b.idNumber === undefined), {
+    message: '姓名和身份证号需一起填写',
+    path: ['idNumber'],
+  });
 
 /** A binding waiting for a grid worker (the resident's name: staff in scope may know their residents). */
 export const PendingBinding = z.object({

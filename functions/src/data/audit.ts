@@ -12,6 +12,10 @@ export interface AuditEntry {
   target: string;
   from?: unknown;
   to?: unknown;
+  /** how it was done, when there are several ways (e.g. a unit binding: 'code' | 'household') */
+  method?: string;
+  /** what the evidence was, masked (e.g. the ID number of a household binding) */
+  evidence?: string;
   at: string;
 }
 

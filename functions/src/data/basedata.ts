@@ -294,6 +294,25 @@ export async function buildingHouseholds(buildingId: string) {
   return { houses, persons };
 }
 
+/**
+ * The persons of one unit with this ID number (a resident binding by 姓名 + 身份证号): one Query on
+ * the building partition, filtered to the unit (the personId hash also needs the 门牌号).
+ */
+export async function unitPersonsById(buildingId: string, unitId: string, idNumber: string) {
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    FilterExpression: 'unitId = :u AND idNumber = :id',
+    ExpressionAttributeValues: {
+      ':pk': keys.buildingPartition(buildingId),
+      ':sk': keys.personPrefix(),
+      ':u': unitId,
+      ':id': idNumber,
+    },
+  });
+  return items.map((i) => fromItem<PersonItem>(i));
+}
+
 export async function getPerson(buildingId: string, personId: string): Promise<PersonItem | undefined> {
   const [it] = await getMany([keys.person(buildingId, personId)]);
   return it ? fromItem<PersonItem>(it) : undefined;

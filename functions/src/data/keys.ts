@@ -533,6 +533,12 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     example: 'BLD#hz-hp-xh-c1-a1-b1 / PERSON#3f9a0c…',
   },
   {
+    pattern: 'A resident binding by 姓名 + 身份证号: the persons of a unit with that ID number',
+    index: 'table',
+    keyCondition: 'PK = BLD#<buildingId>, SK begins_with PERSON# (filter unitId, idNumber)',
+    example: 'BLD#hz-hp-xh-c1-a1-b1 / PERSON#3f9a0c…',
+  },
+  {
     pattern: 'An import job with its progress and report',
     index: 'table',
     keyCondition: 'PK = IMPORT#<id>, SK = IMPORT',

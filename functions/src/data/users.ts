@@ -94,6 +94,9 @@ export interface UnitChange {
   path: string[];
   unitName: string;
   verified: boolean;
+  /** how it was verified (audited with the masked evidence) */
+  method?: 'code' | 'household';
+  evidence?: string;
   /** the previous unit's path, when the user was bound before (its pending item is removed) */
   previousPath?: string[];
 }
@@ -133,6 +136,8 @@ export async function setUnit(user: UserItem, change: UnitChange, actorRole: str
       target: `user:${user.id}`,
       from: user.unitId ?? null,
       to: change.unitId,
+      ...(change.method ? { method: change.method } : {}),
+      ...(change.evidence ? { evidence: change.evidence } : {}),
       at: now,
     }),
   ];

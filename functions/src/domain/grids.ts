@@ -1,7 +1,10 @@
 import type { Grid } from '@gridlink/shared/grid';
 import { UNIT_ROLES } from '@gridlink/shared/roles';
 import { getGrid, getGridNodes, listChildren } from '../data/grids';
-import { actorUser, setUnit } from '../data/users';
+import { actorUser, setUnit, type UnitChange } from '../data/users';
+import { unitPersonsById } from '../data/basedata';
+import { maskIdNumber } from '@gridlink/shared/mask';
+import { idNumberProblem } from './basedata/checks';
 import type { PageRequest } from '../data/query';
 import { badRequest, forbidden, notFound, versionConflict } from './errors';
 import type { Actor } from '../auth/actor';
@@ -27,29 +30,55 @@ export async function readMe(actor: Actor) {
   return toMe(user, actor.id);
 }
 
+export interface BindEvidence {
+  /** the verification code of the unit's QR code */
+  code?: string;
+  /** 姓名 + 身份证号 as in the unit's imported population records (both or neither) */
+  realName?: string;
+  idNumber?: string;
+}
+
+/** A person of the unit's population records with this name and ID number; no answer tells which failed. */
+async function householdMatches(unit: { id: string; parentId: string | null }, realName: string, idNumber: string) {
+  if (!unit.parentId) return false;
+  const persons = await unitPersonsById(unit.parentId, unit.id, idNumber);
+  return persons.some((p) => p.name.trim() === realName);
+}
+
 /**
  * A resident binds to a unit (picked in the tree or from the unit's QR code). With the code printed
- * in the building the binding is verified at once; without it, it is pending until a grid worker
- * in scope confirms it (domain/bindings.ts). A wrong code changes nothing.
+ * in the building the binding is verified at once; so it is when 姓名 + 身份证号 match a person of the
+ * unit in the imported population records. Otherwise it is pending until a grid worker in scope
+ * confirms it (domain/bindings.ts). A wrong code changes nothing; a household mismatch is pending,
+ * answered exactly as without it (whether the person exists is not told).
  */
-export async function bindUnit(actor: Actor, unitId: string, code: string | undefined, now: string) {
+export async function bindUnit(actor: Actor, unitId: string, ev: BindEvidence, now: string) {
   if (!UNIT_ROLES.includes(actor.role)) throw forbidden('工作人员无需绑定单元');
+  const { code } = ev;
+  const idNumber = ev.idNumber?.trim().toUpperCase();
+  const realName = ev.realName?.trim();
+  const idProblem = idNumber !== undefined ? idNumberProblem(idNumber) : undefined;
+  if (idProblem) throw badRequest(idProblem, [{ path: 'idNumber', message: idProblem }]);
   const unit = (await getGridNodes([unitId])).get(unitId);
   if (!unit) throw notFound('单元不存在');
   if (unit.level !== 'unit') throw badRequest('请选择到单元一级', [{ path: 'unitId', message: '不是单元' }]);
-  const verified = code !== undefined && (await checkUnitCode(unitId, code));
-  if (code !== undefined && !verified)
+  const byCode = code !== undefined && (await checkUnitCode(unitId, code));
+  if (code !== undefined && !byCode)
     throw badRequest('核验码不正确，请扫描楼栋内的单元二维码或联系网格员', [{ path: 'code', message: '核验码不正确' }]);
+  const byHousehold = !byCode && !!realName && !!idNumber && (await householdMatches(unit, realName, idNumber));
+  const verified = byCode || byHousehold;
   const user = await actorUser(actor);
   if (!user) throw notFound('用户不存在');
   const wasVerified = user.unitVerified === true;
   if (user.unitId === unitId && (wasVerified || !verified)) return toMe(user, actor.id);
   const previous = user.unitId ? (await getGridNodes([user.unitId])).get(user.unitId) : undefined;
-  const change = {
+  const change: UnitChange = {
     unitId,
     path: unit.path,
     unitName: unit.pathNames.slice(3).join(' '),
     verified,
+    ...(byCode ? { method: 'code' as const } : {}),
+    ...(byHousehold ? { method: 'household' as const, evidence: maskIdNumber(idNumber!) } : {}),
     ...(previous ? { previousPath: previous.path } : {}),
   };
   if (!(await setUnit(user, change, actor.role, now))) throw versionConflict();

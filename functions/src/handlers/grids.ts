@@ -10,8 +10,8 @@ import { readHouseholds, readPerson } from '../domain/basedata/households';
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
   'grids.bindUnit': async (ctx) => {
-    const b = ctx.body as { unitId: string; code?: string };
-    return bindUnit(ctx.actor!, b.unitId, b.code, ctx.now);
+    const { unitId, ...evidence } = ctx.body as { unitId: string; code?: string; realName?: string; idNumber?: string };
+    return bindUnit(ctx.actor!, unitId, evidence, ctx.now);
   },
   'grids.unitQr': async (ctx) => unitQr(ctx.actor!, ctx.params.id as string),
   'grids.pendingBindings': async (ctx) => pendingBindings(ctx.actor!, ctx.query as never),

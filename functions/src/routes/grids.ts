@@ -28,11 +28,11 @@ export const gridsRoutes: readonly RouteDef[] = [
     path: '/v1/me/unit',
     area: 'grids',
     auth: ['resident', 'agent'],
-    // a wrong verification code is a guess: few a minute
+    // a wrong verification code or 姓名 + 身份证号 is a guess: few a minute
     rateLimit: 10,
     body: BindUnitBody,
     response: Me,
-    summary: '绑定居住单元（带单元二维码核验码即时核验，否则待网格员核验）',
+    summary: '绑定居住单元（带单元二维码核验码，或与人口信息相符的姓名和身份证号即时核验，否则待网格员核验）',
     tag: 'me',
   },
   {

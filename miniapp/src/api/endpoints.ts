@@ -23,8 +23,9 @@ export const wechatLogin = (code: string) => api.post<LoginResult>('/v1/auth/wec
 
 export const getMe = (opts?: RequestOptions) => api.get<Me>('/v1/me', opts);
 /** With the code of the unit's QR code the binding is verified at once; without it, pending (待核验). */
-export const bindUnit = (unitId: string, code?: string) =>
-  api.put<Me>('/v1/me/unit', code ? { unitId, code } : { unitId });
+/** `household`: 姓名 + 身份证号 as registered in the unit's population records (verifies when they match) */
+export const bindUnit = (unitId: string, code?: string, household?: { realName: string; idNumber: string }) =>
+  api.put<Me>('/v1/me/unit', { unitId, ...(code ? { code } : {}), ...(household ?? {}) });
 
 export const getGrid = (id: string, opts?: RequestOptions) => api.get<Grid>(`/v1/grids/${enc(id)}`, opts);
 export const getGridChildren = (id: string, cursor?: string | null, limit = 50) =>

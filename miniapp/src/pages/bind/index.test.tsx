@@ -61,6 +61,26 @@ test('a typed verification code is sent with the unit', async () => {
   expect(Taro.showToast).toHaveBeenCalledWith({ title: '绑定成功', icon: 'success' });
 });
 
+test('姓名 + 身份证号 are sent with the unit, both or neither', async () => {
+  ep.getMe.mockResolvedValue(resident());
+  ep.bindUnit.mockImplementation(async (unitId, _code, household) =>
+    resident({ unitId, unitPath: pathOf(unitId), unitVerified: !!household }),
+  );
+  render(<BindPage />);
+  for (const id of ['hp', 'xs', 'yg', 'a1', 'b1', 'u2']) await tap(id);
+  fireEvent.change(screen.getByTestId('bind-real-name'), { target: { value: ' 王秀兰 ' } });
+  fireEvent.click(screen.getByTestId('bind-confirm'));
+  expect(Taro.showToast).toHaveBeenCalledWith({ title: '姓名和身份证号需一起填写', icon: 'none' });
+  expect(ep.bindUnit).not.toHaveBeenCalled();
+  fireEvent.change(screen.getByTestId('bind-id-number'), { target: { value: '21070319580312002x' } });
+  expect(screen.getByTestId('bind-code-hint').textContent).toContain('人口信息相符');
+  fireEvent.click(screen.getByTestId('bind-confirm'));
+  await waitFor(() =>
+    expect(ep.bindUnit).toHaveBeenCalledWith('u2', undefined, { realName: '王秀兰', idNumber: '21070319580312002X' }),
+  );
+  expect(Taro.showToast).toHaveBeenCalledWith({ title: '绑定成功', icon: 'success' });
+});
+
 test("starts at the resident's own community and can go up by the crumbs", async () => {
   ep.getMe.mockResolvedValue(resident({ unitId: 'u1', unitPath: pathOf('u1') }));
   render(<BindPage />);

@@ -33,6 +33,9 @@ export default function BindPage() {
   const qrUnitId = decode(params.unitId);
   /** the unit QR code in the building carries its verification code */
   const [code, setCode] = useState(decode(params.code));
+  /** or 姓名 + 身份证号 as in the community's population records */
+  const [realName, setRealName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
   const [mode, setMode] = useState<'qr' | 'tree'>(qrUnitId ? 'qr' : 'tree');
   const [me, setMe] = useState<Me | null>();
   const [node, setNode] = useState<Grid>();
@@ -106,9 +109,17 @@ export default function BindPage() {
 
   const confirm = async () => {
     if (!selected || saving) return;
+    const household = { realName: realName.trim(), idNumber: idNumber.trim().toUpperCase() };
+    if (!household.realName !== !household.idNumber) {
+      Taro.showToast({ title: '姓名和身份证号需一起填写', icon: 'none' });
+      return;
+    }
     setSaving(true);
     try {
-      const bound = await bindUnit(selected.id, code.trim() || undefined);
+      const typed = code.trim() || undefined;
+      const bound = household.realName
+        ? await bindUnit(selected.id, typed, household)
+        : await bindUnit(selected.id, typed);
       if (bound.unitVerified) Taro.showToast({ title: '绑定成功', icon: 'success' });
       else Taro.showToast({ title: '已提交，待网格员核验', icon: 'none' });
       await Taro.switchTab({ url: '/pages/me/index' });
@@ -127,7 +138,8 @@ export default function BindPage() {
     );
   }
 
-  const already = !!selected && me?.unitId === selected.id && (me?.unitVerified !== false || !code.trim());
+  const evidence = !!(code.trim() || realName.trim() || idNumber.trim());
+  const already = !!selected && me?.unitId === selected.id && (me?.unitVerified !== false || !evidence);
   return (
     <View className="page bind">
       {mode === 'qr' ? (
@@ -181,8 +193,26 @@ export default function BindPage() {
           <Text className="muted" data-testid="bind-code-hint">
             {code.trim()
               ? '核验码正确即完成核验'
-              : '不填核验码也可绑定，状态为“待核验”：可以报事，核验后才能查看和加入同楼栋诉求（我也遇到）'}
+              : realName.trim() || idNumber.trim()
+                ? '与社区登记的人口信息相符即完成核验，否则待网格员核验'
+                : '不填核验码也可绑定，状态为“待核验”：可以报事，核验后才能查看和加入同楼栋诉求（我也遇到）'}
           </Text>
+          <Text className="section__title">或填写登记的姓名和身份证号（选填）</Text>
+          <TextInput
+            testId="bind-real-name"
+            value={realName}
+            maxLength={30}
+            placeholder="姓名"
+            onChange={setRealName}
+          />
+          <TextInput
+            testId="bind-id-number"
+            type="idcard"
+            value={idNumber}
+            maxLength={18}
+            placeholder="18 位公民身份号码"
+            onChange={setIdNumber}
+          />
         </View>
       )}
 
