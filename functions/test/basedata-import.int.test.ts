@@ -14,7 +14,7 @@ import { ExcelJS } from '../src/domain/basedata/excel';
 import { withCheckDigit } from '../src/domain/basedata/checks';
 import { SHEETS, type SheetName } from '../src/domain/basedata/schema';
 import { TEMPLATE_ROWS, writeTemplates } from '../src/local/import-template';
-import { writeGeneratedWorkbook } from '../src/bench/basedata-gen';
+import { writeGeneratedWorkbook } from '../src/seed/district-workbook';
 
 let api: Api;
 const dir = mkdtempSync(path.join(tmpdir(), 'gridlink-import-'));

@@ -3,12 +3,13 @@
  *
  *   npm run bench                                  # all parts (≈ 4 min on 2 cores)
  *   npm run bench -- bundles                       # one part by name (≈ 30 s for bundles)
- *   npm run bench -- --part bundles|endpoints|scale|throughput   (repeatable; also --part=a,b)
- *   npm run bench -- --calls 30 --scale-fraction 1 --duration 10 --connections 16
+ *   npm run bench -- --part bundles|endpoints|scale|import|throughput   (repeatable; also --part=a,b)
+ *   npm run bench -- --calls 30 --scale-fraction 1 --import-persons 10000 --duration 10 --connections 16
  *
  * Parts: bundles (size and cold import per Lambda), endpoints (latency and DynamoDB calls and
  * request units of every route on the local stack, then the monthly cost model of COST.md),
- * scale (list and dashboard latency on Haizhou-size generated data vs 1 % of it), throughput
+ * scale (list and dashboard latency on Haizhou-size generated data vs 1 % of it), import (the
+ * base-data import vs raw BatchWriteItem of the same items, alternating rounds), throughput
  * (autocannon on loopback). Tables go to stdout, progress to stderr. Everything the bench starts
  * (DynamoDB Local's java, servers, child processes, temp dirs) is stopped at the end and on Ctrl-C.
  */
@@ -17,7 +18,7 @@ import { startDynamoLocal, javaVersion, JAVA_HELP } from '../local/dynamodb';
 import { benchBundles } from './bundles';
 import { cleanupAll, installSignalHandlers, onCleanup, say, scoped } from './util';
 
-const PARTS = ['bundles', 'endpoints', 'scale', 'throughput'] as const;
+const PARTS = ['bundles', 'endpoints', 'scale', 'import', 'throughput'] as const;
 type Part = (typeof PARTS)[number];
 
 function parseArgs(argv: string[]) {
@@ -92,6 +93,13 @@ async function main() {
       await scoped(async () => {
         await dynamo();
         await benchScale({ fraction: Number(opts['scale-fraction'] ?? 1), calls: Number(opts['scale-calls'] ?? 30) });
+      });
+    }
+    if (parts.includes('import')) {
+      const { benchImport } = await import('./import');
+      await scoped(async () => {
+        await dynamo();
+        await benchImport({ persons: Number(opts['import-persons'] ?? 10_000) });
       });
     }
     if (parts.includes('throughput')) {

@@ -31,22 +31,34 @@ export function reportCsv(r: ImportResult) {
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 
+export interface CliOptions {
+  district: string;
+  actor: string;
+  endpoint?: string;
+  table: string;
+  report?: string;
+}
+
+export const CLI_OPTIONS = {
+  district: { type: 'string', default: 'hz' },
+  actor: { type: 'string', default: 'district-admin-demo' },
+  endpoint: { type: 'string' },
+  table: { type: 'string', default: 'gridlink' },
+  report: { type: 'string' },
+} as const;
+
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      district: { type: 'string', default: 'hz' },
-      actor: { type: 'string', default: 'district-admin-demo' },
-      endpoint: { type: 'string' },
-      table: { type: 'string', default: 'gridlink' },
-      report: { type: 'string' },
-    },
-  });
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: CLI_OPTIONS });
   const input = positionals[0];
   if (!input) {
     console.error('用法：npm run import -- <文件.xlsx | CSV 文件夹> [--district hz] [--endpoint URL]');
     process.exit(2);
   }
+  process.exitCode = await importWithProgress(input, values);
+}
+
+/** the import with a progress bar and a report file; returns the exit code */
+export async function importWithProgress(input: string, values: CliOptions): Promise<number> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   process.env.LOG_LEVEL ??= 'warn';
   let dynamo: DynamoHandle | undefined;
@@ -60,15 +72,15 @@ async function main() {
   process.env.STAGE ??= 'local';
   db();
   try {
-    if (await ensureTable(values.table!)) await seedDemo();
+    if (await ensureTable(values.table)) await seedDemo();
     const meter: ByteMeter = { total: 0, read: 0 };
     const t0 = Date.now();
     let phase2 = 0;
     let lastPrint = 0;
     const source = await openSource(input, meter);
     const result = await runImport(source, {
-      districtId: values.district!,
-      actor: { id: values.actor!, role: 'district_admin' },
+      districtId: values.district,
+      actor: { id: values.actor, role: 'district_admin' },
       onProgress: (p) => {
         const now = Date.now();
         if (p.phase === '数据' && !phase2) phase2 = now;
@@ -101,13 +113,13 @@ async function main() {
       `  合计 ${total} 行，${(total / secs).toFixed(0)} 行/秒；问题 ${result.problems.length + result.problemsNotListed} 个`,
     );
     console.log(`  报告：${reportFile}`);
-    process.exitCode = result.fatal ? 1 : 0;
+    return result.fatal ? 1 : 0;
   } catch (e) {
     console.error(e instanceof SourceError ? `无法导入：${e.message}` : e);
-    process.exitCode = 1;
+    return 1;
   } finally {
     await dynamo?.stop();
   }
 }
 
-void main();
+if (process.argv[1]?.endsWith('import-cli.ts')) void main();
