@@ -212,6 +212,22 @@ describe('the proxy-task story', () => {
     expect(final.body.agentId).toBe(winners[0].body.agentId);
   });
 
+  it('a deadline must be a time with zone (it sorts the hall): text is a 400, +08:00 is kept as UTC', async () => {
+    const body = {
+      recipientId: 'resident-elder',
+      kind: 'errand',
+      description: '代买降压药并送到家',
+      consent: witnessed,
+    };
+    for (const deadline of ['x'.repeat(3000), '2030-01-01', '明天上午']) {
+      const res = await post('/v1/proxy-tasks', 'worker-demo', { ...body, deadline });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details[0].path).toBe('deadline');
+    }
+    const task = await newTask({ deadline: '2030-01-01T10:00:00+08:00' });
+    expect(task.deadline).toBe('2030-01-01T02:00:00.000Z');
+  });
+
   it('cancel from open or claimed only; unclaimed past deadline alerts the community once', async () => {
     const a = await newTask();
     expect((await post(`/v1/proxy-tasks/${a.id}/cancel`, 'worker-demo')).body.status).toBe('cancelled');

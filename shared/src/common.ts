@@ -9,6 +9,9 @@ export const Id = z
 
 export const Timestamp = z.string().describe('ISO 8601 time with zone');
 
+/** A time given by a client: ISO 8601 with zone (`Z` or `+08:00`), checked — it may end up in a key. */
+export const TimestampInput = z.iso.datetime({ offset: true, error: '应为带时区的 ISO 8601 时间' });
+
 /** `?limit=&cursor=` on every list. */
 export const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),

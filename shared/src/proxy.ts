@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, TimestampInput } from './common';
 import { PROXY_STATUSES } from './names';
 import { Consent } from './handling';
 import { UPLOAD_KEY } from './fields';
@@ -18,7 +18,7 @@ export const CreateProxyTaskBody = z.strictObject({
   description: z.string().trim().min(4, '请至少用 4 个字说明要办的事').max(500),
   consent: Consent,
   /** when it must be claimed by (default 48 h) */
-  deadline: Timestamp.optional(),
+  deadline: TimestampInput.optional(),
 });
 export type CreateProxyTaskBody = z.infer<typeof CreateProxyTaskBody>;
 

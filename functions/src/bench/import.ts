@@ -10,7 +10,6 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { UpdateTableCommand } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../local/table';
 import { seedDemo } from '../seed/seed';
 import { db } from '../data/client';
@@ -23,15 +22,10 @@ import { int, onCleanup, ratio, say, table as printTable } from './util';
 
 const BASE_TYPES = new Set(['house', 'person', 'grid']);
 
-/**
- * A fresh table of the product's definition, its stream off: DynamoDB Local emulates the stream
- * with a SQLite lookup per written item that grows with the stream's history, and so slows every
- * later run (measured: the raw run after one import took 4× the import's time). AWS has no such cost.
- */
+/** a fresh table of the local definition (without the cloud's stream: see local/table.ts) */
 async function useTable(name: string, seed: boolean) {
   process.env.TABLE_NAME = name;
   await ensureTable(name);
-  await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }));
   if (seed) await seedDemo();
 }
 
@@ -131,7 +125,7 @@ export async function benchImport(opts: { persons: number }) {
       ],
     ],
     `import / raw = ${ratio(rows / bestImport, items.length / bestRaw)} (items per second, best of two ` +
-      `alternating rounds, fresh tables, streams off); grids created ${imports[0].result.gridsCreated}; problems ${problems}; ` +
+      `alternating rounds, fresh tables); grids created ${imports[0].result.gridsCreated}; problems ${problems}; ` +
       `re-import changed ${changed} rows.`,
   );
 }

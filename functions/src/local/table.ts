@@ -1,12 +1,25 @@
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { db } from '../data/client';
 import { tableDef } from '../data/table-def';
 
-/** Creates the table from the same definition CDK uses, unless it exists. Returns true if created. */
+/**
+ * Creates the table from the same definition CDK uses, unless it exists. Returns true if created.
+ * Without the cloud's stream: nothing local reads it (the local stack watches its own writes,
+ * local/stats-feed.ts), and DynamoDB Local emulates it with a SQLite lookup per written item that
+ * grows with the stream's history — measured: 20 grid nodes/s at the end of a Haizhou-size import.
+ * A table saved by an older version (.data/dynamodb) has its stream switched off here.
+ */
 export async function ensureTable(name: string): Promise<boolean> {
   const client = db();
   try {
-    await client.send(new DescribeTableCommand({ TableName: name }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+    if (Table?.StreamSpecification?.StreamEnabled)
+      await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }));
     return false;
   } catch (e) {
     if ((e as Error).name !== 'ResourceNotFoundException') throw e;
@@ -30,7 +43,6 @@ export async function ensureTable(name: string): Promise<boolean> {
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
     }),
   );
   await client.send(

@@ -2,7 +2,7 @@
  * Issue 12, the low findings: prototype keys as ids, cursors from elsewhere, the per-IP sign-in
  * limit, upload keys built only by the server, and an unset STAGE failing closed. Through the API.
  */
-import { startApi, uploadTo, type Api } from '../harness';
+import { startApi, uploadTo, withRateLimits, type Api } from '../harness';
 
 let api: Api;
 const t: Record<string, string> = {};
@@ -105,18 +105,9 @@ describe('cursors', () => {
   });
 });
 
-/** Limits count per one-minute window: start a burst early in a window so it cannot straddle two. */
-async function freshWindow() {
-  const into = Date.now() % 60_000;
-  if (into > 40_000) await new Promise((r) => setTimeout(r, 60_000 - into + 50));
-}
-
 describe('sign-in limit', () => {
   it('counts per IP whatever bearer token comes along', async () => {
-    const scale = process.env.RATE_LIMIT_SCALE;
-    process.env.RATE_LIMIT_SCALE = '1';
-    try {
-      await freshWindow();
+    await withRateLimits(async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 20; i++)
         statuses.push((await api.call('POST', '/v1/auth/wechat', { body: { code: `dev-ip-${i}` } })).status);
@@ -126,9 +117,7 @@ describe('sign-in limit', () => {
         expect(res.status).toBe(429);
         expect(res.body.error.code).toBe('RATE_LIMITED');
       }
-    } finally {
-      process.env.RATE_LIMIT_SCALE = scale;
-    }
+    });
   });
 });
 

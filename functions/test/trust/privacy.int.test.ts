@@ -2,7 +2,7 @@
 import { QueryCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../../src/data/client';
 import { keys } from '../../src/data/keys';
-import { startApi, type Api } from '../harness';
+import { startApi, withRateLimits, type Api } from '../harness';
 
 let api: Api;
 beforeAll(async () => {
@@ -10,17 +10,8 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.stop());
 
-/** Limits count per one-minute window: start a burst early in a window so it cannot straddle two. */
-async function freshWindow() {
-  const into = Date.now() % 60_000;
-  if (into > 40_000) await new Promise((r) => setTimeout(r, 60_000 - into + 50));
-}
-
 it('sign-in and creating routes are rate limited per caller (429 with the error shape)', async () => {
-  const scale = process.env.RATE_LIMIT_SCALE;
-  process.env.RATE_LIMIT_SCALE = '1';
-  try {
-    await freshWindow();
+  await withRateLimits(async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 22; i++)
       statuses.push((await api.call('POST', '/v1/auth/wechat', { body: { code: `dev-rate-${i}` } })).status);
@@ -28,8 +19,9 @@ it('sign-in and creating routes are rate limited per caller (429 with the error 
     const limited = await api.call('POST', '/v1/auth/wechat', { body: { code: 'dev-rate-x' } });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('RATE_LIMITED');
-    const token = await api.login('resident-elder');
-    await freshWindow();
+  });
+  const token = await api.login('resident-elder');
+  await withRateLimits(async () => {
     const created: number[] = [];
     for (let i = 0; i < 31; i++)
       created.push(
@@ -42,9 +34,7 @@ it('sign-in and creating routes are rate limited per caller (429 with the error 
       );
     expect(created.filter((s) => s === 201)).toHaveLength(30);
     expect(created.at(-1)).toBe(429);
-  } finally {
-    process.env.RATE_LIMIT_SCALE = scale;
-  }
+  });
 });
 
 it('the WeChat session key is never stored nor returned', async () => {

@@ -6,7 +6,7 @@
  */
 import { watchRequests, type RequestCost } from '../../src/local/api-server';
 import { forgetGridCache } from '../../src/data/grids';
-import { startApi, type Api } from '../harness';
+import { startApi, withRateLimits, type Api } from '../harness';
 
 let api: Api;
 beforeAll(async () => {
@@ -14,22 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => api?.stop());
 
-/** Limits count per one-minute window: start a burst early in a window so it cannot straddle two. */
-async function freshWindow() {
-  const into = Date.now() % 60_000;
-  if (into > 35_000) await new Promise((r) => setTimeout(r, 60_000 - into + 50));
-}
-
-async function withLimits<T>(fn: () => Promise<T>) {
-  const scale = process.env.RATE_LIMIT_SCALE;
-  process.env.RATE_LIMIT_SCALE = '1';
-  try {
-    await freshWindow();
-    return await fn();
-  } finally {
-    process.env.RATE_LIMIT_SCALE = scale;
-  }
-}
+const withLimits = withRateLimits;
 
 const report = (token: string, i: number, key?: string) =>
   api.call('POST', '/v1/requests', {

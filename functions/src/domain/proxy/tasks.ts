@@ -81,7 +81,8 @@ export async function createTask(actor: Actor, body: CreateProxyTaskBody, now: s
     if (!service) throw badRequest('请选择要代办的事项', [{ path: 'serviceCode', message: '事项不存在' }]);
     serviceName = service.name;
   }
-  const deadline = body.deadline ?? new Date(Date.parse(now) + 48 * HOUR).toISOString();
+  // stored as UTC ISO (it sorts the hall): a `+08:00` deadline compares right with `now`
+  const deadline = new Date(body.deadline ? Date.parse(body.deadline) : Date.parse(now) + 48 * HOUR).toISOString();
   if (deadline <= now) throw badRequest('截止时间应晚于现在', [{ path: 'deadline', message: '已过去' }]);
   const id = newId(Date.parse(now));
   const t: ProxyTaskItem = {
