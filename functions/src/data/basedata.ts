@@ -168,48 +168,78 @@ export async function gridChildrenByName(parentId: string): Promise<Map<string, 
   return new Map(items.map((i) => [i.name as string, fromItem<GridItem>(i, ['GSI1PK', 'GSI1SK'])]));
 }
 
-/**
- * New children of one node: created with the parent's childCount in the same transaction (≤ 99
- * a transaction), so the count never disagrees with the children whatever fails. `parent` is
- * updated in place (its childCount), the created items returned.
- */
-export async function createGridChildren(
-  parent: GridItem,
-  children: { id: string; level: GridLevel; name: string }[],
-  now: string,
-): Promise<GridItem[]> {
-  const created: GridItem[] = [];
-  for (let i = 0; i < children.length; i += 99) {
-    const chunk = children.slice(i, i + 99).map((c, j): GridItem => ({
-      ...c,
-      parentId: parent.id,
-      path: [...parent.path, c.id],
-      pathNames: [...parent.pathNames, c.name],
-      order: String(parent.childCount + j + 1).padStart(4, '0'),
-      childCount: 0,
-      version: 1,
-      createdAt: now,
-      updatedAt: now,
-    }));
-    await transact([
-      ...chunk.map((g) => ({
-        Put: { TableName: table(), Item: gridItem(g), ConditionExpression: 'attribute_not_exists(PK)' },
-      })),
-      {
-        Update: {
-          TableName: table(),
-          Key: keys.grid(parent.id),
-          UpdateExpression: 'ADD childCount :n SET updatedAt = :now',
-          ConditionExpression: 'attribute_exists(PK)',
-          ExpressionAttributeValues: { ':n': chunk.length, ':now': now },
-        },
-      },
-    ]);
-    parent.childCount += chunk.length;
-    created.push(...chunk);
-  }
-  return created;
+export interface NewChildren {
+  parent: GridItem;
+  children: { id: string; level: GridLevel; name: string }[];
 }
+
+/**
+ * New children of many nodes, packed into transactions of ≤ 100 items: each parent's new children
+ * with its childCount ADD in the same transaction (a parent with more than 99 spans several, each
+ * whole), so a count never disagrees with the children whatever fails. Parents are updated in
+ * place (childCount); returns, per group, its created items or the error that stopped them.
+ */
+export async function createGridChildren(groups: NewChildren[], now: string): Promise<(GridItem[] | Error)[]> {
+  type Part = { group: number; parent: GridItem; items: GridItem[] };
+  const parts: Part[] = [];
+  groups.forEach(({ parent, children }, group) => {
+    let order = parent.childCount;
+    for (let i = 0; i < children.length; i += 99)
+      parts.push({
+        group,
+        parent,
+        items: children.slice(i, i + 99).map((c) => ({
+          ...c,
+          parentId: parent.id,
+          path: [...parent.path, c.id],
+          pathNames: [...parent.pathNames, c.name],
+          order: String(++order).padStart(4, '0'),
+          childCount: 0,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      });
+  });
+  const packs: Part[][] = [];
+  let size = 100;
+  for (const p of parts) {
+    if (size + p.items.length + 1 > 100 || packs.at(-1)!.some((q) => q.parent.id === p.parent.id)) {
+      packs.push([]);
+      size = 0;
+    }
+    packs.at(-1)!.push(p);
+    size += p.items.length + 1;
+  }
+  const out: (GridItem[] | Error)[] = groups.map(() => []);
+  for (const pack of packs) {
+    try {
+      await transact(pack.flatMap((p) => [...p.items.map(gridPut), childCountAdd(p.parent.id, p.items.length, now)]));
+      for (const p of pack) {
+        p.parent.childCount += p.items.length;
+        const got = out[p.group];
+        if (!(got instanceof Error)) got.push(...p.items);
+      }
+    } catch (e) {
+      for (const p of pack) out[p.group] = e as Error;
+    }
+  }
+  return out;
+}
+
+const gridPut = (g: GridItem) => ({
+  Put: { TableName: table(), Item: gridItem(g), ConditionExpression: 'attribute_not_exists(PK)' },
+});
+
+const childCountAdd = (id: string, n: number, now: string) => ({
+  Update: {
+    TableName: table(),
+    Key: keys.grid(id),
+    UpdateExpression: 'ADD childCount :n SET updatedAt = :now',
+    ConditionExpression: 'attribute_exists(PK)',
+    ExpressionAttributeValues: { ':n': n, ':now': now },
+  },
+});
 
 export interface StaffImport {
   user: UserItem & { rowHash: string; importId: string };

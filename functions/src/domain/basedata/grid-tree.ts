@@ -51,39 +51,54 @@ export class GridTree {
   }
 
   /**
-   * Create every missing node of these unit paths (one transaction per parent and ≤ 99 children,
-   * the parent's childCount in it). Returns, per path, the unit or why it could not be made.
+   * Create every missing node of these unit paths, level by level (all parents of a level are
+   * known before their children are made); the new nodes of a level go in few transactions, each
+   * parent's childCount with its children. Returns, per path, the unit or why it could not be made.
    */
   async ensure(paths: string[][]): Promise<(GridItem | string)[]> {
     const results: (GridItem | string)[] = paths.map(() => '');
-    // level by level: all parents of a level are known before their children are made
     let frontier: { node: GridItem; items: number[] }[] = [{ node: this.root, items: paths.map((_, i) => i) }];
     for (let depth = 0; depth < LEVELS.length; depth++) {
-      const next: { node: GridItem; items: number[] }[] = [];
-      await pool(frontier, 8, async ({ node, items }) => {
-        const kids = await this.kids(node);
+      const level = frontier.map(({ node, items }) => {
         const byName = new Map<string, number[]>();
-        for (const i of items) byName.set(paths[i][depth], [...(byName.get(paths[i][depth]) ?? []), i]);
-        const missing = [...byName.keys()].filter((n) => !kids.has(n));
-        if (missing.length) {
-          const taken = new Set([...kids.values()].map((k) => k.id));
-          const fresh = missing.map((name) => {
+        for (const i of items) {
+          const name = paths[i][depth];
+          const list = byName.get(name);
+          if (list) list.push(i);
+          else byName.set(name, [i]);
+        }
+        return { node, byName, kids: new Map<string, GridItem>() };
+      });
+      await pool(level, 8, async (l) => void (l.kids = await this.kids(l.node)));
+      const groups = level.map(({ node, byName, kids }) => {
+        const taken = new Set([...kids.values()].map((k) => k.id));
+        const children = [...byName.keys()]
+          .filter((n) => !kids.has(n))
+          .map((name) => {
             let id = `${node.id}-${shortHash(name, 5)}`;
             for (let n = 6; taken.has(id); n++) id = `${node.id}-${shortHash(name, n)}`;
             taken.add(id);
             return { id, level: LEVELS[depth], name };
           });
-          try {
-            for (const g of await createGridChildren(node, fresh, this.now)) {
-              kids.set(g.name, g);
-              this.children.set(g.id, new Map());
-              this.created++;
-            }
-          } catch (e) {
-            for (const n of missing)
-              for (const i of byName.get(n)!) results[i] = `无法创建网格节点「${n}」：${(e as Error).message}`;
+        return { parent: node, children };
+      });
+      const made = await createGridChildren(
+        groups.filter((g) => g.children.length),
+        this.now,
+      );
+      let k = 0;
+      const next: { node: GridItem; items: number[] }[] = [];
+      level.forEach(({ byName, kids }, gi) => {
+        const created = groups[gi].children.length ? made[k++] : [];
+        if (created instanceof Error)
+          for (const c of groups[gi].children)
+            for (const i of byName.get(c.name)!) results[i] = `无法创建网格节点「${c.name}」：${created.message}`;
+        else
+          for (const g of created) {
+            kids.set(g.name, g);
+            this.children.set(g.id, new Map());
+            this.created++;
           }
-        }
         for (const [name, idx] of byName) {
           const child = kids.get(name);
           if (!child) continue;
