@@ -52,7 +52,8 @@ export async function writePerson(w: PersonWrite): Promise<boolean> {
       Update: {
         TableName: table(),
         Key: keys.user(b.userId),
-        UpdateExpression: 'SET updatedAt = :now, version = version + :one REMOVE unitId, unitVerified, unitVerifiedBy',
+        UpdateExpression:
+          'SET updatedAt = :now, version = version + :one REMOVE unitId, unitVerified, unitVerifiedBy, boundPersonIds',
         ConditionExpression: 'version = :bv AND unitId = :u',
         ExpressionAttributeValues: { ':now': w.now, ':one': 1, ':bv': b.version, ':u': w.after.unitId },
       },
@@ -90,11 +91,6 @@ export async function bindingsOfPerson(personId: string) {
     version: u.version as number,
   }));
 }
-
-/** The pointer a binding by 姓名 + 身份证号 leaves on the person it matched (in the binding's transaction). */
-export const personBindingPut = (personId: string, userId: string, at: string) => ({
-  Put: { TableName: table(), Item: { ...keys.personBinding(personId, userId), type: 'pbind', personId, userId, at } },
-});
 
 /**
  * One page of a community's current residents whose name (GSI1) or 门牌号 (GSI2) starts with `q`,
