@@ -144,7 +144,12 @@ export async function applyBaseRows(
   });
   const units = new Map<string, string[]>();
   for (const i of deltas.keys()) units.set(rows[i].item.unitId, rows[i].item.gridPath);
-  const marker = units.size ? await markDirty([...units.values()], now) : undefined;
+  let marker: { PK: string; SK: string } | undefined;
+  try {
+    if (units.size) marker = await markDirty([...units.values()], now, rows[0].item.importId);
+  } catch (e) {
+    return rows.map(() => ({ status: 'failed', error: (e as Error).message })); // nothing written
+  }
   let lost = false;
   if (fresh.length) {
     try {
@@ -187,7 +192,11 @@ export async function applyBaseRows(
       for (const [name, v] of Object.entries(d)) s.deltas[name] = (s.deltas[name] ?? 0) + v;
       sums.set(u.unitId, s);
     }
-    await applyUnitDeltas(marker, [...sums.values()], now);
+    try {
+      await applyUnitDeltas(marker, [...sums.values()], now);
+    } catch {
+      // the rows landed, their counters not (or not all): the marker stays, the run recounts its units
+    }
   }
   return outcomes;
 }

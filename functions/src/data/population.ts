@@ -6,9 +6,10 @@
  * The import lands new rows with BatchWriteItem, which has no transaction to carry a counter, so a
  * batch is counted by write-ahead: a POPDIRTY marker naming the batch's units is put before its rows,
  * and one transaction per ≤ 99 units adds the batch's summed deltas and deletes the marker after
- * them. A batch that failed or died half-way leaves its marker; `recountDirty` (every import run,
- * before and after its rows) then sets those units' counters to what their rows count, guarded by
- * `popSeq` so that a concurrent counted write (迁入/迁出/变更) is never lost.
+ * them. A batch that failed or died half-way leaves its marker; `recountDirty` then sets those
+ * units' counters to what their rows count, guarded by `popSeq` so that a concurrent counted write
+ * (迁入/迁出/变更) is never lost: a run recounts its own markers once all its batches are in, and,
+ * when it starts, those of runs that died (older than DEAD_RUN_MS), never a live run's.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
@@ -72,10 +73,12 @@ export async function transactRetrying(items: unknown[]) {
   }
 }
 
-/** Before a batch's rows: the marker naming its units. Returns the marker's key. */
-export async function markDirty(units: string[][], now: string) {
+/** Before a batch's rows: the marker naming its units (and the import run). Returns the marker's key. */
+export async function markDirty(units: string[][], now: string, importId: string) {
   const key = keys.popDirty(now, newId());
-  await db().send(new PutCommand({ TableName: table(), Item: { ...key, type: 'pop_dirty', units, at: now } }));
+  await db().send(
+    new PutCommand({ TableName: table(), Item: { ...key, type: 'pop_dirty', units, importId, at: now } }),
+  );
   return key;
 }
 
@@ -149,14 +152,30 @@ export async function recountUnit(path: string[], count: CountRule, now: string)
   throw new Error(`recount of ${unitId}: counters kept moving`);
 }
 
-/** Recount the units of every marker left behind (a failed or interrupted batch), then drop the marker. */
-export async function recountDirty(count: CountRule, now: string) {
-  const markers = await queryAll({
+/** a run older than this is dead (an import job runs at most one Lambda's 15 minutes per step) */
+export const DEAD_RUN_MS = 20 * 60_000;
+
+/**
+ * Recount the units of the markers left behind, then drop them: `{ importId }` — this run's own
+ * (after all its batches landed); `{ deadBefore }` — other runs' markers put before that time (a
+ * run that died), never those of a run that may still be writing.
+ */
+export async function recountDirty(
+  count: CountRule,
+  now: string,
+  which: { importId: string } | { deadBefore: string; except: string },
+) {
+  const all = await queryAll({
     TableName: table(),
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.popDirtyPk() },
     ConsistentRead: true,
   });
+  const markers = all.filter((m) =>
+    'importId' in which
+      ? m.importId === which.importId
+      : m.importId !== which.except && (m.at as string) < which.deadBefore,
+  );
   const units = new Map<string, string[]>();
   for (const m of markers) for (const p of (m.units as string[][]) ?? []) units.set(p.join('/'), p);
   for (const p of units.values()) await recountUnit(p, count, now);

@@ -118,11 +118,13 @@ writes in \`functions/src/data/basedata.ts\`).
   no transaction can join, so the counters are made crash-safe by **write-ahead + recount**: before
   the rows a \`POPDIRTY / <at>#<id>\` marker (\`type = pop_dirty\`) names the batch's units; the
   counter transaction deletes it. A batch that fails or dies between its rows and its counters keeps
-  its marker; every import run, before and after its rows, recounts the units of every marker left
-  (one Query of the building, filtered to the unit) and sets their counters to what the rows count
-  (as a delta on LOCAL, on condition its \`popSeq\` — moved by every counted write — has not moved
-  meanwhile), then drops the marker. Changed rows are transactions (row + audit); their delta is
-  added only when the transaction committed. Not covered: two imports of one district at once.
+  its marker (with its run's \`importId\`). A run, once all its batches are in, recounts the units
+  of its own markers, and when it starts, those of runs that died (markers older than 20 minutes;
+  never a live run's): one Query of the building, filtered to the unit, sets the unit's counters to
+  what its rows count (as a delta on LOCAL, on condition its \`popSeq\` — moved by every counted
+  write — has not moved meanwhile), then the marker is dropped. Changed rows are transactions
+  (row + audit); their delta is added only when the transaction committed. Not covered: a recount
+  racing another live import's uncounted batch on the same unit (two imports of one area at once).
 - **Search.** A current person item carries \`GSI1PK = PSEARCH#<communityId>\`,
   \`GSI1SK = N#<name>#<personId>\` and \`GSI2 = PSEARCH#<communityId> / H#<门牌号>#<personId>\`;
   names and 门牌号 are indexed normalised (NFKC, spaces removed, lower case) and shown as given;

@@ -16,7 +16,7 @@ import {
   type PersonItem,
 } from '../../data/basedata';
 import type { GridItem } from '../../data/grids';
-import { recountDirty } from '../../data/population';
+import { DEAD_RUN_MS, recountDirty } from '../../data/population';
 import { countRule, deltaOf } from './counts';
 import { personId, rowHashOf } from './identity';
 import { newId } from '../../data/ids';
@@ -135,9 +135,10 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
       if (!seen.includes(s)) report({ sheet: s, row: 0, column: '', value: '', problem: `文件中没有工作表「${s}」` });
     if (!seen.some(isSheetName))
       return result(`文件中没有可识别的工作表（应为：${SHEET_NAMES.join('、')}；现有：${seen.join('、') || '无'}）`);
-    await recountDirty(countRule, startedAt); // batches an earlier run left uncounted
+    const deadBefore = new Date(Date.parse(startedAt) - DEAD_RUN_MS).toISOString();
+    await recountDirty(countRule, startedAt, { deadBefore, except: importId }); // left by a run that died
     await dataPass(source, tree, opts, importId, sheets, report, (s) => progress('数据', s));
-    await recountDirty(countRule, startedAt); // batches of this run that failed half-way
+    await recountDirty(countRule, startedAt, { importId }); // this run's batches that failed half-way
   } catch (e) {
     if (e instanceof SourceError) return result(e.message);
     throw e;
