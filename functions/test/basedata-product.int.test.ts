@@ -282,6 +282,14 @@ describe('迁入 / 信息变更 / 迁出 by a grid worker', () => {
     expect(same.body.version).toBe(p.version + 1);
     const badPhone = await call('PUT', url, 'worker-demo', { version: p.version + 1, phone: '123' });
     expect(badPhone.status).toBe(400);
+    // a file listing the newcomer as first recorded changes nothing: the same person, the worker's change kept
+    const first = [...PATH1, '302', newcomer.name, '', newcomer.idNumber, '', newcomer.phone, '户主', '流动', '残疾人'];
+    const re = await importFile(await workbook({ 人口: [first] }));
+    expect(re.sheets.人口).toMatchObject({ rows: 1, unchanged: 1 });
+    expect((await call('GET', `/v1/grids/${B}/persons/${p.id}`, 'worker-demo')).body).toMatchObject({
+      personType: '户籍',
+      version: p.version + 1,
+    });
     const trail = await audits(`person:${p.id}`);
     expect(trail.map((a) => a.action).sort()).toEqual(['basedata.movein', 'basedata.update']);
     expect(trail.find((a) => a.action === 'basedata.update')).toMatchObject({
