@@ -68,6 +68,11 @@ export default function MyGridsPage() {
         <View className="grids__back" data-testid="grids-home" onClick={() => setNode(undefined)}>
           ‹ 返回我的网格
         </View>
+        {['community', 'compound', 'area', 'building', 'unit'].includes(node.level) && (
+          <GoButton testId="grid-search" outline plain to={`/pkg-staff/pages/residents/index?gridId=${node.id}`}>
+            在本网格查找居民
+          </GoButton>
+        )}
         {node.level === 'building' && (
           <GoButton testId="grid-residents" outline to={`/pkg-staff/pages/residents/index?buildingId=${node.id}`}>
             居民户籍（房屋与住户）

@@ -114,3 +114,13 @@ test('search: results with their place, an empty answer says so', async () => {
   await tap('search-go');
   expect(await screen.findByText('没有找到相符的居民')).toBeTruthy();
 });
+
+test('search within the grid opened from 我的网格 (?gridId=)', async () => {
+  signedIn({ gridId: 'xs' });
+  bd.searchPersons.mockResolvedValueOnce({ items: [], nextCursor: null });
+  render(<ResidentsPage />);
+  fireEvent.change(await screen.findByTestId('search-q'), { target: { value: '101' } });
+  await tap('search-by-houseNo');
+  await tap('search-go');
+  expect(bd.searchPersons).toHaveBeenCalledWith('xs', '101', 'houseNo', undefined);
+});

@@ -1,6 +1,6 @@
 /**
  * 居民户籍 for grid staff: ?buildingId= lists the building's households (房屋 with 住户, masked) with
- * 迁入 per 门牌号; without it, search the residents of my grid by 姓名 or 门牌号.
+ * 迁入 per 门牌号; without it, search the residents of ?gridId= (or my first grid) by 姓名 or 门牌号.
  */
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -126,13 +126,14 @@ function Households({ buildingId }: { buildingId: string }) {
   );
 }
 
-function Search() {
+/** search within `gridId` (a community or below), or my first grid */
+function Search({ gridId: given }: { gridId?: string }) {
   const me = useAsync(() => getMe({ silent: true }));
   const [q, setQ] = useState('');
   const [by, setBy] = useState<'name' | 'houseNo'>('name');
   const [hits, setHits] = useState<{ items: PersonHit[]; next: string | null; error?: Error }>();
   const [loading, setLoading] = useState(false);
-  const gridId = me.data?.gridIds[0];
+  const gridId = given ?? me.data?.gridIds[0];
   const go = async (more = false) => {
     if (!gridId || !q.trim()) return;
     setLoading(true);
@@ -187,7 +188,7 @@ export default function ResidentsPage() {
   const { params } = useRouter();
   return (
     <View className="page residents">
-      {params.buildingId ? <Households buildingId={params.buildingId} /> : <Search />}
+      {params.buildingId ? <Households buildingId={params.buildingId} /> : <Search gridId={params.gridId} />}
     </View>
   );
 }
