@@ -15,6 +15,8 @@ import { fromItem } from './item';
 import { keys } from './keys';
 import { transact, isConditionFailure } from './transact';
 import { userItem, type UserItem } from './users';
+import { applyUnitDeltas, markDirty, personSearchKeys, type UnitDelta } from './population';
+import type { Deltas } from './stats';
 
 interface Stamped {
   /** hash of the row's fields as imported: the same row again changes nothing */
@@ -50,6 +52,13 @@ export interface PersonItem extends Stamped {
   relation?: string;
   personType: string;
   tags: string[];
+  /** 迁出 (recorded by a grid worker): kept for the record, out of the household view, counts and search */
+  status?: 'moved_out';
+  movedOutAt?: string;
+  movedOutTo?: string;
+  movedOutNote?: string;
+  /** 迁入 recorded by a grid worker */
+  movedInAt?: string;
 }
 
 export type BaseRow = { kind: 'house'; item: HouseItem } | { kind: 'person'; item: PersonItem };
@@ -59,7 +68,20 @@ const rowKey = (r: BaseRow) =>
     ? keys.house(r.item.buildingId, r.item.unitId, r.item.houseNo)
     : keys.person(r.item.buildingId, r.item.id);
 
-export const baseItem = (r: BaseRow) => ({ ...rowKey(r), type: r.kind, ...r.item });
+/** what a 迁出 recorded on a person: kept when a corrected file updates the row */
+export const MOVED_OUT_FIELDS = ['status', 'movedOutAt', 'movedOutTo', 'movedOutNote'] as const;
+
+/** the stored item of a row: a current resident carries the search index keys, a moved-out one not */
+export const baseItem = (r: BaseRow, kept: Record<string, unknown> = {}) => ({
+  ...rowKey(r),
+  type: r.kind,
+  ...r.item,
+  ...(r.kind === 'person' && kept.status !== 'moved_out' ? personSearchKeys(r.item) : {}),
+  ...kept,
+});
+
+const keptOf = (old: Record<string, unknown>) =>
+  Object.fromEntries(MOVED_OUT_FIELDS.filter((k) => old[k] !== undefined).map((k) => [k, old[k]]));
 
 export type RowStatus = 'created' | 'updated' | 'unchanged' | 'failed';
 export interface RowOutcome {
@@ -88,11 +110,16 @@ export async function batchPut(items: Record<string, unknown>[]): Promise<void> 
 
 /**
  * Land a batch of rows (distinct keys): new ones in BatchWriteItem, changed ones one transaction
- * each (put at the version read + audit from `describe`), unchanged ones untouched.
+ * each (put at the version read + audit from `describe`), unchanged ones untouched. The counters
+ * the rows move (`delta`: old item → new item) are summed per unit and added after the rows, one
+ * ADD per unit, behind a POPDIRTY marker put before them (data/population.ts): a batch that fails
+ * half-way keeps its marker and its units are recounted by `recountDirty`.
  */
 export async function applyBaseRows(
   rows: BaseRow[],
   describe: (old: Record<string, unknown>, row: BaseRow) => AuditEntry,
+  delta: (kind: BaseRow['kind'], before: Record<string, unknown> | undefined, after: Record<string, unknown>) => Deltas,
+  now = new Date().toISOString(),
 ): Promise<RowOutcome[]> {
   const found = new Map<string, Record<string, unknown>>();
   for (let i = 0; i < rows.length; i += 100) {
@@ -101,17 +128,35 @@ export async function applyBaseRows(
   const outcomes: RowOutcome[] = rows.map(() => ({ status: 'unchanged' }));
   const fresh: number[] = [];
   const changed: number[] = [];
+  const items = new Map<number, Record<string, unknown>>();
+  const deltas = new Map<number, Deltas>();
   rows.forEach((r, i) => {
     const k = rowKey(r);
     const old = found.get(`${k.PK}|${k.SK}`);
-    if (!old) fresh.push(i);
-    else if (old.rowHash !== r.item.rowHash) changed.push(i);
+    if (old && old.rowHash === r.item.rowHash) return;
+    (old ? changed : fresh).push(i);
+    const item = old
+      ? { ...baseItem(r, keptOf(old)), version: (old.version as number) + 1, createdAt: old.createdAt }
+      : baseItem(r);
+    items.set(i, item);
+    const d = delta(r.kind, old, item);
+    if (Object.keys(d).length) deltas.set(i, d);
   });
+  const units = new Map<string, string[]>();
+  for (const i of deltas.keys()) units.set(rows[i].item.unitId, rows[i].item.gridPath);
+  let marker: { PK: string; SK: string } | undefined;
+  try {
+    if (units.size) marker = await markDirty([...units.values()], now, rows[0].item.importId);
+  } catch (e) {
+    return rows.map(() => ({ status: 'failed', error: (e as Error).message })); // nothing written
+  }
+  let lost = false;
   if (fresh.length) {
     try {
-      await batchPut(fresh.map((i) => baseItem(rows[i])));
+      await batchPut(fresh.map((i) => items.get(i)!));
       for (const i of fresh) outcomes[i] = { status: 'created' };
     } catch (e) {
+      lost = true; // some chunks may have landed: the marker stays, the units are recounted
       for (const i of fresh) outcomes[i] = { status: 'failed', error: (e as Error).message };
     }
   }
@@ -119,17 +164,12 @@ export async function applyBaseRows(
     changed.map(async (i) => {
       const k = rowKey(rows[i]);
       const old = found.get(`${k.PK}|${k.SK}`)!;
-      const item = {
-        ...baseItem(rows[i]),
-        version: (old.version as number) + 1,
-        createdAt: old.createdAt,
-      };
       try {
         await transact([
           {
             Put: {
               TableName: table(),
-              Item: item,
+              Item: items.get(i)!,
               ConditionExpression: 'version = :v',
               ExpressionAttributeValues: { ':v': old.version },
             },
@@ -143,6 +183,21 @@ export async function applyBaseRows(
       }
     }),
   );
+  if (marker && !lost) {
+    const sums = new Map<string, UnitDelta>();
+    for (const [i, d] of deltas) {
+      if (outcomes[i].status === 'failed') continue; // a failed transaction wrote nothing
+      const u = rows[i].item;
+      const s = sums.get(u.unitId) ?? { path: u.gridPath, deltas: {} };
+      for (const [name, v] of Object.entries(d)) s.deltas[name] = (s.deltas[name] ?? 0) + v;
+      sums.set(u.unitId, s);
+    }
+    try {
+      await applyUnitDeltas(marker, [...sums.values()], now);
+    } catch {
+      // the rows landed, their counters not (or not all): the marker stays, the run recounts its units
+    }
+  }
   return outcomes;
 }
 
@@ -340,7 +395,7 @@ export async function unitPersonsById(buildingId: string, unitId: string, idNumb
       ':id': idNumber,
     },
   });
-  return items.map((i) => fromItem<PersonItem>(i));
+  return items.map((i) => fromItem<PersonItem>(i)).filter((p) => p.status !== 'moved_out');
 }
 
 export async function getPerson(buildingId: string, personId: string): Promise<PersonItem | undefined> {

@@ -207,6 +207,22 @@ export const keys = {
   /** personId: a hash of unit + 门牌号 + ID number (the import's identity of a person; no ID in keys) */
   person: (buildingId: string, personId: string) => ({ PK: `BLD#${buildingId}`, SK: `PERSON#${personId}` }),
   personPrefix: () => 'PERSON#',
+  /** search within a community (GSI1 by name, GSI2 by 门牌号; only current residents; never an ID number) */
+  personByName: (communityId: string, name: string, personId: string) => ({
+    GSI1PK: `PSEARCH#${communityId}`,
+    GSI1SK: `N#${name}#${personId}`,
+  }),
+  personByHouse: (communityId: string, houseNo: string, personId: string) => ({
+    GSI2PK: `PSEARCH#${communityId}`,
+    GSI2SK: `H#${houseNo}#${personId}`,
+  }),
+  personSearchPk: (communityId: string) => `PSEARCH#${communityId}`,
+  /** a batch of base rows whose counter deltas have not landed yet (recounted if left behind) */
+  popDirty: (at: string, id: string) => ({ PK: 'POPDIRTY', SK: `${at}#${id}` }),
+  popDirtyPk: () => 'POPDIRTY',
+  /** a resident's verified binding matched this person (迁出 ends it) */
+  personBinding: (personId: string, userId: string) => ({ PK: `PBIND#${personId}`, SK: `USER#${userId}` }),
+  personBindingPk: (personId: string) => `PBIND#${personId}`,
   /** an import run: its progress and report (the admin upload's job) */
   importJob: (id: string) => ({ PK: `IMPORT#${id}`, SK: 'IMPORT' }),
 };
@@ -537,6 +553,30 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = BLD#<buildingId>, SK begins_with PERSON# (filter unitId, idNumber)',
     example: 'BLD#hz-hp-xh-c1-a1-b1 / PERSON#3f9a0c…',
+  },
+  {
+    pattern: 'Search the current residents of a community by name (staff in scope; filter gridPath)',
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = PSEARCH#<communityId>, GSI1SK begins_with N#<normalised name>',
+    example: 'PSEARCH#hz-hp-xh / N#王秀兰#3f9a0c…',
+  },
+  {
+    pattern: 'Search the current residents of a community by 门牌号',
+    index: 'GSI2',
+    keyCondition: 'GSI2PK = PSEARCH#<communityId>, GSI2SK begins_with H#<门牌号>',
+    example: 'PSEARCH#hz-hp-xh / H#101#3f9a0c…',
+  },
+  {
+    pattern: 'Base-row batches whose counter deltas did not land (recounted by the next import)',
+    index: 'table',
+    keyCondition: 'PK = POPDIRTY',
+    example: 'POPDIRTY / 2026-12-02T…#01JD…',
+  },
+  {
+    pattern: 'The residents whose verified binding matched a person (迁出 ends them)',
+    index: 'table',
+    keyCondition: 'PK = PBIND#<personId>',
+    example: 'PBIND#3f9a0c… / USER#resident-demo',
   },
   {
     pattern: 'An import job with its progress and report',

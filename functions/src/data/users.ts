@@ -15,6 +15,8 @@ export interface UserItem {
   /** true once the binding is verified (the unit's QR code, or a grid worker's confirmation) */
   unitVerified?: boolean;
   unitVerifiedBy?: string;
+  /** the imported persons a binding by 姓名 + 身份证号 matched (their 迁出 ends the binding) */
+  boundPersonIds?: string[];
   gridIds?: string[];
   duties?: Duty[];
   departmentId?: string;
@@ -99,6 +101,8 @@ export interface UnitChange {
   evidence?: string;
   /** the previous unit's path, when the user was bound before (its pending item is removed) */
   previousPath?: string[];
+  /** the persons of the unit a household binding matched (a PBIND pointer each) */
+  personIds?: string[];
 }
 
 const pendingDelete = (communityId: string, userId: string) => ({
@@ -118,7 +122,8 @@ export async function setUnit(user: UserItem, change: UnitChange, actorRole: str
         TableName: table(),
         Key: keys.user(user.id),
         UpdateExpression:
-          'SET unitId = :u, unitVerified = :ver, updatedAt = :now, version = version + :one REMOVE unitVerifiedBy',
+          'SET unitId = :u, unitVerified = :ver, updatedAt = :now, version = version + :one, boundPersonIds = :pids ' +
+          'REMOVE unitVerifiedBy',
         ConditionExpression: 'version = :v',
         ExpressionAttributeValues: {
           ':u': change.unitId,
@@ -126,6 +131,7 @@ export async function setUnit(user: UserItem, change: UnitChange, actorRole: str
           ':now': now,
           ':one': 1,
           ':v': user.version,
+          ':pids': change.personIds ?? [],
         },
       },
     },
@@ -141,6 +147,17 @@ export async function setUnit(user: UserItem, change: UnitChange, actorRole: str
       at: now,
     }),
   ];
+  // the old binding ends whole: the persons it matched no longer point to this user
+  for (const pid of user.boundPersonIds ?? [])
+    if (!change.personIds?.includes(pid))
+      items.push({ Delete: { TableName: table(), Key: keys.personBinding(pid, user.id) } });
+  for (const pid of change.personIds ?? [])
+    items.push({
+      Put: {
+        TableName: table(),
+        Item: { ...keys.personBinding(pid, user.id), type: 'pbind', personId: pid, userId: user.id, at: now },
+      },
+    });
   const previousCommunity = change.previousPath?.[2];
   if (previousCommunity && previousCommunity !== community) items.push(pendingDelete(previousCommunity, user.id));
   if (change.verified) items.push(pendingDelete(community, user.id));

@@ -102,6 +102,49 @@ writes in \`functions/src/data/basedata.ts\`).
   grid's \`staffIds\` (workers and leaders), in one transaction with a \`staff.create\`/\`staff.update\`
   audit record. Every run writes one \`basedata.import\` audit record (\`import:<id>\`) with its counts.
 
+### Population counters, search and a worker's changes (issue 13)
+
+- **Counters, kept at write time, never counted by reading.** Each 房屋 / 人口 item counts itself
+  (\`domain/basedata/counts.ts\`): a house \`pop_houses\` (+ \`pop_rented\` when 出租), a current
+  person \`pop_persons\`, \`pop_households\` (户主/本人), \`pop_floating\` (流动), \`pop_overseas\`
+  (境外), \`pop_elderly_alone\` (独居老人), \`pop_disabled\` (残疾人); a moved-out person counts
+  nothing. A write adds *new − old* to its **unit's** LOCAL counter item (the dashboard mechanism
+  above: \`STATS#<unitId> / LOCAL\`, \`ADD c_pop_*\`), and the stream aggregator carries it to the
+  building and every grid up to the district, so a re-import that changes nothing moves nothing and
+  a changed 人员类型 / 特殊人群 moves the counts. \`GET /v1/stats/grids/{id}/population\` reads the
+  totals of a grid and of each child (one GetItem + one Query + one BatchGet).
+- **One ADD per unit per batch.** The import sums a batch's deltas per unit and adds them with one
+  transaction (≤ 99 units each) after the batch's rows. New rows land with BatchWriteItem, which
+  no transaction can join, so the counters are made crash-safe by **write-ahead + recount**: before
+  the rows a \`POPDIRTY / <at>#<id>\` marker (\`type = pop_dirty\`) names the batch's units; the
+  counter transaction deletes it. A batch that fails or dies between its rows and its counters keeps
+  its marker (with its run's \`importId\`). A run, once all its batches are in, recounts the units
+  of its own markers, and when it starts, those of runs that died (markers older than 20 minutes;
+  never a live run's): one Query of the building, filtered to the unit, sets the unit's counters to
+  what its rows count (as a delta on LOCAL, on condition its \`popSeq\` — moved by every counted
+  write — has not moved meanwhile), then the marker is dropped. Changed rows are transactions
+  (row + audit); their delta is added only when the transaction committed. Not covered: a recount
+  racing another live import's uncounted batch on the same unit (two imports of one area at once).
+- **Search.** A current person item carries \`GSI1PK = PSEARCH#<communityId>\`,
+  \`GSI1SK = N#<name>#<personId>\` and \`GSI2 = PSEARCH#<communityId> / H#<门牌号>#<personId>\`;
+  names and 门牌号 are indexed normalised (NFKC, spaces removed, lower case) and shown as given;
+  an ID number never stands in a key. \`GET /v1/grids/{id}/persons?q=&by=name|houseNo\` is one
+  Query with \`begins_with\` (filtered to the reader's grids below the community), masked.
+  A moved-out person loses the index attributes.
+- **迁入 / 信息变更 / 迁出** (\`domain/basedata/changes.ts\`, \`data/persons.ts\`): one transaction —
+  the person at the version read, the unit's counter ADD, the audit record (\`basedata.movein\`,
+  \`basedata.update\`, \`basedata.moveout\`, values masked). Values are checked by the import's own
+  人口 row check. 迁入 makes the person the import would make (same id and \`rowHash\`: a later
+  import of a file listing them changes nothing); a 信息变更 keeps \`rowHash\`, so re-importing the
+  original file does not undo it (a *corrected* row does replace it). 迁出 sets \`status = moved_out\`,
+  \`movedOutAt\`, \`movedOutTo\`: the item stays, out of the household view, counts and search; a
+  corrected file keeps those fields.
+- **Bindings matched to a person.** A binding verified by 姓名 + 身份证号 puts \`PBIND#<personId> /
+  USER#<userId>\` (\`type = pbind\`) and \`boundPersonIds\` on the user; a rebinding deletes the old
+  pointers; a 迁出 ends every binding that matched the person and is still on that unit (user's
+  \`unitId\` removed, \`user.unbindUnit\` audit) in the 迁出's transaction. Bindings verified by QR
+  code or a worker's confirmation name no person and are not ended by a 迁出.
+
 ## Access patterns
 
 | pattern | index | key condition | example |

@@ -38,11 +38,11 @@ export interface BindEvidence {
   idNumber?: string;
 }
 
-/** A person of the unit's population records with this name and ID number; no answer tells which failed. */
+/** The persons of the unit's population records with this name and ID number; no answer tells which failed. */
 async function householdMatches(unit: { id: string; parentId: string | null }, realName: string, idNumber: string) {
-  if (!unit.parentId) return false;
+  if (!unit.parentId) return [];
   const persons = await unitPersonsById(unit.parentId, unit.id, idNumber);
-  return persons.some((p) => p.name.trim() === realName);
+  return persons.filter((p) => p.name.trim() === realName).map((p) => p.id);
 }
 
 /**
@@ -65,7 +65,8 @@ export async function bindUnit(actor: Actor, unitId: string, ev: BindEvidence, n
   const byCode = code !== undefined && (await checkUnitCode(unitId, code));
   if (code !== undefined && !byCode)
     throw badRequest('核验码不正确，请扫描楼栋内的单元二维码或联系网格员', [{ path: 'code', message: '核验码不正确' }]);
-  const byHousehold = !byCode && !!realName && !!idNumber && (await householdMatches(unit, realName, idNumber));
+  const matched = !byCode && realName && idNumber ? await householdMatches(unit, realName, idNumber) : [];
+  const byHousehold = matched.length > 0;
   const verified = byCode || byHousehold;
   const user = await actorUser(actor);
   if (!user) throw notFound('用户不存在');
@@ -80,6 +81,7 @@ export async function bindUnit(actor: Actor, unitId: string, ev: BindEvidence, n
     ...(byCode ? { method: 'code' as const } : {}),
     ...(byHousehold ? { method: 'household' as const, evidence: maskIdNumber(idNumber!) } : {}),
     ...(previous ? { previousPath: previous.path } : {}),
+    ...(byHousehold ? { personIds: matched } : {}),
   };
   if (!(await setUnit(user, change, actor.role, now))) throw versionConflict();
   return toMe({ ...user, unitId, unitVerified: verified, version: user.version + 1, updatedAt: now }, actor.id);

@@ -23,7 +23,8 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
   const grid = (await getGridItems([gridId])).get(gridId);
   if (!grid) throw notFound('网格不存在');
   if (!inScope(actor, grid.path)) throw forbidden('不在您负责的网格范围内');
-  const c = await readStats(gridId);
+  // population and housing counts have their own route (staff only: domain/basedata/population.ts)
+  const c = Object.fromEntries(Object.entries(await readStats(gridId)).filter(([k]) => !k.startsWith('pop_')));
   const n = (k: string) => c[k] ?? 0;
   const byStatus: Record<string, number> = {};
   const byCategory: Record<string, number> = {};

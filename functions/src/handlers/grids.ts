@@ -6,6 +6,15 @@ import type { ListQuery } from '@gridlink/shared/common';
 import { listMessages } from '../data/messages';
 import { confirmBinding, pendingBindings, unitQr } from '../domain/bindings';
 import { readHouseholds, readPerson } from '../domain/basedata/households';
+import { searchPersons, type SearchQuery } from '../domain/basedata/search';
+import {
+  changePerson,
+  moveIn,
+  moveOut,
+  type MoveOut,
+  type PersonChange,
+  type PersonFields,
+} from '../domain/basedata/changes';
 
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
@@ -27,6 +36,13 @@ export const actions: Record<string, Action> = {
       (ctx.query as { full?: string }).full === '1',
       ctx.now,
     ),
+  'grids.searchPersons': async (ctx) =>
+    searchPersons(ctx.actor!, ctx.params.id as string, ctx.query as unknown as SearchQuery),
+  'grids.moveIn': async (ctx) => moveIn(ctx.actor!, ctx.params.id as string, ctx.body as PersonFields, ctx.now),
+  'grids.changePerson': async (ctx) =>
+    changePerson(ctx.actor!, ctx.params.id as string, ctx.params.pid as string, ctx.body as PersonChange, ctx.now),
+  'grids.moveOut': async (ctx) =>
+    moveOut(ctx.actor!, ctx.params.id as string, ctx.params.pid as string, ctx.body as MoveOut, ctx.now),
   'grids.messages': async (ctx) => listMessages(ctx.actor!.id, ctx.query as ListQuery),
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),
 };

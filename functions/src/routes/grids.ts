@@ -4,7 +4,17 @@ import * as z from 'zod';
 import { Id } from '@gridlink/shared/common';
 import { BindUnitBody, ConfirmBindingBody, Me, PendingBinding, PendingBindingQuery, UnitQr } from '@gridlink/shared/me';
 import { Message } from '@gridlink/shared/inbox';
-import { Households, HouseholdPerson, PersonParams, PersonQuery } from '@gridlink/shared/basedata';
+import {
+  Households,
+  HouseholdPerson,
+  MoveInBody,
+  MoveOutBody,
+  PersonChangeBody,
+  PersonHit,
+  PersonParams,
+  PersonQuery,
+  PersonSearchQuery,
+} from '@gridlink/shared/basedata';
 import type { RouteDef } from './types';
 
 const STAFF_IN_GRID = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'] as const;
@@ -113,6 +123,56 @@ export const gridsRoutes: readonly RouteDef[] = [
     query: PersonQuery,
     response: HouseholdPerson,
     summary: '住户详情（?full=1 查看完整信息，记入审计）',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.searchPersons',
+    method: 'GET',
+    path: '/v1/grids/{id}/persons',
+    area: 'grids',
+    auth: STAFF_IN_GRID,
+    params: GridParams,
+    query: PersonSearchQuery,
+    response: page(PersonHit),
+    summary: '按姓名或门牌号查找本网格人员（社区及以下网格；已脱敏）',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.moveIn',
+    method: 'POST',
+    path: '/v1/grids/{id}/persons',
+    area: 'grids',
+    auth: STAFF_IN_GRID,
+    idempotent: true,
+    params: GridParams,
+    body: MoveInBody,
+    response: HouseholdPerson,
+    status: 201,
+    summary: '迁入登记（本单元的新住户，按导入的人口规则校验，记入审计）',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.changePerson',
+    method: 'PUT',
+    path: '/v1/grids/{id}/persons/{pid}',
+    area: 'grids',
+    auth: STAFF_IN_GRID,
+    params: PersonParams,
+    body: PersonChangeBody,
+    response: HouseholdPerson,
+    summary: '信息变更（电话、人员类型、特殊人群等；按版本，记入审计）',
+    tag: 'grids',
+  },
+  {
+    id: 'grids.moveOut',
+    method: 'POST',
+    path: '/v1/grids/{id}/persons/{pid}/move-out',
+    area: 'grids',
+    auth: STAFF_IN_GRID,
+    params: PersonParams,
+    body: MoveOutBody,
+    response: HouseholdPerson,
+    summary: '迁出登记（保留记录，移出住户与统计；与其相符的居民绑定随之结束）',
     tag: 'grids',
   },
   {

@@ -12,9 +12,9 @@ import { buildingHouseholds, getPerson, type PersonItem } from '../../data/based
 import { getGridNodes } from '../../data/grids';
 import { forbidden, notFound } from '../errors';
 
-const STAFF = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
+export const STAFF = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'];
 
-async function building(actor: Actor, id: string) {
+export async function building(actor: Actor, id: string) {
   const g = (await getGridNodes([id])).get(id);
   if (!g) throw notFound('网格不存在');
   if (g.level !== 'building') throw notFound('住户按楼栋查看：请选择楼栋');
@@ -34,6 +34,8 @@ export function personView(p: PersonItem, full: boolean): HouseholdPerson {
     personType: p.personType,
     tags: p.tags ?? [],
     masked: !full,
+    version: p.version,
+    ...(p.status === 'moved_out' ? { movedOutAt: p.movedOutAt, movedOutTo: p.movedOutTo } : {}),
   };
 }
 
@@ -52,6 +54,7 @@ export async function readHouseholds(actor: Actor, buildingId: string) {
       residents: [],
     });
   for (const p of persons) {
+    if (p.status === 'moved_out') continue; // 迁出: kept for the record, not a resident
     const k = key(p.unitId, p.houseNo);
     if (!byKey.has(k)) byKey.set(k, { unitId: p.unitId, houseNo: p.houseNo, residents: [] });
     byKey.get(k)!.residents.push(personView(p, false));

@@ -16,6 +16,9 @@ import {
   type PersonItem,
 } from '../../data/basedata';
 import type { GridItem } from '../../data/grids';
+import { DEAD_RUN_MS, recountDirty } from '../../data/population';
+import { countRule, deltaOf } from './counts';
+import { personId, rowHashOf } from './identity';
 import { newId } from '../../data/ids';
 import { DomainError } from '../errors';
 import { GridTree } from './grid-tree';
@@ -132,7 +135,10 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
       if (!seen.includes(s)) report({ sheet: s, row: 0, column: '', value: '', problem: `文件中没有工作表「${s}」` });
     if (!seen.some(isSheetName))
       return result(`文件中没有可识别的工作表（应为：${SHEET_NAMES.join('、')}；现有：${seen.join('、') || '无'}）`);
+    const deadBefore = new Date(Date.parse(startedAt) - DEAD_RUN_MS).toISOString();
+    await recountDirty(countRule, startedAt, { deadBefore, except: importId }); // left by a run that died
     await dataPass(source, tree, opts, importId, sheets, report, (s) => progress('数据', s));
+    await recountDirty(countRule, startedAt, { importId }); // this run's batches that failed half-way
   } catch (e) {
     if (e instanceof SourceError) return result(e.message);
     throw e;
@@ -242,6 +248,8 @@ async function dataPass(
       const outcomes = await applyBaseRows(
         rows.map((r) => r.data),
         audit,
+        deltaOf,
+        now,
       );
       outcomes.forEach((o, i) => {
         const c = sheets[rows[i].sheet];
@@ -319,7 +327,7 @@ async function dataPass(
     const place = { buildingId: unit.parentId!, unitId: unit.id, houseNo: parsed.record.houseNo, gridPath: unit.path };
     const { path: _path, ...fields } = parsed.record;
     void _path;
-    const rowHash = hash(JSON.stringify({ unit: unit.id, ...fields }));
+    const rowHash = rowHashOf(unit.id, fields);
     let data: BaseRow;
     if (sheet === '房屋') {
       if (duplicate(sheet, ev.row, `H|${unit.id}|${place.houseNo}`, rowHash, '房屋（同一单元、门牌号）')) continue;
@@ -333,7 +341,7 @@ async function dataPass(
       };
     } else {
       const f = fields as unknown as Omit<PersonItem, 'id' | keyof typeof place>;
-      const id = hash(`${unit.id}|${place.houseNo}|${f.idNumber}`, 20);
+      const id = personId(unit.id, place.houseNo, f.idNumber);
       if (duplicate(sheet, ev.row, `P|${id}`, rowHash, '人（同一单元、门牌号、身份证号）')) continue;
       data = { kind: 'person', item: { id, ...place, ...f, ...stamp(rowHash) } as PersonItem };
     }

@@ -9,6 +9,7 @@ import { useAsync } from '../../../components/useAsync';
 import { usePullDown } from '../../../components/useReloadOnShow';
 import { useSignedIn } from '../../../components/useViewer';
 import { percent } from '../../../components/request/format';
+import PopulationFigures from './Population';
 
 const Figure = ({ id, ...p }: { id: string; label: string; value: string | number; unit?: string }) => (
   <Fig testId={`stat-${id}`} {...p} />
@@ -69,6 +70,8 @@ export default function DashboardPage() {
               title={d.gridName}
               sub={`${d.gridLevel ? `${d.gridLevel} · ` : ''}含下级网格 · 实时统计`}
             />
+
+            <PopulationFigures gridId={d.stats.gridId} />
 
             <Text className="section__title">诉求办理</Text>
             <Figures>

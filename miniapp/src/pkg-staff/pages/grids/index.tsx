@@ -5,6 +5,7 @@ import type { Grid } from '@gridlink/shared/grid';
 import { getGrid, getMe } from '../../../api/endpoints';
 import GridList, { GridCrumbs, GridRow } from '../../../components/GridList';
 import StateView from '../../../components/StateView';
+import { GoButton } from '../../../components/Controls';
 import { useAsync } from '../../../components/useAsync';
 import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES } from '@gridlink/shared/names';
 import './index.css';
@@ -67,6 +68,16 @@ export default function MyGridsPage() {
         <View className="grids__back" data-testid="grids-home" onClick={() => setNode(undefined)}>
           ‹ 返回我的网格
         </View>
+        {['community', 'compound', 'area', 'building', 'unit'].includes(node.level) && (
+          <GoButton testId="grid-search" outline plain to={`/pkg-staff/pages/residents/index?gridId=${node.id}`}>
+            在本网格查找居民
+          </GoButton>
+        )}
+        {node.level === 'building' && (
+          <GoButton testId="grid-residents" outline to={`/pkg-staff/pages/residents/index?buildingId=${node.id}`}>
+            居民户籍（房屋与住户）
+          </GoButton>
+        )}
         {node.level !== 'unit' && (
           <>
             <Text className="section__title">下级网格</Text>
@@ -80,6 +91,9 @@ export default function MyGridsPage() {
   const grids = mine.data ?? [];
   return (
     <View className="page">
+      <GoButton testId="grids-search" outline to="/pkg-staff/pages/residents/index">
+        查找居民（姓名 / 门牌号）
+      </GoButton>
       <Text className="section__title">我服务的网格</Text>
       <StateView
         loading={mine.loading}
