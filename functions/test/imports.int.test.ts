@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { IMPORT_MAX_BYTES } from '@gridlink/shared/imports';
 import { startApi, uploadTo, type Api } from './harness';
 import { db, table } from '../src/data/client';
@@ -224,6 +224,35 @@ describe('the admin upload', () => {
     expect(again.body.attempts).toBe(2);
     const end = await pollToEnd(admin, id);
     expect(end.at(-1)).toMatchObject({ status: 'failed', attempts: 2 });
+  });
+});
+
+describe('a run that dies', () => {
+  it('reads as failed once silent; a re-start runs it to done and changes nothing landed', async () => {
+    const admin = await api.login('community-admin-demo');
+    const before = await snapshot();
+    const job = await upload(admin, 'import-template.xlsx', template);
+    // what a Lambda killed mid-way (timeout, out of memory) leaves: running, no progress since
+    const silent = new Date(Date.now() - 10 * 60_000).toISOString();
+    await db().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: { PK: `IMPORT#${job.id}`, SK: 'IMPORT' },
+        UpdateExpression: 'SET #s = :s, updatedAt = :u, attempts = :a',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'running', ':u': silent, ':a': 1 },
+      }),
+    );
+    const dead = await api.call('GET', `/v1/imports/${job.id}`, { token: admin });
+    expect(dead.body).toMatchObject({ status: 'failed', error: expect.stringMatching(/导入中断/) });
+    const restarted = await api.call('POST', `/v1/imports/${job.id}/start`, { token: admin });
+    expect(restarted.status).toBe(200);
+    expect(restarted.body.attempts).toBe(2);
+    const end = (await pollToEnd(admin, job.id)).at(-1);
+    expect(end).toMatchObject({ status: 'done', attempts: 2 });
+    expect(end.error).toBeUndefined();
+    expect(end.result.sheets.人口).toMatchObject({ rows: 2, unchanged: 2 });
+    expect(await snapshot()).toEqual(before);
   });
 });
 
