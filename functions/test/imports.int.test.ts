@@ -93,7 +93,13 @@ describe('the admin upload', () => {
 
   it('lands the template: upload → start → progress → done, the data in the product, audited', async () => {
     const admin = await api.login('community-admin-demo');
-    const { id, final } = await importFile(admin, 'import-template.xlsx', template);
+    // the page's 下载模板: a short-lived link to the same workbook `npm run import:template` writes
+    const link = await api.call('GET', '/v1/imports/template', { token: admin });
+    expect(link.status).toBe(200);
+    expect(link.body.fileName).toMatch(/\.xlsx$/);
+    const downloaded = Buffer.from(await (await fetch(link.body.url)).arrayBuffer());
+    expect(downloaded.subarray(0, 4)).toEqual(Buffer.from('PK\x03\x04', 'latin1'));
+    const { id, final } = await importFile(admin, '基础数据导入模板.xlsx', downloaded);
     firstId = id;
     expect(final).toMatchObject({
       status: 'done',
@@ -283,6 +289,7 @@ describe('limits and who may', () => {
       (await api.call('POST', '/v1/imports', { token: worker, body: { fileName: 'a.xlsx', size: 9 } })).status,
     ).toBe(403);
     expect((await api.call('GET', '/v1/imports', { token: worker })).status).toBe(403);
+    expect((await api.call('GET', '/v1/imports/template', { token: worker })).status).toBe(403);
 
     const mine = await upload(community, 'import-template.xlsx', template);
     expect((await api.call('GET', `/v1/imports/${mine.id}`, { token: worker })).status).toBe(403);

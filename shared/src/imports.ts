@@ -90,4 +90,6 @@ export const ImportJob = z.object({
 export type ImportJob = z.infer<typeof ImportJob>;
 
 export const CreatedImport = z.object({ job: ImportJob, upload: UploadTicket });
+
+export const ImportTemplate = z.object({ url: z.string(), fileName: z.string(), expiresAt: Timestamp });
 export type CreatedImport = z.infer<typeof CreatedImport>;

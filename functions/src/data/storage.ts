@@ -196,8 +196,8 @@ export class TooLarge extends Error {
   }
 }
 
-/** Store a small text object (the import report) with a presigned PUT. */
-export async function putObjectText(key: string, body: string, contentType: string) {
+/** Store a small object (the import report, the template) with a presigned PUT. */
+export async function putObject(key: string, body: string | Buffer, contentType: string) {
   const res = await withRetries(
     async () => {
       const r = await send(await presignUrl('PutObject', key, 60), {

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { ListQuery, page } from '@gridlink/shared/common';
-import { CreateImportBody, CreatedImport, ImportJob } from '@gridlink/shared/imports';
+import { CreateImportBody, CreatedImport, ImportJob, ImportTemplate } from '@gridlink/shared/imports';
 import { IdParams } from './params';
 import type { RouteDef } from './types';
 
@@ -19,6 +19,16 @@ export const importsRoutes: readonly RouteDef[] = [
     response: CreatedImport,
     status: 201,
     summary: '新建基础数据导入任务，并申请文件上传表单（预签名 POST，≤ 50 MB）',
+    tag: 'imports',
+  },
+  {
+    id: 'imports.template',
+    method: 'GET',
+    path: '/v1/imports/template',
+    area: 'imports',
+    auth: ADMINS,
+    response: ImportTemplate,
+    summary: '导入模板下载链接（.xlsx，四个工作表的表头和示例行，5 分钟内有效）',
     tag: 'imports',
   },
   {

@@ -19,7 +19,10 @@ import { newId } from '../../data/ids';
 import { createImportJob, getImportJob, listImportJobs, updateImportJob, type ImportJobItem } from '../../data/imports';
 import { invokeImportJob } from '../../data/invoke';
 import type { PageRequest } from '../../data/query';
-import { getObjectText, headObject, presignPost } from '../../data/storage';
+import { createHash } from 'node:crypto';
+import { getObjectText, headObject, presignGet, presignPost, putObject } from '../../data/storage';
+import { SHEETS } from '../basedata/schema';
+import { TEMPLATE_ROWS, templateWorkbook } from '../basedata/template';
 import { badRequest, dependencyFailed, forbidden, notFound } from '../errors';
 import { CSV_NAME_RULE, sheetOfCsv } from './files';
 
@@ -176,6 +179,27 @@ export async function listImports(actor: Actor, page: PageRequest) {
   requireAdmin(actor);
   const out = await listImportJobs(actor.id, page);
   return { items: out.items.map(view), nextCursor: out.nextCursor };
+}
+
+/** the template, stored once per version of its content (the key carries a hash of it) */
+const TEMPLATE_KEY = `uploads/templates/import-template-${createHash('sha256')
+  .update(JSON.stringify([SHEETS, TEMPLATE_ROWS]))
+  .digest('hex')
+  .slice(0, 12)}.xlsx`;
+const TEMPLATE_SECONDS = 300;
+
+/** a short-lived link to the template workbook (the same file `npm run import:template` writes to docs/) */
+export async function importTemplate(actor: Actor, now: string) {
+  requireAdmin(actor);
+  if (!(await headObject(TEMPLATE_KEY))) {
+    const bytes = Buffer.from(await templateWorkbook().xlsx.writeBuffer());
+    await putObject(TEMPLATE_KEY, bytes, IMPORT_CONTENT_TYPES.xlsx);
+  }
+  return {
+    url: await presignGet(TEMPLATE_KEY, TEMPLATE_SECONDS),
+    fileName: '基础数据导入模板.xlsx',
+    expiresAt: new Date(Date.parse(now) + TEMPLATE_SECONDS * 1000).toISOString(),
+  };
 }
 
 /** the whole report, as the CSV the job stored (values masked as in the report) */

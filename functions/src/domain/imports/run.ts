@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { IMPORT_CONTENT_TYPES, IMPORT_MAX_BYTES, IMPORT_PROBLEMS_LISTED } from '@gridlink/shared/imports';
 import { getImportJob, updateImportJob, type ImportJobItem } from '../../data/imports';
-import { downloadObject, putObjectText, TooLarge } from '../../data/storage';
+import { downloadObject, putObject, TooLarge } from '../../data/storage';
 import { runImport, type ImportProgress } from '../basedata/import';
 import { openSource, SourceError, type ByteMeter } from '../basedata/source';
 import { sheetOfCsv, unzipCsv } from './files';
@@ -104,7 +104,7 @@ export async function runImportJob(jobId: string): Promise<{ jobId: string; stat
       onProgress,
     });
     const reportKey = job.key.replace(/\.\w+$/, '.report.csv');
-    await putObjectText(reportKey, reportCsv(result), `${IMPORT_CONTENT_TYPES.csv}; charset=utf-8`);
+    await putObject(reportKey, reportCsv(result), `${IMPORT_CONTENT_TYPES.csv}; charset=utf-8`);
     const problems = result.fatal ? [{ sheet: '', row: 0, column: '', value: '', problem: result.fatal }] : [];
     problems.push(...result.problems.slice(0, IMPORT_PROBLEMS_LISTED));
     return await finish({
