@@ -194,6 +194,7 @@ describe('the admin upload', () => {
       '',
     ];
     const file = await workbook({
+      网格员: [['钱街道', '13900000099', '街道管理员', '和平街道/新华社区', '']],
       网格: [other],
       人口: [person(U, '301', '钱多多', good), person(U, '302', '孙少少', bad), person(other, '101', '周某某', good)],
     });
@@ -205,6 +206,9 @@ describe('the admin upload', () => {
     expect(problems).toMatch(/校验位错误/);
     expect(problems).toMatch(/不在您管辖的网格范围内/);
     expect(problems).toMatch(/文件中没有工作表「房屋」/);
+    // a community admin cannot make a street admin
+    expect(final.result.sheets.网格员).toMatchObject({ rows: 1, created: 0, rejected: 1 });
+    expect(problems).toMatch(/不能导入高于本人级别的角色「街道管理员」/);
 
     const report = await api.call('GET', `/v1/imports/${id}/report`, { token: admin });
     const lines = (report.body as string).trim().split('\r\n');

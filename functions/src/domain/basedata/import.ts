@@ -31,7 +31,7 @@ import {
 } from './rows';
 import { SHEET_NAMES, isSheetName, type SheetName } from './schema';
 import { SourceError, type BaseDataSource, type Cell } from './source';
-import { nodeInScope, outOfScope, pathInScope } from './scope';
+import { nodeInScope, outOfScope, outranks, pathInScope } from './scope';
 
 export interface SheetCounts {
   rows: number;
@@ -381,6 +381,17 @@ async function staffRow(
     return;
   }
   const r = parsed.record;
+  if (opts.scope && outranks(r.role, opts.actor.role)) {
+    c.rejected++;
+    report({
+      sheet: '网格员',
+      row,
+      column: '角色',
+      value: r.roleName,
+      problem: `不能导入高于本人级别的角色「${r.roleName}」`,
+    });
+    return;
+  }
   const grids: GridItem[] = [];
   for (const p of r.gridPaths) {
     const g = await tree.find(p);

@@ -8,6 +8,16 @@ import type { GridTree } from './grid-tree';
 
 export const outOfScope = (what: string) => `「${what}」不在您管辖的网格范围内，未导入`;
 
+/** staff roles by level: an admin may import staff up to their own level, never above */
+const RANK: Record<string, number> = {
+  grid_worker: 1,
+  grid_leader: 2,
+  community_admin: 3,
+  street_admin: 4,
+  district_admin: 5,
+};
+export const outranks = (role: string, actorRole: string) => (RANK[role] ?? 9) > (RANK[actorRole] ?? 0);
+
 /** a grid node inside the scope (no scope: the whole district) */
 export const nodeInScope = (g: Pick<GridItem, 'path'>, scope?: readonly string[]) =>
   !scope || g.path.some((id) => scope.includes(id));
