@@ -10,22 +10,10 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import unzipper from 'unzipper';
-import { SHEET_NAMES, isSheetName } from '../basedata/schema';
 import { SourceError } from '../basedata/source';
 
 /** unpacked .csv bytes a zip may hold (the job's ephemeral storage is sized for it: cdk) */
 export const MAX_UNZIPPED_BYTES = 512 * 1024 * 1024;
-
-/** the sheet a single uploaded .csv stands for, or why it has none */
-export function sheetOfCsv(fileName: string): string | undefined {
-  const base = path
-    .basename(fileName.replace(/\\/g, '/'))
-    .replace(/\.csv$/i, '')
-    .trim();
-  return isSheetName(base) ? base : undefined;
-}
-
-export const CSV_NAME_RULE = `单个 .csv 文件须以工作表命名：${SHEET_NAMES.map((s) => `${s}.csv`).join('、')}`;
 
 /** a zip entry's name: UTF-8 when flagged or valid, else GB18030 (zips made by Chinese Windows) */
 function entryName(e: { path: string; pathBuffer?: Buffer; isUnicode?: boolean }) {

@@ -22,9 +22,9 @@ import type { PageRequest } from '../../data/query';
 import { createHash } from 'node:crypto';
 import { getObjectText, headObject, presignGet, presignPost, putObject } from '../../data/storage';
 import { SHEETS } from '../basedata/schema';
-import { TEMPLATE_ROWS, templateWorkbook } from '../basedata/template';
+import { TEMPLATE_ROWS } from '../basedata/template-rows';
 import { badRequest, dependencyFailed, forbidden, notFound } from '../errors';
-import { CSV_NAME_RULE, sheetOfCsv } from './files';
+import { CSV_NAME_RULE, sheetOfCsv } from './names';
 
 const POST_SECONDS = 600;
 /**
@@ -192,6 +192,8 @@ const TEMPLATE_SECONDS = 300;
 export async function importTemplate(actor: Actor, now: string) {
   requireAdmin(actor);
   if (!(await headObject(TEMPLATE_KEY))) {
+    // the workbook writer (exceljs) only when the template is first asked for: a lighter cold start
+    const { templateWorkbook } = await import('../basedata/template');
     const bytes = Buffer.from(await templateWorkbook().xlsx.writeBuffer());
     await putObject(TEMPLATE_KEY, bytes, IMPORT_CONTENT_TYPES.xlsx);
   }

@@ -19,7 +19,8 @@ import { getImportJob, updateImportJob, type ImportJobItem } from '../../data/im
 import { downloadObject, putObject, TooLarge } from '../../data/storage';
 import { runImport, type ImportProgress } from '../basedata/import';
 import { openSource, SourceError, type ByteMeter } from '../basedata/source';
-import { sheetOfCsv, unzipCsv } from './files';
+import { unzipCsv } from './files';
+import { sheetOfCsv } from './names';
 import { reportCsv } from './report';
 
 /** progress is written at most this often */
