@@ -35,6 +35,10 @@ export const AREA_ACCESS: Readonly<Record<string, AreaAccess>> = {
   proxy: { bucket: 'RO' },
   // disputes and petitions carry photos too (verified on create, linked on read)
   cases: { bucket: 'RO' },
+  // the admin upload of base data: presigns the POST, checks (HEAD) the file, reads the report
+  imports: { bucket: 'RW' },
+  // the import function (not HTTP): its bucket grant is narrower, set in the stack (import keys only)
+  importJob: {},
   // read-only areas
   system: { table: 'RO' },
   stats: { table: 'RO' },

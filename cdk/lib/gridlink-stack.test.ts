@@ -12,7 +12,7 @@ import { AREAS, routeKey, routes } from '../../functions/src/routes';
 import { cdkJsonContext } from './cdk-json';
 import { AREA_ACCESS, readConfig } from './config';
 import { AreaFunction, BUCKET_OBJECT_ACTIONS, REPO_ROOT } from './constructs/area-function';
-import { ACCESS_LOG_DAYS, ATTACHMENT_KEYS } from './constructs/attachments';
+import { ACCESS_LOG_DAYS, ATTACHMENT_KEYS, IMPORT_KEYS, IMPORT_REPORT_KEYS } from './constructs/attachments';
 import { MODCHECK_ITEM_TYPE, OUTBOX_ITEM_TYPE, STATS_LOCAL_ITEM_TYPE, STATS_STREAM } from './constructs/jobs';
 import { MODCHECK_TYPE } from '../../functions/src/data/moderation';
 import { GridLinkStack } from './gridlink-stack';
@@ -25,8 +25,9 @@ let stack: GridLinkStack;
 let template: Template;
 let resources: Record<string, Resource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
-/** an area's function, or the jobs function for 'jobs' */
-const fnOf = (area: string) => (area === 'jobs' ? stack.jobs : stack.functions.get(area)!);
+/** an area's function, the jobs function for 'jobs', the import function for 'importJob' */
+const fnOf = (area: string) =>
+  area === 'jobs' ? stack.jobs : area === 'importJob' ? stack.importJob : stack.functions.get(area)!;
 const fnLogicalId = (area: string) => stack.getLogicalId(fnOf(area).node.defaultChild as CfnFunction);
 const policiesOf = (area: string) => {
   const roleRef = resources[fnLogicalId(area)].Properties.Role['Fn::GetAtt'][0];
@@ -52,10 +53,12 @@ const cloudRoutes = routes.filter((r) => !r.stages?.length);
 const areas = [...new Set([...AREAS, 'system'])];
 /** every function: one per area, plus the jobs function (schedules and the table stream) */
 const allFunctions = [...areas, 'jobs'];
+/** and the import function (functions/src/handlers/import-job.ts), whose access is its own */
+const everyFunction = [...allFunctions, 'importJob'];
 /** who may read the WeChat secret / touch attachments (the policy under test, written out) */
 const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
 // jobs (AREA_ACCESS key 'notify') presigns photo links for WeChat's media check
-const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs'];
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs', 'imports'];
 /** the function of an AREA_ACCESS key (the jobs function has the notifier's access) */
 const fnArea = (key: string) => (key === 'notify' ? 'jobs' : key);
 
@@ -167,8 +170,8 @@ describe('HTTP API', () => {
 
 describe('functions', () => {
   test('one per area plus jobs: Node 24, arm64, ESM bundle, own log group with retention', () => {
-    template.resourceCountIs('AWS::Lambda::Function', allFunctions.length);
-    for (const area of allFunctions) {
+    template.resourceCountIs('AWS::Lambda::Function', everyFunction.length);
+    for (const area of everyFunction) {
       const p = resources[fnLogicalId(area)].Properties;
       expect(p).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], Handler: 'index.handler' });
       expect(p.Environment.Variables).toMatchObject({ STAGE: 'prod', NODE_OPTIONS: '--enable-source-maps' });
@@ -237,7 +240,7 @@ describe('IAM least privilege', () => {
   const bucketRef = () => ofType('AWS::S3::Bucket').find(([id]) => id.startsWith('AttachmentsBucket'))![0];
 
   test('own role per function: no managed policy; logs only to its own log group', () => {
-    for (const area of allFunctions) {
+    for (const area of everyFunction) {
       const p = resources[fnLogicalId(area)].Properties;
       const role = resources[p.Role['Fn::GetAtt'][0]];
       expect(role.Properties.ManagedPolicyArns).toBeUndefined();
@@ -254,7 +257,7 @@ describe('IAM least privilege', () => {
   test('table access names each index of tableDef, never index/*', () => {
     const tableRef = ofType('AWS::DynamoDB::Table')[0][0];
     const indexArn = (name: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableRef, 'Arn'] }, `/index/${name}`]] });
-    for (const area of allFunctions) {
+    for (const area of everyFunction) {
       const items = policiesOf(area).filter((x) => actions(x).includes('dynamodb:GetItem'));
       expect(items).toHaveLength(1);
       expect(items[0].Resource).toEqual([
@@ -333,6 +336,56 @@ describe('IAM least privilege', () => {
     expect([stmt.Action].flat().sort()).toEqual(['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query']);
     expect(refsIn(stmt.Resource)).toContain('/index/GSI1');
     expect(refsIn(stmt.Resource)).not.toContain('/index/*');
+  });
+});
+
+describe('the import function (functions/src/handlers/import-job.ts)', () => {
+  const importArn = () => ({ 'Fn::GetAtt': [fnLogicalId('importJob'), 'Arn'] });
+  const actions = (s: { Action: string | string[] }) => [s.Action].flat();
+
+  test('15 minutes, one vCPU of memory, 1 GiB /tmp for the upload, no async retries, capped concurrency', () => {
+    const p = resources[fnLogicalId('importJob')].Properties;
+    expect(p).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Timeout: 900,
+      MemorySize: 1769,
+      EphemeralStorage: { Size: 1024 },
+      ReservedConcurrentExecutions: 4,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: fnLogicalId('importJob') },
+      MaximumRetryAttempts: 0,
+    });
+    const bundle = path.join(app.outdir, `asset.${String(p.Code.S3Key).replace(/\.zip$/, '')}`, 'index.mjs');
+    expect(readFileSync(bundle, 'utf8')).toContain('import job event without jobId');
+  });
+
+  test('started by the imports API only: InvokeFunction on exactly this function, its name in the env', () => {
+    const invokers = ofType('AWS::IAM::Policy').filter(([, p]) =>
+      refsIn(p.Properties.PolicyDocument).includes('lambda:InvokeFunction'),
+    );
+    expect(invokers).toHaveLength(1);
+    const stmt = policiesOf('imports').find((x) => actions(x).includes('lambda:InvokeFunction'))!;
+    expect(stmt.Resource).toEqual(importArn());
+    expect(resources[fnLogicalId('imports')].Properties.Environment.Variables.IMPORT_FUNCTION_NAME).toEqual({
+      Ref: fnLogicalId('importJob'),
+    });
+  });
+
+  test('reads import uploads, writes their reports, no other keys; no secrets', () => {
+    const bucket = ofType('AWS::S3::Bucket').find(([id]) => id.startsWith('AttachmentsBucket'))![0];
+    const objects = (keys: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, `/${keys}`]] });
+    const s3 = policiesOf('importJob').filter((x) => actions(x).some((a) => a.startsWith('s3:')));
+    expect(s3).toEqual([
+      expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucket, 'Arn'] } }),
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objects(IMPORT_KEYS) }),
+      expect.objectContaining({ Action: 's3:PutObject', Resource: objects(IMPORT_REPORT_KEYS) }),
+    ]);
+    expect(policiesOf('importJob').some((x) => actions(x).some((a) => a.startsWith('secretsmanager:')))).toBe(false);
+    // the keys granted are the ones the backend writes under
+    const jobs = readFileSync(path.join(REPO_ROOT, 'functions/src/domain/imports/jobs.ts'), 'utf8');
+    expect(jobs).toContain('`uploads/${actor.id}/import/${id}.${kind}`');
   });
 });
 
@@ -491,7 +544,7 @@ test('attachments bucket: private, TLS only, encrypted, CORS, incomplete uploads
 test('alarms: API 5xx, errors and throttles per function, table system errors and throttles', () => {
   const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
   expect(alarms.some((a) => a.Namespace === 'AWS/ApiGateway' && a.MetricName === '5xx')).toBe(true);
-  for (const area of allFunctions) {
+  for (const area of everyFunction) {
     for (const metric of ['Errors', 'Throttles']) {
       expect(alarms.some((a) => a.MetricName === metric && refsIn(a.Dimensions).includes(fnLogicalId(area)))).toBe(
         true,
@@ -529,7 +582,7 @@ test('optional custom domain (ICP-registered, listed in the WeChat console) maps
 
 describe('CORS is configuration, never *', () => {
   test('the configured origins reach the API, the bucket and every function (ALLOWED_ORIGINS)', () => {
-    for (const area of allFunctions)
+    for (const area of everyFunction)
       expect(resources[fnLogicalId(area)].Properties.Environment.Variables.ALLOWED_ORIGINS).toBe(H5_ORIGIN);
     const [[, bucket]] = ofType('AWS::S3::Bucket').filter(([id]) => id.startsWith('AttachmentsBucket'));
     expect(bucket.Properties.CorsConfiguration.CorsRules[0]).toMatchObject({

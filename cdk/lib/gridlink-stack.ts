@@ -5,12 +5,14 @@
  * never imported here: only the route table (functions/src/routes/) and table-def.ts. The cdk-nag
  * findings it accepts carry their reasons in the template (nag-suppressions.ts).
  */
-import { Annotations, CfnOutput, Duration, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import * as path from 'node:path';
+import { Annotations, CfnOutput, Duration, Size, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { AREAS, routes } from '../../functions/src/routes';
 import { areaAccess, type DeployConfig } from './config';
 import { OpsAlarms } from './constructs/alarms';
-import { AreaFunction } from './constructs/area-function';
+import { AreaFunction, HANDLERS_DIR } from './constructs/area-function';
 import { Attachments } from './constructs/attachments';
 import { JobTriggers } from './constructs/jobs';
 import { RouteApi } from './constructs/route-api';
@@ -33,9 +35,28 @@ const FALLBACK_AREA = 'system';
  */
 const JOBS = { area: 'jobs', access: 'notify', timeout: Duration.minutes(2), concurrency: 2 } as const;
 
+/**
+ * The import function (functions/src/handlers/import-job.ts): one run of an admin's import job,
+ * invoked asynchronously by `POST /v1/imports/{id}/start`. Lambda's longest run (15 min); 1,769 MB
+ * is one full vCPU (the import is CPU-bound: unzip, XML, validation); /tmp holds the ≤ 50 MB
+ * upload and a zip's unpacked .csv (≤ 512 MB, functions/src/domain/imports/files.ts). No async
+ * retries: a retry would find the job no longer queued and do nothing; a run that dies reads as
+ * failed after 5 silent minutes and the admin starts it again (re-importing changes nothing).
+ * Files one run cannot finish in 15 minutes are where Step Functions would take over (a Map state
+ * over chunks of the file, see functions/src/domain/imports/run.ts).
+ */
+const IMPORT = {
+  area: 'importJob',
+  timeout: Duration.minutes(15),
+  memorySize: 1769,
+  tmp: Size.gibibytes(1),
+  concurrency: 4,
+} as const;
+
 export class GridLinkStack extends Stack {
   readonly functions = new Map<string, AreaFunction>();
   readonly jobs: AreaFunction;
+  readonly importJob: AreaFunction;
   /** the cdk-nag findings accepted, with their reasons (lib/nag-suppressions.ts) */
   readonly nagSuppressions: readonly NagSuppressionRecord[];
 
@@ -90,6 +111,29 @@ export class GridLinkStack extends Stack {
     );
     new JobTriggers(this, 'Jobs', { stage: config.stage, fn: this.jobs, table });
 
+    this.importJob = new AreaFunction(this, fnId(IMPORT.area), {
+      area: IMPORT.area,
+      stage: config.stage,
+      description: `GridLink ${config.stage}: base-data import jobs (admin upload)`,
+      entry: path.join(HANDLERS_DIR, 'import-job.ts'),
+      timeout: IMPORT.timeout,
+      memorySize: IMPORT.memorySize,
+      ephemeralStorageSize: IMPORT.tmp,
+      retryAttempts: 0,
+      reservedConcurrentExecutions: IMPORT.concurrency,
+    })
+      .bindTable(table, areaAccess(IMPORT.area).table, indexNames)
+      .bindImportObjects(bucket);
+    this.importJob.addEnvironment('ALLOWED_ORIGINS', config.allowedOrigins.join(','));
+    // the imports API starts a job by an asynchronous invoke of exactly this function
+    const importsApi = this.functions.get('imports');
+    if (importsApi) {
+      importsApi.addToRolePolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.importJob.functionArn] }),
+      );
+      importsApi.addEnvironment('IMPORT_FUNCTION_NAME', this.importJob.functionName);
+    }
+
     const http = new RouteApi(this, 'Http', {
       stage: config.stage,
       routes,
@@ -103,7 +147,7 @@ export class GridLinkStack extends Stack {
     const ops = new OpsAlarms(this, 'Alarms', {
       stage: config.stage,
       api: http.api,
-      functions: new Map([...this.functions, [JOBS.area, this.jobs]]),
+      functions: new Map([...this.functions, [JOBS.area, this.jobs], [IMPORT.area, this.importJob]]),
       table,
       alarmEmail: config.alarmEmail,
     });
@@ -128,7 +172,14 @@ export class GridLinkStack extends Stack {
     });
 
     // last: every grant (and so every role policy) exists by now
-    this.nagSuppressions = applyNagSuppressions(this, { http, bucketUsers, streamReader: this.jobs, bucket, secrets });
+    this.nagSuppressions = applyNagSuppressions(this, {
+      http,
+      bucketUsers,
+      streamReader: this.jobs,
+      importJob: this.importJob,
+      bucket,
+      secrets,
+    });
   }
 }
 

@@ -11,7 +11,7 @@ import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { AreaFunction } from './constructs/area-function';
-import { ATTACHMENT_KEYS } from './constructs/attachments';
+import { ATTACHMENT_KEYS, IMPORT_KEYS, IMPORT_REPORT_KEYS } from './constructs/attachments';
 import type { RouteApi } from './constructs/route-api';
 import type { AppSecrets } from './constructs/secrets';
 
@@ -29,6 +29,8 @@ export interface NagTargets {
   http: RouteApi;
   /** functions bound to the attachments bucket */
   bucketUsers: readonly AreaFunction[];
+  /** the import function (reads import uploads, writes their reports) */
+  importJob: AreaFunction;
   /** the function reading the table stream (jobs) */
   streamReader: AreaFunction;
   bucket: Bucket;
@@ -49,6 +51,9 @@ export const REASONS = {
   attachmentKeys:
     `Object keys are created per upload (uploads/<userId>/<purpose>/<id>.<ext>); the grant is limited to ${ATTACHMENT_KEYS} in the ` +
     'attachments bucket, GetObject (+ PutObject for the uploads area) only; the function checks ownership of each key.',
+  importKeys:
+    `The import function reads the uploads of import jobs (${IMPORT_KEYS}: keys are created per job, ` +
+    `uploads/<userId>/import/<id>.<ext>) and writes their reports (${IMPORT_REPORT_KEYS}) only; the job names its one key.`,
   listStreams:
     'dynamodb:ListStreams (required by the DynamoDB stream event source) has no resource-level permissions; it returns stream ' +
     'ARNs, no data. The stream itself is read on its own ARN only.',
@@ -100,6 +105,13 @@ export function applyNagSuppressions(stack: Stack, t: NagTargets): NagSuppressio
     `Resource::<${bucketId}.Arn>/${ATTACHMENT_KEYS}`,
   );
   suppress([defaultPolicy(t.streamReader)], 'AwsSolutions-IAM5', REASONS.listStreams, 'Resource::*');
+  for (const keys of [IMPORT_KEYS, IMPORT_REPORT_KEYS])
+    suppress(
+      [defaultPolicy(t.importJob)],
+      'AwsSolutions-IAM5',
+      REASONS.importKeys,
+      `Resource::<${bucketId}.Arn>/${keys}`,
+    );
 
   // Secrets Manager rotation
   suppress([t.secrets.tokenKey], 'AwsSolutions-SMG4', REASONS.tokenKeyRotation);

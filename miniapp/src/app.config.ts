@@ -11,6 +11,7 @@ export default defineAppConfig({
         'pages/callbacks/index',
         'pages/dashboard/index',
         'pages/residents/index',
+        'pages/import/index',
       ],
     },
     {
@@ -98,7 +99,8 @@ export default defineAppConfig({
   },
   lazyCodeLoading: 'requiredComponents',
   // WeChat's privacy check: the privacy APIs we call must be declared here and in the 用户隐私保护指引
-  // (mp.weixin.qq.com › 设置 › 服务内容声明): 位置信息 (我要报事 › 标注位置, wx.chooseLocation).
+  // (mp.weixin.qq.com › 设置 › 服务内容声明): 位置信息 (我要报事 › 标注位置, wx.chooseLocation);
+  // the guide also lists 选中的文件 (数据导入, wx.chooseMessageFile), declared in the console only.
   // The first call shows WeChat's own privacy dialog (no onNeedPrivacyAuthorization handler).
   __usePrivacyCheck__: true,
   requiredPrivateInfos: ['chooseLocation'],

@@ -5,7 +5,7 @@
  * every grant reads as least privilege.
  */
 import * as path from 'node:path';
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, type Size } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -15,7 +15,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import type { AccessMode } from '../config';
-import { ATTACHMENT_KEYS } from './attachments';
+import { ATTACHMENT_KEYS, IMPORT_KEYS, IMPORT_REPORT_KEYS } from './attachments';
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const HANDLERS_DIR = path.join(REPO_ROOT, 'functions/src/handlers');
@@ -64,6 +64,10 @@ export interface AreaFunctionProps {
   logRetention?: RetentionDays;
   /** caps (and reserves) concurrency; default: none, the account pool */
   reservedConcurrentExecutions?: number;
+  /** /tmp; default 512 MiB */
+  ephemeralStorageSize?: Size;
+  /** retries of asynchronous invocations; default Lambda's (2) */
+  retryAttempts?: number;
 }
 
 export class AreaFunction extends NodejsFunction {
@@ -90,6 +94,8 @@ export class AreaFunction extends NodejsFunction {
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      ephemeralStorageSize: props.ephemeralStorageSize,
+      retryAttempts: props.retryAttempts,
       role,
       logGroup,
       projectRoot: REPO_ROOT,
@@ -158,6 +164,23 @@ export class AreaFunction extends NodejsFunction {
       if (mode === 'RW') bucket.encryptionKey.grantEncryptDecrypt(this);
       else bucket.encryptionKey.grantDecrypt(this);
     }
+    this.addEnvironment('BUCKET_NAME', bucket.bucketName);
+    return this;
+  }
+
+  /**
+   * The import function's objects only: read the uploads of imports (IMPORT_KEYS), write their
+   * reports (IMPORT_REPORT_KEYS); ListBucket so a missing upload answers 404, not 403.
+   */
+  bindImportObjects(bucket: IBucket): this {
+    this.addToRolePolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects(IMPORT_KEYS)] }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({ actions: ['s3:PutObject'], resources: [bucket.arnForObjects(IMPORT_REPORT_KEYS)] }),
+    );
+    if (bucket.encryptionKey) bucket.encryptionKey.grantEncryptDecrypt(this);
     this.addEnvironment('BUCKET_NAME', bucket.bucketName);
     return this;
   }

@@ -12,6 +12,10 @@ import { Construct } from 'constructs';
  * (functions/src/domain/uploads.ts). Functions are granted these keys only.
  */
 export const ATTACHMENT_KEYS = 'uploads/*';
+/** the admin upload of base data: `uploads/<userId>/import/<id>.<xlsx|csv|zip>` (read by the import function) */
+export const IMPORT_KEYS = 'uploads/*/import/*';
+/** the report the import function writes next to the upload */
+export const IMPORT_REPORT_KEYS = 'uploads/*/import/*.report.csv';
 
 /** how long S3 access logs are kept: the API's own access logs are kept 90 days too */
 export const ACCESS_LOG_DAYS = 90;

@@ -69,7 +69,7 @@ export interface Reply {
 /** One HTTP(S) exchange; rejects on network errors and after `timeoutMs` of silence. */
 export function send(
   url: string,
-  opts: { method: string; headers?: Record<string, string>; body?: string; timeoutMs?: number },
+  opts: { method: string; headers?: Record<string, string>; body?: string | Buffer; timeoutMs?: number },
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const request = url.startsWith('https:') ? httpsRequest : httpRequest;

@@ -225,6 +225,12 @@ export const keys = {
   personBindingPk: (personId: string) => `PBIND#${personId}`,
   /** an import run: its progress and report (the admin upload's job) */
   importJob: (id: string) => ({ PK: `IMPORT#${id}`, SK: 'IMPORT' }),
+  /** GSI1: an admin's import jobs, newest first */
+  importsBy: (userId: string, createdAt: string, id: string) => ({
+    GSI1PK: `IMPORTBY#${userId}`,
+    GSI1SK: `${createdAt}#${id}`,
+  }),
+  importsByPk: (userId: string) => `IMPORTBY#${userId}`,
 };
 
 export interface AccessPattern {
@@ -583,6 +589,12 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = IMPORT#<id>, SK = IMPORT',
     example: 'IMPORT#01JD… / IMPORT',
+  },
+  {
+    pattern: "An admin's import jobs, newest first",
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = IMPORTBY#<userId>',
+    example: 'IMPORTBY#community-admin-demo / 2026-12-02T01:00:00.000Z#01JD…',
   },
   {
     pattern: 'Has the demo seed been written',

@@ -6,6 +6,9 @@
  * against every upload. The local stack points S3_ENDPOINT at its S3-compatible server.
  */
 import { createHmac } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { config } from '../config';
 import { defaultCredentials, dnsSuffix, escapeUri, send, signer, withRetries, type Credentials } from './aws';
 
@@ -146,4 +149,82 @@ export async function headBytes(key: string, n = 64): Promise<Buffer> {
   if (res.status === 416) return Buffer.alloc(0); // nothing stored in that range: no image
   if (res.status !== 200 && res.status !== 206) throw new S3Error(res.status);
   return res.raw.subarray(0, n);
+}
+
+/**
+ * Stream the object under `key` into `file` (the import job's /tmp copy), refusing more than
+ * `maxBytes` (the declared size is not trusted). Resolves to the bytes written, or undefined when
+ * nothing is stored under the key.
+ */
+export async function downloadObject(key: string, file: string, maxBytes: number): Promise<number | undefined> {
+  const url = await presignUrl('GetObject', key, 300);
+  const request = url.startsWith('https:') ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'GET', timeout: 30_000 }, (res) => {
+      if (res.statusCode === 404) {
+        res.resume();
+        return resolve(undefined);
+      }
+      if (res.statusCode !== 200) {
+        res.resume();
+        return reject(new S3Error(res.statusCode ?? 0));
+      }
+      const out = createWriteStream(file);
+      let bytes = 0;
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (bytes > maxBytes) {
+          req.destroy();
+          out.destroy();
+          reject(new TooLarge(maxBytes));
+        }
+      });
+      res.on('error', reject);
+      out.on('error', reject);
+      out.on('finish', () => resolve(bytes));
+      res.pipe(out);
+    });
+    req.on('timeout', () => req.destroy(new Error('S3 download timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+export class TooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`object larger than ${maxBytes} bytes`);
+  }
+}
+
+/** Store a small object (the import report, the template) with a presigned PUT. */
+export async function putObject(key: string, body: string | Buffer, contentType: string) {
+  const res = await withRetries(
+    async () => {
+      const r = await send(await presignUrl('PutObject', key, 60), {
+        method: 'PUT',
+        headers: { 'content-type': contentType, 'content-length': String(Buffer.byteLength(body)) },
+        body,
+        timeoutMs: 30_000,
+      });
+      if (r.status >= 500) throw new S3Error(r.status);
+      return r;
+    },
+    () => true,
+  );
+  if (res.status !== 200) throw new S3Error(res.status);
+}
+
+/** A small text object (the import report), or undefined when none is stored. */
+export async function getObjectText(key: string): Promise<string | undefined> {
+  const res = await withRetries(
+    async () => {
+      const r = await send(await presignUrl('GetObject', key, 60), { method: 'GET', timeoutMs: 30_000 });
+      if (r.status >= 500) throw new S3Error(r.status);
+      return r;
+    },
+    () => true,
+  );
+  if (res.status === 404) return undefined;
+  if (res.status !== 200) throw new S3Error(res.status);
+  return res.body;
 }

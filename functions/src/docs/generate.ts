@@ -101,6 +101,17 @@ writes in \`functions/src/data/basedata.ts\`).
 - 网格员 rows are users \`USER#staff-<hash of phone>\` with one \`STAFF#\` item per grid served and the
   grid's \`staffIds\` (workers and leaders), in one transaction with a \`staff.create\`/\`staff.update\`
   audit record. Every run writes one \`basedata.import\` audit record (\`import:<id>\`) with its counts.
+- An admin upload is an import job \`IMPORT#<id>\` / \`IMPORT\` (\`type = importJob\`,
+  \`functions/src/data/imports.ts\`), listed per owner on GSI1 \`IMPORTBY#<userId>\` (newest first).
+  It holds the owner and their scope (\`scopeGridIds\`: only rows under them are imported;
+  \`scopePath\`: admins above may read it), the upload's S3 key
+  \`uploads/<userId>/import/<id>.<xlsx|csv|zip>\` and, once run, the report's
+  (\`….report.csv\`, the whole problem list), \`status\` (\`uploading → queued → running → done | failed\`,
+  \`failed → queued\` again; moved by conditional updates only), \`progress\` (rows, bytes read/total,
+  rows/s; overwritten about once a second without a version bump), \`result\` (counts per sheet), the
+  first 100 \`problems\` (values masked), \`error\` and \`attempts\`. A job \`running\` or \`queued\` with
+  no write for 5 minutes reads as failed (the import function died) and may be started again. The
+  run's audit record is \`import:<job id>\`.
 
 ### Population counters, search and a worker's changes (issue 13)
 

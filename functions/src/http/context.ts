@@ -29,7 +29,12 @@ export interface ActionResult {
   body: unknown;
 }
 
-export type Action = (ctx: RequestContext) => Promise<ActionResult | unknown>;
+/** a download: the body as text with its content type and the name it is saved under */
+export interface FileResult {
+  file: { body: string; contentType: string; fileName: string };
+}
+
+export type Action = (ctx: RequestContext) => Promise<ActionResult | FileResult | unknown>;
 
 const contexts = new WeakMap<object, RequestContext>();
 export const bindContext = (event: object, ctx: RequestContext) => contexts.set(event, ctx);

@@ -1,9 +1,9 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from './errors';
-import { json } from './response';
+import { json, SECURITY_HEADERS } from './response';
 import { findStored } from '../util/stored';
-import { contextOf, type Action, type ActionResult } from './context';
+import { contextOf, type Action, type ActionResult, type FileResult } from './context';
 import { routeMatcher, type RouteMatcher } from '../routes/match';
 import type { RouteDef } from '../routes/types';
 import {
@@ -17,6 +17,11 @@ import {
   routeResolver,
   validate,
 } from './middleware';
+
+/** `{ file }`: a download (a report as CSV) instead of a JSON body */
+function isFile(v: unknown): v is FileResult {
+  return typeof v === 'object' && v !== null && 'file' in v && Object.keys(v).length === 1;
+}
 
 function isResult(v: unknown): v is ActionResult {
   return (
@@ -41,6 +46,15 @@ export function createAreaHandler(
     const action = actions[ctx.route.id];
     if (!action) throw new DomainError('NOT_FOUND', '接口不存在');
     const out = await action(ctx);
+    if (isFile(out)) {
+      const { body, contentType, fileName } = out.file;
+      const disposition = `attachment; filename="import-report.csv"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+      return {
+        statusCode: 200,
+        headers: { ...SECURITY_HEADERS, 'content-type': contentType, 'content-disposition': disposition },
+        body,
+      };
+    }
     const result = isResult(out) ? out : { body: out };
     const stored = findStored(result.body);
     if (stored) throw new Error(`${ctx.route.id} answers a stored item unprojected at ${stored}`);

@@ -8,26 +8,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runImport, type ImportResult } from '../domain/basedata/import';
+import { runImport } from '../domain/basedata/import';
+import { reportCsv } from '../domain/imports/report';
 import { openSource, SourceError, type ByteMeter } from '../domain/basedata/source';
 import { findUp, startDynamoLocal, type DynamoHandle } from './dynamodb';
 import { ensureTable } from './table';
 import { seedDemo } from '../seed/seed';
 import { db } from '../data/client';
-
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/** the report as UTF-8 CSV with BOM (Excel opens it with the Chinese intact) */
-export function reportCsv(r: ImportResult) {
-  const lines = [['工作表', '行', '列', '值', '问题'].join(',')];
-  if (r.fatal) lines.push(['', 0, '', '', r.fatal].map(csvCell).join(','));
-  for (const p of r.problems) lines.push([p.sheet, p.row, p.column, p.value, p.problem].map(csvCell).join(','));
-  if (r.problemsNotListed) lines.push(['', '', '', '', `另有 ${r.problemsNotListed} 个问题未列出`].join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
-}
 
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60)).padStart(2, '0')}`;
 

@@ -13,6 +13,7 @@ import { createWechatEmulator } from './wechat-emulator';
 import { createWebServer } from './web-server';
 import { startWorkers } from './workers';
 import { startLocalS3 } from './s3';
+import { installImportRunner } from './import-runner';
 import { drainStats, installStatsFeed } from './stats-feed';
 import { drainModerationLocal, installModerationFeed } from './moderation-feed';
 
@@ -71,8 +72,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   let dynamo: DynamoHandle | undefined;
   let stopWorkers: (() => Promise<void>) | undefined;
   let stopS3: (() => Promise<void>) | undefined;
+  let stopImports: (() => Promise<void>) | undefined;
   const stop = async () => {
     await stopWorkers?.();
+    await stopImports?.();
     await Promise.all(servers.map(close));
     await stopS3?.();
     await dynamo?.stop();
@@ -111,6 +114,8 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     });
     stopS3 = s3.stop;
     process.env.S3_ENDPOINT = s3.endpoint;
+    // the import function's asynchronous invoke, in this process (local/import-runner.ts)
+    stopImports = installImportRunner(log);
 
     log(`建表 ${tableName}…`);
     const created = await ensureTable(tableName);

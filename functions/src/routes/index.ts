@@ -7,6 +7,7 @@
 import { authRoutes } from './auth';
 import { casesRoutes } from './cases';
 import { gridsRoutes } from './grids';
+import { importsRoutes } from './imports';
 import { routeMatcher } from './match';
 import { open311Routes } from './open311';
 import { proxyRoutes } from './proxy';
@@ -33,6 +34,7 @@ export const routes: readonly RouteDef[] = [
   ...statsRoutes,
   ...open311Routes,
   ...wechatRoutes,
+  ...importsRoutes,
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

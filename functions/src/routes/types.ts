@@ -13,7 +13,8 @@ export type Area =
   | 'cases'
   | 'stats'
   | 'open311'
-  | 'wechat';
+  | 'wechat'
+  | 'imports';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {

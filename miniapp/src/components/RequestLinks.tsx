@@ -12,6 +12,8 @@ import { STAFF } from '@gridlink/shared/workflows/roles';
 const INBOX_ROLES: readonly Role[] = [...STAFF, 'department'];
 /** 回访 lists a community's call-backs: its staff and grid leaders (the table's LEADERS above them have no community) */
 const CALLBACK_ROLES: readonly Role[] = ['grid_leader', 'community_admin'];
+/** 数据导入 (base data, issue 13): community, street and district admins */
+const IMPORT_ROLES: readonly Role[] = ['community_admin', 'street_admin', 'district_admin'];
 /** who may read a grid's 统计 */
 const STATS_ROLES: readonly Role[] = [...STAFF, 'office'];
 
@@ -64,6 +66,13 @@ export function requestLinks(role: Role): { title: string; links: Link[] } {
       title: '统计',
       description: '诉求办理与群众满意度',
       url: '/pkg-staff/pages/dashboard/index',
+    });
+  if (IMPORT_ROLES.includes(role))
+    links.push({
+      id: 'import',
+      title: '数据导入',
+      description: '导入网格、房屋、人口和网格员表格',
+      url: '/pkg-staff/pages/import/index',
     });
   links.push(messages);
   return { title: '工作台', links };

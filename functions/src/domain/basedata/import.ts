@@ -34,6 +34,7 @@ import {
 } from './rows';
 import { SHEET_NAMES, isSheetName, type SheetName } from './schema';
 import { SourceError, type BaseDataSource, type Cell } from './source';
+import { nodeInScope, outOfScope, outranks, pathInScope } from './scope';
 
 export interface SheetCounts {
   rows: number;
@@ -71,6 +72,8 @@ export interface ImportOptions {
   importId?: string;
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
+  /** the admin upload: only rows under these grids land, the others are problems (./scope.ts) */
+  scope?: readonly string[];
 }
 
 const MAX_PROBLEMS = 10_000;
@@ -130,7 +133,7 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
     opts.onProgress?.({ phase, sheet, rows, landed });
   };
   try {
-    const seen = await gridPass(source, tree, sheets.网格, report, () => progress('网格', '网格'));
+    const seen = await gridPass(source, tree, sheets.网格, report, () => progress('网格', '网格'), opts.scope);
     for (const s of SHEET_NAMES)
       if (!seen.includes(s)) report({ sheet: s, row: 0, column: '', value: '', problem: `文件中没有工作表「${s}」` });
     if (!seen.some(isSheetName))
@@ -159,7 +162,14 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
 type Report = (p: Problem) => void;
 
 /** pass 1: the 网格 sheet's unit paths, created where missing; returns the sheet names seen */
-async function gridPass(source: BaseDataSource, tree: GridTree, c: SheetCounts, report: Report, tick: () => void) {
+async function gridPass(
+  source: BaseDataSource,
+  tree: GridTree,
+  c: SheetCounts,
+  report: Report,
+  tick: () => void,
+  scope?: readonly string[],
+) {
   const seen: string[] = [];
   const paths: PathNames[] = [];
   const rowsOf: number[] = [];
@@ -194,6 +204,11 @@ async function gridPass(source: BaseDataSource, tree: GridTree, c: SheetCounts, 
       continue;
     }
     firstRow.set(key, ev.row);
+    if (!(await pathInScope(tree, parsed.record, scope))) {
+      c.rejected++;
+      report({ sheet: '网格', row: ev.row, column: '单元', value: key, problem: outOfScope(key) });
+      continue;
+    }
     paths.push(parsed.record);
     rowsOf.push(ev.row);
   }
@@ -266,6 +281,10 @@ async function dataPass(
     const u = await tree.find(path);
     if (typeof u === 'string') {
       report({ sheet, row, column: '单元', value: path.join('/'), problem: `${u}（请在「网格」表中添加该单元）` });
+      return undefined;
+    }
+    if (!nodeInScope(u, opts.scope)) {
+      report({ sheet, row, column: '单元', value: path.join('/'), problem: outOfScope(path.join('/')) });
       return undefined;
     }
     return u;
@@ -370,10 +389,23 @@ async function staffRow(
     return;
   }
   const r = parsed.record;
+  if (opts.scope && outranks(r.role, opts.actor.role)) {
+    c.rejected++;
+    report({
+      sheet: '网格员',
+      row,
+      column: '角色',
+      value: r.roleName,
+      problem: `不能导入高于本人级别的角色「${r.roleName}」`,
+    });
+    return;
+  }
   const grids: GridItem[] = [];
   for (const p of r.gridPaths) {
     const g = await tree.find(p);
     if (typeof g === 'string') report({ sheet: '网格员', row, column: '负责网格', value: p.join('/'), problem: g });
+    else if (!nodeInScope(g, opts.scope))
+      report({ sheet: '网格员', row, column: '负责网格', value: p.join('/'), problem: outOfScope(p.join('/')) });
     else grids.push(g);
   }
   if (grids.length !== r.gridPaths.length) {
