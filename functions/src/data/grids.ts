@@ -29,6 +29,13 @@ export interface StaffItem {
   name: string;
   role: Role;
   duties: Duty[];
+  /** the grid's path (district … grid): indexes the assignment for the staff lists of every ancestor */
+  gridPath?: string[];
+  /** the grid's names below the district, for the staff list */
+  gridName?: string;
+  /** masked (the list shows no more) */
+  phone?: string;
+  status?: 'active' | 'suspended' | 'retired';
 }
 
 export function gridItem(g: GridItem) {
@@ -41,7 +48,12 @@ export function gridItem(g: GridItem) {
 }
 
 export function staffItem(s: StaffItem) {
-  return { ...keys.gridStaff(s.gridId, s.userId), type: 'staff', ...s };
+  return {
+    ...keys.gridStaff(s.gridId, s.userId),
+    ...(s.gridPath ? keys.staffIn(s.gridPath, s.userId) : {}),
+    type: 'staff',
+    ...s,
+  };
 }
 
 const toGrid = (i: Record<string, unknown>, staff: StaffItem[] = []): Grid => ({

@@ -6,6 +6,7 @@ import type { ListQuery } from '@gridlink/shared/common';
 import { listMessages } from '../data/messages';
 import { confirmBinding, pendingBindings, unitQr } from '../domain/bindings';
 import { readHouseholds, readPerson } from '../domain/basedata/households';
+import { staffActions } from './staff';
 
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
@@ -30,5 +31,7 @@ export const actions: Record<string, Action> = {
   'grids.messages': async (ctx) => listMessages(ctx.actor!.id, ctx.query as ListQuery),
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),
 };
+
+Object.assign(actions, staffActions);
 
 export const handler = createAreaHandler(actions, gridsRoutes);

@@ -5,6 +5,7 @@ import { Id } from '@gridlink/shared/common';
 import { BindUnitBody, ConfirmBindingBody, Me, PendingBinding, PendingBindingQuery, UnitQr } from '@gridlink/shared/me';
 import { Message } from '@gridlink/shared/inbox';
 import { Households, HouseholdPerson, PersonParams, PersonQuery } from '@gridlink/shared/basedata';
+import { staffAdminRoutes } from './staff';
 import type { RouteDef } from './types';
 
 const STAFF_IN_GRID = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'] as const;
@@ -126,4 +127,5 @@ export const gridsRoutes: readonly RouteDef[] = [
     summary: '我的消息',
     tag: 'me',
   },
+  ...staffAdminRoutes,
 ];
