@@ -7,7 +7,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorBody } from '@gridlink/shared/common';
 import { StaffAssignment, StaffChange, StaffMember } from '@gridlink/shared/staff';
 import { db, table } from '../src/data/client';
-import { startApi, type Api } from './harness';
+import { bindVerified, startApi, type Api } from './harness';
 
 let api: Api;
 const t: Record<string, string> = {};
@@ -196,6 +196,25 @@ describe('retiring with a successor', () => {
       expect(res.status).toBe(201);
       reports.push(res.body.id as string);
     }
+    // a dispute the leaver is mediating (it waits in the building's inbox)
+    const d = await call('POST', '/v1/disputes', 'worker-demo', {
+      kind: 'neighbor',
+      facts: '楼上卫生间漏水至楼下，双方多次沟通未果',
+      unitId: `${B1}-u1`,
+      parties: [
+        { role: 'applicant', name: '王丽', contact: '13912340000' },
+        { role: 'respondent', name: '李强' },
+      ],
+    });
+    expect(d.status).toBe(201);
+    const s1 = await call('POST', `/v1/disputes/${d.body.id}/sessions`, 'worker-demo', {
+      date: '2026-03-02',
+      place: '1号楼网格议事点',
+      participants: ['王丽', '赵刚'],
+      notes: '双方同意先修缮防水',
+      version: 1,
+    });
+    expect(s1.status).toBe(200);
     const inbox = await call('GET', '/v1/requests?view=inbox&limit=100', 'worker-demo');
     for (const id of reports) expect(inbox.body.items.map((x: { id: string }) => x.id)).toContain(id);
 
@@ -224,6 +243,7 @@ describe('retiring with a successor', () => {
     expect(c.member).toMatchObject({ status: 'retired', grids: [] });
     expect(c.handover).toMatchObject({ fromId: 'worker-demo', toId: successor.id, gridIds: [B1], done: true });
     expect(c.handover!.requests).toBeGreaterThanOrEqual(3);
+    expect(c.handover!.disputes).toBe(1);
 
     err(await call('GET', '/v1/me', 'worker-demo'), 401);
     const st = await api.login(successor.id);
@@ -236,6 +256,11 @@ describe('retiring with a successor', () => {
     expect(entries[0].note).toBe(
       '工作交接：张明 → 郑强'.replace('张明', entries[0].note.split('：')[1].split(' → ')[0]),
     );
+
+    const dispute = await api.call('GET', `/v1/disputes/${d.body.id}`, { token: st });
+    expect(dispute.status).toBe(200);
+    expect(dispute.body.status).toBe('mediating');
+    expect(dispute.body.timeline.filter((e: { action: string }) => e.action === 'handover')).toHaveLength(1);
 
     // the successor now serves B1 and B2; the leaver is gone from the lists
     const succ = await call('GET', `/v1/staff/${successor.id}`, 'community-admin-demo');
@@ -253,5 +278,58 @@ describe('retiring with a successor', () => {
       }),
       409,
     );
+  });
+});
+
+describe('several grids', () => {
+  it('the inbox of a member serving two grids is one list over both, newest first, paged without loss', async () => {
+    const m = await add('community-admin-demo', {
+      name: '冯雪',
+      phone: '13933334444',
+      role: 'grid_worker',
+      gridIds: [B2, B1],
+    });
+    // a resident of B2 (bound by the unit's QR code) and one of B1 report
+    const res = await api.call('POST', '/v1/auth/wechat', { body: { code: 'dev-staff-b2' } });
+    const b2resident = res.body.token as string;
+    expect((await bindVerified(api, b2resident, `${B2}-u1`)).status).toBe(200);
+    const ids: string[] = [];
+    for (const [token, text] of [
+      [b2resident, '2号楼一单元门禁坏了，进出不便'],
+      [t['resident-demo'], '1号楼一单元垃圾桶满了没人清'],
+      [b2resident, '2号楼一单元电梯异响，担心安全'],
+    ]) {
+      const r = await api.call('POST', '/v1/requests', {
+        token,
+        body: { category: 'facility', description: text, ignoreSimilar: true },
+      });
+      expect(r.status).toBe(201);
+      ids.push(r.body.id);
+    }
+    const token = await api.login(m.id);
+    const all = await api.call('GET', '/v1/requests?view=inbox&limit=100', { token });
+    const listed = all.body.items.map((x: { id: string; createdAt: string }) => x);
+    for (const id of ids) expect(listed.map((x: { id: string }) => x.id)).toContain(id);
+    const times = listed.map((x: { createdAt: string }) => x.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+    // page by page, one at a time: the same items, each once
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const p = await api.call('GET', `/v1/requests?view=inbox&limit=1${q}`, { token });
+      expect(p.status).toBe(200);
+      paged.push(...p.body.items.map((x: { id: string }) => x.id));
+      cursor = p.body.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(listed.map((x: { id: string }) => x.id));
+    // one grid asked for: that grid only; a grid not served (nor below one): refused
+    const one = await api.call('GET', `/v1/requests?view=inbox&gridId=${B2}&limit=100`, { token });
+    expect(one.body.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([ids[0], ids[2]]));
+    expect(one.body.items.map((x: { id: string }) => x.id)).not.toContain(ids[1]);
+    err(await api.call('GET', '/v1/requests?view=inbox&gridId=hz-hp-xh', { token }), 403);
+    // a community admin may read the inbox of a grid below theirs
+    const below = await call('GET', `/v1/requests?view=inbox&gridId=${B2}`, 'community-admin-demo');
+    expect(below.status).toBe(200);
   });
 });

@@ -96,6 +96,8 @@ const gridCache = ttlCache<GridItem>(GRID_TTL_MS);
 
 /** Start cold (tests that count calls warm the cache themselves, so no entry expires mid-measure). */
 export const forgetGridCache = () => gridCache.clear();
+/** Staff administration changed these grids' staff: this container routes by them at once. */
+export const forgetGrids = (ids: readonly string[]) => ids.forEach((id) => gridCache.forget(id));
 
 /** Raw grid items, several at once: from the cache, the rest in one BatchGet (e.g. a unit's path). */
 export async function getGridItems(ids: string[]): Promise<Map<string, GridItem>> {

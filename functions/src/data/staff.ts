@@ -44,18 +44,27 @@ export function openRequestsInInbox(gridId: string, page: PageRequest) {
   );
 }
 
-/** Open disputes of a community that `userId` mediates / open petitions whose 包案领导 is `userId`. */
-export function openCasesHeldBy(kind: 'dispute' | 'petition', communityId: string, userId: string, page: PageRequest) {
-  const held =
-    kind === 'dispute'
-      ? { expr: 'mediator.id = :u', values: { ':u': userId } }
-      : { expr: 'keyCase.leaderId = :u', values: { ':u': userId } };
+/** Open disputes / petitions waiting in a grid's inbox (the grid that must act now). */
+export function openCasesInInbox(kind: 'dispute' | 'petition', gridId: string, page: PageRequest) {
   const states = kind === 'dispute' ? DISPUTE_WORKFLOW.open : PETITION_WORKFLOW.open;
   return queryPage(
     {
+      index: 'GSI2',
+      pk: keys.caseInboxPk(kind === 'dispute' ? 'DISP' : 'PET', gridId),
+      filter: openFilter(states),
+    },
+    page,
+    (i) => fromItem<CaseItem>(i),
+  );
+}
+
+/** Open petitions of a community whose 包案领导 is `userId`. */
+export function openPetitionsLedBy(communityId: string, userId: string, page: PageRequest) {
+  return queryPage(
+    {
       index: 'GSI1',
-      pk: keys.casesInPk(kind === 'dispute' ? 'DISP' : 'PET', communityId),
-      filter: openFilter(states, held),
+      pk: keys.casesInPk('PET', communityId),
+      filter: openFilter(PETITION_WORKFLOW.open, { expr: 'keyCase.leaderId = :u', values: { ':u': userId } }),
     },
     page,
     (i) => fromItem<CaseItem>(i),

@@ -19,7 +19,7 @@ import type {
 } from '@gridlink/shared/staff';
 import type { Actor } from '../../auth/actor';
 import { applyStaff, StaleStaff } from '../../data/basedata';
-import type { GridItem, StaffItem } from '../../data/grids';
+import { forgetGrids, type GridItem, type StaffItem } from '../../data/grids';
 import { newId } from '../../data/ids';
 import { getHandover, listStaffIn, putHandover, type HandoverItem } from '../../data/staff';
 import { isConditionFailure } from '../../data/transact';
@@ -116,6 +116,7 @@ async function write(
       }),
       version,
     );
+    forgetGrids([...(base?.gridIds ?? []), ...grids.map((g) => g.id)]);
   } catch (e) {
     if (e instanceof StaleStaff) throw version ? versionConflict() : conflict('该手机号已登记为工作人员');
     if (isConditionFailure(e)) throw versionConflict();

@@ -3,8 +3,9 @@
  * to the successor, each item with a timeline entry. What the model holds per person or per grid:
  * - requests wait in a grid's inbox: the successor now serves the grid; each open request in the
  *   inbox of a grid left gets the entry (and its version moves on);
- * - disputes they mediate (`mediator`) and petitions they lead as 包案领导 (`keyCase.leaderId`),
- *   in the communities of the grids left: the successor takes that place, with the entry.
+ * - so do open disputes and petitions: their inbox is a grid too (`mediator` is recorded only
+ *   when a mediation ends); petitions they lead as 包案领导 (`keyCase.leaderId`) in the
+ *   communities of the grids left get the successor as leader, with the entry.
  * Read page by page, one small transaction per item (the item at the version read + the entry,
  * which exists once per hand-over): a big worker's work never meets the 100-item limit, and a
  * re-run (resume) skips what was moved.
@@ -19,7 +20,8 @@ import type { RequestItem } from '../../data/requests';
 import {
   handOverCase,
   handOverRequest,
-  openCasesHeldBy,
+  openCasesInInbox,
+  openPetitionsLedBy,
   openRequestsInInbox,
   putHandover,
   type HandoverItem,
@@ -91,22 +93,23 @@ export async function runHandover(
     );
   const moveCase = (c: CaseItem) => {
     const next = { ...c, version: c.version + 1, updatedAt: h.at } as CaseItem;
-    if (next.kind === 'dispute' && next.mediator) next.mediator = { ...next.mediator, ...names.to };
-    if (next.kind === 'petition' && next.keyCase)
+    if (next.kind === 'petition' && next.keyCase?.leaderId === h.fromId)
       next.keyCase = { ...next.keyCase, leaderId: names.to.id, leaderName: names.to.name };
     return handOverCase(next, c, { ...entry, from: c.status, to: c.status, level: c.level, note });
   };
-  const communities = [...new Set(grids.map((g) => g.path[2]).filter(Boolean))];
   let disputes = 0;
   let petitions = 0;
-  const heldHere = (c: CaseItem) =>
-    grids.some((g) => c.gridPath.includes(g.id)) ? moveCase(c) : Promise.resolve('skipped');
-  for (const cId of communities) {
-    const page = (kind: 'dispute' | 'petition') => (cursor?: string) =>
-      openCasesHeldBy(kind, cId, h.fromId, { limit: PAGE, cursor });
-    disputes += await eachPage(page('dispute'), heldHere);
-    petitions += await eachPage(page('petition'), heldHere);
+  for (const g of grids) {
+    const inbox = (kind: 'dispute' | 'petition') => (cursor?: string) =>
+      openCasesInInbox(kind, g.id, { limit: PAGE, cursor });
+    disputes += await eachPage(inbox('dispute'), moveCase);
+    petitions += await eachPage(inbox('petition'), moveCase);
   }
+  // petitions they lead as 包案领导, wherever they wait in the communities of the grids left
+  const led = (c: CaseItem) =>
+    grids.some((g) => c.gridPath.includes(g.id)) ? moveCase(c) : Promise.resolve('skipped');
+  for (const cId of new Set(grids.map((g) => g.path[2]).filter(Boolean)))
+    petitions += await eachPage((cursor) => openPetitionsLedBy(cId, h.fromId, { limit: PAGE, cursor }), led);
   const done: HandoverItem = {
     ...h,
     requests: h.requests + requests,
