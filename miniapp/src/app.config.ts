@@ -10,6 +10,7 @@ export default defineAppConfig({
         'pages/handle/index',
         'pages/callbacks/index',
         'pages/dashboard/index',
+        'pages/staff/index',
       ],
     },
     {

@@ -2,9 +2,9 @@
 import * as z from 'zod';
 import { Id, ListQuery, Timestamp } from './common';
 import { Duty, Role } from './roles';
+import { MANAGED_ROLES } from './names';
 
-/** The roles an admin may give through staff administration (never district_admin, never residents). */
-export const MANAGED_ROLES = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'office'] as const;
+export { MANAGED_ROLES, STAFF_ADMIN_RANK } from './names';
 export const ManagedRole = z.enum(MANAGED_ROLES);
 
 export const StaffStatus = z.enum(['active', 'suspended', 'retired']);

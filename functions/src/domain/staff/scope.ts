@@ -2,6 +2,7 @@
  * Who may administer whom: community, street and district admins, within the grids they serve
  * (a grid and everything below it), and only staff of a lower rank than their own.
  */
+import { STAFF_ADMIN_RANK } from '@gridlink/shared/names';
 import type { Role } from '@gridlink/shared/roles';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
@@ -9,14 +10,7 @@ import { getGridItems, type GridItem } from '../../data/grids';
 import type { UserItem } from '../../data/users';
 import { badRequest, forbidden, notFound } from '../errors';
 
-const RANK: Partial<Record<Role, number>> = {
-  grid_worker: 0,
-  grid_leader: 0,
-  office: 0,
-  community_admin: 1,
-  street_admin: 2,
-  district_admin: 3,
-};
+const RANK = STAFF_ADMIN_RANK;
 export const ADMINS: readonly Role[] = ['community_admin', 'street_admin', 'district_admin'];
 /** workers and leaders take requests (routing walks up to the grids they serve) */
 export const isRouted = (role: Role) => role === 'grid_worker' || role === 'grid_leader';
