@@ -3,10 +3,11 @@
  * retire the staff of their grids; a leaver's open work moves to the successor with a timeline
  * entry; every change is audited with values masked.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorBody } from '@gridlink/shared/common';
 import { StaffAssignment, StaffChange, StaffMember } from '@gridlink/shared/staff';
 import { db, table } from '../src/data/client';
+import { requestItem } from '../src/data/requests';
 import { bindVerified, startApi, type Api } from './harness';
 
 let api: Api;
@@ -331,5 +332,66 @@ describe('several grids', () => {
     // a community admin may read the inbox of a grid below theirs
     const below = await call('GET', `/v1/requests?view=inbox&gridId=${B2}`, 'community-admin-demo');
     expect(below.status).toBe(200);
+  });
+});
+
+describe('a hand-over larger than a page', () => {
+  it('moves 30 open requests (two pages, one small transaction each), each with one entry; done ones stay', async () => {
+    const B = 'hz-hp-xh-c1-a2-b1';
+    const leaver = await add('community-admin-demo', {
+      name: '陈涛',
+      phone: '13966667777',
+      role: 'grid_worker',
+      gridIds: [B],
+    });
+    const next = await add('community-admin-demo', {
+      name: '林芳',
+      phone: '13966668888',
+      role: 'grid_leader',
+      gridIds: [B],
+    });
+    const now = Date.now();
+    const base = (i: number, status: 'accepted' | 'closed') => {
+      const at = new Date(now - (i + 1) * 60_000).toISOString();
+      return requestItem({
+        id: `bulk-${String(i).padStart(2, '0')}`,
+        status,
+        version: 2,
+        createdAt: at,
+        updatedAt: at,
+        category: 'facility',
+        categoryName: '公共设施损坏',
+        description: '楼道灯坏了，晚上看不见',
+        unitId: `${B}-u1`,
+        unitName: '幸福小区 二片区 4号楼 一单元',
+        gridPath: ['hz', 'hz-hp', 'hz-hp-xh', 'hz-hp-xh-c1', 'hz-hp-xh-c1-a2', B, `${B}-u1`],
+        level: 'grid',
+        lastLevel: 'grid',
+        inbox: B,
+        dueAt: null,
+        overdue: false,
+        reporterId: 'resident-demo',
+        reporterName: '王丽',
+        attachments: [],
+        reopenCount: 0,
+        joinCount: 0,
+        joinerIds: [],
+      });
+    };
+    for (let i = 0; i < 32; i++)
+      await db().send(new PutCommand({ TableName: table(), Item: base(i, i < 30 ? 'accepted' : 'closed') }));
+    const res = await call('POST', `/v1/staff/${leaver.id}/retire`, 'community-admin-demo', {
+      version: 1,
+      successorId: next.id,
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.handover).toMatchObject({ requests: 30, disputes: 0, petitions: 0, done: true });
+    const items = (await scanAll()).filter((i) => String(i.PK).startsWith('REQ#bulk-'));
+    const entries = items.filter((i) => i.type === 'event' && i.action === 'handover');
+    expect(entries).toHaveLength(30);
+    expect(new Set(entries.map((e) => e.PK)).size).toBe(30);
+    const moved = items.filter((i) => i.type === 'request' && i.version === 3).map((i) => i.id);
+    expect(moved).toHaveLength(30);
+    expect(moved).not.toContain('bulk-30');
   });
 });
