@@ -329,6 +329,18 @@ describe('several grids', () => {
     expect(one.body.items.map((x: { id: string }) => x.id)).toEqual(expect.arrayContaining([ids[0], ids[2]]));
     expect(one.body.items.map((x: { id: string }) => x.id)).not.toContain(ids[1]);
     err(await api.call('GET', '/v1/requests?view=inbox&gridId=hz-hp-xh', { token }), 403);
+    // 帮扶对象 of both grids: the elder of B1 is listed for a worker of B2 + B1, not for one of B2 alone
+    const care = await api.call('GET', '/v1/care-recipients', { token });
+    expect(care.status).toBe(200);
+    expect(care.body.items.map((c: { id: string }) => c.id)).toContain('resident-elder');
+    const onlyB2 = await add('community-admin-demo', {
+      name: '何静',
+      phone: '13933335555',
+      role: 'grid_worker',
+      gridIds: [B2],
+    });
+    const b2care = await api.call('GET', '/v1/care-recipients', { token: await api.login(onlyB2.id) });
+    expect(b2care.body.items.map((c: { id: string }) => c.id)).not.toContain('resident-elder');
     // a community admin may read the inbox of a grid below theirs
     const below = await call('GET', `/v1/requests?view=inbox&gridId=${B2}`, 'community-admin-demo');
     expect(below.status).toBe(200);
