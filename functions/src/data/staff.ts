@@ -95,7 +95,7 @@ export const handOverRequest = (next: RequestItem, old: RequestItem, e: EventIte
 export const handOverCase = (next: CaseItem, old: CaseItem, e: CaseEventItem) =>
   moveOne([caseReplace(next, { version: old.version, status: old.status }), once(caseEventPut(next, e))]);
 
-export type HandoverItem = Handover & { at: string; byId: string; byRole: string };
+export type HandoverItem = Handover & { at: string; byId: string; byName: string; byRole: string };
 
 export async function putHandover(h: HandoverItem) {
   await db().send(

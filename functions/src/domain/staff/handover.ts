@@ -65,6 +65,7 @@ export function newHandover(id: string, from: UserItem, to: UserItem, grids: Gri
     done: false,
     at,
     byId: actor.id,
+    byName: actor.name,
     byRole: actor.role,
   };
   return h;
@@ -77,7 +78,14 @@ export async function runHandover(
   grids: GridItem[],
 ): Promise<Handover> {
   const note = `工作交接：${names.from} → ${names.to.name}`;
-  const entry = { id: h.id, at: h.at, actorId: h.byId, actorName: '人员管理', actorRole: h.byRole, action: 'handover' };
+  const entry = {
+    id: h.id,
+    at: h.at,
+    actorId: h.byId,
+    actorName: h.byName ?? '人员管理',
+    actorRole: h.byRole,
+    action: 'handover',
+  };
   let requests = 0;
   for (const g of grids)
     requests += await eachPage(
