@@ -405,5 +405,23 @@ describe('a hand-over larger than a page', () => {
     const moved = items.filter((i) => i.type === 'request' && i.version === 3).map((i) => i.id);
     expect(moved).toHaveLength(30);
     expect(moved).not.toContain('bulk-30');
+
+    // an unfinished hand-over (as if the function stopped half-way) is resumed by retiring again:
+    // what was moved is skipped (its entry exists), what is left moves, counts add up
+    const [h] = (await scanAll()).filter((i) => i.type === 'handover' && i.fromId === leaver.id);
+    await db().send(new PutCommand({ TableName: table(), Item: { ...h, done: false } }));
+    await db().send(new PutCommand({ TableName: table(), Item: base(40, 'accepted') }));
+    const again = await call('POST', `/v1/staff/${leaver.id}/retire`, 'community-admin-demo', {
+      version: 1,
+      successorId: next.id,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.handover).toMatchObject({ id: h.id, requests: 31, done: true });
+    const after = (await scanAll()).filter((i) => i.type === 'event' && i.action === 'handover');
+    expect(after.filter((e) => String(e.PK).startsWith('REQ#bulk-'))).toHaveLength(31);
+    err(
+      await call('POST', `/v1/staff/${leaver.id}/retire`, 'community-admin-demo', { version: 1, successorId: next.id }),
+      409,
+    );
   });
 });
