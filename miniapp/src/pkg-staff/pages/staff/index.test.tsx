@@ -109,6 +109,28 @@ test('suspends after a confirmation, and retires with a successor picked from th
   expect(Taro.showToast).toHaveBeenCalledWith({ title: '已交接：诉求2件，纠纷1件，信访0件', icon: 'none' });
 });
 
+test('editing: removing a grid asks for a successor, then moves with them', async () => {
+  st.listStaff.mockResolvedValue({ items: [row(), row({ userId: 'w2', name: '郑强' })], nextCursor: null });
+  st.getStaff.mockResolvedValue(member('w1'));
+  st.updateStaff.mockResolvedValue({ member: { ...member('w1', 4), grids: [{ id: 'yg', name: '阳光小区' }] } });
+  render(<StaffPage />);
+  await screen.findByTestId('staff-w1');
+  await tap('staff-edit-w1');
+  await tap('staff-grid-yg');
+  await tap('staff-grid-b1');
+  await tap('staff-submit');
+  expect(screen.getByTestId('staff-error').textContent).toBe('移出网格的待办需交给接替人员：请选择');
+  expect(screen.queryByTestId('staff-successor-w1')).toBeNull();
+  await tap('staff-successor-w2');
+  await tap('staff-submit');
+  expect(st.updateStaff).toHaveBeenCalledWith('w1', {
+    version: 3,
+    gridIds: ['yg'],
+    duties: ['informant'],
+    successorId: 'w2',
+  });
+});
+
 test('an empty grid says so', async () => {
   st.listStaff.mockResolvedValue({ items: [], nextCursor: null });
   render(<StaffPage />);

@@ -35,13 +35,17 @@ function StaffForm({
   grids,
   roles,
   edit,
+  successors = [],
   onDone,
 }: {
   grids: { id: string; name: string }[];
   roles: Role[];
   edit?: { id: string; version: number; gridIds: string[]; duties: Duty[] };
+  /** who may take over the work of a grid removed (edit) */
+  successors?: StaffAssignment[];
   onDone: () => void;
 }) {
+  const [successorId, setSuccessorId] = useState<string>();
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [role, setRole] = useState<Role>();
@@ -49,14 +53,22 @@ function StaffForm({
   const [duties, setDuties] = useState<Duty[]>(edit?.duties ?? []);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const removing = !!edit && edit.gridIds.some((g) => !gridIds.includes(g));
+  const others = [
+    ...new Map(
+      successors.filter((x) => x.userId !== edit?.id && x.status === 'active').map((x) => [x.userId, x]),
+    ).values(),
+  ];
   const submit = async () => {
     if (!edit && (!name.trim() || !/^1[3-9]\d{9}$/.test(phone) || !role))
       return setError('请填写姓名、11 位手机号并选择角色');
     if (!gridIds.length) return setError('请选择负责网格');
+    if (removing && !successorId) return setError('移出网格的待办需交给接替人员：请选择');
     setError('');
     setSaving(true);
     try {
-      if (edit) await updateStaff(edit.id, { version: edit.version, gridIds, duties });
+      if (edit)
+        await updateStaff(edit.id, { version: edit.version, gridIds, duties, ...(removing ? { successorId } : {}) });
       else await createStaff({ name: name.trim(), phone, role: role as never, gridIds, duties });
       Taro.showToast({ title: edit ? '已保存' : '已新增', icon: 'none' });
       onDone();
@@ -98,6 +110,17 @@ function StaffForm({
         onChange={(id) => setGridIds(toggle(gridIds, id))}
         testIdPrefix="staff-grid"
       />
+      {removing && (
+        <>
+          <Text className="rform__label">接替人员（移出网格的待办交给他）</Text>
+          <Chips
+            options={others.map((x) => ({ key: x.userId, label: `${x.name}（${ROLE_NAMES[x.role]}）` }))}
+            value={successorId}
+            onChange={setSuccessorId}
+            testIdPrefix="staff-successor"
+          />
+        </>
+      )}
       <Text className="rform__label">五员职责</Text>
       <Chips
         multi
@@ -310,6 +333,7 @@ export default function StaffPage() {
                   grids={[...gridOptions.filter((g) => !open.grids!.some((x) => x.id === g.id)), ...open.grids!]}
                   roles={roles}
                   edit={{ id: open.id, version: open.version!, gridIds: open.gridIds!, duties: open.duties! }}
+                  successors={list.items}
                   onDone={done}
                 />
               )}
