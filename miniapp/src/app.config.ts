@@ -12,6 +12,7 @@ export default defineAppConfig({
         'pages/dashboard/index',
         'pages/residents/index',
         'pages/import/index',
+        'pages/staff/index',
       ],
     },
     {

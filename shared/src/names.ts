@@ -39,6 +39,18 @@ export const STAFF_ROLES: readonly Role[] = [
   'department',
 ];
 
+/** The roles staff administration may give (never district_admin, never residents), lowest first. */
+export const MANAGED_ROLES = ['grid_worker', 'grid_leader', 'office', 'community_admin', 'street_admin'] as const;
+/** Who may administer staff: these admins, each only roles strictly below their own. */
+export const STAFF_ADMIN_RANK: Partial<Record<Role, number>> = {
+  grid_worker: 0,
+  grid_leader: 0,
+  office: 0,
+  community_admin: 1,
+  street_admin: 2,
+  district_admin: 3,
+};
+
 /** 网格五员: the five duties grid staff carry. */
 export const DUTIES = ['publicist', 'informant', 'mediator', 'safety', 'service'] as const;
 export type Duty = (typeof DUTIES)[number];

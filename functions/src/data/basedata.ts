@@ -6,6 +6,7 @@
  */
 import { BatchWriteCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { GridLevel } from '@gridlink/shared/grid';
+import { maskPhone } from '@gridlink/shared/mask';
 import type { Duty, Role } from '@gridlink/shared/roles';
 import { auditPut, type AuditEntry } from './audit';
 import { getMany } from './batch';
@@ -296,6 +297,13 @@ const childCountAdd = (id: string, n: number, now: string) => ({
   },
 });
 
+/** applyStaff with an expected version: the user moved on (or exists already) since it was read */
+export class StaleStaff extends Error {
+  constructor() {
+    super('staff user changed since it was read');
+  }
+}
+
 export interface StaffImport {
   user: UserItem & { rowHash: string; importId: string };
   grids: GridItem[];
@@ -306,15 +314,24 @@ export interface StaffImport {
  * leaders: routing walks up to them) and the audit record, in one transaction. Grids no longer
  * listed by a corrected file lose the assignment in the same transaction.
  */
-export async function applyStaff(s: StaffImport, audit: (old?: Record<string, unknown>) => AuditEntry) {
+export async function applyStaff(
+  s: StaffImport,
+  audit: (old?: Record<string, unknown>) => AuditEntry,
+  /** staff administration: only while the user is still at this version (0: must not exist yet) */
+  expectedVersion?: number,
+) {
   const [old] = await getMany([keys.user(s.user.id)]);
+  if (expectedVersion !== undefined && ((old?.version as number | undefined) ?? 0) !== expectedVersion)
+    throw new StaleStaff();
   if (old?.rowHash === s.user.rowHash) return 'unchanged' as const;
   const gridIds = s.grids.map((g) => g.id);
   const oldGrids = ((old?.gridIds as string[]) ?? []).filter((g) => !gridIds.includes(g));
   const routed = (role: Role) => role === 'grid_worker' || role === 'grid_leader';
   const current = new Map((await getMany([...gridIds, ...oldGrids].map((g) => keys.grid(g)))).map((g) => [g.id, g]));
   const ops: unknown[] = [];
-  const user = {
+  // what the row does not say (a suspension, a retirement, a binding) is kept from the stored user
+  const user: UserItem & { rowHash: string } = {
+    ...(old ? fromItem<UserItem>(old) : {}),
     ...s.user,
     version: ((old?.version as number) ?? 0) + 1,
     createdAt: (old?.createdAt as string) ?? s.user.createdAt,
@@ -333,7 +350,17 @@ export async function applyStaff(s: StaffImport, audit: (old?: Record<string, un
     ops.push({
       Put: {
         TableName: table(),
-        Item: staffItem({ gridId: g.id, userId: user.id, name: user.name, role: user.role, duties }),
+        Item: staffItem({
+          gridId: g.id,
+          userId: user.id,
+          name: user.name,
+          role: user.role,
+          duties,
+          gridPath: g.path,
+          gridName: g.pathNames.slice(1).join(' › '),
+          phone: user.phone ? maskPhone(user.phone) : '',
+          status: user.retiredAt ? 'retired' : user.disabled ? 'suspended' : 'active',
+        }),
       },
     });
     const staffIds = (current.get(g.id)?.staffIds as string[] | undefined) ?? [];

@@ -11,6 +11,8 @@ export interface TtlCache<V> {
   get(key: string): V | undefined;
   set(key: string, value: V): void;
   clear(): void;
+  /** drop one entry (this container wrote it: read it fresh next time) */
+  forget(key: string): void;
 }
 
 export function ttlCache<V>(ttlMs: number, maxEntries = 20_000): TtlCache<V> {
@@ -31,5 +33,6 @@ export function ttlCache<V>(ttlMs: number, maxEntries = 20_000): TtlCache<V> {
       entries.set(k(key), { until: Date.now() + ttlMs, value });
     },
     clear: () => entries.clear(),
+    forget: (key) => void entries.delete(k(key)),
   };
 }

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, type PageRequest } from './query';
 
 export interface CallbackItem {
   id: string;
@@ -35,20 +35,17 @@ export async function getCallback(id: string) {
   return Item ? strip(Item) : undefined;
 }
 
-export function listCallbacks(communityId: string, page: PageRequest, status?: 'open' | 'done') {
-  return queryPage(
-    {
-      index: 'GSI1',
-      pk: keys.callbacksOfPk(communityId),
-      newestFirst: true,
-      filter: status
-        ? {
-            FilterExpression: '#st = :st',
-            ExpressionAttributeNames: { '#st': 'status' },
-            ExpressionAttributeValues: { ':st': status },
-          }
-        : undefined,
-    },
+export function listCallbacks(communityIds: string | string[], page: PageRequest, status?: 'open' | 'done') {
+  const filter = status
+    ? {
+        FilterExpression: '#st = :st',
+        ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: { ':st': status },
+      }
+    : undefined;
+  const ids = typeof communityIds === 'string' ? [communityIds] : communityIds;
+  return queryMerged(
+    { index: 'GSI1', newestFirst: true, sources: ids.map((c) => ({ pk: keys.callbacksOfPk(c), filter })) },
     page,
     strip,
   );

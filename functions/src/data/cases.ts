@@ -14,7 +14,7 @@ import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { readPartition } from './partition';
 import { shardOf } from './outbox';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, queryPage, type PageRequest } from './query';
 
 export type CaseKind = 'dispute' | 'petition';
 export interface CaseActor {
@@ -229,17 +229,18 @@ const filterOf = (status?: string, key?: boolean) => {
 export function listCases(
   kind: CaseKind,
   by: 'inbox' | 'community',
-  ownerId: string,
+  ownerIds: string | string[],
   page: PageRequest,
   f: { status?: string; key?: boolean },
 ) {
   const p = PREFIX[kind];
-  return queryPage(
+  const filter = filterOf(f.status, f.key);
+  const owners = typeof ownerIds === 'string' ? [ownerIds] : ownerIds;
+  return queryMerged(
     {
       index: by === 'inbox' ? 'GSI2' : 'GSI1',
-      pk: by === 'inbox' ? keys.caseInboxPk(p, ownerId) : keys.casesInPk(p, ownerId),
+      sources: owners.map((o) => ({ pk: by === 'inbox' ? keys.caseInboxPk(p, o) : keys.casesInPk(p, o), filter })),
       newestFirst: true,
-      filter: filterOf(f.status, f.key),
     },
     page,
     (i) => strip(i) as unknown as CaseItem,

@@ -29,6 +29,13 @@ export interface StaffItem {
   name: string;
   role: Role;
   duties: Duty[];
+  /** the grid's path (district … grid): indexes the assignment for the staff lists of every ancestor */
+  gridPath?: string[];
+  /** the grid's names below the district, for the staff list */
+  gridName?: string;
+  /** masked (the list shows no more) */
+  phone?: string;
+  status?: 'active' | 'suspended' | 'retired';
 }
 
 export function gridItem(g: GridItem) {
@@ -41,7 +48,12 @@ export function gridItem(g: GridItem) {
 }
 
 export function staffItem(s: StaffItem) {
-  return { ...keys.gridStaff(s.gridId, s.userId), type: 'staff', ...s };
+  return {
+    ...keys.gridStaff(s.gridId, s.userId),
+    ...(s.gridPath ? keys.staffIn(s.gridPath, s.userId) : {}),
+    type: 'staff',
+    ...s,
+  };
 }
 
 const toGrid = (i: Record<string, unknown>, staff: StaffItem[] = []): Grid => ({
@@ -84,6 +96,8 @@ const gridCache = ttlCache<GridItem>(GRID_TTL_MS);
 
 /** Start cold (tests that count calls warm the cache themselves, so no entry expires mid-measure). */
 export const forgetGridCache = () => gridCache.clear();
+/** Staff administration changed these grids' staff: this container routes by them at once. */
+export const forgetGrids = (ids: readonly string[]) => ids.forEach((id) => gridCache.forget(id));
 
 /** Raw grid items, several at once: from the cache, the rest in one BatchGet (e.g. a unit's path). */
 export async function getGridItems(ids: string[]): Promise<Map<string, GridItem>> {

@@ -2,6 +2,12 @@
  * The only module that builds DynamoDB keys. Every access pattern of the product is listed in
  * ACCESS_PATTERNS below (and rendered into DATA_MODEL.md by `npm run docs`).
  */
+const staffInPrefix = (path: readonly string[]) =>
+  path
+    .slice(1)
+    .map((id) => `${id}/`)
+    .join('');
+
 export const keys = {
   user: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PROFILE' }),
   /** uniqueness of a WeChat openid; points at the user */
@@ -16,6 +22,19 @@ export const keys = {
   /** a staff assignment lives in its grid's partition: one Query reads the grid and its staff */
   gridStaff: (gridId: string, userId: string) => ({ PK: `GRID#${gridId}`, SK: `STAFF#${userId}` }),
   gridPartition: (gridId: string) => `GRID#${gridId}`,
+  /**
+   * GSI1 on a staff assignment: every assignment of a district in one partition, sorted by the
+   * grid's path below the district ('<street>/<community>/…/#<userId>'), so the staff of any grid
+   * and below is one Query with begins_with on the path prefix.
+   */
+  staffIn: (path: readonly string[], userId: string) => ({
+    GSI1PK: `STAFFIN#${path[0]}`,
+    GSI1SK: `${staffInPrefix(path)}#${userId}`,
+  }),
+  staffInPk: (districtId: string) => `STAFFIN#${districtId}`,
+  staffInPrefix: (path: readonly string[]) => staffInPrefix(path),
+  /** a hand-over of a leaver's open work to a successor (progress; resumable) */
+  handover: (fromId: string, id: string) => ({ PK: `USER#${fromId}`, SK: `HANDOVER#${id}` }),
   /** audit trail of one target; GSI1 lists what one actor did */
   audit: (target: string, at: string, id: string) => ({ PK: `AUDIT#${target}`, SK: `${at}#${id}` }),
   auditBy: (actorId: string, at: string, id: string) => ({ GSI1PK: `AUDITBY#${actorId}`, GSI1SK: `${at}#${id}` }),
@@ -270,6 +289,18 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = GRID#<gridId>, SK begins_with STAFF#',
     example: 'GRID#hz-hp-xh-c1-a1-b1 / STAFF#worker-demo',
+  },
+  {
+    pattern: 'List the staff of a grid and everything below it (staff administration)',
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = STAFFIN#<districtId>, GSI1SK begins_with <street>/<community>/…/',
+    example: 'STAFFIN#hz / hz-hp/hz-hp-xh/hz-hp-xh-c1/hz-hp-xh-c1-a1/hz-hp-xh-c1-a1-b1/#worker-demo',
+  },
+  {
+    pattern: "A leaver's hand-over to a successor",
+    index: 'table',
+    keyCondition: 'PK = USER#<leaverId>, SK = HANDOVER#<id>',
+    example: 'USER#worker-demo / HANDOVER#01JD…',
   },
   {
     pattern: 'Audit trail of a target (newest first)',

@@ -4,7 +4,7 @@ import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { readPartition } from './partition';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, queryPage, type PageRequest } from './query';
 import { getMany } from './batch';
 import { shardOf } from './outbox';
 
@@ -189,18 +189,25 @@ export function careProfilePut(c: CareProfileItem) {
   };
 }
 
-export function listCare(communityId: string, page: PageRequest, gridId?: string) {
-  return queryPage(
-    {
-      index: 'GSI1',
+/**
+ * 帮扶对象 of the grids a worker serves: per community, the whole list or only the profiles under
+ * the grids named (`gridIds`); several communities are merged in name order.
+ */
+export function listCare(scopes: { communityId: string; gridIds?: string[] }[], page: PageRequest) {
+  const sources = scopes.map(({ communityId, gridIds }) => {
+    const values: Record<string, unknown> = {};
+    (gridIds ?? []).forEach((g, i) => (values[`:g${i}`] = g));
+    return {
       pk: keys.careListPk(communityId),
-      filter: gridId
-        ? { FilterExpression: 'contains(gridPath, :g)', ExpressionAttributeValues: { ':g': gridId } }
+      filter: gridIds?.length
+        ? {
+            FilterExpression: gridIds.map((_, i) => `contains(gridPath, :g${i})`).join(' OR '),
+            ExpressionAttributeValues: values,
+          }
         : undefined,
-    },
-    page,
-    (i) => strip(i) as unknown as CareProfileItem,
-  );
+    };
+  });
+  return queryMerged({ index: 'GSI1', sources }, page, (i) => strip(i) as unknown as CareProfileItem);
 }
 
 export async function getAgentStats(agentId: string) {

@@ -6,7 +6,7 @@ import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { readPartition } from './partition';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, queryPage, type PageRequest } from './query';
 import { OUTBOX_SHARDS, shardOf } from './outbox';
 import type { Moderation, Verdict } from './moderation';
 
@@ -184,20 +184,18 @@ export async function listMine(userId: string, page: PageRequest, status?: Reque
   return { items, nextCursor: p.nextCursor };
 }
 
-export function listInbox(owner: string, page: PageRequest, status?: RequestStatus) {
-  return queryPage(
-    {
-      index: 'GSI2',
-      pk: keys.inboxPk(owner),
-      newestFirst: true,
-      filter: status
-        ? {
-            FilterExpression: '#st = :st',
-            ExpressionAttributeNames: { '#st': 'status' },
-            ExpressionAttributeValues: { ':st': status },
-          }
-        : undefined,
-    },
+export function listInbox(owner: string | string[], page: PageRequest, status?: RequestStatus) {
+  const filter = status
+    ? {
+        FilterExpression: '#st = :st',
+        ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: { ':st': status },
+      }
+    : undefined;
+  // several inboxes (staff serving several grids): one page merged newest first
+  const owners = typeof owner === 'string' ? [owner] : owner;
+  return queryMerged(
+    { index: 'GSI2', newestFirst: true, sources: owners.map((o) => ({ pk: keys.inboxPk(o), filter })) },
     page,
     (i) => strip(i) as unknown as RequestItem,
   );

@@ -24,7 +24,12 @@ export interface UserItem {
   idNumber?: string;
   /** WeChat openid (to address subscribe messages); the session key is never stored */
   openid?: string;
+  /** suspended or retired staff: their tokens are refused (auth/authenticate.ts) */
   disabled?: boolean;
+  /** staff administration: retired (with a successor); retired staff serve no grid */
+  retiredAt?: string;
+  /** the hand-over started when they last left grids (a retirement resumes it) */
+  lastHandoverId?: string;
   version: number;
   createdAt: string;
   updatedAt: string;

@@ -15,6 +15,7 @@ import {
   type PersonChange,
   type PersonFields,
 } from '../domain/basedata/changes';
+import { staffActions } from './staff';
 
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
@@ -46,5 +47,7 @@ export const actions: Record<string, Action> = {
   'grids.messages': async (ctx) => listMessages(ctx.actor!.id, ctx.query as ListQuery),
   'grids.children': async (ctx) => readChildren(ctx.params.id as string, ctx.query as ListQuery),
 };
+
+Object.assign(actions, staffActions);
 
 export const handler = createAreaHandler(actions, gridsRoutes);

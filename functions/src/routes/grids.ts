@@ -15,6 +15,7 @@ import {
   PersonQuery,
   PersonSearchQuery,
 } from '@gridlink/shared/basedata';
+import { staffAdminRoutes } from './staff';
 import type { RouteDef } from './types';
 
 const STAFF_IN_GRID = ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'] as const;
@@ -186,4 +187,5 @@ export const gridsRoutes: readonly RouteDef[] = [
     summary: '我的消息',
     tag: 'me',
   },
+  ...staffAdminRoutes,
 ];

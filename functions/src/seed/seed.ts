@@ -5,6 +5,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from '../data/client';
 import { gridItem, staffItem, type GridItem } from '../data/grids';
+import { maskPhone } from '@gridlink/shared/mask';
 import { keys } from '../data/keys';
 import { userItem } from '../data/users';
 import { syncCatalog } from '../data/services-sync';
@@ -58,7 +59,21 @@ export function demoItems(now: string): Record<string, unknown>[] {
   const userById = new Map(DEMO_USERS.map((u) => [u.id, u]));
   const staff = DEMO_STAFF.map(({ gridId, userId }) => {
     const u = userById.get(userId)!;
-    return staffItem({ gridId, userId, name: u.name, role: u.role, duties: u.duties ?? [] });
+    const path = pathOf(gridId);
+    return staffItem({
+      gridId,
+      userId,
+      name: u.name,
+      role: u.role,
+      duties: u.duties ?? [],
+      gridPath: path,
+      gridName: path
+        .slice(1)
+        .map((p) => byId.get(p)!.name)
+        .join(' › '),
+      phone: u.phone ? maskPhone(u.phone) : '',
+      status: 'active',
+    });
   });
   // 刘淑珍 (resident-elder) lives alone: registered as a 帮扶对象 by the building's grid worker
   const elder = DEMO_USERS.find((u) => u.id === 'resident-elder')!;

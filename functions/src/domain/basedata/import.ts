@@ -78,6 +78,9 @@ export interface ImportOptions {
 
 const MAX_PROBLEMS = 10_000;
 const hash = (s: string, n = 16) => createHash('sha256').update(s).digest('hex').slice(0, n);
+/** A staff user's id: from the phone (the 网格员 sheet and staff administration mint the same one). */
+export const staffUserId = (phone: string) => `staff-${hash(phone, 12)}`;
+export const staffRowHash = (fields: Record<string, unknown>) => hash(JSON.stringify(fields));
 const counts = (): SheetCounts => ({ rows: 0, created: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: 0 });
 const isEmptyRow = (values: Cell[]) => values.every((v) => v === null || (typeof v === 'string' && !v.trim()));
 
@@ -414,7 +417,7 @@ async function staffRow(
   }
   const rowHash = hash(JSON.stringify({ ...r, grids: grids.map((g) => g.id) }));
   if (duplicate('网格员', row, `S|${r.phone}`, rowHash, '人（同一手机号）')) return;
-  const id = `staff-${hash(r.phone, 12)}`;
+  const id = staffUserId(r.phone);
   const user = { id, role: r.role, name: r.name, phone: r.phone, gridIds: grids.map((g) => g.id), duties: r.duties };
   try {
     const status = await applyStaff({ user: { ...user, ...stamp(rowHash) }, grids }, (old) => ({

@@ -21,6 +21,7 @@ import {
 } from '../../data/cases';
 import { getGridItems } from '../../data/grids';
 import type { PageRequest } from '../../data/query';
+import { servedGrids } from '../staff/served';
 import { badRequest, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { attachmentLinks } from '../uploads';
@@ -71,13 +72,15 @@ export async function listCaseItems(actor: Actor, kind: CaseKind, q: CaseListQue
     return { items: p.items.map((c) => render(c, { as: 'list' })), nextCursor: p.nextCursor };
   }
   if (!isCaseStaff(actor)) throw forbidden('只有网格和社区工作人员有工作台');
-  const gridId = q.gridId ?? actor.gridIds[0];
-  if (!gridId) throw forbidden('暂未分配网格');
-  let owner = gridId;
-  if (q.view === 'inbox') {
-    if (!actor.gridIds.includes(gridId)) throw forbidden('不在您负责的网格范围内');
-  } else owner = await communityOf(actor, gridId);
-  const p = await listCases(kind, q.view, owner, page, { status: q.status, key });
+  if (!actor.gridIds.length) throw forbidden('暂未分配网格');
+  // every grid served by default (one inbox or community list each, merged), or the one asked for
+  const owners =
+    q.view === 'inbox'
+      ? await servedGrids(actor, q.gridId)
+      : q.gridId
+        ? [await communityOf(actor, q.gridId)]
+        : [...new Set(await Promise.all(actor.gridIds.map((g) => communityOf(actor, g))))];
+  const p = await listCases(kind, q.view, owners, page, { status: q.status, key });
   return { items: p.items.map((c) => render(c, { as: 'list', staff: true })), nextCursor: p.nextCursor };
 }
 

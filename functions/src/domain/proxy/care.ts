@@ -82,10 +82,18 @@ export async function readRecipient(actor: Actor, id: string) {
 /** 帮扶对象 list of the worker's grid (the community's list, filtered to the grid). */
 export async function listRecipients(actor: Actor, page: PageRequest) {
   if (!CARE_STAFF.includes(actor.role)) throw forbidden('只有网格员可以查看帮扶对象');
-  const gridId = actor.gridIds[0];
-  const grid = gridId ? (await getGridItems([gridId])).get(gridId) : undefined;
-  if (!grid || grid.path.length < 3) throw forbidden('您没有负责的社区网格');
-  const p = await listCare(grid.path[2], page, grid.level === 'community' ? undefined : grid.id);
+  // every grid served (issue 13): per community, all of it or the grids below it that are served
+  const found = await getGridItems(actor.gridIds);
+  const grids = actor.gridIds.map((id) => found.get(id)).filter((g) => g && g.path.length >= 3);
+  if (!grids.length) throw forbidden('您没有负责的社区网格');
+  const byCommunity = new Map<string, string[] | undefined>();
+  for (const g of grids) {
+    const c = g!.path[2];
+    const whole = g!.level === 'community' || (byCommunity.has(c) && byCommunity.get(c) === undefined);
+    byCommunity.set(c, whole ? undefined : [...(byCommunity.get(c) ?? []), g!.id]);
+  }
+  const scopes = [...byCommunity].map(([communityId, gridIds]) => ({ communityId, gridIds }));
+  const p = await listCare(scopes, page);
   return { items: p.items.map(({ gridPath, communityId, ...c }) => c), nextCursor: p.nextCursor };
 }
 

@@ -3,6 +3,7 @@ import { callbackPut, getCallback, listCallbacks, type CallbackItem } from '../.
 import { getGridItems, staffedGrids } from '../../data/grids';
 import { getRequest, type RequestItem } from '../../data/requests';
 import type { PageRequest } from '../../data/query';
+import { servedCommunities } from '../staff/served';
 import { forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
@@ -33,11 +34,16 @@ export async function listCommunityCallbacks(
   q: PageRequest & { status?: 'open' | 'done'; communityId?: string },
 ) {
   if (!CALLBACK_ROLES.includes(actor.role)) throw forbidden('只有社区工作人员可以回访');
-  const communityId = q.communityId ?? actor.gridIds[0];
-  const community = communityId ? (await getGridItems([communityId])).get(communityId) : undefined;
-  if (!community || community.level !== 'community') throw notFound('社区不存在');
-  if (!inScope(actor, community.path)) throw forbidden('不在您负责的网格范围内');
-  const p = await listCallbacks(communityId!, { limit: q.limit, cursor: q.cursor }, q.status);
+  // the community asked for, else every community of the grids served (merged newest first)
+  let communities = await servedCommunities(actor);
+  if (q.communityId || !communities.length) {
+    const communityId = q.communityId ?? actor.gridIds[0];
+    const community = communityId ? (await getGridItems([communityId])).get(communityId) : undefined;
+    if (!community || community.level !== 'community') throw notFound('社区不存在');
+    if (!inScope(actor, community.path)) throw forbidden('不在您负责的网格范围内');
+    communities = [community.id];
+  }
+  const p = await listCallbacks(communities, { limit: q.limit, cursor: q.cursor }, q.status);
   return { items: p.items.map(view), nextCursor: p.nextCursor };
 }
 

@@ -7,6 +7,7 @@ import { actorTier } from './routing';
 import { toJoinerView, toResource } from './view';
 import { homeBuilding } from './relation';
 import { attachmentLinks } from '../uploads';
+import { servedGrids } from '../staff/served';
 
 const isStaffReader = (actor: Actor, r: RequestItem) =>
   actor.role === 'department'
@@ -50,11 +51,10 @@ export async function listRequests(
       .map((r) => (r.reporterId === actor.id ? toResource(r, actor.id) : toJoinerView(r)));
     return { items, nextCursor: p.nextCursor };
   }
-  let owner: string | undefined;
-  if (actor.role === 'department') owner = actor.departmentId;
-  else if (actor.role !== 'resident' && actor.role !== 'agent') owner = q.gridId ?? actor.gridIds[0];
-  if (!owner) throw forbidden('只有工作人员有待办');
-  if (actor.role !== 'department' && !actor.gridIds.includes(owner)) throw forbidden('不在您负责的网格范围内');
-  const p = await listInbox(owner, page, q.status);
+  let owners: string[] = [];
+  if (actor.role === 'department') owners = actor.departmentId ? [actor.departmentId] : [];
+  else if (actor.role !== 'resident' && actor.role !== 'agent') owners = await servedGrids(actor, q.gridId);
+  if (!owners.length) throw forbidden('只有工作人员有待办');
+  const p = await listInbox(owners, page, q.status);
   return { items: p.items.map((r) => toResource(r, actor.id)), nextCursor: p.nextCursor };
 }

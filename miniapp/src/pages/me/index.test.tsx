@@ -97,6 +97,7 @@ test('a resident finds 我的诉求 and 消息; staff find 待办, 回访 and �
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/dashboard/index' });
   expect(screen.queryByTestId('me-callbacks')).toBeNull(); // 回访 is the community's
   expect(screen.queryByTestId('me-import')).toBeNull(); // 数据导入 is the admins'
+  expect(screen.queryByTestId('me-staff')).toBeNull(); // 人员管理 is the admins'
   expect(screen.queryByTestId('me-requests')).toBeNull();
   staff.unmount();
 
@@ -107,6 +108,8 @@ test('a resident finds 我的诉求 and 消息; staff find 待办, 回访 and �
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/callbacks/index' });
   fireEvent.click(screen.getByTestId('me-import'));
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/import/index' });
+  fireEvent.click(screen.getByTestId('me-staff'));
+  expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/staff/index' });
 });
 
 test('办事: a resident finds 我的办件; the service office finds 审核队列', async () => {

@@ -19,6 +19,9 @@ import { useSignedInMe } from '../../components/useSignedInMe';
 import { DUTY_NAMES, GRID_LEVEL_NAMES, ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import './index.css';
 
+/** who administers staff (人员管理) */
+const STAFF_ADMINS: readonly string[] = ['community_admin', 'street_admin', 'district_admin'];
+
 export function unitText(me: Me): string {
   return me.unitPath?.length ? me.unitPath.map((p) => p.name).join(' › ') : '未绑定单元';
 }
@@ -130,6 +133,11 @@ export default function MePage() {
                 <View data-testid="me-grids" onClick={() => Taro.navigateTo({ url: '/pkg-staff/pages/grids/index' })}>
                   <Cell title="我的网格" description="查看网格与下级网格" extra="›" clickable />
                 </View>
+                {STAFF_ADMINS.includes(user.role) && (
+                  <View data-testid="me-staff" onClick={() => Taro.navigateTo({ url: '/pkg-staff/pages/staff/index' })}>
+                    <Cell title="人员管理" description="网格员新增、调整、停用与离岗交接" extra="›" clickable />
+                  </View>
+                )}
               </CellGroup>
             )}
 
