@@ -5,9 +5,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startApi, type Api } from './harness';
-import { db, table } from '../src/data/client';
+import { scanAll, snapshot } from './table-scan';
 import { runImport, type ImportResult } from '../src/domain/basedata/import';
 import { openSource, SourceError } from '../src/domain/basedata/source';
 import { ExcelJS } from '../src/domain/basedata/excel';
@@ -27,21 +26,6 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function scanAll() {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new ScanCommand({ TableName: table(), ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-/** everything but audit records, keyed, to compare before/after */
-const snapshot = async () =>
-  new Map(
-    (await scanAll()).filter((i) => i.type !== 'audit').map((i) => [`${i.PK}|${i.SK}`, JSON.stringify(i)] as const),
-  );
 const ofType = async (type: string) => (await scanAll()).filter((i) => i.type === type);
 
 type Rows = Partial<Record<string, unknown[][]>>;

@@ -6,9 +6,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { startApi, type Api } from './harness';
-import { db, table } from '../src/data/client';
+import { scanAll } from './table-scan';
 import { runImport } from '../src/domain/basedata/import';
 import { openSource } from '../src/domain/basedata/source';
 import { withCheckDigit } from '../src/domain/basedata/checks';
@@ -41,14 +40,7 @@ async function newcomer(code: string) {
 const bind = (token: string, body: Record<string, unknown>) => api.call('PUT', '/v1/me/unit', { token, body });
 
 async function audits() {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new ScanCommand({ TableName: table(), ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items.filter((i) => i.type === 'audit' && String(i.action).startsWith('user.bindUnit'));
+  return (await scanAll()).filter((i) => i.type === 'audit' && String(i.action).startsWith('user.bindUnit'));
 }
 
 describe('binding by 姓名 + 身份证号', () => {

@@ -7,10 +7,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { IMPORT_MAX_BYTES } from '@gridlink/shared/imports';
 import { startApi, uploadTo, type Api } from './harness';
 import { db, table } from '../src/data/client';
+import { scanAll, snapshot as tableSnapshot } from './table-scan';
 import { ExcelJS } from '../src/domain/basedata/excel';
 import { SHEETS } from '../src/domain/basedata/schema';
 import { withCheckDigit } from '../src/domain/basedata/checks';
@@ -61,22 +62,8 @@ async function importFile(token: string, fileName: string, bytes: Buffer) {
   return { id: job.id, final: seen.at(-1), seen };
 }
 
-async function scanAll() {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new ScanCommand({ TableName: table(), ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
-const snapshot = async () =>
-  new Map(
-    (await scanAll())
-      .filter((i) => i.type !== 'audit' && i.type !== 'importJob' && !String(i.PK).startsWith('RATE#'))
-      .map((i) => [`${i.PK}|${i.SK}`, JSON.stringify(i)] as const),
-  );
+const snapshot = () =>
+  tableSnapshot((i) => i.type !== 'audit' && i.type !== 'importJob' && !String(i.PK).startsWith('RATE#'));
 
 async function workbook(sheets: Record<string, unknown[][]>) {
   const wb = new ExcelJS.Workbook();

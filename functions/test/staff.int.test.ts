@@ -3,10 +3,11 @@
  * retire the staff of their grids; a leaver's open work moves to the successor with a timeline
  * entry; every change is audited with values masked.
  */
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorBody } from '@gridlink/shared/common';
 import { StaffAssignment, StaffChange, StaffMember } from '@gridlink/shared/staff';
 import { db, table } from '../src/data/client';
+import { scanAll } from './table-scan';
 import { requestItem } from '../src/data/requests';
 import { bindVerified, startApi, type Api } from './harness';
 
@@ -30,16 +31,6 @@ const err = (res: { status: number; body: unknown }, status: number, code?: stri
   return e;
 };
 
-async function scanAll() {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db().send(new ScanCommand({ TableName: table(), ExclusiveStartKey: start }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 const audits = async (target: string) =>
   (await scanAll()).filter((i) => i.type === 'audit' && i.target === target && String(i.action).startsWith('staff.'));
 
