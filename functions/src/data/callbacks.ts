@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
-import { queryMerged, type PageRequest } from './query';
+import { queryMerged, statusFilter, type PageRequest } from './query';
 
 export interface CallbackItem {
   id: string;
@@ -36,13 +36,7 @@ export async function getCallback(id: string) {
 }
 
 export function listCallbacks(communityIds: string | string[], page: PageRequest, status?: 'open' | 'done') {
-  const filter = status
-    ? {
-        FilterExpression: '#st = :st',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':st': status },
-      }
-    : undefined;
+  const filter = statusFilter(status);
   const ids = typeof communityIds === 'string' ? [communityIds] : communityIds;
   return queryMerged(
     { index: 'GSI1', newestFirst: true, sources: ids.map((c) => ({ pk: keys.callbacksOfPk(c), filter })) },

@@ -122,3 +122,13 @@ export async function queryMerged<T>(
   const finished = opts.sources.every((_, i) => next[i] === null);
   return { items: merged.map((x) => map(x.item)), nextCursor: finished ? null : await encodeCursor(scope, next) };
 }
+
+/** a Query's filter on the item's status (none when no status is asked for) */
+export const statusFilter = (status?: string) =>
+  status
+    ? {
+        FilterExpression: '#st = :st',
+        ExpressionAttributeNames: { '#st': 'status' },
+        ExpressionAttributeValues: { ':st': status },
+      }
+    : undefined;

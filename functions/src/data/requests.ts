@@ -6,7 +6,7 @@ import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { readPartition } from './partition';
-import { queryMerged, queryPage, type PageRequest } from './query';
+import { queryMerged, statusFilter, queryPage, type PageRequest } from './query';
 import { OUTBOX_SHARDS, shardOf } from './outbox';
 import type { Moderation, Verdict } from './moderation';
 
@@ -185,13 +185,7 @@ export async function listMine(userId: string, page: PageRequest, status?: Reque
 }
 
 export function listInbox(owner: string | string[], page: PageRequest, status?: RequestStatus) {
-  const filter = status
-    ? {
-        FilterExpression: '#st = :st',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':st': status },
-      }
-    : undefined;
+  const filter = statusFilter(status);
   // several inboxes (staff serving several grids): one page merged newest first
   const owners = typeof owner === 'string' ? [owner] : owner;
   return queryMerged(
