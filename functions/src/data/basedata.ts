@@ -121,10 +121,13 @@ export async function applyBaseRows(
   describe: (old: Record<string, unknown>, row: BaseRow) => AuditEntry,
   delta: (kind: BaseRow['kind'], before: Record<string, unknown> | undefined, after: Record<string, unknown>) => Deltas,
   now = new Date().toISOString(),
+  /** rows known to be new (their building was made by this run): not read first */
+  absent: (r: BaseRow) => boolean = () => false,
 ): Promise<RowOutcome[]> {
   const found = new Map<string, Record<string, unknown>>();
-  for (let i = 0; i < rows.length; i += 100) {
-    for (const it of await getMany(rows.slice(i, i + 100).map(rowKey))) found.set(`${it.PK}|${it.SK}`, it);
+  const toRead = rows.filter((r) => !absent(r));
+  for (let i = 0; i < toRead.length; i += 100) {
+    for (const it of await getMany(toRead.slice(i, i + 100).map(rowKey))) found.set(`${it.PK}|${it.SK}`, it);
   }
   const outcomes: RowOutcome[] = rows.map(() => ({ status: 'unchanged' }));
   const fresh: number[] = [];

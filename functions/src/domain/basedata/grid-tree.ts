@@ -18,6 +18,8 @@ export class GridTree {
   private children = new Map<string, Map<string, GridItem>>();
   private loading = new Map<string, Promise<Map<string, GridItem>>>();
   created = 0;
+  /** nodes this run created: nothing can be stored under them but what this run writes */
+  readonly madeNow = new Set<string>();
 
   constructor(
     readonly root: GridItem,
@@ -98,6 +100,7 @@ export class GridTree {
             kids.set(g.name, g);
             this.children.set(g.id, new Map());
             this.created++;
+            this.madeNow.add(g.id);
           }
         for (const [name, idx] of byName) {
           const child = kids.get(name);

@@ -268,6 +268,8 @@ async function dataPass(
         audit,
         deltaOf,
         now,
+        // a building this run created holds nothing yet: its rows need no read (a first import)
+        (r) => tree.madeNow.has(r.item.buildingId),
       );
       outcomes.forEach((o, i) => {
         const c = sheets[rows[i].sheet];
