@@ -95,9 +95,13 @@ writes in \`functions/src/data/basedata.ts\`).
   masked in every view; each item keeps \`gridPath\` (scope checks) and \`rowHash\` (the hash of the
   row as imported: the same row again writes nothing; a changed one is replaced at its \`version\`
   in one transaction with its \`basedata.update\` audit record, changed fields masked).
+  A batch reads its rows' items first (BatchGetItem) to tell new, changed and unchanged apart —
+  except rows of a building this very run created, which cannot hold anything yet: a first import
+  only writes.
 - Grid nodes the 网格 sheet names and the table lacks are created under the district, matched by
   name level by level (an existing 和平街道 stays \`hz-hp\`); a new node's id is its parent's id + a
-  short hash of its name, its parent's \`childCount\` is added in the same transaction.
+  short hash of its name, its parent's \`childCount\` is added in the same transaction (the
+  new nodes of one level go several parents to a transaction of ≤ 100 items).
 - 网格员 rows are users \`USER#staff-<hash of phone>\` with one \`STAFF#\` item per grid served and the
   grid's \`staffIds\` (workers and leaders), in one transaction with a \`staff.create\`/\`staff.update\`
   audit record. Every run writes one \`basedata.import\` audit record (\`import:<id>\`) with its counts.
