@@ -107,7 +107,7 @@ const ownOf = (r: StreamRecord) => r.dynamodb.Keys.PK.S!.replace('STATS#', '');
 
 beforeAll(async () => {
   process.env.TABLE_NAME = TABLE;
-  await ensureTable(TABLE);
+  await ensureTable(TABLE, { stream: true }); // this suite reads the table's stream
   reader = await streamReader(TABLE);
 });
 

@@ -14,7 +14,7 @@ import { ensureTable } from '../local/table';
 import { seedDemo } from '../seed/seed';
 import { db } from '../data/client';
 import { batchPut } from '../data/basedata';
-import { runImport, type ImportResult } from '../domain/basedata/import';
+import { IMPORT_BATCH, runImport, type ImportResult } from '../domain/basedata/import';
 import { openSource } from '../domain/basedata/source';
 import { limiter } from '../domain/basedata/pool';
 import { writeGeneratedWorkbook } from '../seed/district-workbook';
@@ -55,11 +55,11 @@ async function baseItems(): Promise<Record<string, unknown>[]> {
   return items;
 }
 
-/** the same concurrency as the import's writer: 4 batches of 200 (8 × 25) in flight */
+/** the same concurrency as the import's writer: 4 batches of IMPORT_BATCH (20 × 25) in flight */
 async function rawOnce(items: Record<string, unknown>[]) {
   const t0 = performance.now();
   const lim = limiter(4);
-  for (let i = 0; i < items.length; i += 200) await lim.run(() => batchPut(items.slice(i, i + 200)));
+  for (let i = 0; i < items.length; i += IMPORT_BATCH) await lim.run(() => batchPut(items.slice(i, i + IMPORT_BATCH)));
   await lim.drain();
   return (performance.now() - t0) / 1000;
 }
@@ -92,7 +92,7 @@ export async function benchImport(opts: { persons: number }) {
   const bestImport = Math.min(...imports.map((i) => i.seconds));
   const bestRaw = Math.min(...raws);
   const changed = Object.values(again.result.sheets).reduce((s, c) => s + c.created + c.updated, 0);
-  const problems = imports[0].result.problems.length;
+  const problems = imports[0].result.problems.map((p) => p.problem).join('; ') || 'none';
   const perSec = (n: number, s: number) => int(n / s);
   printTable(
     `Base-data import vs raw BatchWriteItem (${int(opts.persons)} persons, ${counts.houses} houses, ` +

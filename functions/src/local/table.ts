@@ -12,13 +12,14 @@ import { tableDef } from '../data/table-def';
  * Without the cloud's stream: nothing local reads it (the local stack watches its own writes,
  * local/stats-feed.ts), and DynamoDB Local emulates it with a SQLite lookup per written item that
  * grows with the stream's history — measured: 20 grid nodes/s at the end of a Haizhou-size import.
- * A table saved by an older version (.data/dynamodb) has its stream switched off here.
+ * A table saved by an older version (.data/dynamodb) has its stream switched off here. `stream`:
+ * with the cloud's stream, for the one suite that reads it (the stream aggregator's).
  */
-export async function ensureTable(name: string): Promise<boolean> {
+export async function ensureTable(name: string, opts: { stream?: boolean } = {}): Promise<boolean> {
   const client = db();
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
-    if (Table?.StreamSpecification?.StreamEnabled)
+    if (Table?.StreamSpecification?.StreamEnabled && !opts.stream)
       await client.send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }));
     return false;
   } catch (e) {
@@ -43,6 +44,7 @@ export async function ensureTable(name: string): Promise<boolean> {
         ],
         Projection: { ProjectionType: 'ALL' },
       })),
+      ...(opts.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } } : {}),
     }),
   );
   await client.send(

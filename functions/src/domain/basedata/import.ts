@@ -109,6 +109,9 @@ export function changeOf(old: Record<string, unknown>, next: Record<string, unkn
   return { from, to };
 }
 
+/** rows a batch writes: 20 BatchWriteItem calls of 25 to its 2 counter writes (marker, counter ADDs) */
+export const IMPORT_BATCH = 500;
+
 export async function runImport(source: BaseDataSource, opts: ImportOptions): Promise<ImportResult> {
   const startedAt = new Date().toISOString();
   const importId = opts.importId ?? newId();
@@ -244,7 +247,7 @@ async function dataPass(
   tick: (sheet: string) => void,
 ) {
   const now = tree.now;
-  const batchSize = opts.batchSize ?? 200;
+  const batchSize = opts.batchSize ?? IMPORT_BATCH;
   const inFlight = limiter(4);
   const firstRow = new Map<string, { row: number; hash: string }>();
   let batch: Pending[] = [];
