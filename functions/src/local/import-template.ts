@@ -6,14 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SHEETS, type SheetName } from '../domain/basedata/schema';
 import { TEMPLATE_ROWS, templateWorkbook } from '../domain/basedata/template';
+import { csvCell } from '../domain/imports/report';
 import { findUp } from './dynamodb';
 
 export { TEMPLATE_ROWS };
-
-const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export async function writeTemplates(dir: string) {
   mkdirSync(path.join(dir, 'import-template'), { recursive: true });

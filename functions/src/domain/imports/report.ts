@@ -1,7 +1,8 @@
 /** The import report as a file: UTF-8 CSV with BOM (Excel opens it with the Chinese intact). */
 import type { ImportResult } from '../basedata/import';
 
-const csvCell = (v: unknown) => {
+/** one CSV cell: quoted when it holds a quote, comma or line break */
+export const csvCell = (v: unknown) => {
   const s = String(v ?? '');
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
