@@ -166,6 +166,8 @@ export const keys = {
   }),
   taskDuePk: (shard: number) => `TASKDUE#${shard}`,
   agentStats: (agentId: string) => ({ PK: `USER#${agentId}`, SK: 'AGENTSTATS' }),
+  /** per-worker counters of one China month (data/worker-stats.ts) */
+  workerStats: (userId: string, month: string) => ({ PK: `USER#${userId}`, SK: `WSTATS#${month}` }),
   agentApplication: (userId: string) => ({ PK: `AGENTAPP#${userId}`, SK: 'AGENTAPP' }),
   /** GSI2: agent applications waiting in a community */
   agentApplications: (communityId: string, createdAt: string, userId: string) => ({
@@ -512,6 +514,12 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = USER#<agentId>, SK = AGENTSTATS',
     example: 'USER#agent-demo / AGENTSTATS',
+  },
+  {
+    pattern: "A worker's counters of one month (patrol, attendance, ratings, assessment)",
+    index: 'table',
+    keyCondition: 'PK = USER#<userId>, SK = WSTATS#<yyyy-mm> (BatchGet per worker list)',
+    example: 'USER#worker-demo / WSTATS#2026-12',
   },
   {
     pattern: 'An application to become an agent',
