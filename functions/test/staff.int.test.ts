@@ -338,6 +338,38 @@ describe('several grids', () => {
   });
 });
 
+describe('queues of several communities', () => {
+  it('an admin serving two communities reviews the agent applications of both, merged newest first', async () => {
+    const m = await add('street-admin-demo', {
+      name: '吕娜',
+      phone: '13933336666',
+      role: 'community_admin',
+      gridIds: ['hz-hp-xh', 'hz-hp-wl'],
+    });
+    const wl = (await api.call('POST', '/v1/auth/wechat', { body: { code: 'dev-staff-wl' } })).body.token as string;
+    expect((await bindVerified(api, wl, 'hz-hp-wl-c1-a1-b1-u1')).status).toBe(200);
+    const reason = '党员，愿意为社区老人服务';
+    for (const token of [t['resident-demo'], wl])
+      expect(
+        (await api.call('POST', '/v1/agents/applications', { token, body: { partyMember: true, reason } })).status,
+      ).toBe(201);
+    const token = await api.login(m.id);
+    const both = await api.call('GET', '/v1/agents/applications?limit=100', { token });
+    expect(both.status).toBe(200);
+    const ids = both.body.items.map((a: { userId: string }) => a.userId);
+    expect(ids.length).toBe(2);
+    expect(ids[1]).toBe('resident-demo'); // newest first: 五龙's applicant came second
+    // paged one at a time: the same two, each once
+    const first = await api.call('GET', '/v1/agents/applications?limit=1', { token });
+    const next = encodeURIComponent(first.body.nextCursor);
+    const second = await api.call('GET', `/v1/agents/applications?limit=1&cursor=${next}`, { token });
+    expect([...first.body.items, ...second.body.items].map((a: { userId: string }) => a.userId)).toEqual(ids);
+    // the admin of 新华 alone sees only 新华's
+    const xh = await call('GET', '/v1/agents/applications?limit=100', 'community-admin-demo');
+    expect(xh.body.items.map((a: { userId: string }) => a.userId)).toEqual(['resident-demo']);
+  });
+});
+
 describe('a hand-over larger than a page', () => {
   it('moves 30 open requests (two pages, one small transaction each), each with one entry; done ones stay', async () => {
     const B = 'hz-hp-xh-c1-a2-b1';

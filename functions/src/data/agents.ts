@@ -3,7 +3,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, type PageRequest } from './query';
 import { userItem, type UserItem } from './users';
 
 export interface AgentApplicationItem {
@@ -56,9 +56,12 @@ export async function getAgentApplication(userId: string): Promise<AgentApplicat
   return { ...a, id: a.id ?? a.userId, version: a.version ?? 0, updatedAt: a.updatedAt ?? a.createdAt };
 }
 
-export const listPendingAgentApplications = (communityId: string, page: PageRequest) =>
-  queryPage({ index: 'GSI2', pk: keys.agentApplicationsPk(communityId), newestFirst: true }, page, (i) =>
-    fromItem<AgentApplicationItem>(i),
+/** pending applications of the communities served (several: one page merged newest first) */
+export const listPendingAgentApplications = (communityIds: readonly string[], page: PageRequest) =>
+  queryMerged(
+    { index: 'GSI2', newestFirst: true, sources: communityIds.map((c) => ({ pk: keys.agentApplicationsPk(c) })) },
+    page,
+    (i) => fromItem<AgentApplicationItem>(i),
   );
 
 /** The approved applicant becomes an agent serving the community (conditional on the user's version). */

@@ -4,7 +4,7 @@ import { db, table } from './client';
 import { conditionalPut, fromItem } from './item';
 import { keys } from './keys';
 import { readPartition } from './partition';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, queryPage, type PageRequest } from './query';
 import { getMany } from './batch';
 
 export interface ApplicationItem {
@@ -94,9 +94,10 @@ export async function listApplicationsOf(userId: string, page: PageRequest) {
   return { items: items.map((i) => strip(i) as unknown as ApplicationItem), nextCursor: p.nextCursor };
 }
 
-export function listReviewQueue(communityId: string, page: PageRequest) {
-  return queryPage(
-    { index: 'GSI2', pk: keys.reviewQueuePk(communityId), newestFirst: true },
+/** the review queue of the communities served (several: one page merged newest first) */
+export function listReviewQueue(communityIds: readonly string[], page: PageRequest) {
+  return queryMerged(
+    { index: 'GSI2', newestFirst: true, sources: communityIds.map((c) => ({ pk: keys.reviewQueuePk(c) })) },
     page,
     (i) => strip(i) as unknown as ApplicationItem,
   );

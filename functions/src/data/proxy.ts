@@ -121,9 +121,10 @@ export async function getTaskWithTimeline(id: string) {
   };
 }
 
-export function listHall(communityId: string, page: PageRequest) {
-  return queryPage(
-    { index: 'GSI2', pk: keys.taskHallPk(communityId) },
+/** 任务大厅 of the communities served (several: one page merged by deadline) */
+export function listHall(communityIds: readonly string[], page: PageRequest) {
+  return queryMerged(
+    { index: 'GSI2', sources: communityIds.map((c) => ({ pk: keys.taskHallPk(c) })) },
     page,
     (i) => strip(i) as unknown as ProxyTaskItem,
   );

@@ -8,6 +8,7 @@ import {
   listReviewQueue,
   type ApplicationItem,
 } from '../../data/applications';
+import { servedCommunities } from '../staff/served';
 import type { PageRequest } from '../../data/query';
 import { getService } from '../../data/services';
 import type { Deltas } from '../../data/stats';
@@ -136,7 +137,7 @@ export async function listApplications(
     return { items: await Promise.all(views), nextCursor: p.nextCursor };
   }
   if (actor.role !== 'office') throw forbidden('只有便民服务站有审核队列');
-  const p = await listReviewQueue(actor.gridIds[0], page);
+  const p = await listReviewQueue(await servedCommunities(actor), page);
   return {
     items: await Promise.all(p.items.map((a) => viewApplication(actor, a, 'office'))),
     nextCursor: p.nextCursor,

@@ -7,6 +7,7 @@ import {
   userReplace,
   type AgentApplicationItem,
 } from '../../data/agents';
+import { servedCommunities } from '../staff/served';
 import { getGridItems } from '../../data/grids';
 import { getAgentStats } from '../../data/proxy';
 import type { PageRequest } from '../../data/query';
@@ -52,7 +53,7 @@ export async function applyAsAgent(actor: Actor, body: { partyMember: boolean; r
 
 export async function listAgentApplications(actor: Actor, page: PageRequest) {
   if (!['community_admin', 'grid_leader'].includes(actor.role)) throw forbidden();
-  const p = await listPendingAgentApplications(actor.gridIds[0], page);
+  const p = await listPendingAgentApplications(await servedCommunities(actor), page);
   return {
     items: p.items.map((a) => ({
       userId: a.userId,

@@ -2,6 +2,7 @@ import { maskName } from '@gridlink/shared/mask';
 /** Proxy tasks: asked for with consent, claimed by exactly one agent, done, confirmed, rated. */
 import type { CreateProxyTaskBody, ProxyTask } from '@gridlink/shared/proxy';
 import { CONSENT_METHOD_NAMES } from '@gridlink/shared/names';
+import { servedCommunities } from '../staff/served';
 import { getGridItems } from '../../data/grids';
 import { newId } from '../../data/ids';
 import {
@@ -222,7 +223,7 @@ export async function listTasks(
   let p;
   if (q.view === 'hall' || q.view === 'mine') {
     if (actor.role !== 'agent') throw forbidden('只有红色代办员可以查看任务大厅');
-    p = q.view === 'hall' ? await listHall(actor.gridIds[0], page) : await listAgentTasks(actor.id, page);
+    p = q.view === 'hall' ? await listHall(await servedCommunities(actor), page) : await listAgentTasks(actor.id, page);
   } else p = await listRequested(actor.id, page);
   return { items: await Promise.all(p.items.map((t) => toTask(actor, t))), nextCursor: p.nextCursor };
 }
