@@ -3,10 +3,11 @@
  * retire the staff of their grids; a leaver's open work moves to the successor with a timeline
  * entry; every change is audited with values masked.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ErrorBody } from '@gridlink/shared/common';
 import { StaffAssignment, StaffChange, StaffMember } from '@gridlink/shared/staff';
 import { db, table } from '../src/data/client';
+import { keys } from '../src/data/keys';
 import { scanAll } from './table-scan';
 import { requestItem } from '../src/data/requests';
 import { bindVerified, startApi, type Api } from './harness';
@@ -33,6 +34,9 @@ const err = (res: { status: number; body: unknown }, status: number, code?: stri
 
 const audits = async (target: string) =>
   (await scanAll()).filter((i) => i.type === 'audit' && i.target === target && String(i.action).startsWith('staff.'));
+
+const staffIdsOf = async (gridId: string) =>
+  ((await db().send(new GetCommand({ TableName: table(), Key: keys.grid(gridId) }))).Item?.staffIds as string[]) ?? [];
 
 async function add(who: string, body: Record<string, unknown>) {
   const res = await call('POST', '/v1/staff', who, body);
@@ -166,12 +170,21 @@ describe('adding, moving, suspending', () => {
     err(await api.call('GET', '/v1/me', { token }), 401, 'UNAUTHORIZED');
     const listed = await call('GET', `/v1/staff?gridId=${B2}`, 'community-admin-demo');
     expect(listed.body.items.find((r: StaffAssignment) => r.userId === m.id).status).toBe('suspended');
+    // a suspended worker no longer routes: out of the grids' staffIds until reactivated
+    expect(await staffIdsOf(B2)).not.toContain(m.id);
+    expect(await staffIdsOf(B1)).not.toContain(m.id);
 
     const r = await call('POST', `/v1/staff/${m.id}/reactivate`, 'community-admin-demo', { version: 3 });
     expect(r.body.status).toBe('active');
     expect((await api.call('GET', '/v1/me', { token })).status).toBe(200);
+    expect(await staffIdsOf(B2)).toContain(m.id);
+    // a role that takes no requests leaves staffIds too, the grids still served
+    const admin = await call('PUT', `/v1/staff/${m.id}`, 'community-admin-demo', { version: 4, role: 'office' });
+    expect(admin.status).toBe(200);
+    expect(await staffIdsOf(B2)).not.toContain(m.id);
+    expect(admin.body.member.grids.map((g: { id: string }) => g.id)).toEqual([B2, B1]);
     expect((await audits(`user:${m.id}`)).map((a) => a.action).sort()).toEqual(
-      ['staff.create', 'staff.suspend', 'staff.update', 'staff.update'].sort(),
+      ['staff.create', 'staff.suspend', 'staff.update', 'staff.update', 'staff.update'].sort(),
     );
   });
 });
@@ -335,6 +348,48 @@ describe('several grids', () => {
     // a community admin may read the inbox of a grid below theirs
     const below = await call('GET', `/v1/requests?view=inbox&gridId=${B2}`, 'community-admin-demo');
     expect(below.status).toBe(200);
+  });
+});
+
+describe('a move that stopped half-way', () => {
+  it('is finished when the same call is retried: the work left moves once, the result is the same', async () => {
+    const m = await add('community-admin-demo', {
+      name: '孙悦',
+      phone: '13933337777',
+      role: 'grid_worker',
+      gridIds: [B2],
+    });
+    const succ = await add('community-admin-demo', {
+      name: '钱坤',
+      phone: '13933338888',
+      role: 'grid_worker',
+      gridIds: [B1],
+    });
+    const body = { version: 1, gridIds: [B1], successorId: succ.id };
+    // the move with its hand-over, then made to look as if the function stopped after the move
+    const first = await call('PUT', `/v1/staff/${m.id}`, 'community-admin-demo', body);
+    expect(first.status).toBe(200);
+    const hId = first.body.handover.id as string;
+    const [h] = (await scanAll()).filter((i) => i.type === 'handover' && i.id === hId);
+    await db().send(new PutCommand({ TableName: table(), Item: { ...h, done: false } }));
+    // work that reached the grid left meanwhile moves with the resumed hand-over
+    const b2 = (await api.call('POST', '/v1/auth/wechat', { body: { code: 'dev-staff-b2-resume' } })).body.token;
+    expect((await bindVerified(api, b2, `${B2}-u2`)).status).toBe(200);
+    const r = await api.call('POST', '/v1/requests', {
+      token: b2,
+      body: { category: 'facility', description: '2号楼门口井盖松动，晚上危险', ignoreSimilar: true },
+    });
+    expect(r.status).toBe(201);
+    const again = await call('PUT', `/v1/staff/${m.id}`, 'community-admin-demo', body);
+    expect(again.status).toBe(200);
+    expect(again.body.handover).toMatchObject({ id: hId, done: true, requests: first.body.handover.requests + 1 });
+    expect(again.body.member).toMatchObject({ version: 2 });
+    // another change at the old version is refused as before, and nothing is pending any more
+    err(await call('PUT', `/v1/staff/${m.id}`, 'community-admin-demo', { version: 1, duties: [] }), 409);
+    const [done] = (await scanAll()).filter((i) => i.type === 'handover' && i.id === hId);
+    expect(done.done).toBe(true);
+    const events = (await scanAll()).filter((i) => i.PK === `REQ#${r.body.id}` && i.action === 'handover');
+    expect(events).toHaveLength(1);
   });
 });
 

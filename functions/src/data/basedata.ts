@@ -300,6 +300,20 @@ const childCountAdd = (id: string, n: number, now: string) => ({
   },
 });
 
+/** Takes a user out of a grid's staffIds, conditional on the position read (a concurrent change retries). */
+const leaveStaffIds = (gridId: string, staffIds: string[], userId: string) => {
+  const idx = staffIds.indexOf(userId);
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.grid(gridId),
+      UpdateExpression: `REMOVE staffIds[${idx}]`,
+      ConditionExpression: `staffIds[${idx}] = :u`,
+      ExpressionAttributeValues: { ':u': userId },
+    },
+  };
+};
+
 /** applyStaff with an expected version: the user moved on (or exists already) since it was read */
 export class StaleStaff extends Error {
   constructor() {
@@ -348,6 +362,8 @@ export async function applyStaff(
         : { ConditionExpression: 'attribute_not_exists(PK)' }),
     },
   });
+  // routing walks up to the grids whose staffIds are non-empty: only active workers and leaders count
+  const routes = routed(user.role) && !user.disabled && !user.retiredAt;
   for (const g of s.grids) {
     const duties: Duty[] = s.user.duties ?? [];
     ops.push({
@@ -367,7 +383,8 @@ export async function applyStaff(
       },
     });
     const staffIds = (current.get(g.id)?.staffIds as string[] | undefined) ?? [];
-    if (routed(user.role) && !staffIds.includes(user.id))
+    if (!routes && staffIds.includes(user.id)) ops.push(leaveStaffIds(g.id, staffIds, user.id));
+    if (routes && !staffIds.includes(user.id))
       ops.push({
         Update: {
           TableName: table(),
@@ -380,17 +397,8 @@ export async function applyStaff(
   }
   for (const gid of oldGrids) {
     ops.push({ Delete: { TableName: table(), Key: keys.gridStaff(gid, user.id) } });
-    const idx = ((current.get(gid)?.staffIds as string[] | undefined) ?? []).indexOf(user.id);
-    if (idx >= 0)
-      ops.push({
-        Update: {
-          TableName: table(),
-          Key: keys.grid(gid),
-          UpdateExpression: `REMOVE staffIds[${idx}]`,
-          ConditionExpression: `staffIds[${idx}] = :u`,
-          ExpressionAttributeValues: { ':u': user.id },
-        },
-      });
+    const staffIds = (current.get(gid)?.staffIds as string[] | undefined) ?? [];
+    if (staffIds.includes(user.id)) ops.push(leaveStaffIds(gid, staffIds, user.id));
   }
   ops.push(auditPut(audit(old ? fromItem(old) : undefined)));
   await transact(ops);

@@ -103,8 +103,11 @@ writes in \`functions/src/data/basedata.ts\`).
   short hash of its name, its parent's \`childCount\` is added in the same transaction (the
   new nodes of one level go several parents to a transaction of ≤ 100 items).
 - 网格员 rows are users \`USER#staff-<hash of phone>\` with one \`STAFF#\` item per grid served and the
-  grid's \`staffIds\` (workers and leaders), in one transaction with a \`staff.create\`/\`staff.update\`
-  audit record. Every run writes one \`basedata.import\` audit record (\`import:<id>\`) with its counts.
+  grid's \`staffIds\` (active workers and leaders: routing walks up to the grids where it is not empty; a
+  suspension, a retirement or a role that takes no requests leaves it), in one transaction with a
+  \`staff.create\`/\`staff.update\` audit record. A move or retirement with a successor records its
+  hand-over \`HANDOVER#<id>\` first and names it on the user (\`lastHandoverId\`): the same call
+  retried finishes a hand-over that stopped half-way. Every run writes one \`basedata.import\` audit record (\`import:<id>\`) with its counts.
 - An admin upload is an import job \`IMPORT#<id>\` / \`IMPORT\` (\`type = importJob\`,
   \`functions/src/data/imports.ts\`), listed per owner on GSI1 \`IMPORTBY#<userId>\` (newest first).
   It holds the owner and their scope (\`scopeGridIds\`: only rows under them are imported;

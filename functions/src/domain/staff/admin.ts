@@ -166,6 +166,10 @@ export async function updateStaff(
   assertAdmin(actor);
   const { user, grids } = await load(actor, userId);
   if (user.retiredAt) throw conflict('该人员已离岗');
+  // a move whose hand-over stopped half-way is finished first; the same call retried gets its result
+  const resumed = await resumeMove(actor, user);
+  if (resumed && body.version === user.version - 1 && body.successorId === resumed.toId)
+    return { member: memberView(user, grids), handover: resumed };
   if (user.version !== body.version) throw versionConflict();
   const role: Role = body.role ?? user.role;
   if (body.role) assertRoleManageable(actor, body.role);
@@ -175,14 +179,21 @@ export async function updateStaff(
     throw badRequest('移出网格时请指定接替人员', [{ path: 'successorId', message: '移出网格的待办将交给接替人员' }]);
   const s = left.length && body.successorId ? await successorOf(actor, user, body.successorId) : undefined;
   const fields = { ...user, role, duties: uniq(body.duties ?? user.duties ?? []) };
-  const updated = await write(actor, user, fields, next, 'staff.update', now, body.version);
-  let handover: Handover | undefined;
-  if (left.length && body.successorId) {
-    const h = newHandover(newId(Date.parse(now)), user, s!.user, left, actor, now);
-    await putHandover(h);
-    handover = await finish(actor, h, user, s!, left, now);
-  }
+  // the hand-over is recorded first and named on the user: a stop after the move is resumed
+  const h = s && newHandover(newId(Date.parse(now)), user, s.user, left, actor, now);
+  if (h) await putHandover(h);
+  const base = h ? { ...user, lastHandoverId: h.id } : user;
+  const updated = await write(actor, base, fields, next, 'staff.update', now, body.version);
+  const handover: Handover | undefined = h && (await finish(actor, h, user, s!, left, now));
   return { member: memberView(updated, next), ...(handover ? { handover } : {}) };
+}
+
+/** Finishes the unfinished hand-over of an earlier move, if any (undefined: none pending). */
+async function resumeMove(actor: Actor, user: UserItem) {
+  const h = user.lastHandoverId ? await getHandover(user.id, user.lastHandoverId) : undefined;
+  if (!h || h.done) return undefined;
+  const left = await gridsInScope(actor, h.gridIds);
+  return finish(actor, h, user, await successorOf(actor, user, h.toId), left, h.at);
 }
 
 export async function setSuspended(
