@@ -340,7 +340,6 @@ describe('IAM least privilege', () => {
 });
 
 describe('the import function (functions/src/handlers/import-job.ts)', () => {
-  const importArn = () => ({ 'Fn::GetAtt': [fnLogicalId('importJob'), 'Arn'] });
   const actions = (s: { Action: string | string[] }) => [s.Action].flat();
 
   test('15 minutes, one vCPU of memory, 1 GiB /tmp for the upload, no async retries, capped concurrency', () => {
@@ -361,16 +360,26 @@ describe('the import function (functions/src/handlers/import-job.ts)', () => {
     expect(readFileSync(bundle, 'utf8')).toContain('import job event without jobId');
   });
 
-  test('started by the imports API only: InvokeFunction on exactly this function, its name in the env', () => {
+  test('started by the imports API only, as a state machine that runs it part after part', () => {
+    const [[machineId, machine]] = ofType('AWS::StepFunctions::StateMachine');
+    const definition = JSON.stringify(machine.Properties.DefinitionString);
+    expect(definition).toContain('\\"Variable\\":\\"$.status\\",\\"StringEquals\\":\\"queued\\",\\"Next\\":\\"Part\\"');
+    expect(refsIn(machine.Properties.DefinitionString)).toContain(fnLogicalId('importJob'));
+    // only the imports API starts it (and nobody invokes the function directly any more)
+    const starters = ofType('AWS::IAM::Policy').filter(([, p]) =>
+      refsIn(p.Properties.PolicyDocument).includes('states:StartExecution'),
+    );
+    expect(starters).toHaveLength(1);
+    const stmt = policiesOf('imports').find((x) => actions(x).includes('states:StartExecution'))!;
+    expect(stmt.Resource).toEqual({ Ref: machineId });
+    expect(resources[fnLogicalId('imports')].Properties.Environment.Variables.IMPORT_STATE_MACHINE_ARN).toEqual({
+      Ref: machineId,
+    });
     const invokers = ofType('AWS::IAM::Policy').filter(([, p]) =>
       refsIn(p.Properties.PolicyDocument).includes('lambda:InvokeFunction'),
     );
-    expect(invokers).toHaveLength(1);
-    const stmt = policiesOf('imports').find((x) => actions(x).includes('lambda:InvokeFunction'))!;
-    expect(stmt.Resource).toEqual(importArn());
-    expect(resources[fnLogicalId('imports')].Properties.Environment.Variables.IMPORT_FUNCTION_NAME).toEqual({
-      Ref: fnLogicalId('importJob'),
-    });
+    expect(invokers.map(([id]) => id)).toEqual([expect.stringMatching(/^ImportJobsMachineRole/)]);
+    expect(JSON.stringify(invokers[0][1].Properties.PolicyDocument)).toContain(fnLogicalId('importJob'));
   });
 
   test('reads import uploads, writes their reports, no other keys; no secrets', () => {

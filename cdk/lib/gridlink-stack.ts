@@ -7,7 +7,6 @@
  */
 import * as path from 'node:path';
 import { Annotations, CfnOutput, Duration, Size, Stack, type StackProps, Tags } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { AREAS, routes } from '../../functions/src/routes';
 import { areaAccess, type DeployConfig } from './config';
@@ -17,6 +16,7 @@ import { Attachments } from './constructs/attachments';
 import { JobTriggers } from './constructs/jobs';
 import { RouteApi } from './constructs/route-api';
 import { AppSecrets } from './constructs/secrets';
+import { ImportJobs } from './constructs/import-jobs';
 import { GridTable } from './constructs/table';
 import { applyNagSuppressions, type NagSuppressionRecord } from './nag-suppressions';
 
@@ -125,13 +125,13 @@ export class GridLinkStack extends Stack {
       .bindTable(table, areaAccess(IMPORT.area).table, indexNames)
       .bindImportObjects(bucket);
     this.importJob.addEnvironment('ALLOWED_ORIGINS', config.allowedOrigins.join(','));
-    // the imports API starts a job by an asynchronous invoke of exactly this function
+    // the imports API starts a job as an execution of the state machine that runs this function
+    // part after part (a file beyond one Lambda's 15 minutes)
+    const importJobs = new ImportJobs(this, 'ImportJobs', { stage: config.stage, fn: this.importJob });
     const importsApi = this.functions.get('imports');
     if (importsApi) {
-      importsApi.addToRolePolicy(
-        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.importJob.functionArn] }),
-      );
-      importsApi.addEnvironment('IMPORT_FUNCTION_NAME', this.importJob.functionName);
+      importJobs.machine.grantStartExecution(importsApi);
+      importsApi.addEnvironment('IMPORT_STATE_MACHINE_ARN', importJobs.machine.stateMachineArn);
     }
 
     const http = new RouteApi(this, 'Http', {
@@ -177,6 +177,7 @@ export class GridLinkStack extends Stack {
       bucketUsers,
       streamReader: this.jobs,
       importJob: this.importJob,
+      importMachine: importJobs.machine,
       bucket,
       secrets,
     });

@@ -8,6 +8,8 @@
 import type { Stack } from 'aws-cdk-lib';
 import type { Role } from 'aws-cdk-lib/aws-iam';
 import type { Bucket, CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NagSuppressions } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { AreaFunction } from './constructs/area-function';
@@ -31,6 +33,8 @@ export interface NagTargets {
   bucketUsers: readonly AreaFunction[];
   /** the import function (reads import uploads, writes their reports) */
   importJob: AreaFunction;
+  /** the state machine running the import function part after part */
+  importMachine: StateMachine;
   /** the function reading the table stream (jobs) */
   streamReader: AreaFunction;
   bucket: Bucket;
@@ -54,6 +58,13 @@ export const REASONS = {
   importKeys:
     `The import function reads the uploads of import jobs (${IMPORT_KEYS}: keys are created per job, ` +
     `uploads/<userId>/import/<id>.<ext>) and writes their reports (${IMPORT_REPORT_KEYS}) only; the job names its one key.`,
+  importMachineInvoke:
+    'The import state machine invokes the one import function; Step Functions grants it with the versions and aliases of ' +
+    'that function (<arn>:*), nothing else.',
+  importMachineTracing:
+    'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery for Step Functions ' +
+    '(logs:CreateLogDelivery, ListLogDeliveries and the like) have no resource-level permissions; the role of the import state machine has ' +
+    'them and the invoke of the import function, nothing else.',
   listStreams:
     'dynamodb:ListStreams (required by the DynamoDB stream event source) has no resource-level permissions; it returns stream ' +
     'ARNs, no data. The stream itself is read on its own ARN only.',
@@ -112,6 +123,11 @@ export function applyNagSuppressions(stack: Stack, t: NagTargets): NagSuppressio
       REASONS.importKeys,
       `Resource::<${bucketId}.Arn>/${keys}`,
     );
+
+  const machinePolicy = t.importMachine.role.node.findChild('DefaultPolicy');
+  const importFnId = stack.getLogicalId(t.importJob.node.defaultChild as CfnFunction);
+  suppress([machinePolicy], 'AwsSolutions-IAM5', REASONS.importMachineInvoke, `Resource::<${importFnId}.Arn>:*`);
+  suppress([machinePolicy], 'AwsSolutions-IAM5', REASONS.importMachineTracing, 'Resource::*');
 
   // Secrets Manager rotation
   suppress([t.secrets.tokenKey], 'AwsSolutions-SMG4', REASONS.tokenKeyRotation);

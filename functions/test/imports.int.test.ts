@@ -224,6 +224,73 @@ describe('the admin upload', () => {
   });
 });
 
+describe('a long import runs in parts (the Step Functions loop; locally the runner)', () => {
+  it('each part stops at a batch boundary, the next resumes: counts, problems and report as one run', async () => {
+    const admin = await api.login('community-admin-demo');
+    const U = ['和平街道', '新华社区', '幸福小区', '东片区', '1号楼', '二单元'];
+    const idOf = (i: number) => withCheckDigit(`2107031970010${1 + Math.floor(i / 900)}${100 + (i % 900)}`);
+    const names = ['赵', '钱', '孙', '李', '周', '吴', '郑', '王'];
+    const row = (i: number, name = `${names[i % 8]}分${i}`, idNumber = idOf(i)) => [
+      ...U,
+      `${100 + (i % 40)}`,
+      name,
+      '',
+      idNumber,
+      '',
+      '13912345678',
+      '户主',
+      '户籍',
+      '',
+    ];
+    const rows = Array.from({ length: 1150 }, (_, i) => row(i));
+    rows[700] = row(700, '坏号码', idOf(700).slice(0, 17) + (idOf(700)[17] === '1' ? '2' : '1')); // part 2
+    rows[1100] = row(10, '改了名'); // part 3: the same person as row 12 (part 1), other content
+    const file = await workbook({ 网格: [U], 人口: rows });
+    process.env.IMPORT_PART_MS = '1'; // every part ends after its first batch (500 rows)
+    try {
+      const { id, final, seen } = await importFile(admin, 'parts.xlsx', file);
+      expect(final.status).toBe('done');
+      expect(seen.map((s) => s.status)).not.toContain('queued'); // between parts it reads as running
+      expect(final.result.sheets.人口).toEqual({
+        rows: 1150,
+        created: 1148,
+        updated: 0,
+        unchanged: 0,
+        duplicate: 1,
+        rejected: 1,
+      });
+      expect(final.result.sheets.网格).toMatchObject({ rows: 1, unchanged: 1 });
+      const job = (await scanAll()).find((i) => i.type === 'importJob' && i.id === id)!;
+      expect(job.carry).toMatchObject({ part: 2, resumeAt: 1001 }); // 500 good rows a part; row 701 is a problem
+      const problems = final.problems.map((p: { problem: string }) => p.problem);
+      expect(problems.filter((p: string) => /没有工作表「房屋」/.test(p))).toHaveLength(1); // once, not per part
+      expect(problems.join('\n')).toMatch(/校验位错误/);
+      expect(problems.join('\n')).toMatch(/与第 12 行是同一人/);
+      expect(final.result.problemsTotal).toBe(4); // 房屋 and 网格员 missing, the bad ID, the duplicate
+      // the report: one header, every problem of every part
+      const report = await api.call('GET', `/v1/imports/${id}/report`, { token: admin });
+      const lines = (report.body as string).trim().split('\r\n');
+      expect(lines.filter((l) => l.startsWith('工作表,'))).toHaveLength(1);
+      expect(lines.length).toBe(final.result.problemsTotal + 1);
+      // one audit record for the whole run, with its whole counts
+      const audits = (await scanAll()).filter((i) => i.type === 'audit' && i.target === `import:${id}`);
+      expect(audits).toHaveLength(1);
+      expect((audits[0].to as { sheets: Record<string, { created: number }> }).sheets.人口.created).toBe(1148);
+      // the first row of a person wins across parts: row 12's name stays
+      const persons = (await scanAll()).filter((i) => i.type === 'person' && i.idNumber === idOf(10));
+      expect(persons.map((p) => p.name)).toEqual([`${names[10 % 8]}分10`]);
+
+      // the same file again, in parts again: nothing changes
+      const before = await snapshot();
+      const again = await importFile(admin, 'parts.xlsx', file);
+      expect(again.final.result.sheets.人口).toMatchObject({ rows: 1150, unchanged: 1148, duplicate: 1, rejected: 1 });
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      delete process.env.IMPORT_PART_MS;
+    }
+  });
+});
+
 describe('a run that dies', () => {
   it('reads as failed once silent; a re-start runs it to done and changes nothing landed', async () => {
     const admin = await api.login('community-admin-demo');

@@ -1,6 +1,7 @@
 /**
  * Import jobs (the admin upload, issue 13): one item per job, its status moved by conditional
- * updates only (uploading → queued → running → done | failed; failed → queued again), its
+ * updates only (uploading → queued → running → done | failed; failed → queued again; a long
+ * import's part ends running → queued for the next part), its
  * progress overwritten about once a second by the running job.
  */
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -22,6 +23,26 @@ export interface ImportJobItem extends ImportJob {
   key: string;
   reportKey?: string;
   version: number;
+  /** a long import runs in parts (Step Functions loops the function): what the parts so far left */
+  carry?: ImportCarry;
+}
+
+/** Where the next part starts and what the earlier parts counted (never shown: the job's view merges it). */
+export interface ImportCarry {
+  /** parts finished */
+  part: number;
+  /** data rows handled (runImport's resumeAt) */
+  resumeAt: number;
+  sheets: Record<
+    string,
+    { rows: number; created: number; updated: number; unchanged: number; duplicate: number; rejected: number }
+  >;
+  gridsCreated: number;
+  /** the first problems (as many as a job lists) and how many in all */
+  problems: { sheet: string; row: number; column: string; value: string; problem: string }[];
+  problemsTotal: number;
+  /** each finished part's report (S3), joined into one by the last part */
+  reportKeys: string[];
 }
 
 const strip = (i: Record<string, unknown>) => fromItem<ImportJobItem>(i);

@@ -19,8 +19,14 @@ export const setLocalImportRunner = (r: Runner | undefined) => {
   localRunner = r;
 };
 
-/** Queue one run of the import job (IMPORT_FUNCTION_NAME: set by CDK on the imports API function). */
+/**
+ * Start the import job. Cloud: an execution of the state machine that runs the import function
+ * part after part (IMPORT_STATE_MACHINE_ARN, set by CDK on the imports API function); without one,
+ * a single asynchronous invoke of the function (IMPORT_FUNCTION_NAME); locally the runner.
+ */
 export async function invokeImportJob(event: ImportJobEvent): Promise<void> {
+  const machine = process.env.IMPORT_STATE_MACHINE_ARN;
+  if (machine) return startExecution(machine, event);
   const fn = process.env.IMPORT_FUNCTION_NAME;
   if (!fn) {
     if (!localRunner) throw new Error('IMPORT_FUNCTION_NAME is not set and no local import runner is registered');
@@ -52,4 +58,39 @@ export async function invokeImportJob(event: ImportJobEvent): Promise<void> {
     () => true,
   );
   if (res.status !== 202) throw new Error(`Lambda Invoke answered HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+}
+
+/** Step Functions StartExecution (JSON 1.0 protocol), SigV4-signed like the rest (no SFN client). */
+async function startExecution(stateMachineArn: string, event: ImportJobEvent): Promise<void> {
+  const region = config.region;
+  const hostname = `states.${region}.${dnsSuffix(region)}`;
+  // one name per start: a restart after a failure is a new execution; a duplicate is refused by the job's claim
+  const name = `${event.jobId}-${Date.now()}`.slice(0, 80);
+  const body = JSON.stringify({ stateMachineArn, name, input: JSON.stringify(event) });
+  const headers = {
+    host: hostname,
+    'content-type': 'application/x-amz-json-1.0',
+    'x-amz-target': 'AWSStepFunctions.StartExecution',
+  };
+  const signed = await signer('states', region, await defaultCredentials()).sign({
+    method: 'POST',
+    protocol: 'https:',
+    hostname,
+    path: '/',
+    headers,
+    body,
+  });
+  const res = await withRetries(
+    async () => {
+      const r = await send(`https://${hostname}/`, {
+        method: 'POST',
+        headers: signed.headers as Record<string, string>,
+        body,
+      });
+      if (r.status >= 500 || r.status === 429) throw new Error(`StartExecution answered HTTP ${r.status}`);
+      return r;
+    },
+    () => true,
+  );
+  if (res.status !== 200) throw new Error(`StartExecution answered HTTP ${res.status}: ${res.body.slice(0, 200)}`);
 }

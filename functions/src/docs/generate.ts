@@ -114,7 +114,9 @@ writes in \`functions/src/data/basedata.ts\`).
   \`scopePath\`: admins above may read it), the upload's S3 key
   \`uploads/<userId>/import/<id>.<xlsx|csv|zip>\` and, once run, the report's
   (\`….report.csv\`, the whole problem list), \`status\` (\`uploading → queued → running → done | failed\`,
-  \`failed → queued\` again; moved by conditional updates only), \`progress\` (rows, bytes read/total,
+  \`failed → queued\` again; a part of a long import ends \`running → queued\` with \`carry\` — parts done,
+  \`resumeAt\` (data rows handled), the counts and first problems so far, the parts' reports
+  \`….partN.report.csv\` —, read as \`running\`; moved by conditional updates only), \`progress\` (rows, bytes read/total,
   rows/s; overwritten about once a second without a version bump), \`result\` (counts per sheet), the
   first 100 \`problems\` (values masked), \`error\` and \`attempts\`. A job \`running\` or \`queued\` with
   no write for 5 minutes reads as failed (the import function died) and may be started again. The

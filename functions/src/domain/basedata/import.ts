@@ -64,6 +64,8 @@ export interface ImportResult {
   problems: Problem[];
   /** problems beyond MAX_PROBLEMS are counted, not listed */
   problemsNotListed: number;
+  /** the run stopped at `deadline`: data rows handled so far (earlier parts included); resume there */
+  pausedAt?: number;
 }
 
 export interface ImportOptions {
@@ -74,6 +76,30 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** the admin upload: only rows under these grids land, the others are problems (./scope.ts) */
   scope?: readonly string[];
+  /** stop at the first batch boundary after this time (epoch ms): a part of a long import */
+  deadline?: number;
+  /** data rows (房屋, 人口, 网格员 in file order) an earlier part handled: read again, not written */
+  resumeAt?: number;
+  /** what the earlier parts counted (the last part's audit record tells the whole run) */
+  before?: { sheets: Record<SheetName, SheetCounts>; gridsCreated: number; problems: number };
+}
+
+/** the counts of two parts of one run, sheet by sheet */
+export function addCounts(a: Record<SheetName, SheetCounts>, b: Record<SheetName, SheetCounts>) {
+  const out = {} as Record<SheetName, SheetCounts>;
+  for (const s of SHEET_NAMES) {
+    const x = a[s] ?? counts();
+    const y = b[s] ?? counts();
+    out[s] = {
+      rows: x.rows + y.rows,
+      created: x.created + y.created,
+      updated: x.updated + y.updated,
+      unchanged: x.unchanged + y.unchanged,
+      duplicate: x.duplicate + y.duplicate,
+      rejected: x.rejected + y.rejected,
+    };
+  }
+  return out;
 }
 
 const MAX_PROBLEMS = 10_000;
@@ -121,7 +147,11 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
   const sheets = Object.fromEntries(SHEET_NAMES.map((s) => [s, counts()])) as Record<SheetName, SheetCounts>;
   const problems: Problem[] = [];
   let notListed = 0;
+  let pausedAt: number | undefined;
   const report = (p: Problem) => (problems.length < MAX_PROBLEMS ? problems.push(p) : notListed++);
+  // a later part: the 网格 sheet and the headers were reported by the first part
+  const firstPart = !opts.resumeAt;
+  const once = (p: Problem) => firstPart && report(p);
   const result = (fatal?: string): ImportResult => ({
     importId,
     districtId: opts.districtId,
@@ -132,6 +162,7 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
     sheets,
     problems,
     problemsNotListed: notListed,
+    ...(pausedAt !== undefined ? { pausedAt } : {}),
   });
   const progress = (phase: ImportProgress['phase'], sheet: string) => {
     const landed = Object.values(sheets).reduce((s, c) => s + c.created + c.updated + c.unchanged, 0);
@@ -139,27 +170,32 @@ export async function runImport(source: BaseDataSource, opts: ImportOptions): Pr
     opts.onProgress?.({ phase, sheet, rows, landed });
   };
   try {
-    const seen = await gridPass(source, tree, sheets.网格, report, () => progress('网格', '网格'), opts.scope);
+    const seen = await gridPass(source, tree, sheets.网格, once, () => progress('网格', '网格'), opts.scope);
+    if (!firstPart) sheets.网格 = counts(); // counted by the first part
     for (const s of SHEET_NAMES)
-      if (!seen.includes(s)) report({ sheet: s, row: 0, column: '', value: '', problem: `文件中没有工作表「${s}」` });
+      if (!seen.includes(s)) once({ sheet: s, row: 0, column: '', value: '', problem: `文件中没有工作表「${s}」` });
     if (!seen.some(isSheetName))
       return result(`文件中没有可识别的工作表（应为：${SHEET_NAMES.join('、')}；现有：${seen.join('、') || '无'}）`);
     const deadBefore = new Date(Date.parse(startedAt) - DEAD_RUN_MS).toISOString();
     await recountDirty(countRule, startedAt, { deadBefore, except: importId }); // left by a run that died
-    await dataPass(source, tree, opts, importId, sheets, report, (s) => progress('数据', s));
+    const dp = await dataPass(source, tree, opts, importId, sheets, { report, once }, (s) => progress('数据', s));
+    pausedAt = dp.pausedAt;
     await recountDirty(countRule, startedAt, { importId }); // this run's batches that failed half-way
   } catch (e) {
     if (e instanceof SourceError) return result(e.message);
     throw e;
   }
   const done = result();
-  const c = Object.fromEntries(Object.entries(sheets).map(([k, v]) => [k, v]));
+  if (pausedAt !== undefined) return done; // the last part audits the whole run
+  const c = opts.before ? addCounts(opts.before.sheets, sheets) : sheets;
+  const gridsCreated = tree.created + (opts.before?.gridsCreated ?? 0);
+  const problemsTotal = problems.length + notListed + (opts.before?.problems ?? 0);
   await writeAudit({
     actorId: opts.actor.id,
     actorRole: opts.actor.role,
     action: 'basedata.import',
     target: `import:${importId}`,
-    to: { districtId: opts.districtId, gridsCreated: tree.created, sheets: c, problems: problems.length + notListed },
+    to: { districtId: opts.districtId, gridsCreated, sheets: c, problems: problemsTotal },
     at: done.finishedAt,
   });
   return done;
@@ -243,10 +279,14 @@ async function dataPass(
   opts: ImportOptions,
   importId: string,
   sheets: Record<SheetName, SheetCounts>,
-  report: Report,
+  reports: { report: Report; once: Report },
   tick: (sheet: string) => void,
-) {
+): Promise<{ pausedAt?: number }> {
+  const { report, once } = reports;
   const now = tree.now;
+  const resumeAt = opts.resumeAt ?? 0;
+  let handled = 0; // data rows read, earlier parts included
+  let pausedAt: number | undefined;
   const batchSize = opts.batchSize ?? IMPORT_BATCH;
   const inFlight = limiter(4);
   const firstRow = new Map<string, { row: number; hash: string }>();
@@ -285,7 +325,7 @@ async function dataPass(
     });
   };
   /** a unit path → the unit, or a problem on the row */
-  const unitOf = async (sheet: SheetName, row: number, path: PathNames) => {
+  const unitOf = async (sheet: SheetName, row: number, path: PathNames, report: Report) => {
     const u = await tree.find(path);
     if (typeof u === 'string') {
       report({ sheet, row, column: '单元', value: path.join('/'), problem: `${u}（请在「网格」表中添加该单元）` });
@@ -303,6 +343,7 @@ async function dataPass(
       firstRow.set(key, { row, hash: rowHash });
       return false;
     }
+    if (replaying) return true; // an earlier part counted and reported it
     sheets[sheet].duplicate++;
     const problem =
       first.hash === rowHash
@@ -312,6 +353,7 @@ async function dataPass(
     return true;
   };
 
+  let replaying = false;
   for await (const ev of source.read(new Set(['房屋', '人口', '网格员']))) {
     if (ev.kind === 'sheet') {
       header = undefined;
@@ -325,13 +367,22 @@ async function dataPass(
     if (!header || header.sheet !== sheet) {
       const h = mapHeaders(sheet, ev.values);
       header = { sheet, columns: h.columns, ok: !h.missing.length };
-      for (const m of h.missing) report({ sheet, row: ev.row, column: m, value: '', problem: `缺少表头「${m}」` });
+      for (const m of h.missing) once({ sheet, row: ev.row, column: m, value: '', problem: `缺少表头「${m}」` });
       continue;
     }
     if (!header.ok || isEmptyRow(ev.values)) continue;
-    const c = sheets[sheet];
+    if (handled > resumeAt && opts.deadline && batch.length === 0 && Date.now() >= opts.deadline) {
+      pausedAt = handled; // at a batch boundary: every row before it has landed (or is a problem)
+      break;
+    }
+    handled++;
+    // rows an earlier part handled: only their duplicate keys are taken again (first row wins)
+    replaying = handled <= resumeAt;
+    const c = replaying ? counts() : sheets[sheet];
+    const rep: Report = replaying ? () => undefined : report;
     c.rows++;
     if (sheet === '网格员') {
+      if (replaying) continue; // a staff row is one transaction of its own: nothing to replay
       await flush();
       await inFlight.drain();
       await staffRow(ev.row, ev.values, header.columns, tree, opts, stamp, c, report, duplicate);
@@ -343,10 +394,10 @@ async function dataPass(
         : parsePersonRow(ev.row, ev.values, header.columns);
     if (!parsed.ok) {
       c.rejected++;
-      parsed.problems.forEach(report);
+      parsed.problems.forEach(rep);
       continue;
     }
-    const unit = await unitOf(sheet, ev.row, parsed.record.path);
+    const unit = await unitOf(sheet, ev.row, parsed.record.path, rep);
     if (!unit) {
       c.rejected++;
       continue;
@@ -372,11 +423,13 @@ async function dataPass(
       if (duplicate(sheet, ev.row, `P|${id}`, rowHash, '人（同一单元、门牌号、身份证号）')) continue;
       data = { kind: 'person', item: { id, ...place, ...f, ...stamp(rowHash) } as PersonItem };
     }
+    if (replaying) continue;
     batch.push({ sheet: sheet as Pending['sheet'], row: ev.row, data });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
   await inFlight.drain();
+  return { pausedAt };
 }
 
 async function staffRow(

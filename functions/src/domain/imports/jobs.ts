@@ -45,7 +45,8 @@ export function view(j: ImportJobItem): ImportJob {
   const stale = isStale(j);
   return {
     id: j.id,
-    status: stale ? 'failed' : j.status,
+    // between two parts of a long import it is still running for the admin
+    status: stale ? 'failed' : j.status === 'queued' && j.carry ? 'running' : j.status,
     fileName: j.fileName,
     kind: j.kind,
     size: j.size,
