@@ -15,7 +15,11 @@ import { TEMPLATE_ROWS, writeTemplates } from '../src/local/import-template';
 
 let api: Api;
 const UNIT1 = 'hz-hp-xh-c1-a1-b1-u1';
-const [wang, li] = TEMPLATE_ROWS.人口.map((r) => ({ name: String(r[7]), idNumber: String(r[9]) }));
+const [wang, li] = TEMPLATE_ROWS.人口.map((r) => ({
+  name: String(r[7]),
+  idNumber: String(r[9]),
+  phone: String(r[11]),
+}));
 
 beforeAll(async () => {
   api = await startApi();
@@ -103,5 +107,36 @@ describe('binding by 姓名 + 身份证号', () => {
     expect((await bind(token, { unitId: UNIT1, idNumber: wang.idNumber })).status).toBe(400);
     const me = await api.call('GET', '/v1/me', { token });
     expect(me.body.unitId).toBeUndefined();
+  });
+});
+
+describe("binding with WeChat's phone number (getPhoneNumber)", () => {
+  it('the number WeChat vouches for is a 联系电话 of the unit: verified at once, audited masked', async () => {
+    expect(wang.phone).toMatch(/^1\d{10}$/);
+    const token = await newcomer('ph-match');
+    const bound = await bind(token, { unitId: UNIT1, phoneCode: `phone-${wang.phone}` });
+    expect(bound.status).toBe(200);
+    expect(bound.body).toMatchObject({ unitId: UNIT1, unitVerified: true });
+    const mine = (await audits()).filter((a) => a.actorId === bound.body.id);
+    const verified = mine.find((a) => a.action === 'user.bindUnit.verified')!;
+    expect(verified).toMatchObject({ method: 'phone', to: UNIT1 });
+    expect(verified.evidence).toBe(`${wang.phone.slice(0, 3)}****${wang.phone.slice(-4)}`);
+    expect(JSON.stringify(mine)).not.toContain(wang.phone);
+  });
+
+  it('a number not in the unit is pending as without it; a refused code is a 400 that changes nothing', async () => {
+    const token = await newcomer('ph-other');
+    const other = await bind(token, { unitId: UNIT1, phoneCode: 'phone-13800000000' });
+    expect(other.status).toBe(200);
+    expect(other.body).toMatchObject({ unitId: UNIT1, unitVerified: false });
+    // li's number belongs to another unit's record: pending too
+    expect(li.phone).not.toBe(wang.phone);
+    const elsewhere = await bind(await newcomer('ph-li'), { unitId: UNIT1, phoneCode: `phone-${li.phone}` });
+    expect(elsewhere.body.unitVerified).toBe(false);
+    const t3 = await newcomer('ph-bad');
+    const refused = await bind(t3, { unitId: UNIT1, phoneCode: 'expired-code' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/重新点击获取/);
+    expect((await api.call('GET', '/v1/me', { token: t3 })).body.unitId).toBeUndefined();
   });
 });

@@ -34,6 +34,8 @@ export const BindUnitBody = z
       .trim()
       .regex(/^\d{17}[\dXx]$/, '公民身份号码应为18位（最后一位可为X）')
       .optional(),
+    /** the code of WeChat's getPhoneNumber button: the phone it stands for matching a person of the unit verifies */
+    phoneCode: z.string().trim().min(1).max(128).optional(),
   })
   .refine((b) => (b.realName === undefined) === (b.idNumber === undefined), {
     message: '姓名和身份证号需一起填写',

@@ -115,3 +115,16 @@ export async function mediaCheckAsync(mediaUrl: string, openid: string | undefin
 /** WeChat's message-push signature (plain-text mode): sha1 of token, timestamp, nonce sorted and joined. */
 export const pushSignature = (token: string, timestamp: string, nonce: string) =>
   createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+
+/**
+ * The phone number behind a getPhoneNumber button's code (POST /wxa/business/getuserphonenumber):
+ * the bare number, or undefined when WeChat refuses the code (used, expired, not this app's).
+ */
+export async function wechatPhoneNumber(code: string): Promise<string | undefined> {
+  const body = await secPost<{ errcode?: number; phone_info?: { purePhoneNumber?: string } }>(
+    '/wxa/business/getuserphonenumber',
+    { code },
+  );
+  if (body.errcode) return undefined;
+  return body.phone_info?.purePhoneNumber || undefined;
+}

@@ -436,6 +436,22 @@ export async function unitPersonsById(buildingId: string, unitId: string, idNumb
   return items.map((i) => fromItem<PersonItem>(i)).filter((p) => p.status !== 'moved_out');
 }
 
+/** The persons of one unit with this phone number (a resident binding with WeChat's phone number): one Query. */
+export async function unitPersonsByPhone(buildingId: string, unitId: string, phone: string) {
+  const items = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+    FilterExpression: 'unitId = :u AND phone = :p',
+    ExpressionAttributeValues: {
+      ':pk': keys.buildingPartition(buildingId),
+      ':sk': keys.personPrefix(),
+      ':u': unitId,
+      ':p': phone,
+    },
+  });
+  return items.map((i) => fromItem<PersonItem>(i)).filter((p) => p.status !== 'moved_out');
+}
+
 export async function getPerson(buildingId: string, personId: string): Promise<PersonItem | undefined> {
   const [it] = await getMany([keys.person(buildingId, personId)]);
   return it ? fromItem<PersonItem>(it) : undefined;

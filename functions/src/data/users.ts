@@ -102,7 +102,7 @@ export interface UnitChange {
   unitName: string;
   verified: boolean;
   /** how it was verified (audited with the masked evidence) */
-  method?: 'code' | 'household';
+  method?: 'code' | 'household' | 'phone';
   evidence?: string;
   /** the previous unit's path, when the user was bound before (its pending item is removed) */
   previousPath?: string[];

@@ -1,7 +1,7 @@
 import { createAreaHandler } from '../http/handler';
 import { gridsRoutes } from '../routes/grids';
 import type { Action } from '../http/context';
-import { bindUnit, readChildren, readGrid, readMe } from '../domain/grids';
+import { bindUnit, readChildren, readGrid, readMe, type BindEvidence } from '../domain/grids';
 import type { ListQuery } from '@gridlink/shared/common';
 import { listMessages } from '../data/messages';
 import { confirmBinding, pendingBindings, unitQr } from '../domain/bindings';
@@ -20,7 +20,7 @@ import { staffActions } from './staff';
 export const actions: Record<string, Action> = {
   'grids.me': async (ctx) => readMe(ctx.actor!),
   'grids.bindUnit': async (ctx) => {
-    const { unitId, ...evidence } = ctx.body as { unitId: string; code?: string; realName?: string; idNumber?: string };
+    const { unitId, ...evidence } = ctx.body as { unitId: string } & BindEvidence;
     return bindUnit(ctx.actor!, unitId, evidence, ctx.now);
   },
   'grids.unitQr': async (ctx) => unitQr(ctx.actor!, ctx.params.id as string),

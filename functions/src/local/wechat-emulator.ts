@@ -101,6 +101,24 @@ export function createWechatEmulator(opts: EmulatorOptions = { pushToken: 'gridl
         const openid = 'o' + createHash('sha256').update(user).digest('base64url').slice(0, 27);
         return reply({ openid, session_key: createHash('md5').update(code).digest('base64') });
       }
+      if (url.pathname === '/wxa/business/getuserphonenumber') {
+        // the getPhoneNumber button's code: `phone-<11 digits>` stands for that number; others are refused
+        if (url.searchParams.get('access_token') !== 'local-access-token')
+          return reply({ errcode: 40001, errmsg: 'invalid credential' });
+        let code = '';
+        try {
+          code = String((JSON.parse(raw) as { code?: unknown }).code ?? '');
+        } catch {
+          return reply({ errcode: 47001, errmsg: 'data format error' });
+        }
+        const m = /^phone-(1\d{10})$/.exec(code);
+        if (!m) return reply({ errcode: 40029, errmsg: 'invalid code' });
+        return reply({
+          errcode: 0,
+          errmsg: 'ok',
+          phone_info: { phoneNumber: m[1], purePhoneNumber: m[1], countryCode: '86' },
+        });
+      }
       if (url.pathname === '/cgi-bin/message/subscribe/send') {
         try {
           sent.push({ ...(JSON.parse(raw) as SentMessage), at: new Date().toISOString() });

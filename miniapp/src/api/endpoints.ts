@@ -27,6 +27,9 @@ export const getMe = (opts?: RequestOptions) => api.get<Me>('/v1/me', opts);
 export const bindUnit = (unitId: string, code?: string, household?: { realName: string; idNumber: string }) =>
   api.put<Me>('/v1/me/unit', { unitId, ...(code ? { code } : {}), ...(household ?? {}) });
 
+/** `phoneCode`: the code of WeChat's getPhoneNumber button (verifies when the number is a 联系电话 of the unit) */
+export const bindUnitByPhone = (unitId: string, phoneCode: string) => api.put<Me>('/v1/me/unit', { unitId, phoneCode });
+
 export const getGrid = (id: string, opts?: RequestOptions) => api.get<Grid>(`/v1/grids/${enc(id)}`, opts);
 export const getGridChildren = (id: string, cursor?: string | null, limit = 50) =>
   api.get<Page<Grid>>(`/v1/grids/${enc(id)}/children`, { query: { limit, cursor } });

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Button as WxButton, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Grid } from '@gridlink/shared/grid';
 import type { Me } from '@gridlink/shared/me';
-import { bindUnit, getGrid, getMe } from '../../api/endpoints';
+import { bindUnit, bindUnitByPhone, getGrid, getMe } from '../../api/endpoints';
 import { getToken, goLogin } from '../../api/session';
 import GridList, { GridCrumbs } from '../../components/GridList';
 import { TextInput } from '../../components/Controls';
@@ -107,6 +107,26 @@ export default function BindPage() {
     }
   };
 
+  /** WeChat only: the phone number WeChat vouches for, matched against the unit's records */
+  const byPhone = async (phoneCode?: string) => {
+    if (!selected || saving) return;
+    if (!phoneCode) {
+      Taro.showToast({ title: '未授权手机号，可改用其他方式核验', icon: 'none' });
+      return;
+    }
+    setSaving(true);
+    try {
+      const bound = await bindUnitByPhone(selected.id, phoneCode);
+      if (bound.unitVerified) Taro.showToast({ title: '手机号核验通过，绑定成功', icon: 'success' });
+      else Taro.showToast({ title: '手机号与登记信息不符，已提交待网格员核验', icon: 'none' });
+      await Taro.switchTab({ url: '/pages/me/index' });
+    } catch {
+      // the request layer has shown why
+    } finally {
+      setSaving(false);
+    }
+  };
+
   const confirm = async () => {
     if (!selected || saving) return;
     const household = { realName: realName.trim(), idNumber: idNumber.trim().toUpperCase() };
@@ -197,6 +217,16 @@ export default function BindPage() {
                 ? '与社区登记的人口信息相符即完成核验，否则待网格员核验'
                 : '不填核验码也可绑定，状态为“待核验”：可以报事，核验后才能查看和加入同楼栋诉求（我也遇到）'}
           </Text>
+          {process.env.TARO_ENV === 'weapp' && (
+            <WxButton
+              className="bind__phone"
+              openType="getPhoneNumber"
+              disabled={saving || already}
+              onGetPhoneNumber={(e) => void byPhone((e.detail as { code?: string }).code)}
+            >
+              用微信手机号核验
+            </WxButton>
+          )}
           <Text className="section__title">或填写登记的姓名和身份证号（选填）</Text>
           <TextInput
             testId="bind-real-name"
