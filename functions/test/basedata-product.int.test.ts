@@ -220,7 +220,31 @@ describe('search within scope', () => {
     );
     expect((await call('GET', `/v1/grids/hz-hp-xh-c1-a1-b2/persons?q=x`, 'worker-demo')).status).toBe(403);
     expect((await call('GET', `/v1/grids/${B}/persons?q=x`, 'resident-demo')).status).toBe(403);
-    expect((await call('GET', `/v1/grids/hz-hp/persons?q=x`, 'street-admin-demo')).status).toBe(400);
+    expect((await call('GET', `/v1/grids/hz/persons?q=x`, 'district-admin-demo')).status).toBe(400);
+  });
+
+  it('a street searches all its communities at once: one page merged in name order, paged without loss', async () => {
+    const WL = ['和平街道', '五龙社区', '五龙小区', '中心片区', '1号楼', '一单元'];
+    const r = await importFile(
+      await workbook({ 人口: [[...WL, '201', '钱1五', '', id(801), '', '', '户主', '户籍', '']] }),
+    );
+    expect(r.sheets.人口).toMatchObject({ created: 1 });
+    const q = `q=${encodeURIComponent('钱1')}`;
+    const all = await call('GET', `/v1/grids/hz-hp/persons?${q}&limit=50`, 'street-admin-demo');
+    expect(all.status).toBe(200);
+    const hits = all.body.items as { id: string; unitId: string }[];
+    expect(hits).toHaveLength(12); // 钱1 … 钱19 of 新华 and 钱1五 of 五龙
+    expect(hits.filter((h) => h.unitId.startsWith('hz-hp-wl'))).toHaveLength(1);
+    const paged: string[] = [];
+    for (let cursor = ''; ;) {
+      const p = await call('GET', `/v1/grids/hz-hp/persons?${q}&limit=5${cursor}`, 'street-admin-demo');
+      paged.push(...p.body.items.map((x: { id: string }) => x.id));
+      if (!p.body.nextCursor) break;
+      cursor = `&cursor=${encodeURIComponent(p.body.nextCursor)}`;
+    }
+    expect(paged).toEqual(hits.map((h) => h.id));
+    // a community admin is not in the street's scope
+    expect((await call('GET', `/v1/grids/hz-hp/persons?${q}`, 'community-admin-demo')).status).toBe(403);
   });
 });
 

@@ -600,7 +600,8 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     example: 'BLD#hz-hp-xh-c1-a1-b1 / PERSON#3f9a0c…',
   },
   {
-    pattern: 'Search the current residents of a community by name (staff in scope; filter gridPath)',
+    pattern:
+      'Search the current residents of a community by name (staff in scope; filter gridPath; a street: one Query per community, merged)',
     index: 'GSI1',
     keyCondition: 'GSI1PK = PSEARCH#<communityId>, GSI1SK begins_with N#<normalised name>',
     example: 'PSEARCH#hz-hp-xh / N#王秀兰#3f9a0c…',

@@ -11,7 +11,7 @@ import { baseItem, type PersonItem } from './basedata';
 import { getMany } from './batch';
 import { fromItem } from './item';
 import { popUpdates, searchText, transactRetrying } from './population';
-import { queryPage, type PageRequest } from './query';
+import { queryMerged, queryPage, type PageRequest } from './query';
 import type { Deltas } from './stats';
 import { isConditionFailure } from './transact';
 
@@ -96,27 +96,26 @@ export async function bindingsOfPerson(personId: string) {
  * One page of a community's current residents whose name (GSI1) or 门牌号 (GSI2) starts with `q`,
  * filtered to the reader's grids (`within`) when they lie below the community.
  */
-export function searchCommunity(
-  communityId: string,
+/** the search index of one community or several (a street: one page merged in key order) */
+export function searchCommunities(
+  communityIds: readonly string[],
   by: 'name' | 'houseNo',
   q: string,
   within: string[],
   page: PageRequest,
 ) {
   const values = Object.fromEntries(within.map((g, i) => [`:w${i}`, g]));
-  return queryPage(
+  const filter = within.length
+    ? {
+        FilterExpression: within.map((_, i) => `contains(gridPath, :w${i})`).join(' OR '),
+        ExpressionAttributeValues: values,
+      }
+    : undefined;
+  const skBeginsWith = `${by === 'name' ? 'N' : 'H'}#${searchText(q)}`;
+  return queryMerged(
     {
       index: by === 'name' ? 'GSI1' : 'GSI2',
-      pk: keys.personSearchPk(communityId),
-      skBeginsWith: `${by === 'name' ? 'N' : 'H'}#${searchText(q)}`,
-      ...(within.length
-        ? {
-            filter: {
-              FilterExpression: within.map((_, i) => `contains(gridPath, :w${i})`).join(' OR '),
-              ExpressionAttributeValues: values,
-            },
-          }
-        : {}),
+      sources: communityIds.map((c) => ({ pk: keys.personSearchPk(c), skBeginsWith, ...(filter ? { filter } : {}) })),
     },
     page,
     (i) => fromItem<PersonItem>(i),

@@ -61,6 +61,8 @@ export async function queryPage<T>(
 
 export interface PageSource {
   pk: string;
+  /** the sort key's start (every partition the same kind of key) */
+  skBeginsWith?: string;
   filter?: Pick<QueryCommandInput, 'FilterExpression' | 'ExpressionAttributeNames' | 'ExpressionAttributeValues'>;
 }
 
@@ -78,7 +80,7 @@ export async function queryMerged<T>(
   if (opts.sources.length === 1) return queryPage({ ...opts, ...opts.sources[0] }, page, map);
   const pkName = `${opts.index}PK`;
   const skName = `${opts.index}SK`;
-  const scope = `${opts.index}|merged|${opts.sources.map((s) => s.pk).join(',')}`;
+  const scope = `${opts.index}|merged|${opts.sources.map((s) => `${s.pk}^${s.skBeginsWith ?? ''}`).join(',')}`;
   const state = ((await decodeCursor(scope, page.cursor)) ?? {}) as Record<string, Record<string, unknown> | null>;
   const reads = await Promise.all(
     opts.sources.map(async (s, i) => {
@@ -87,10 +89,18 @@ export async function queryMerged<T>(
         new QueryCommand({
           TableName: table(),
           IndexName: opts.index,
-          KeyConditionExpression: '#pk = :pk',
+          KeyConditionExpression: s.skBeginsWith ? '#pk = :pk AND begins_with(#sk, :skp)' : '#pk = :pk',
           FilterExpression: s.filter?.FilterExpression,
-          ExpressionAttributeNames: { '#pk': pkName, ...(s.filter?.ExpressionAttributeNames ?? {}) },
-          ExpressionAttributeValues: { ':pk': s.pk, ...(s.filter?.ExpressionAttributeValues ?? {}) },
+          ExpressionAttributeNames: {
+            '#pk': pkName,
+            ...(s.skBeginsWith ? { '#sk': skName } : {}),
+            ...(s.filter?.ExpressionAttributeNames ?? {}),
+          },
+          ExpressionAttributeValues: {
+            ':pk': s.pk,
+            ...(s.skBeginsWith ? { ':skp': s.skBeginsWith } : {}),
+            ...(s.filter?.ExpressionAttributeValues ?? {}),
+          },
           ScanIndexForward: !opts.newestFirst,
           Limit: page.limit,
           ExclusiveStartKey: state[i] ?? undefined,
