@@ -65,6 +65,12 @@ async function importFile(token: string, fileName: string, bytes: Buffer) {
 const snapshot = () =>
   tableSnapshot((i) => i.type !== 'audit' && i.type !== 'importJob' && !String(i.PK).startsWith('RATE#'));
 
+/** one 人口 row: the unit's path, 门牌号, 姓名, 身份证号; the rest as a household head would have it */
+const personRow = (unit: string[], no: string, name: string, idNumber: string) => [
+  ...[...unit, no, name, '', idNumber, '', '13912345678'],
+  ...['户主', '户籍', ''],
+];
+
 async function workbook(sheets: Record<string, unknown[][]>) {
   const wb = new ExcelJS.Workbook();
   for (const [name, rows] of Object.entries(sheets)) {
@@ -168,18 +174,7 @@ describe('the admin upload', () => {
     const other = ['和平街道', '五龙社区', '新小区', '西片区', '9号楼', '一单元'];
     const good = withCheckDigit('21070319700101031');
     const bad = good.slice(0, 17) + (good[17] === '1' ? '2' : '1');
-    const person = (unit: string[], no: string, name: string, idNumber: string) => [
-      ...unit,
-      no,
-      name,
-      '',
-      idNumber,
-      '',
-      '13912345678',
-      '户主',
-      '户籍',
-      '',
-    ];
+    const person = personRow;
     const file = await workbook({
       网格员: [['钱街道', '13900000099', '街道管理员', '和平街道/新华社区', '']],
       网格: [other],
@@ -230,18 +225,8 @@ describe('a long import runs in parts (the Step Functions loop; locally the runn
     const U = ['和平街道', '新华社区', '幸福小区', '东片区', '1号楼', '二单元'];
     const idOf = (i: number) => withCheckDigit(`2107031970010${1 + Math.floor(i / 900)}${100 + (i % 900)}`);
     const names = ['赵', '钱', '孙', '李', '周', '吴', '郑', '王'];
-    const row = (i: number, name = `${names[i % 8]}分${i}`, idNumber = idOf(i)) => [
-      ...U,
-      `${100 + (i % 40)}`,
-      name,
-      '',
-      idNumber,
-      '',
-      '13912345678',
-      '户主',
-      '户籍',
-      '',
-    ];
+    const row = (i: number, name = `${names[i % 8]}分${i}`, idNumber = idOf(i)) =>
+      personRow(U, `${100 + (i % 40)}`, name, idNumber);
     const rows = Array.from({ length: 1150 }, (_, i) => row(i));
     rows[700] = row(700, '坏号码', idOf(700).slice(0, 17) + (idOf(700)[17] === '1' ? '2' : '1')); // part 2
     rows[1100] = row(10, '改了名'); // part 3: the same person as row 12 (part 1), other content

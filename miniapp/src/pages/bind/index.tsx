@@ -107,6 +107,21 @@ export default function BindPage() {
     }
   };
 
+  /** one binding call: its outcome told, then back to 我的 */
+  const submit = async (call: () => Promise<Me>, verified: string, pending: string) => {
+    setSaving(true);
+    try {
+      const bound = await call();
+      if (bound.unitVerified) Taro.showToast({ title: verified, icon: 'success' });
+      else Taro.showToast({ title: pending, icon: 'none' });
+      await Taro.switchTab({ url: '/pages/me/index' });
+    } catch {
+      // the request layer has shown why
+    } finally {
+      setSaving(false);
+    }
+  };
+
   /** WeChat only: the phone number WeChat vouches for, matched against the unit's records */
   const byPhone = async (phoneCode?: string) => {
     if (!selected || saving) return;
@@ -114,17 +129,12 @@ export default function BindPage() {
       Taro.showToast({ title: '未授权手机号，可改用其他方式核验', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
-      const bound = await bindUnitByPhone(selected.id, phoneCode);
-      if (bound.unitVerified) Taro.showToast({ title: '手机号核验通过，绑定成功', icon: 'success' });
-      else Taro.showToast({ title: '手机号与登记信息不符，已提交待网格员核验', icon: 'none' });
-      await Taro.switchTab({ url: '/pages/me/index' });
-    } catch {
-      // the request layer has shown why
-    } finally {
-      setSaving(false);
-    }
+    const unitId = selected.id;
+    await submit(
+      () => bindUnitByPhone(unitId, phoneCode),
+      '手机号核验通过，绑定成功',
+      '手机号与登记信息不符，待网格员核验',
+    );
   };
 
   const confirm = async () => {
@@ -134,20 +144,13 @@ export default function BindPage() {
       Taro.showToast({ title: '姓名和身份证号需一起填写', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
-      const typed = code.trim() || undefined;
-      const bound = household.realName
-        ? await bindUnit(selected.id, typed, household)
-        : await bindUnit(selected.id, typed);
-      if (bound.unitVerified) Taro.showToast({ title: '绑定成功', icon: 'success' });
-      else Taro.showToast({ title: '已提交，待网格员核验', icon: 'none' });
-      await Taro.switchTab({ url: '/pages/me/index' });
-    } catch {
-      // the request layer has shown why
-    } finally {
-      setSaving(false);
-    }
+    const unitId = selected.id;
+    const typed = code.trim() || undefined;
+    await submit(
+      () => (household.realName ? bindUnit(unitId, typed, household) : bindUnit(unitId, typed)),
+      '绑定成功',
+      '已提交，待网格员核验',
+    );
   };
 
   if (me && !UNIT_ROLES.includes(me.role)) {
