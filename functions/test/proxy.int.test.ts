@@ -208,6 +208,9 @@ describe('the proxy-task story', () => {
     const winners = results.filter((r) => r.status === 200);
     expect(winners).toHaveLength(1);
     expect(results.filter((r) => r.status === 409)).toHaveLength(49);
+    // lost before the write or in it: every loser hears the same (the table's firstWins)
+    const lost = results.filter((r) => r.status === 409).map((r) => `${r.body.error.code} ${r.body.error.message}`);
+    expect(new Set(lost)).toEqual(new Set(['INVALID_TRANSITION 任务已被其他代办员认领']));
     const final = await get(`/v1/proxy-tasks/${task.id}`, 'worker-demo');
     expect(final.body.agentId).toBe(winners[0].body.agentId);
   });

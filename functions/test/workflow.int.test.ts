@@ -112,12 +112,14 @@ describe.each(WORKFLOWS.map((w) => [w.name, w] as const))('workflow %s', (_name,
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
     if (m.from.length) {
-      it(`${move} on a stale read → VERSION_CONFLICT, nothing written`, async () => {
+      // a move raced for (firstWins) tells the loser who won instead: INVALID_TRANSITION with its words
+      const lost = m.firstWins ? { code: 'INVALID_TRANSITION', message: m.firstWins } : { code: 'VERSION_CONFLICT' };
+      it(`${move} on a stale read → ${lost.code}, nothing written`, async () => {
         const before = await seedAt(m.from[0]);
         await db().send(new PutCommand({ TableName: table(), Item: { ...key(before.id), ...before, version: 2 } }));
         await expect(
           commit(bindingOf(w), { move, actor, as: m.by, before, after: { ...before }, note, now: now() }),
-        ).rejects.toMatchObject({ code: 'VERSION_CONFLICT' });
+        ).rejects.toMatchObject(lost);
         expect(await events(before.id)).toHaveLength(0);
       });
     }

@@ -14,6 +14,11 @@ export interface Move<S extends string, By extends string> {
   noteRequired?: boolean;
   /** the timeline label and the button text */
   label: string;
+  /**
+   * A move many race for (a claim): no version is asked, the first write wins, and every other
+   * contender hears this (INVALID_TRANSITION), whether it lost before the write or in it.
+   */
+  firstWins?: string;
 }
 
 export interface Workflow<S extends string = string, M extends string = string, By extends string = string> {

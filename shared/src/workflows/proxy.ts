@@ -17,7 +17,7 @@ export const PROXY_WORKFLOW = defineWorkflow({
   stateNames: PROXY_STATUS_NAMES,
   moves: {
     create: { from: [], to: 'open', by: ['side'], label: '申请代办' },
-    claim: { from: ['open'], to: 'claimed', by: ['agent'], label: '认领' },
+    claim: { from: ['open'], to: 'claimed', by: ['agent'], label: '认领', firstWins: '任务已被其他代办员认领' },
     start: { from: ['claimed'], to: 'in_progress', by: ['assignee'], label: '开始办理' },
     complete: { from: ['in_progress'], to: 'done', by: ['assignee'], label: '办理完成' },
     confirm: { from: ['done'], to: 'confirmed', by: ['side'], label: '确认办结' },

@@ -18,7 +18,7 @@ import {
 import { getService } from '../../data/services';
 import type { Deltas } from '../../data/stats';
 import { getUser, type UserItem } from '../../data/users';
-import { badRequest, conflict, DomainError, forbidden, invalidMove, notFound } from '../errors';
+import { badRequest, conflict, DomainError, forbidden, notFound } from '../errors';
 import type { Actor } from '../../auth/actor';
 import { inScope } from '../../auth/policy';
 import { relationTo } from '../behalf';
@@ -126,11 +126,8 @@ export async function moveTask(
 ) {
   const t = await getTask(id);
   if (!t) throw notFound('任务不存在');
-  if (move !== 'claim') expectVersion(t, body.version); // a claim races by design: the first one wins
+  expectVersion(t, body.version, PROXY_WORKFLOW.moves[move]); // a claim is raced for: the first one wins
   const rel = await proxyRelations(actor, t, move);
-  // the agent who came second hears it in the hall's words, whether the claim lost before or in the write
-  const lost = () => invalidMove('任务已被其他代办员认领');
-  if (move === 'claim' && t.status !== 'open' && rel.as.includes('agent')) throw lost();
   const after: ProxyTaskItem = { ...t };
   const extra: unknown[] = [];
   const counters: Deltas = {};
@@ -150,7 +147,7 @@ export async function moveTask(
     extra.push(agentStatsAdd(t.agentId!, { tasksDone: 1 }, now));
     counters.proxy_done_total = 1; // 代办人次
   }
-  const moved = commit(PROXY_BINDING, {
+  const moved = await commit(PROXY_BINDING, {
     move,
     actor,
     ...rel,
@@ -160,10 +157,8 @@ export async function moveTask(
     now,
     counters,
     extra,
-  }).catch((e) => {
-    throw move === 'claim' && (e as { code?: string }).code === 'VERSION_CONFLICT' ? lost() : e;
   });
-  return toTask(actor, (await moved).item);
+  return toTask(actor, moved.item);
 }
 
 /** Photos of a completed task are attachments: verified the way request attachments are. */

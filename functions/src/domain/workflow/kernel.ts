@@ -123,6 +123,7 @@ export function check(
         : undefined
       : nextState(workflow, input.move, from);
   if (!to) {
+    if (m.firstWins) throw invalidMove(m.firstWins); // someone else won
     const state = from === undefined ? '未创建' : (workflow.stateNames[from] ?? from);
     throw invalidMove(`当前状态（${state}）不能${m.label}`);
   }
@@ -209,11 +210,22 @@ export async function run(...plans: { items: TxItem[] }[]) {
 /** Applies one move: checks it, then writes everything it changes in one transaction. */
 export async function commit<I extends Entity>(b: Binding<I>, input: MoveInput<I>) {
   const p = plan(b, input);
-  await run(p);
+  const firstWins = b.workflow.moves[input.move].firstWins;
+  try {
+    await run(p);
+  } catch (e) {
+    // a race the move is made for: the one who lost it in the write hears what a later one hears
+    if (firstWins && (e as { code?: string }).code === 'VERSION_CONFLICT') throw invalidMove(firstWins);
+    throw e;
+  }
   return { item: p.item, event: p.event };
 }
 
-/** Reads a version the client saw: a stale one is a lost race before anything is written. */
-export function expectVersion(item: Entity, version?: number) {
+/**
+ * Reads a version the client saw: a stale one is a lost race before anything is written. A move
+ * made to be raced for (`firstWins`) asks none: the state decides.
+ */
+export function expectVersion(item: Entity, version?: number, move?: { firstWins?: string }) {
+  if (move?.firstWins) return;
   if (version !== undefined && version !== item.version) throw versionConflict();
 }
