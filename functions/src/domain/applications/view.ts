@@ -8,6 +8,7 @@
  * - 'acted': whoever filed it on the applicant's behalf after the window closed — it stays in their
  *   list, but the applicant's name and the form's personal fields are masked and attachments dropped.
  */
+import { stepView } from '../workflow/steps';
 import type { Application } from '@gridlink/shared/applications';
 import type { FormField } from '@gridlink/shared/fields';
 import { maskIdNumber, maskName, maskPhone } from '@gridlink/shared/mask';
@@ -114,17 +115,6 @@ export function toApplication(
     out.form = a.form;
     out.attachments = a.attachments.map((key) => ({ key }));
   }
-  if (opts.events)
-    out.timeline = opts.events.map(({ id, at, actorId, actorName, actorRole, action, from, to, note }) => ({
-      id,
-      at,
-      actorId,
-      actorName,
-      actorRole,
-      action,
-      from,
-      to,
-      ...(note ? { note } : {}),
-    }));
+  if (opts.events) out.timeline = opts.events.map((e) => stepView(e));
   return out;
 }

@@ -90,6 +90,28 @@ export async function inboxAt(level: Level, path: string[]) {
 
 export const unitNameOf = (unit: GridItem) => unit.pathNames.slice(3).join(' ');
 
+/** What every new case starts with: registered at the unit, in the inbox of `level`, by the registrar. */
+export async function newCase(
+  actor: Actor,
+  c: { id: string; unit: GridItem; level: Level; now: string; attachments?: string[]; personIds: string[] },
+) {
+  return {
+    id: c.id,
+    status: 'registered' as const,
+    version: 1,
+    createdAt: c.now,
+    updatedAt: c.now,
+    unitId: c.unit.id,
+    unitName: unitNameOf(c.unit),
+    gridPath: c.unit.path,
+    level: c.level,
+    inbox: await inboxAt(c.level, c.unit.path),
+    registeredBy: actorOf(actor),
+    attachments: c.attachments ?? [],
+    personIds: c.personIds,
+  };
+}
+
 type Notified = { notice?: { title?: string; body?: string } };
 
 const bindings = new Map<CaseItem['kind'], Binding<CaseItem>>();

@@ -24,16 +24,7 @@ import type { Actor } from '../../auth/actor';
 import { nextLevel } from '../requests/routing';
 import { verifyAttachments } from '../uploads';
 import { expectVersion } from '../workflow/kernel';
-import {
-  actorOf,
-  checkCaseMove,
-  commitCase,
-  inboxAt,
-  namedResident,
-  staffTier,
-  unitInScope,
-  unitNameOf,
-} from './common';
+import { actorOf, checkCaseMove, commitCase, inboxAt, newCase, namedResident, staffTier, unitInScope } from './common';
 
 export type DisputeMove = 'session' | 'escalate' | 'agree' | 'fail' | 'close';
 import { caseView, handlerOf } from './view';
@@ -89,21 +80,9 @@ export async function createDispute(actor: Actor, body: z.infer<typeof CreateDis
   const personIds = [...new Set(parties.flatMap((p) => (p.userId ? [p.userId] : [])))];
   const d: DisputeItem = {
     kind: 'dispute',
-    id,
-    status: 'registered',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    ...(await newCase(actor, { id, unit, level, now, attachments: body.attachments, personIds })),
     disputeKind: kind,
     facts: body.facts,
-    unitId: unit.id,
-    unitName: unitNameOf(unit),
-    gridPath: unit.path,
-    level,
-    inbox: await inboxAt(level, unit.path),
-    registeredBy: actorOf(actor),
-    attachments: body.attachments ?? [],
-    personIds,
     parties,
     sessions: [],
     ...(fromRequest ? { fromRequestId: fromRequest.id } : {}),

@@ -35,16 +35,7 @@ import { verifyAttachments } from '../uploads';
 import { PETITION_WORKFLOW } from '@gridlink/shared/workflows/cases';
 import { expectVersion, SYSTEM } from '../workflow/kernel';
 import { sweep } from '../workflow/sweep';
-import {
-  actorOf,
-  checkCaseMove,
-  commitCase,
-  inboxAt,
-  namedResident,
-  staffTier,
-  unitInScope,
-  unitNameOf,
-} from './common';
+import { actorOf, checkCaseMove, commitCase, inboxAt, newCase, namedResident, staffTier, unitInScope } from './common';
 import { caseView, handlerOf } from './view';
 
 const PROXY_ROLES = ['agent', 'grid_worker', 'grid_leader'];
@@ -95,26 +86,15 @@ export async function createPetition(actor: Actor, body: z.infer<typeof CreatePe
   const personIds = [...new Set([petitioner.userId, proxy?.id].filter((x): x is string => !!x))];
   const p: PetitionItem = {
     kind: 'petition',
-    id,
-    status: 'registered',
-    version: 1,
-    createdAt: now,
-    updatedAt: now,
+    // the grid tries first, also when the street forwards it
+    ...(await newCase(actor, { id, unit, level: 'grid', now, attachments: body.attachments, personIds })),
     subject: body.subject,
     content: body.content,
     channel: body.channel,
     source,
-    unitId: unit.id,
-    unitName: unitNameOf(unit),
-    gridPath: unit.path,
-    level: 'grid', // the grid tries first, also when the street forwards it
-    inbox: await inboxAt('grid', unit.path),
     dueAt: daysLater(now, PETITION_DUE_DAYS.grid),
     overdue: false,
     escalations: 0,
-    registeredBy: actorOf(actor),
-    attachments: body.attachments ?? [],
-    personIds,
     petitioner,
     ...(proxy ? { proxy } : {}),
   };

@@ -8,6 +8,7 @@
  * - 'person': a party / the petitioner / the proxy: names, their own contact, no internal labels and
  *   no internal steps in the timeline (列为重点 and its 包案领导 note are for staff).
  */
+import { stepView } from '../workflow/steps';
 import type { Dispute, Petition } from '@gridlink/shared/cases';
 import { maskName, maskPhone } from '@gridlink/shared/mask';
 import type { Actor } from '../../auth/actor';
@@ -72,19 +73,7 @@ export const handlerOf = (actor: Actor): Viewer => ({ as: 'handler', gridIds: ac
 const timeline = (kind: CaseItem['kind'], v: Viewer, events?: CaseEventItem[]) =>
   events
     ?.filter((e) => v.as !== 'person' || !INTERNAL_STEPS[kind].includes(e.action))
-    .map(({ id, at, actorId, actorName, actorRole, action, from, to, level, note, channel }) => ({
-      id,
-      at,
-      actorId,
-      actorName,
-      actorRole,
-      action,
-      from,
-      to,
-      level,
-      ...(note ? { note } : {}),
-      ...(channel ? { channel } : {}),
-    }));
+    .map((e) => stepView(e, ['level', 'channel']));
 
 const base = (c: DisputeItem | PetitionItem) => ({
   id: c.id,
