@@ -188,6 +188,7 @@ export const Leave = z.object({
   createdAt: Timestamp,
   version: z.number().int(),
 });
+export type Leave = z.infer<typeof Leave>;
 
 export const PointCallBody = z.object({ workerId: Id, minutes: z.number().int().min(1).max(60).optional() });
 export const PointCallAnswerBody = z.object({
@@ -211,6 +212,7 @@ export const PointCall = z.object({
   answer: z.object({ photoUrl: z.string().optional(), lat: z.number(), lng: z.number() }).nullable(),
   version: z.number().int(),
 });
+export type PointCall = z.infer<typeof PointCall>;
 
 export const VisitBody = z.object({
   buildingId: Id,
