@@ -68,6 +68,7 @@ export interface Recorder {
 /** Starts recording and uploading for `id`; `onPoint` hears each fix (for the page's counters). */
 export function startRecording(id: string, onPoint?: () => void): Recorder {
   const onFix = (r: { latitude: number; longitude: number; accuracy?: number }) => {
+    lastFix = { lat: r.latitude, lng: r.longitude, at: Date.now() };
     record(id, r);
     onPoint?.();
   };
@@ -103,8 +104,11 @@ export function startRecording(id: string, onPoint?: () => void): Recorder {
   };
 }
 
-/** One fix now (clock-in, check-in, point-call answer). */
+let lastFix: { lat: number; lng: number; at: number } | undefined;
+
+/** One fix now (clock-in, check-in, point-call answer): the recorder's latest if fresh, else a new one. */
 export async function here(): Promise<{ lat: number; lng: number }> {
+  if (lastFix && Date.now() - lastFix.at < 20_000) return { lat: lastFix.lat, lng: lastFix.lng };
   if (process.env.TARO_ENV === 'h5') {
     return new Promise((resolve, reject) =>
       navigator.geolocation.getCurrentPosition(

@@ -26,7 +26,9 @@ export default function PatrolHome() {
   const [patrol, setPatrol] = useState<Patrol>();
   const [pending, setPending] = useState(0);
   const { errors, saving, send } = useSend();
-  const active = patrol ?? state.data?.active;
+  const loaded = state.data?.active;
+  // the newer of what this page got back from a move and what the last load read
+  const active = patrol && (!loaded || loaded.id !== patrol.id || patrol.version >= loaded.version) ? patrol : loaded;
   const live = active?.status === 'active' ? active : undefined;
 
   useEffect(() => {
