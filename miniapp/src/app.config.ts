@@ -122,6 +122,6 @@ export default defineAppConfig({
   // the 用户隐私保护指引 (位置信息: 巡查轨迹、考勤打卡、点位签到).
   requiredPrivateInfos: ['chooseLocation', 'getLocation', 'onLocationChange', 'startLocationUpdate'],
   permission: {
-    'scope.userLocation': { desc: '你的位置信息将用于报事时标注地点，以及网格员巡查轨迹、考勤打卡和点位签到' },
+    'scope.userLocation': { desc: '你的位置将用于报事标注地点，及网格员巡查轨迹、考勤和签到' },
   },
 });
