@@ -427,10 +427,13 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
         .sort((a, b) => a[1].job.localeCompare(b[1].job)),
     ).toEqual([
       ['rate(15 minutes)', { job: 'alertUnclaimed' }],
+      ['rate(1 hour)', { job: 'attendanceSweep' }],
       ['rate(1 hour)', { job: 'autoClose' }],
       ['rate(1 minute)', { job: 'moderation' }],
       ['rate(5 minutes)', { job: 'notify' }],
+      ['rate(1 hour)', { job: 'patrolSweep' }],
       ['rate(15 minutes)', { job: 'petitionSweep' }],
+      ['rate(1 minute)', { job: 'pointCallSweep' }],
       ['rate(5 minutes)', { job: 'slaSweep' }],
     ]);
     expect(rules.map((r) => JSON.parse(r.Targets[0].Input).job).sort()).toEqual(Object.keys(JOBS).sort());

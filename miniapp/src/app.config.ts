@@ -59,6 +59,19 @@ export default defineAppConfig({
         'pages/stats/index',
       ],
     },
+    {
+      root: 'pkg-patrol',
+      name: 'patrol',
+      pages: [
+        'pages/index/index',
+        'pages/event/index',
+        'pages/attendance/index',
+        'pages/pointcall/index',
+        'pages/visits/index',
+        'pages/leader/index',
+        'pages/track/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/me/index': { network: 'all', packages: ['staff', 'resident'] },
@@ -104,8 +117,11 @@ export default defineAppConfig({
   // the guide also lists 选中的文件 (数据导入, wx.chooseMessageFile), declared in the console only.
   // The first call shows WeChat's own privacy dialog (no onNeedPrivacyAuthorization handler).
   __usePrivacyCheck__: true,
-  requiredPrivateInfos: ['chooseLocation'],
+  // 巡查 (pkg-patrol): the track while a patrol is under way (startLocationUpdate + onLocationChange,
+  // foreground only), and getLocation for clock-in, check-in and point-call answers; also declared in
+  // the 用户隐私保护指引 (位置信息: 巡查轨迹、考勤打卡、点位签到).
+  requiredPrivateInfos: ['chooseLocation', 'getLocation', 'onLocationChange', 'startLocationUpdate'],
   permission: {
-    'scope.userLocation': { desc: '你的位置信息将用于在报事时标注问题发生的地点' },
+    'scope.userLocation': { desc: '你的位置将用于报事标注地点，及网格员巡查轨迹、考勤和签到' },
   },
 });

@@ -29,6 +29,10 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { job: 'autoClose', every: Duration.hours(1) },
   { job: 'alertUnclaimed', every: Duration.minutes(15) },
   { job: 'petitionSweep', every: Duration.minutes(15) },
+  // the worker's day: each sweep is idempotent, so running them hourly (not once a day) is safe
+  { job: 'patrolSweep', every: Duration.hours(1) },
+  { job: 'attendanceSweep', every: Duration.hours(1) },
+  { job: 'pointCallSweep', every: Duration.minutes(1) },
   // the stream drives the notifier; this catches whatever it missed (dropped batches, retries)
   { job: 'notify', every: Duration.minutes(5) },
   // the stream runs new content-security checks; this runs retries, overdue media checks and read-backs

@@ -643,3 +643,132 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     example: 'SEED#demo / SEED',
   },
 ];
+
+/** 巡查, 考勤, 点调, 走访 (issue 14): the grid worker's day. */
+export const patrolKeys = {
+  patrol: (id: string) => ({ PK: `PATROL#${id}`, SK: 'PATROL' }),
+  /** a track chunk: the points of one 10-minute bucket of a patrol (not one item per point) */
+  chunk: (id: string, bucket: string) => ({ PK: `PATROL#${id}`, SK: `TRK#${bucket}` }),
+  patrolPk: (id: string) => `PATROL#${id}`,
+  chunkPrefix: () => 'TRK#',
+  /** GSI1: a worker's patrols, newest first */
+  patrolsBy: (userId: string, startedAt: string, id: string) => ({
+    GSI1PK: `PATROLBY#${userId}`,
+    GSI1SK: `${startedAt}#${id}`,
+  }),
+  patrolsByPk: (userId: string) => `PATROLBY#${userId}`,
+  /** GSI2 while active: the district's patrols under way, by grid path (a leader's scope is a prefix) */
+  patrolsOn: (path: readonly string[], startedAt: string, id: string) => ({
+    GSI2PK: `PATROLON#${path[0]}`,
+    GSI2SK: `${staffInPrefix(path)}#${startedAt}#${id}`,
+  }),
+  patrolsOnPk: (districtId: string) => `PATROLON#${districtId}`,
+  /** GSI3 while active: every patrol under way by start time (the overnight sweep) */
+  patrolOpen: (startedAt: string, id: string) => ({ GSI3PK: 'PATROLOPEN', GSI3SK: `${startedAt}#${id}` }),
+  patrolOpenPk: () => 'PATROLOPEN',
+  /** exists while the worker has a patrol under way: one active patrol per worker */
+  activePatrol: (userId: string) => ({ PK: `USER#${userId}`, SK: 'PATROLACTIVE' }),
+  /** a grid's patrol setup: fence, key points, plan, patrols per China day */
+  gridSetupPk: (gridId: string) => `GPATROL#${gridId}`,
+  gridGeo: (gridId: string) => ({ PK: `GPATROL#${gridId}`, SK: 'GEO' }),
+  keyPoint: (gridId: string, id: string) => ({ PK: `GPATROL#${gridId}`, SK: `KEYPT#${id}` }),
+  keyPointPrefix: () => 'KEYPT#',
+  plan: (gridId: string) => ({ PK: `GPATROL#${gridId}`, SK: 'PLAN' }),
+  /** GSI1 on a plan: every patrol plan (the daily missed-patrol sweep) */
+  plansIdx: (gridId: string) => ({ GSI1PK: 'PATROLPLANS', GSI1SK: gridId }),
+  plansPk: () => 'PATROLPLANS',
+  patrolDay: (gridId: string, date: string) => ({ PK: `GPATROL#${gridId}`, SK: `DAY#${date}` }),
+  /** attendance: a worker's days (D#) and approved leave days (L#) share a partition */
+  attendanceDay: (userId: string, date: string) => ({ PK: `ATT#${userId}`, SK: `D#${date}` }),
+  leaveDay: (userId: string, date: string) => ({ PK: `ATT#${userId}`, SK: `L#${date}` }),
+  attendancePk: (userId: string) => `ATT#${userId}`,
+  leave: (id: string) => ({ PK: `LEAVE#${id}`, SK: 'LEAVE' }),
+  /** GSI1: a worker's leave requests; GSI2 while pending: the community's queue */
+  leavesBy: (userId: string, createdAt: string, id: string) => ({
+    GSI1PK: `LEAVEBY#${userId}`,
+    GSI1SK: `${createdAt}#${id}`,
+  }),
+  leavesByPk: (userId: string) => `LEAVEBY#${userId}`,
+  leavesPending: (communityId: string, createdAt: string, id: string) => ({
+    GSI2PK: `LEAVES#${communityId}`,
+    GSI2SK: `${createdAt}#${id}`,
+  }),
+  leavesPendingPk: (communityId: string) => `LEAVES#${communityId}`,
+  pointCall: (id: string) => ({ PK: `PCALL#${id}`, SK: 'PCALL' }),
+  pointCallsFor: (userId: string, createdAt: string, id: string) => ({
+    GSI1PK: `PCALLFOR#${userId}`,
+    GSI1SK: `${createdAt}#${id}`,
+  }),
+  pointCallsForPk: (userId: string) => `PCALLFOR#${userId}`,
+  /** GSI3 while calling: by answer deadline (the expiry sweep) */
+  pointCallDue: (dueAt: string, id: string) => ({ GSI3PK: 'PCALLDUE', GSI3SK: `${dueAt}#${id}` }),
+  pointCallDuePk: () => 'PCALLDUE',
+  visit: (buildingId: string, at: string, id: string) => ({ PK: `VISITS#${buildingId}`, SK: `V#${at}#${id}` }),
+  visitsPk: (buildingId: string) => `VISITS#${buildingId}`,
+  /** the "last visited" index of one tagged person of a building */
+  visitLast: (buildingId: string, personId: string) => ({ PK: `VISITLAST#${buildingId}`, SK: `P#${personId}` }),
+  visitLastPk: (buildingId: string) => `VISITLAST#${buildingId}`,
+};
+
+ACCESS_PATTERNS.push(
+  {
+    pattern: 'A patrol with its track chunks (one Query)',
+    index: 'table',
+    keyCondition: 'PK = PATROL#<id> (SK = PATROL, SK begins_with TRK#)',
+    example: 'PATROL#01JD… / TRK#2026-12-02T01:10',
+  },
+  {
+    pattern: "A worker's patrols, newest first",
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = PATROLBY#<userId>',
+    example: 'PATROLBY#worker-demo / 2026-12-02T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: 'Patrols under way in a leader’s scope',
+    index: 'GSI2',
+    keyCondition: 'GSI2PK = PATROLON#<district>, GSI2SK begins_with <street>/<community>/…',
+    example: 'PATROLON#hz / hz-hp/hz-hp-xh/…/#2026-12-02T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: 'Patrols under way by start (overnight sweep)',
+    index: 'GSI3',
+    keyCondition: 'GSI3PK = PATROLOPEN, GSI3SK < <cutoff>',
+    example: 'PATROLOPEN / 2026-12-01T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: "A grid's fence, key points, plan and patrol days",
+    index: 'table',
+    keyCondition: 'PK = GPATROL#<gridId>',
+    example: 'GPATROL#hz-hp-xh-c1-a1-b1 / KEYPT#01JD…',
+  },
+  {
+    pattern: 'Every patrol plan (missed-patrol sweep)',
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = PATROLPLANS',
+    example: 'PATROLPLANS / hz-hp-xh-c1-a1-b1',
+  },
+  {
+    pattern: "A worker's attendance and leave days of a month",
+    index: 'table',
+    keyCondition: 'PK = ATT#<userId>, SK begins_with D#<yyyy-mm> / L#<yyyy-mm>',
+    example: 'ATT#worker-demo / D#2026-12-02',
+  },
+  {
+    pattern: "A community's pending leave requests; a worker's leave requests",
+    index: 'GSI2',
+    keyCondition: 'GSI2PK = LEAVES#<community> (GSI1PK = LEAVEBY#<userId>)',
+    example: 'LEAVES#hz-hp-xh / 2026-12-02T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: "A worker's point-calls; calls waiting by deadline (expiry sweep)",
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = PCALLFOR#<userId> (GSI3PK = PCALLDUE, GSI3SK < now)',
+    example: 'PCALLFOR#worker-demo / 2026-12-02T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: "A building's visits; its tagged persons' last visits (overdue list)",
+    index: 'table',
+    keyCondition: 'PK = VISITS#<buildingId> / PK = VISITLAST#<buildingId>',
+    example: 'VISITLAST#hz-hp-xh-c1-a1-b1 / P#3f9a…',
+  },
+);

@@ -12,6 +12,10 @@ import { alertUnclaimed } from '../domain/proxy/sweep';
 import { petitionSweep } from '../domain/cases/petitions';
 import { drainModeration } from '../domain/moderation';
 import { MODCHECK_TYPE } from '../data/moderation';
+import { overnightSweep } from '../domain/patrol/patrols';
+import { missedPatrolSweep } from '../domain/patrol/setup';
+import { missedClockInSweep } from '../domain/patrol/attendance';
+import { pointCallSweep } from '../domain/patrol/pointcall';
 
 export const JOBS = {
   notify: drainOutbox,
@@ -21,6 +25,10 @@ export const JOBS = {
   petitionSweep: () => petitionSweep(),
   /** content-security checks: the stream runs new ones at once, the schedule runs retries */
   moderation: () => drainModeration(),
+  /** the worker's day: patrols left running overnight, missed patrols / clock-ins, unanswered point-calls */
+  patrolSweep: async () => ({ overnight: await overnightSweep(), missed: await missedPatrolSweep() }),
+  attendanceSweep: () => missedClockInSweep(),
+  pointCallSweep: () => pointCallSweep(),
 };
 
 /** `type` in a stream record's new image (the mappings filter on it, so each batch is one kind) */

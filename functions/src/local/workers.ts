@@ -20,6 +20,17 @@ export const jobs: Job[] = [
     run: () => import('../handlers/jobs').then((m) => m.JOBS.alertUnclaimed()),
   },
   { name: 'petitionSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.petitionSweep()) },
+  {
+    name: 'pointCallSweep',
+    everyMs: 60_000,
+    run: () => import('../handlers/jobs').then((m) => m.JOBS.pointCallSweep()),
+  },
+  { name: 'patrolSweep', everyMs: 3_600_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.patrolSweep()) },
+  {
+    name: 'attendanceSweep',
+    everyMs: 3_600_000,
+    run: () => import('../handlers/jobs').then((m) => m.JOBS.attendanceSweep()),
+  },
   { name: 'autoClose', everyMs: 300_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.autoClose()) },
 ];
 

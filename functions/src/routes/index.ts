@@ -10,6 +10,7 @@ import { gridsRoutes } from './grids';
 import { importsRoutes } from './imports';
 import { routeMatcher } from './match';
 import { open311Routes } from './open311';
+import { patrolRoutes } from './patrol';
 import { proxyRoutes } from './proxy';
 import { requestsRoutes } from './requests';
 import { servicesRoutes } from './services';
@@ -35,6 +36,7 @@ export const routes: readonly RouteDef[] = [
   ...open311Routes,
   ...wechatRoutes,
   ...importsRoutes,
+  ...patrolRoutes,
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

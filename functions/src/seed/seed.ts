@@ -12,8 +12,9 @@ import { syncCatalog } from '../data/services-sync';
 import { careProfilePut } from '../data/proxy';
 import { DEMO_GRIDS } from './demo-grid';
 import { DEMO_STAFF, DEMO_USERS } from './demo-users';
+import { demoPatrolItems } from './demo-patrol';
 
-export const SEED_VERSION = 2; // bump when demo items are added: missing ones are written, existing ones kept
+export const SEED_VERSION = 3; // bump when demo items are added: missing ones are written, existing ones kept
 
 export function demoItems(now: string): Record<string, unknown>[] {
   const byId = new Map(DEMO_GRIDS.map((g) => [g.id, g]));
@@ -94,7 +95,7 @@ export function demoItems(now: string): Record<string, unknown>[] {
     createdAt: now,
     version: 1,
   }).Put.Item;
-  return [...grids.map(gridItem), ...users, ...staff, care];
+  return [...grids.map(gridItem), ...users, ...staff, care, ...demoPatrolItems(now)];
 }
 
 async function putIfAbsent(item: Record<string, unknown>): Promise<boolean> {

@@ -55,7 +55,15 @@ async function mayCompare(actor: Actor, unit: { id: string; path: string[] }) {
   return actor.unitId === unit.id || (await homeBuilding(actor)) === unit.path[5];
 }
 
-export async function createRequest(actor: Actor, body: CreateRequestBody, now: string) {
+/** A request filed by staff from elsewhere (a patrol): fields it carries and items that must agree with it. */
+export interface RequestOrigin {
+  /** the request's id, minted by the caller (so items that must agree can name it) */
+  id?: string;
+  tag: { source: 'patrol'; patrolId: string } & Record<string, unknown>;
+  extra: unknown[];
+}
+
+export async function createRequest(actor: Actor, body: CreateRequestBody, now: string, origin?: RequestOrigin) {
   const category = categoryByCode(body.category);
   if (!category) throw badRequest('不支持的诉求类别', [{ path: 'category', message: '请从诉求类别中选择' }]);
   const unit = await unitFor(actor, body.unitId);
@@ -76,7 +84,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     ]);
   const staffed = await staffedOnPath;
   const level = category.defaultLevel;
-  const id = newId(Date.parse(now));
+  const id = origin?.id ?? newId(Date.parse(now));
   const req: RequestItem = {
     id,
     status: 'submitted',
@@ -102,6 +110,7 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     reopenCount: 0,
     joinCount: 0,
     joinerIds: [],
+    ...(origin?.tag ?? {}),
   };
   // content security: checked after the write (domain/moderation.ts), hidden from others until it passes
   const checks = checksForNewRequest(req, now);
@@ -113,7 +122,11 @@ export async function createRequest(actor: Actor, body: CreateRequestBody, now: 
     after: req,
     now,
     counters: { req_total: 1, [`cat_${category.code.replace(/-/g, '_')}`]: 1 },
-    extra: [feedPut(req, unit.pathNames.slice(0, 3).join(' '), publicDescription(req)), ...checks.puts],
+    extra: [
+      feedPut(req, unit.pathNames.slice(0, 3).join(' '), publicDescription(req)),
+      ...checks.puts,
+      ...(origin?.extra ?? []),
+    ],
   });
   return toResource(req, actor.id, []);
 }

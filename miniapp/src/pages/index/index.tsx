@@ -9,6 +9,8 @@ import './index.css';
 
 const REPORT_URL = '/pkg-resident/pages/report/index';
 const REQUESTS_URL = '/pkg-resident/pages/requests/index';
+const PATROL_URL = '/pkg-patrol/pages/index/index';
+const PATROL_LEAD_URL = '/pkg-patrol/pages/leader/index';
 
 interface Tile {
   id: string;
@@ -100,6 +102,26 @@ export default function HomePage() {
                 ? Taro.switchTab({ url: '/pages/me/index' })
                 : Taro.navigateTo({ url: '/pages/bind/index' }),
         },
+    ...(user && ['grid_worker', 'grid_leader'].includes(user.role)
+      ? [
+          {
+            id: 'patrol',
+            title: '巡查考勤',
+            desc: '巡查、打卡、走访、点调',
+            onTap: () => Taro.navigateTo({ url: PATROL_URL }),
+          },
+        ]
+      : []),
+    ...(user && ['grid_leader', 'community_admin', 'street_admin', 'district_admin'].includes(user.role)
+      ? [
+          {
+            id: 'patrol-lead',
+            title: '巡查督导',
+            desc: '在岗巡查、轨迹、点调、请假审批',
+            onTap: () => Taro.navigateTo({ url: PATROL_LEAD_URL }),
+          },
+        ]
+      : []),
   ];
 
   return (
