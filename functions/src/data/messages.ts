@@ -125,3 +125,23 @@ export async function markSent(
     }),
   );
 }
+
+/**
+ * Who serves a grid, for staff notices: one Query of the grid's partition (its item's routed
+ * `staffIds` and its active staff assignments — community admins included).
+ */
+export async function staffOfGrid(gridId: string): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.gridPartition(gridId) },
+    }),
+  );
+  const ids = new Set<string>();
+  for (const i of out.Items ?? []) {
+    if (i.type === 'grid') for (const u of (i.staffIds as string[] | undefined) ?? []) ids.add(u);
+    if (i.type === 'staff' && (i.status ?? 'active') === 'active') ids.add(i.userId as string);
+  }
+  return [...ids];
+}

@@ -8,12 +8,12 @@
  */
 import { config } from '../config';
 import { wechatAccessToken as wechatToken } from '../auth/wechat';
-import { getGridItems } from '../data/grids';
 import { getUser } from '../data/users';
 import {
   claimOutbox,
   markSent,
   pendingOutbox,
+  staffOfGrid,
   writeDigestMessage,
   writeMessages,
   type OutboxItem,
@@ -54,11 +54,11 @@ async function subscribeSend(openid: string, template: string, page: string, tit
   if (answer.errcode) throw new Error(`${answer.errcode} ${answer.errmsg}`);
 }
 
-/** Everyone a notice goes to: its users and the staff of the grids it names. */
-async function recipients(n: OutboxItem): Promise<string[]> {
+/** Everyone a notice goes to: its users and the staff of the grids it names (read once per drain). */
+async function recipients(n: OutboxItem, staffOf: Map<string, Promise<string[]>>): Promise<string[]> {
   if (!n.toGridStaff?.length) return n.userIds;
-  const grids = await getGridItems([...n.toGridStaff]);
-  const staff = [...grids.values()].flatMap((g) => g.staffIds ?? []);
+  for (const g of n.toGridStaff) if (!staffOf.has(g)) staffOf.set(g, staffOfGrid(g));
+  const staff = (await Promise.all(n.toGridStaff.map((g) => staffOf.get(g)!))).flat();
   return [...new Set([...n.userIds, ...staff])];
 }
 
@@ -68,9 +68,10 @@ async function deliverAll(pending: OutboxItem[]) {
   for (const n of pending) if (await claimOutbox(n.id, Date.now())) claimed.push(n); // else another drain has it
   const outcome = new Map<string, Outcome>(claimed.map((n) => [n.id, { sent: 0, failed: 0, digested: 0 }]));
   const byUser = new Map<string, OutboxItem[]>();
+  const staffOf = new Map<string, Promise<string[]>>();
   for (const n of claimed) {
     try {
-      const users = await recipients(n);
+      const users = await recipients(n, staffOf);
       await writeMessages({ ...n, userIds: users });
       for (const u of users) byUser.set(u, [...(byUser.get(u) ?? []), n]);
     } catch (e) {
@@ -115,8 +116,16 @@ async function deliverAll(pending: OutboxItem[]) {
   return outcome.size;
 }
 
-export async function drainOutbox(): Promise<number> {
-  const pending: OutboxItem[] = [];
-  for (let shard = 0; shard < OUTBOX_SHARDS; shard++) pending.push(...(await pendingOutbox(shard)));
-  return pending.length ? deliverAll(pending) : 0;
+/** Drains what is pending, a page per shard at a time (a few rounds at most: the next run takes the rest). */
+export async function drainOutbox(rounds = 8): Promise<number> {
+  let done = 0;
+  for (let round = 0; round < rounds; round++) {
+    const pending: OutboxItem[] = [];
+    for (let shard = 0; shard < OUTBOX_SHARDS; shard++) pending.push(...(await pendingOutbox(shard)));
+    if (!pending.length) break;
+    const delivered = await deliverAll(pending);
+    done += delivered;
+    if (!delivered) break; // all claimed by another drain
+  }
+  return done;
 }
