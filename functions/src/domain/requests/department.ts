@@ -16,6 +16,10 @@ import { checkRequestMove, moveRequest, type RequestMove } from './commit';
 import { loadForMove } from './moves';
 import { toResource } from './view';
 
+/** 'YYYY-MM-DD HH:mm' in China time, for the timeline note */
+const chinaTime = (iso: string) =>
+  new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 const MOVE: Record<DeptAction, RequestMove> = {
   sign: 'sign',
   return: 'deptReturn',
