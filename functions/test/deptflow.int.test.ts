@@ -441,7 +441,7 @@ describe('staff notices', () => {
     await drainOutbox();
     const sent = api.stack.sentMessages.filter((m) => m.touser === 'o-worker-demo-test').slice(sentBefore);
     expect(sent).toHaveLength(1);
-    expect(sent[0].data.thing1.value).toBe('您有 5 条新待办');
+    expect((sent[0].data as { thing1: { value: string } }).thing1.value).toBe('您有 5 条新待办');
     const msgs = await messages('worker-demo');
     expect(msgs.length - before).toBe(6); // five 新待办 and the digest line
     expect(msgs.filter((m) => m.kind === 'digest')[0]).toMatchObject({ title: '您有 5 条新待办', count: 5 });

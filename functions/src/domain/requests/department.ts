@@ -13,7 +13,7 @@ import type { PageRequest } from '../../data/query';
 import { inScope } from '../../auth/policy';
 import { badRequest, conflict, forbidden, notFound } from '../errors';
 import { checkRequestMove, moveRequest, type RequestMove } from './commit';
-import { loadForMove } from './moves';
+import { loadForMove } from './load';
 import { toResource } from './view';
 
 /** 'YYYY-MM-DD HH:mm' in China time, for the timeline note */
@@ -87,10 +87,7 @@ export async function deptAct(actor: Actor, id: string, action: DeptAction, body
       break;
     }
   }
-  const note =
-    action === 'extension'
-      ? `申请延期至 ${after.extension!.dueAt.slice(0, 16).replace('T', ' ')}：${body.note}`
-      : body.note;
+  const note = action === 'extension' ? `申请延期至 ${chinaTime(after.extension!.dueAt)}：${body.note}` : body.note;
   return toResource(await moveRequest({ before: req, after, move, actor, note, now, counters }), actor.id);
 }
 

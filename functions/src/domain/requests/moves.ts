@@ -1,11 +1,11 @@
-/** The closed loop: accept / reject / dispatch / resolve / escalate, and the reporter's rating. */
+/** The closed loop: accept / reject / dispatch / resolve / escalate (the rating: rating.ts). */
 import { categoryByCode, DEPARTMENTS } from '@gridlink/shared/request-categories';
 import type { ActionBody, RequestAction } from '@gridlink/shared/requests';
 import { staffedGrids } from '../../data/grids';
-import { getRequest, type RequestItem } from '../../data/requests';
-import { badRequest, conflict, notFound } from '../errors';
+import type { RequestItem } from '../../data/requests';
+import { badRequest, conflict } from '../errors';
 import type { Actor } from '../../auth/actor';
-import { expectVersion } from '../workflow/kernel';
+import { hoursLater, loadForMove } from './load';
 import { checkRequestMove, moveRequest } from './commit';
 import { inboxFor, nextLevel } from './routing';
 import { toResource } from './view';
@@ -13,14 +13,7 @@ import { config } from '../../config';
 import { workerStatsUpdate } from '../../data/worker-stats';
 import { verifyAttachments } from '../uploads';
 
-export const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 3600_000).toISOString();
-
-export async function loadForMove(id: string, version?: number): Promise<RequestItem> {
-  const req = await getRequest(id);
-  if (!req) throw notFound('诉求不存在');
-  expectVersion(req, version);
-  return req;
-}
+export { hoursLater, loadForMove };
 
 export async function actOnRequest(actor: Actor, id: string, action: RequestAction, body: ActionBody, now: string) {
   const req = await loadForMove(id, body.version);
@@ -111,5 +104,3 @@ export function escalated(
     overdue: false,
   };
 }
-
-export { rateRequest } from './rating';

@@ -17,7 +17,7 @@ import { readWorkerStats, workerStatsUpdate } from '../../data/worker-stats';
 import { checkPut } from '../moderation';
 import { planCallbackOpen } from './callbacks';
 import { checkRequestMove, moveRequest } from './commit';
-import { hoursLater, loadForMove } from './moves';
+import { hoursLater, loadForMove } from './load';
 import { inSample } from './sampling';
 import { toResource } from './view';
 
