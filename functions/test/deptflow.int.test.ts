@@ -138,7 +138,10 @@ const messages = async (who: string) => ok(await get('/v1/messages?limit=100', w
 
 describe('社区吹哨、部门报到 both ways', () => {
   it('报到 within its deadline: signed, not flagged by the sweep; a second 报到 is refused', async () => {
+    ok(await get('/v1/requests?view=inbox', 'dept-demo')); // a member who opened 待办 hears of new ones
     const r = await dispatched();
+    await drainOutbox();
+    expect((await messages('dept-demo')).map((m) => m.title)).toContain('新待办（请报到）：公共设施损坏');
     expect(Date.parse(r.signDueAt!) - Date.parse(r.updatedAt)).toBe(2 * 3600_000);
     err(await post(`/v1/requests/${r.id}/sign`, 'worker-demo'), 403);
     const signed = RequestResource.parse(

@@ -279,6 +279,9 @@ export const keys = {
   flaggedRatingsPk: (streetId: string) => `FLAGGED#${streetId}`,
   /** ratings in one grid and minute (burst flag), TTL a few minutes */
   ratingMinute: (gridId: string, minute: string) => ({ PK: `RATEMIN#${gridId}`, SK: `M#${minute}` }),
+  /** a department's members who opened 待办 (who hear of what is dispatched to it) */
+  deptMember: (departmentId: string, userId: string) => ({ PK: `DEPTMEMBERS#${departmentId}`, SK: `USER#${userId}` }),
+  deptMembersPk: (departmentId: string) => `DEPTMEMBERS#${departmentId}`,
   /** a device (hashed id) seen with a staff token, TTL */
   staffDevice: (deviceHash: string) => ({ PK: `DEVICE#${deviceHash}`, SK: 'STAFF' }),
 };
@@ -699,6 +702,12 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = RATEMIN#<gridId>, SK = M#<yyyy-mm-ddThh:mm>',
     example: 'RATEMIN#hz-hp-xh-c1-a1-b1 / M#2026-12-02T01:05',
+  },
+  {
+    pattern: "A department's members, told of what is dispatched to it",
+    index: 'table',
+    keyCondition: 'PK = DEPTMEMBERS#<departmentId>',
+    example: 'DEPTMEMBERS#dept-housing / USER#dept-demo',
   },
   {
     pattern: 'Was this device seen with a staff token (hashed device id; TTL)',

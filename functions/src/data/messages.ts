@@ -145,3 +145,30 @@ export async function staffOfGrid(gridId: string): Promise<string[]> {
   }
   return [...ids];
 }
+
+/** Registers a department member for its notices: one conditional Put (refused once registered). */
+export async function rememberDeptMember(departmentId: string, userId: string, now: string) {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.deptMember(departmentId, userId), type: 'deptmember', departmentId, userId, since: now },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+  }
+}
+
+/** The members of a department (one Query). */
+export async function membersOfDepartment(departmentId: string): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.deptMembersPk(departmentId) },
+    }),
+  );
+  return (out.Items ?? []).map((i) => i.userId as string);
+}

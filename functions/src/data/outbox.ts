@@ -17,6 +17,8 @@ export interface Notice {
   at: string;
   /** staff told by the grids they serve (resolved when the notice is drained: the grid's staffIds) */
   toGridStaff?: string[];
+  /** the members of a department (those who opened its 待办), resolved when drained */
+  toDepartment?: string;
 }
 
 /** One outbox item per change, in the change's transaction; the notifier fans it out later. */

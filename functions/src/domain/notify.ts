@@ -12,6 +12,7 @@ import { getUser } from '../data/users';
 import {
   claimOutbox,
   markSent,
+  membersOfDepartment,
   pendingOutbox,
   staffOfGrid,
   writeDigestMessage,
@@ -56,9 +57,12 @@ async function subscribeSend(openid: string, template: string, page: string, tit
 
 /** Everyone a notice goes to: its users and the staff of the grids it names (read once per drain). */
 async function recipients(n: OutboxItem, staffOf: Map<string, Promise<string[]>>): Promise<string[]> {
-  if (!n.toGridStaff?.length) return n.userIds;
-  for (const g of n.toGridStaff) if (!staffOf.has(g)) staffOf.set(g, staffOfGrid(g));
-  const staff = (await Promise.all(n.toGridStaff.map((g) => staffOf.get(g)!))).flat();
+  if (!n.toGridStaff?.length && !n.toDepartment) return n.userIds;
+  const grids = n.toGridStaff ?? [];
+  for (const g of grids) if (!staffOf.has(g)) staffOf.set(g, staffOfGrid(g));
+  const dept = n.toDepartment ? `dept:${n.toDepartment}` : undefined;
+  if (dept && !staffOf.has(dept)) staffOf.set(dept, membersOfDepartment(n.toDepartment!));
+  const staff = (await Promise.all([...grids, ...(dept ? [dept] : [])].map((g) => staffOf.get(g)!))).flat();
   return [...new Set([...n.userIds, ...staff])];
 }
 

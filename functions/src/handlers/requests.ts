@@ -10,7 +10,7 @@ import { listRequests, readRequest } from '../domain/requests/read';
 import { completeCallback, listCommunityCallbacks } from '../domain/requests/callbacks';
 import { setPublicSummary } from '../domain/requests/public-summary';
 import { deptAct, listOverdueDepartments } from '../domain/requests/department';
-import { listAllFiveWorkers, listFlagged, noteStaffDevice } from '../domain/requests/trust';
+import { listAllFiveWorkers, listFlagged, noteDepartmentMember, noteStaffDevice } from '../domain/requests/trust';
 import type { DeptAction } from '@gridlink/shared/requests';
 
 const deviceOf = (ctx: Parameters<Action>[0]) => {
@@ -34,6 +34,7 @@ export const actions: Record<string, Action> = {
   'requests.list': async (ctx) => {
     // a staff member's device is remembered (one conditional Put per device): ratings from it are flagged
     await noteStaffDevice(ctx.actor!, deviceOf(ctx), ctx.now);
+    await noteDepartmentMember(ctx.actor!, ctx.now);
     return listRequests(ctx.actor!, ctx.query as never);
   },
   'requests.similar': async (ctx) =>

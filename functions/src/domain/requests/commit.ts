@@ -76,9 +76,22 @@ export const REQUEST_BINDING: Binding<RequestItem> = {
     const was = before ? open(before.status) : false;
     if (was && !open(after.status)) items.push(openIndexDelete(after));
     if (!was && open(after.status)) items.push(openIndexPut(after));
-    // a new inbox (reported, escalated, returned, reopened): its staff are told; departments have no staff list yet
+    // a new inbox (reported, escalated, returned, reopened): its staff are told
     if (open(after.status) && after.status !== 'dispatched' && (!before || before.inbox !== after.inbox))
       items.push(inboxNotice(after, move, now));
+    // 转办: the department's members are told to 报到
+    if (after.status === 'dispatched' && before?.status !== 'dispatched' && after.departmentId)
+      items.push(
+        outboxPut({
+          userIds: [],
+          toDepartment: after.departmentId,
+          template: 'staff_task',
+          title: `新待办（请报到）：${after.categoryName}`,
+          body: after.publicSummary ?? after.categoryName,
+          page: `/pkg-staff/pages/handle/index?id=${after.id}`,
+          at: now,
+        }),
+      );
     // leaving 转办: out of the street's overdue-department list
     if (before?.status === 'dispatched' && after.status !== 'dispatched') items.push(...deptLateDeletes(before));
     return items;

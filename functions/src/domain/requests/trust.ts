@@ -10,6 +10,7 @@ import { config } from '../../config';
 import { getGridItems } from '../../data/grids';
 import type { PageRequest } from '../../data/query';
 import { deviceHash, listFlaggedRatings, rememberStaffDevice } from '../../data/ratings';
+import { rememberDeptMember } from '../../data/messages';
 import { listStaffIn } from '../../data/staff';
 import { readWorkerStats } from '../../data/worker-stats';
 import { forbidden, notFound } from '../errors';
@@ -18,6 +19,18 @@ import { ALL_FIVE_MIN } from './rating';
 const NOT_STAFF: readonly string[] = ['resident', 'agent'];
 /** devices already remembered by this instance: a Put only the first time one is seen */
 const seen = new Set<string>();
+
+/** department members registered by this instance: one Put the first time each opens 待办 */
+const members = new Set<string>();
+
+/** A department member who opens 待办 hears from then on of what is dispatched to the department. */
+export async function noteDepartmentMember(actor: Actor, now: string) {
+  if (actor.role !== 'department' || !actor.departmentId) return;
+  const key = `${actor.departmentId}/${actor.id}`;
+  if (members.has(key)) return;
+  await rememberDeptMember(actor.departmentId, actor.id, now);
+  members.add(key);
+}
 
 export async function noteStaffDevice(actor: Actor, deviceId: string | undefined, now: string) {
   if (!deviceId || NOT_STAFF.includes(actor.role)) return;
