@@ -255,6 +255,8 @@ describe('社区吹哨、部门报到 both ways', () => {
     await slaSweep(new Date(Date.parse(r.dueAt!) + 60_000).toISOString());
     const d = await detail(r.id);
     expect(d).toMatchObject({ status: 'dispatched', overdue: true });
+    await drainOutbox();
+    expect((await messages('leader-demo')).map((m) => m.title)).toContain('已超期：公共设施损坏'); // overdue notice
     const list = ok(await get('/v1/departments/overdue?streetId=hz-hp&limit=100', 'street-admin-demo'));
     expect(list.items).toContainEqual(expect.objectContaining({ requestId: r.id, reason: 'deadline' }));
     const after = (await counters('hz-hp-xh')).counters;
