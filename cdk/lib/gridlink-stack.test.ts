@@ -156,7 +156,7 @@ describe('HTTP API', () => {
       ProtocolType: 'HTTP',
       CorsConfiguration: Match.objectLike({
         AllowOrigins: [H5_ORIGIN],
-        AllowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        AllowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-device-id'],
       }),
     });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
@@ -429,6 +429,7 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
       ['rate(15 minutes)', { job: 'alertUnclaimed' }],
       ['rate(1 hour)', { job: 'attendanceSweep' }],
       ['rate(1 hour)', { job: 'autoClose' }],
+      ['rate(5 minutes)', { job: 'deptflowSweep' }],
       ['rate(1 minute)', { job: 'moderation' }],
       ['rate(5 minutes)', { job: 'notify' }],
       ['rate(1 hour)', { job: 'patrolSweep' }],

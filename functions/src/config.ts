@@ -6,6 +6,11 @@ export type Stage = 'local' | 'test' | 'dev' | 'prod';
 
 const STAGES: readonly string[] = ['local', 'test', 'dev', 'prod'];
 
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return process.env[name] !== undefined && process.env[name] !== '' && Number.isFinite(v) ? v : fallback;
+};
+
 export const config = {
   /**
    * Fails closed: an unset or unknown STAGE is production (no dev-login, no development keys).
@@ -33,6 +38,36 @@ export const config = {
   /** seconds a token lives */
   get tokenTtl(): number {
     return Number(process.env.TOKEN_TTL_SECONDS || 7 * 24 * 3600);
+  },
+  /** issue 14 (deptflow): hours a department has to 报到 a dispatched request */
+  get deptSignHours(): number {
+    return num('DEPT_SIGN_HOURS', 2);
+  },
+  /** share (0..1) of 3★ ratings sampled for a call-back; of 5★ ratings for an audit call-back */
+  get callbackSample3(): number {
+    return num('CALLBACK_SAMPLE_3STAR', 0.2);
+  },
+  get auditSample5(): number {
+    return num('AUDIT_SAMPLE_5STAR', 0.2);
+  },
+  /** more ratings than this in one grid and minute are flagged as a burst */
+  get ratingBurstLimit(): number {
+    return num('RATING_BURST_LIMIT', 5);
+  },
+  /** a recipient with more than `digestAbove` notices within `digestWindowMinutes` gets one digest */
+  get digestAbove(): number {
+    return num('NOTIFY_DIGEST_ABOVE', 3);
+  },
+  get digestWindowMinutes(): number {
+    return num('NOTIFY_DIGEST_WINDOW_MINUTES', 10);
+  },
+  /** staff are told this many hours before an item falls due */
+  get dueSoonHours(): number {
+    return num('DUE_SOON_HOURS', 2);
+  },
+  /** days a device seen with a staff token is remembered (TTL) */
+  get staffDeviceDays(): number {
+    return num('STAFF_DEVICE_DAYS', 90);
   },
   /** largest JSON body accepted (bytes) */
   maxBodyBytes: 64 * 1024,

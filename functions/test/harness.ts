@@ -103,3 +103,22 @@ export async function withRateLimits<T>(fn: () => Promise<T>): Promise<T> {
       else process.env[k] = v;
   }
 }
+
+/** A 1×1 PNG. */
+export const PNG_1X1 = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' +
+    '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
+
+/** Uploads a small photo as `token`'s user: its key, ready to attach. */
+export async function uploadPhoto(api: Api, token: string): Promise<string> {
+  const ticket = await api.call('POST', '/v1/uploads', {
+    token,
+    body: { purpose: 'request', contentType: 'image/png', size: PNG_1X1.length },
+  });
+  if (ticket.status !== 201) throw new Error(`upload ticket: ${ticket.status} ${JSON.stringify(ticket.body)}`);
+  const res = await uploadTo(ticket.body, PNG_1X1);
+  if (res.status !== 204) throw new Error(`upload: ${res.status}`);
+  return ticket.body.key as string;
+}

@@ -5,7 +5,7 @@ import { db, table } from '../src/data/client';
 import { userItem } from '../src/data/users';
 import { drainOutbox } from '../src/domain/notify';
 import { autoClose, slaSweep } from '../src/domain/requests/sweep';
-import { startApi, uploadTo, type Api } from './harness';
+import { startApi, uploadPhoto, uploadTo, type Api } from './harness';
 
 let api: Api;
 const t: Record<string, string> = {};
@@ -102,7 +102,9 @@ describe('the closed loop', () => {
     const deptInbox = await get('/v1/requests?view=inbox', 'dept-demo');
     expect(deptInbox.body.items.map((x: { id: string }) => x.id)).toContain(r.id);
 
-    const resolved = await post(`/v1/requests/${r.id}/resolve`, 'dept-demo', { note: '已更换灯具' });
+    // a department's 办结 carries its result and a photo (issue 14)
+    const photo = await uploadPhoto(api, t['dept-demo']);
+    const resolved = await post(`/v1/requests/${r.id}/resolve`, 'dept-demo', { note: '已更换灯具', photos: [photo] });
     expect(resolved.body.status).toBe('resolved');
     err(await post(`/v1/requests/${r.id}/rating`, 'resident-elder', { stars: 5 }), 403);
     err(await post(`/v1/requests/${r.id}/rating`, 'resident-demo', { stars: 6 }), 400, 'VALIDATION_FAILED');

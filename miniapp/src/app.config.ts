@@ -13,6 +13,7 @@ export default defineAppConfig({
         'pages/residents/index',
         'pages/import/index',
         'pages/staff/index',
+        'pages/ratings/index',
       ],
     },
     {

@@ -7,4 +7,7 @@ export const Message = z.object({
   body: z.string(),
   page: z.string(),
   at: z.string(),
+  /** a digest line: several notices of one window summed up ("您有 5 条新待办") */
+  kind: z.literal('digest').optional(),
+  count: z.number().int().optional(),
 });

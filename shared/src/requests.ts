@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Timestamp, TimestampInput } from './common';
 import { Role } from './roles';
 import { REQUEST_STATUSES } from './names';
 import { Level } from './handling';
@@ -54,8 +54,76 @@ export const ActionBody = z.strictObject({
   note: z.string().trim().max(500).optional(),
   departmentId: z.string().max(40).optional(),
   version: z.number().int().min(1).optional(),
+  /** 办结 photos (uploaded keys); a department must give a result (`note`) and at least one */
+  photos: z.array(AttachmentKey).max(9, '最多 9 张照片').optional(),
 });
 export type ActionBody = z.infer<typeof ActionBody>;
+
+/** 社区吹哨、部门报到: the department's and the community's moves on a dispatched request */
+export const DeptAction = z.enum(['sign', 'return', 'extension', 'approveExtension', 'refuseExtension']);
+export type DeptAction = z.infer<typeof DeptAction>;
+export const DeptActionBody = z.strictObject({
+  note: z.string().trim().max(500).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export const ExtensionBody = z.strictObject({
+  /** the new due time asked for (ISO with zone) */
+  dueAt: TimestampInput,
+  note: z.string().trim().min(2, '请填写延期原因').max(500),
+  version: z.number().int().min(1).optional(),
+});
+export const Extension = z.object({
+  dueAt: Timestamp,
+  reason: z.string(),
+  at: Timestamp,
+  status: z.enum(['pending', 'approved', 'refused']),
+  decidedAt: Timestamp.optional(),
+  note: z.string().optional(),
+});
+
+/** A request late at its department, in the street's list */
+export const DeptLate = z.object({
+  requestId: z.string(),
+  reason: z.enum(['sign', 'deadline']),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  communityId: z.string(),
+  categoryName: z.string(),
+  since: Timestamp,
+  dueAt: Timestamp.nullable(),
+});
+export const StreetListQuery = z.object({
+  streetId: z.string().min(1).max(80).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(2048).optional(),
+});
+
+export const FlagReason = z.enum(['staff_role', 'staff_device', 'burst', 'worker_all_five']);
+export const FLAG_REASON_NAMES: Record<z.infer<typeof FlagReason>, string> = {
+  staff_role: '工作人员账号评价',
+  staff_device: '工作人员设备评价',
+  burst: '同一分钟内集中评价',
+  worker_all_five: '网格员评价从未低于五星',
+};
+export const FlaggedRating = z.object({
+  requestId: z.string(),
+  at: Timestamp,
+  stars: z.number().int(),
+  reasons: z.array(FlagReason),
+  communityId: z.string(),
+  gridId: z.string(),
+  categoryName: z.string(),
+  raterRole: z.string(),
+  workerId: z.string().optional(),
+});
+/** A worker whose ratings never drop below 5★ this month (≥ 10 ratings) */
+export const AllFiveWorker = z.object({
+  userId: z.string(),
+  name: z.string(),
+  gridId: z.string(),
+  month: z.string(),
+  rated: z.number().int(),
+});
 
 export { RatingBody } from './handling';
 
@@ -102,6 +170,15 @@ export const RequestResource = z.object({
   location: Location.optional(),
   attachments: z.array(z.object({ key: z.string(), url: z.string().optional() })).optional(),
   departmentId: z.string().optional(),
+  /** 社区吹哨、部门报到: the 报到 deadline and when the department signed for it */
+  signDueAt: Timestamp.optional(),
+  signedAt: Timestamp.optional(),
+  signOverdue: z.boolean().optional(),
+  /** the one extension a department may ask for */
+  extension: Extension.optional(),
+  /** what was done (办结) and its photos */
+  result: z.string().optional(),
+  resultPhotos: z.array(z.object({ key: z.string(), url: z.string().optional() })).optional(),
   rating: z.object({ stars: z.number(), comment: z.string().optional(), at: Timestamp }).optional(),
   /** content security (functions/src/domain/moderation.ts): hidden from others until text and photos pass */
   moderation: z
@@ -144,8 +221,19 @@ export type RequestSuggestion = z.infer<typeof RequestSuggestion>;
 export const SimilarQuery = z.object({ category: z.string().min(1).max(40), unitId: Id.optional() });
 
 export const CallbackStatus = z.enum(['open', 'done']);
+/** low: after 1–2★; sampled: a 3★ sampled for a call-back; audit: a 5★ sampled for an audit call-back */
+export const CallbackKind = z.enum(['low', 'sampled', 'audit']);
+export const CALLBACK_KIND_NAMES: Record<z.infer<typeof CallbackKind>, string> = {
+  low: '差评回访',
+  sampled: '抽样回访',
+  audit: '五星核查',
+};
 export const Callback = z.object({
   id: z.string(),
+  kind: CallbackKind.optional(),
+  /** not done within 24 h: escalated to the street */
+  escalatedAt: Timestamp.optional(),
+  level: z.enum(['community', 'street']).optional(),
   requestId: z.string(),
   status: CallbackStatus,
   communityId: z.string(),
@@ -170,6 +258,8 @@ export const CallbackCompleteBody = z.strictObject({
 });
 export const CallbackListQuery = z.object({
   status: CallbackStatus.optional(),
+  /** 'escalated': the street's call-backs escalated after 24 h */
+  view: z.enum(['community', 'escalated']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().min(1).max(2048).optional(),
 });

@@ -69,6 +69,10 @@ export const GridStats = z.object({
     onTimeRate: z.number().nullable(),
     /** 4–5 stars among rated */
     satisfactionRate: z.number().nullable(),
+    /** ratings flagged (staff account or device, bursts, workers never rated below 5★) */
+    flaggedRatings: z.number(),
+    /** 4–5 stars among rated, flagged ratings left out */
+    satisfactionRateUnflagged: z.number().nullable(),
     /** call-backs opened (1–2 stars) / rated */
     callbackRate: z.number().nullable(),
     /** resolved at grid or community level / resolved (小事不出社区) */

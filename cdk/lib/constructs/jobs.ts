@@ -26,6 +26,7 @@ export interface JobSchedule {
 
 export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { job: 'slaSweep', every: Duration.minutes(5) },
+  { job: 'deptflowSweep', every: Duration.minutes(5) },
   { job: 'autoClose', every: Duration.hours(1) },
   { job: 'alertUnclaimed', every: Duration.minutes(15) },
   { job: 'petitionSweep', every: Duration.minutes(15) },

@@ -95,7 +95,7 @@ export class RouteApi extends Construct {
               CorsHttpMethod.DELETE,
               CorsHttpMethod.OPTIONS,
             ],
-            allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+            allowHeaders: ['authorization', 'content-type', 'idempotency-key', 'x-device-id'],
             maxAge: Duration.days(1),
           }
         : undefined,

@@ -252,6 +252,38 @@ export const keys = {
     GSI1SK: `${createdAt}#${id}`,
   }),
   importsByPk: (userId: string) => `IMPORTBY#${userId}`,
+  // issue 14 deptflow: 报到 deadlines, overdue departments, call-back deadlines, flagged ratings, devices
+  /** GSI3 (sparse, sharded) while dispatched and not signed for: the department's 报到 deadline */
+  deptSignDue: (shard: number, at: string, id: string) => ({ GSI3PK: `DEPTSIGN#${shard}`, GSI3SK: `${at}#${id}` }),
+  deptSignDuePk: (shard: number) => `DEPTSIGN#${shard}`,
+  /** a request late at its department (not signed for in time, or past its deadline), in its street's list */
+  deptLate: (streetId: string, requestId: string, reason: string) => ({
+    PK: `DEPTLATE#${streetId}`,
+    SK: `REQ#${requestId}#${reason}`,
+  }),
+  deptLatePk: (streetId: string) => `DEPTLATE#${streetId}`,
+  /** GSI3 (sparse, sharded) on an open 1–2★ call-back: its 24-hour deadline */
+  callbackDue: (shard: number, at: string, id: string) => ({ GSI3PK: `CBDUE#${shard}`, GSI3SK: `${at}#${id}` }),
+  callbackDuePk: (shard: number) => `CBDUE#${shard}`,
+  /** GSI2 on a call-back escalated to the street: the street's list, newest first */
+  callbacksEscalated: (streetId: string, at: string, id: string) => ({
+    GSI2PK: `CBESC#${streetId}`,
+    GSI2SK: `${at}#${id}`,
+  }),
+  callbacksEscalatedPk: (streetId: string) => `CBESC#${streetId}`,
+  /** a flagged rating in its street's list, newest first */
+  flaggedRating: (streetId: string, at: string, requestId: string) => ({
+    PK: `FLAGGED#${streetId}`,
+    SK: `${at}#${requestId}`,
+  }),
+  flaggedRatingsPk: (streetId: string) => `FLAGGED#${streetId}`,
+  /** ratings in one grid and minute (burst flag), TTL a few minutes */
+  ratingMinute: (gridId: string, minute: string) => ({ PK: `RATEMIN#${gridId}`, SK: `M#${minute}` }),
+  /** a department's members who opened 待办 (who hear of what is dispatched to it) */
+  deptMember: (departmentId: string, userId: string) => ({ PK: `DEPTMEMBERS#${departmentId}`, SK: `USER#${userId}` }),
+  deptMembersPk: (departmentId: string) => `DEPTMEMBERS#${departmentId}`,
+  /** a device (hashed id) seen with a staff token, TTL */
+  staffDevice: (deviceHash: string) => ({ PK: `DEVICE#${deviceHash}`, SK: 'STAFF' }),
 };
 
 export interface AccessPattern {
@@ -635,6 +667,54 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'GSI1',
     keyCondition: 'GSI1PK = IMPORTBY#<userId>',
     example: 'IMPORTBY#community-admin-demo / 2026-12-02T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: "Dispatched requests past their department's 报到 deadline (sweep)",
+    index: 'GSI3',
+    keyCondition: 'GSI3PK = DEPTSIGN#<shard>, GSI3SK <= <now>#~',
+    example: 'DEPTSIGN#2 / 2026-12-02T03:00:00.000Z#01JD…',
+  },
+  {
+    pattern: 'Requests late at their department, for a street',
+    index: 'table',
+    keyCondition: 'PK = DEPTLATE#<streetId>',
+    example: 'DEPTLATE#hz-hp / REQ#01JD…#sign',
+  },
+  {
+    pattern: 'Open 1–2★ call-backs past their 24-hour deadline (sweep)',
+    index: 'GSI3',
+    keyCondition: 'GSI3PK = CBDUE#<shard>, GSI3SK <= <now>#~',
+    example: 'CBDUE#1 / 2026-12-03T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: 'Call-backs escalated to a street, newest first',
+    index: 'GSI2',
+    keyCondition: 'GSI2PK = CBESC#<streetId>',
+    example: 'CBESC#hz-hp / 2026-12-03T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: 'Flagged ratings of a street, newest first',
+    index: 'table',
+    keyCondition: 'PK = FLAGGED#<streetId>',
+    example: 'FLAGGED#hz-hp / 2026-12-02T01:00:00.000Z#01JD…',
+  },
+  {
+    pattern: 'Ratings in one grid and minute (burst flag; TTL)',
+    index: 'table',
+    keyCondition: 'PK = RATEMIN#<gridId>, SK = M#<yyyy-mm-ddThh:mm>',
+    example: 'RATEMIN#hz-hp-xh-c1-a1-b1 / M#2026-12-02T01:05',
+  },
+  {
+    pattern: "A department's members, told of what is dispatched to it",
+    index: 'table',
+    keyCondition: 'PK = DEPTMEMBERS#<departmentId>',
+    example: 'DEPTMEMBERS#dept-housing / USER#dept-demo',
+  },
+  {
+    pattern: 'Was this device seen with a staff token (hashed device id; TTL)',
+    index: 'table',
+    keyCondition: 'PK = DEVICE#<sha256>, SK = STAFF',
+    example: 'DEVICE#9f86d08… / STAFF',
   },
   {
     pattern: 'Has the demo seed been written',

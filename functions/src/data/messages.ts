@@ -1,4 +1,4 @@
-import { BatchWriteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, table } from './client';
 import { keys } from './keys';
 import { queryPage, type PageRequest } from './query';
@@ -11,7 +11,36 @@ export function listMessages(userId: string, page: PageRequest) {
     body: i.body as string,
     page: i.page as string,
     at: i.at as string,
+    ...(i.kind === 'digest' ? { kind: 'digest' as const, count: i.count as number } : {}),
   }));
+}
+
+/** The digest line of a drain window ("您有 5 条新待办"), beside the messages it sums up; idempotent. */
+export async function writeDigestMessage(
+  userId: string,
+  first: { id: string; at: string },
+  title: string,
+  body: string,
+  count: number,
+) {
+  const id = `${first.id}-digest`;
+  await db().send(
+    new PutCommand({
+      TableName: table(),
+      Item: {
+        ...keys.message(userId, first.at, id),
+        type: 'message',
+        kind: 'digest',
+        id,
+        userId,
+        title,
+        body: body.slice(0, 200),
+        page: '/pkg-staff/pages/inbox/index',
+        at: first.at,
+        count,
+      },
+    }),
+  );
 }
 
 export interface OutboxItem extends Notice {
@@ -73,20 +102,73 @@ export async function writeMessages(n: OutboxItem) {
 }
 
 /** Leaves the pending index (GSI3 attributes removed) with the delivery outcome recorded. */
-export async function markSent(id: string, outcome: { sent: number; failed: number; reason?: string }, now: string) {
+export async function markSent(
+  id: string,
+  outcome: { sent: number; failed: number; reason?: string; digested?: number },
+  now: string,
+) {
   await db().send(
     new UpdateCommand({
       TableName: table(),
       Key: keys.outbox(id),
       UpdateExpression:
-        'REMOVE GSI3PK, GSI3SK SET sentAt = :now, delivered = :d, failures = :f, reason = :r ADD attempts :one',
+        'REMOVE GSI3PK, GSI3SK SET sentAt = :now, delivered = :d, failures = :f, reason = :r, digested = :g ' +
+        'ADD attempts :one',
       ExpressionAttributeValues: {
         ':now': now,
         ':d': outcome.sent,
         ':f': outcome.failed,
         ':r': outcome.reason ?? null,
+        ':g': outcome.digested ?? 0,
         ':one': 1,
       },
     }),
   );
+}
+
+/**
+ * Who serves a grid, for staff notices: one Query of the grid's partition (its item's routed
+ * `staffIds` and its active staff assignments — community admins included).
+ */
+export async function staffOfGrid(gridId: string): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.gridPartition(gridId) },
+    }),
+  );
+  const ids = new Set<string>();
+  for (const i of out.Items ?? []) {
+    if (i.type === 'grid') for (const u of (i.staffIds as string[] | undefined) ?? []) ids.add(u);
+    if (i.type === 'staff' && (i.status ?? 'active') === 'active') ids.add(i.userId as string);
+  }
+  return [...ids];
+}
+
+/** Registers a department member for its notices: one conditional Put (refused once registered). */
+export async function rememberDeptMember(departmentId: string, userId: string, now: string) {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: { ...keys.deptMember(departmentId, userId), type: 'deptmember', departmentId, userId, since: now },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (e) {
+    if ((e as Error).name !== 'ConditionalCheckFailedException') throw e;
+  }
+}
+
+/** The members of a department (one Query). */
+export async function membersOfDepartment(departmentId: string): Promise<string[]> {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.deptMembersPk(departmentId) },
+    }),
+  );
+  return (out.Items ?? []).map((i) => i.userId as string);
 }

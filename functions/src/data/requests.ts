@@ -47,6 +47,34 @@ export interface RequestItem {
   moderation?: Moderation;
   /** the staff-written public summary (Open311 feed, 我也遇到); published once its own check passes */
   approvedSummary?: { text: string; status: Verdict; by: string; at: string };
+  // 社区吹哨、部门报到 (issue 14)
+  /** while dispatched: the department must 报到 by then */
+  signDueAt?: string;
+  signedAt?: string;
+  signedBy?: string;
+  /** the sweep found it not signed for in time (counted once) */
+  signOverdue?: boolean;
+  /** why it sits in its street's overdue-department list (removed when it leaves 转办) */
+  deptLate?: ('sign' | 'deadline')[];
+  /** the one extension a department may ask for, pending or decided */
+  extension?: Extension;
+  /** what the handler reported on 办结, with photos (required of a department) */
+  result?: string;
+  resultPhotos?: string[];
+  resolvedBy?: string;
+  /** the due time a due-soon notice was sent for (one notice per deadline) */
+  remindedDueAt?: string;
+}
+
+export interface Extension {
+  dueAt: string;
+  reason: string;
+  at: string;
+  byId: string;
+  status: 'pending' | 'approved' | 'refused';
+  decidedAt?: string;
+  decidedBy?: string;
+  note?: string;
 }
 
 export interface EventItem {
@@ -73,6 +101,9 @@ export function requestItem(r: RequestItem) {
   const shard = shardOf(r.id);
   let gsi3 = {};
   if (open && r.dueAt) gsi3 = keys.due(shard, r.dueAt, r.id);
+  // not signed for yet: the 报到 deadline while it comes first (the SLA one takes over after the sweep)
+  if (r.status === 'dispatched' && r.signDueAt && !r.signedAt && !r.signOverdue && (!r.dueAt || r.signDueAt <= r.dueAt))
+    gsi3 = keys.deptSignDue(shard, r.signDueAt, r.id);
   if (r.status === 'resolved' && r.resolvedAt) {
     const closeAt = new Date(Date.parse(r.resolvedAt) + AUTO_CLOSE_DAYS * 86400_000).toISOString();
     gsi3 = keys.autoClose(shard, closeAt, r.id);
@@ -200,6 +231,10 @@ export function dueRequests(kind: 'sla' | 'autoClose', shard: number, now: strin
   return dueItems(kind === 'sla' ? keys.duePk(shard) : keys.autoClosePk(shard), now, limit);
 }
 
+/** Dispatched requests whose 报到 deadline passed by `now`, in one shard. */
+export const signOverdueRequests = (shard: number, now: string, limit = 50) =>
+  dueItems(keys.deptSignDuePk(shard), now, limit);
+
 /** Due items of one GSI3 partition up to `now` (SLA sweep / auto-close). */
 async function dueItems(pk: string, now: string, limit = 50): Promise<RequestItem[]> {
   const out = await db().send(
@@ -213,3 +248,55 @@ async function dueItems(pk: string, now: string, limit = 50): Promise<RequestIte
   );
   return (out.Items ?? []).map((i) => strip(i) as unknown as RequestItem);
 }
+
+/** Open requests falling due between `now` and `until` not yet reminded of this deadline, in one shard. */
+export async function dueSoonRequests(shard: number, now: string, until: string, limit = 50) {
+  const out = await db().send(
+    new QueryCommand({
+      TableName: table(),
+      IndexName: 'GSI3',
+      KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :now AND :until',
+      FilterExpression: 'attribute_not_exists(remindedDueAt) OR remindedDueAt <> dueAt',
+      ExpressionAttributeValues: { ':pk': keys.duePk(shard), ':now': now, ':until': `${until}#~` },
+      Limit: limit,
+    }),
+  );
+  return (out.Items ?? []).map((i) => strip(i) as unknown as RequestItem);
+}
+
+export interface DeptLateItem {
+  requestId: string;
+  reason: 'sign' | 'deadline';
+  departmentId: string;
+  communityId: string;
+  categoryName: string;
+  since: string;
+  dueAt: string | null;
+}
+
+/** Puts a request into its street's overdue-department list (in the sweep's transaction). */
+export const deptLatePut = (r: RequestItem, reason: DeptLateItem['reason'], since: string) => ({
+  Put: {
+    TableName: table(),
+    Item: {
+      ...keys.deptLate(r.gridPath[1], r.id, reason),
+      type: 'deptlate',
+      requestId: r.id,
+      reason,
+      departmentId: r.departmentId ?? '',
+      communityId: r.gridPath[2],
+      categoryName: r.categoryName,
+      since,
+      dueAt: r.dueAt,
+    },
+  },
+});
+
+export const deptLateDeletes = (r: RequestItem) =>
+  (r.deptLate ?? []).map((reason) => ({
+    Delete: { TableName: table(), Key: keys.deptLate(r.gridPath[1], r.id, reason) },
+  }));
+
+/** A street's requests late at their departments, newest request first. */
+export const listDeptLate = (streetId: string, page: PageRequest) =>
+  queryPage({ pk: keys.deptLatePk(streetId), newestFirst: true }, page, (i) => fromItem<DeptLateItem>(i, ['type']));

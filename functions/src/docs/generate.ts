@@ -165,6 +165,31 @@ writes in \`functions/src/data/basedata.ts\`).
   \`unitId\` removed, \`user.unbindUnit\` audit) in the 迁出's transaction. Bindings verified by QR
   code or a worker's confirmation name no person and are not ended by a 迁出.
 
+## 社区吹哨、部门报到, call-backs enforced, ratings you can trust (issue 14)
+
+- **The request item's GSI3 slot** holds one deadline at a time: while dispatched and not yet signed
+  for, the 报到 deadline (\`DEPTSIGN#<shard>\`, \`signDueAt\`, from \`DEPT_SIGN_HOURS\`, default 2 h) when it
+  comes before the SLA deadline, else \`DUE#<shard>\`; once signed or flagged (\`signOverdue\`) the SLA
+  deadline takes over. The due-soon sweep reads \`DUE#<shard>\` between now and now + 2 h, filtered on
+  \`remindedDueAt <> dueAt\` (one notice per deadline). The one extension is \`extension\` on the item
+  (\`pending\` → \`approved\` | \`refused\`); a department's 办结 keeps \`result\`, \`resultPhotos\`,
+  \`resolvedBy\`.
+- **Late at a department** (\`DEPTLATE#<street> / REQ#<id>#sign|deadline\`, \`type = deptlate\`): put by
+  the sweep that finds it late, in the move's transaction; deleted in the transaction that takes the
+  request out of 转办 (退回, 办结), from the item's \`deptLate\` reasons.
+- **Call-backs** carry \`kind\` (\`low\` 1–2★, \`sampled\` 3★, \`audit\` 5★, sampled by a hash of the request
+  id: \`CALLBACK_SAMPLE_3STAR\`, \`AUDIT_SAMPLE_5STAR\`, default 0.2), \`handlerId\` on audits (never
+  returned), and while open and \`low\` the GSI3 deadline \`CBDUE#<shard>\`; the escalation sets
+  \`escalatedAt\`, \`level = street\` and the GSI2 key \`CBESC#<street>\`, ADDs \`callbacks_escalated\` on
+  the community's LOCAL counter item and \`w_callbacks_missed\` on the resolver's month.
+- **Flagged ratings**: the rating's transaction ADDs \`ratings_flagged\`, \`flagged_rated\`,
+  \`flagged_stars_sum\`, \`flagged_stars_4|5\` with the usual rating counters and puts
+  \`FLAGGED#<street> / <at>#<requestId>\` with the reasons. \`RATEMIN#<grid> / M#<minute>\` (one ADD per
+  rating, returning the count; TTL 10 min) decides a burst; \`DEVICE#<sha256> / STAFF\` (TTL 90 days)
+  a staff device; the resolver's \`WSTATS#<month>\` (\`w_rated\`, \`w_stars_5\`) a worker never below 5★.
+- **Staff notices** are outbox items naming grids (\`toGridStaff\`): the notifier reads each grid's
+  partition once per drain (routed \`staffIds\` and active \`STAFF#\` assignments).
+
 ## Access patterns
 
 | pattern | index | key condition | example |

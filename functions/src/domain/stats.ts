@@ -57,6 +57,12 @@ export async function gridStats(actor: Actor, gridId: string): Promise<GridStats
       resolutionRate: ratio(n('req_resolved') + n('req_closed'), n('req_total')),
       onTimeRate: ratio(n('req_resolved_on_time'), n('req_resolved_total')),
       satisfactionRate: ratio(n('stars_4') + n('stars_5'), n('rated')),
+      // issue 14 (deptflow): the same without flagged ratings (staff account or device, bursts, all-5★ workers)
+      flaggedRatings: n('flagged_rated'),
+      satisfactionRateUnflagged: ratio(
+        n('stars_4') + n('stars_5') - n('flagged_stars_4') - n('flagged_stars_5'),
+        n('rated') - n('flagged_rated'),
+      ),
       callbackRate: ratio(n('callbacks_total'), n('rated')),
       settledInCommunityRate: ratio(n('req_resolved_in_community'), n('req_resolved_total')),
     },

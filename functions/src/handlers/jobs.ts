@@ -7,7 +7,8 @@
 import { drainOutbox } from '../domain/notify';
 import { rollUpStats } from '../domain/stats';
 import { STATS_LOCAL_TYPE } from '../data/stats';
-import { autoClose, slaSweep } from '../domain/requests/sweep';
+import { autoClose, deptSignSweep, dueSoonSweep, slaSweep } from '../domain/requests/sweep';
+import { callbackSweep } from '../domain/requests/callbacks';
 import { alertUnclaimed } from '../domain/proxy/sweep';
 import { petitionSweep } from '../domain/cases/petitions';
 import { drainModeration } from '../domain/moderation';
@@ -20,6 +21,12 @@ import { pointCallSweep } from '../domain/patrol/pointcall';
 export const JOBS = {
   notify: drainOutbox,
   slaSweep: () => slaSweep(),
+  /** issue 14: 部门报到 deadlines, due-in-2-hours notices, 1–2★ call-backs past 24 h */
+  deptflowSweep: async () => ({
+    signOverdue: await deptSignSweep(),
+    dueSoon: await dueSoonSweep(),
+    callbacksEscalated: await callbackSweep(),
+  }),
   autoClose: () => autoClose(),
   alertUnclaimed: () => alertUnclaimed(),
   petitionSweep: () => petitionSweep(),

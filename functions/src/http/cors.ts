@@ -3,7 +3,7 @@
  * list (CDK sets it from the `allowedOrigins` context; the local stack adds its web server's
  * origin). The WeChat client sends no Origin and needs none. A `*` in the list is ignored.
  */
-export const CORS_ALLOW_HEADERS = 'authorization,content-type,idempotency-key';
+export const CORS_ALLOW_HEADERS = 'authorization,content-type,idempotency-key,x-device-id';
 export const CORS_ALLOW_METHODS = 'GET,POST,PUT,DELETE,OPTIONS';
 
 export const allowedOrigins = (): string[] =>

@@ -14,6 +14,7 @@ export const jobs: Job[] = [
   { name: 'moderation', everyMs: 1000, run: () => import('../handlers/jobs').then((m) => m.JOBS.moderation()) },
   { name: 'stats', everyMs: 1000, run: () => import('./stats-feed').then((m) => m.drainStats()) },
   { name: 'slaSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.slaSweep()) },
+  { name: 'deptflowSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.deptflowSweep()) },
   {
     name: 'alertUnclaimed',
     everyMs: 60_000,

@@ -2,6 +2,12 @@ import * as z from 'zod';
 import { Id, page } from '@gridlink/shared/common';
 import {
   ActionBody,
+  AllFiveWorker,
+  DeptActionBody,
+  DeptLate,
+  ExtensionBody,
+  FlaggedRating,
+  StreetListQuery,
   Callback,
   CallbackCompleteBody,
   CallbackListQuery,
@@ -24,6 +30,8 @@ const ACTION_SUMMARY = {
   resolve: '办结',
   escalate: '上报上一级',
 };
+
+const STAFF_ROLES = ['grid_leader', 'community_admin', 'street_admin', 'district_admin'] as const;
 
 /** 诉求 and their call-backs (area 'requests') */
 export const requestsRoutes: readonly RouteDef[] = [
@@ -97,6 +105,65 @@ export const requestsRoutes: readonly RouteDef[] = [
     summary: ACTION_SUMMARY[a],
     tag: 'requests',
   })),
+  // 社区吹哨、部门报到 both ways (issue 14)
+  ...(
+    [
+      ['sign', 'sign', ['department'], DeptActionBody, '部门报到（签收转办的诉求）'],
+      ['return', 'return', ['department'], DeptActionBody, '部门退回社区（需填写原因）'],
+      ['extension', 'extension', ['department'], ExtensionBody, '部门申请延期（一次，需填写新时限与原因）'],
+      ['approveExtension', 'extension/approve', STAFF_ROLES, DeptActionBody, '社区批准延期'],
+      ['refuseExtension', 'extension/refuse', STAFF_ROLES, DeptActionBody, '社区不批准延期'],
+    ] as const
+  ).map(([a, path, auth, body, summary]): RouteDef => ({
+    id: `requests.${a}`,
+    method: 'POST',
+    path: `/v1/requests/{id}/${path}`,
+    area: 'requests',
+    auth,
+    params: IdParams,
+    body,
+    response: RequestResource,
+    summary,
+    tag: 'requests',
+  })),
+  {
+    id: 'requests.overdueDepartments',
+    method: 'GET',
+    path: '/v1/departments/overdue',
+    area: 'requests',
+    auth: ['street_admin', 'district_admin'],
+    query: StreetListQuery,
+    response: page(DeptLate),
+    summary: '街道：超时未报到、超期未办结的职能部门诉求',
+    tag: 'requests',
+  },
+  {
+    id: 'requests.flaggedRatings',
+    method: 'GET',
+    path: '/v1/ratings/flagged',
+    area: 'requests',
+    auth: ['street_admin', 'district_admin'],
+    query: StreetListQuery,
+    response: page(FlaggedRating),
+    summary: '街道：存疑评价（工作人员账号或设备、集中评价、从未低于五星）及原因',
+    tag: 'requests',
+  },
+  {
+    id: 'requests.allFiveWorkers',
+    method: 'GET',
+    path: '/v1/ratings/all-five-workers',
+    area: 'requests',
+    auth: ['street_admin', 'district_admin'],
+    query: StreetListQuery.extend({
+      month: z
+        .string()
+        .regex(/^\d{4}-\d{2}$/)
+        .optional(),
+    }),
+    response: page(AllFiveWorker),
+    summary: '街道：本月评价全部五星（至少 10 条）的工作人员',
+    tag: 'requests',
+  },
   {
     id: 'requests.publicSummary',
     method: 'PUT',

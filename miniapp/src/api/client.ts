@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ErrorBody } from '@gridlink/shared/common';
 import { clearToken, getToken, goLogin } from './session';
+import { deviceId } from './device';
 
 type Detail = NonNullable<ErrorBody['error']['details']>[number];
 
@@ -81,6 +82,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
   const token = getToken();
   if (token) header.Authorization = `Bearer ${token}`;
   if (opts.idempotencyKey) header['Idempotency-Key'] = opts.idempotencyKey;
+  header['X-Device-Id'] = deviceId();
 
   let res: Taro.request.SuccessCallbackResult<string | TaroGeneral.IAnyObject>;
   try {

@@ -5,7 +5,9 @@
 import type * as z from 'zod';
 import type {
   ActionBody,
+  AllFiveWorker as AllFiveWorkerSchema,
   Callback as CallbackSchema,
+  FlaggedRating as FlaggedRatingSchema,
   Category,
   CreateRequestBody,
   RequestAction,
@@ -71,11 +73,34 @@ export const getRequest = (id: string, opts?: RequestOptions) =>
 export const actOnRequest = (id: string, action: RequestAction, body: ActionBody) =>
   api.post<RequestResource>(`/v1/requests/${enc(id)}/${action}`, body);
 
+/** 社区吹哨、部门报到: the department's 报到 / 退回 / 申请延期 and the community's answer to it */
+export type DeptMove = 'sign' | 'deptReturn' | 'requestExtension' | 'approveExtension' | 'refuseExtension';
+const DEPT_PATHS: Record<DeptMove, string> = {
+  sign: 'sign',
+  deptReturn: 'return',
+  requestExtension: 'extension',
+  approveExtension: 'extension/approve',
+  refuseExtension: 'extension/refuse',
+};
+export const deptMove = (id: string, move: DeptMove, body: { note?: string; version?: number; dueAt?: string }) =>
+  api.post<RequestResource>(`/v1/requests/${enc(id)}/${DEPT_PATHS[move]}`, body);
+
+export type FlaggedRating = z.infer<typeof FlaggedRatingSchema>;
+export type AllFiveWorker = z.infer<typeof AllFiveWorkerSchema>;
+export const listFlaggedRatings = (cursor?: string | null, opts?: RequestOptions) =>
+  api.get<Page<FlaggedRating>>('/v1/ratings/flagged', { ...opts, query: { cursor, limit: 20 } });
+export const listAllFiveWorkers = (opts?: RequestOptions) =>
+  api.get<Page<AllFiveWorker>>('/v1/ratings/all-five-workers', { ...opts, query: { limit: 100 } });
+
 export const rateRequest = (id: string, stars: number, comment?: string) =>
   api.post<RequestResource>(`/v1/requests/${enc(id)}/rating`, { stars, ...(comment ? { comment } : {}) });
 
-export const listCallbacks = (status: 'open' | 'done', cursor?: string | null, opts?: RequestOptions) =>
-  api.get<Page<Callback>>('/v1/callbacks', { ...opts, query: { status, cursor, limit: 20 } });
+export const listCallbacks = (
+  status: 'open' | 'done',
+  cursor?: string | null,
+  opts?: RequestOptions,
+  view?: 'community' | 'escalated',
+) => api.get<Page<Callback>>('/v1/callbacks', { ...opts, query: { status, cursor, limit: 20, view } });
 
 export const completeCallback = (
   id: string,

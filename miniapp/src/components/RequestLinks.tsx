@@ -14,6 +14,8 @@ const INBOX_ROLES: readonly Role[] = [...STAFF, 'department'];
 const CALLBACK_ROLES: readonly Role[] = ['grid_leader', 'community_admin'];
 /** 数据导入 (base data, issue 13): community, street and district admins */
 const IMPORT_ROLES: readonly Role[] = ['community_admin', 'street_admin', 'district_admin'];
+/** the street's lists: 超时回访 and 存疑评价 (ratings you can trust) */
+const STREET_ROLES: readonly Role[] = ['street_admin'];
 /** who may read a grid's 统计 */
 const STATS_ROLES: readonly Role[] = [...STAFF, 'office'];
 
@@ -60,6 +62,21 @@ export function requestLinks(role: Role): { title: string; links: Link[] } {
       description: '不满意评价的回访',
       url: '/pkg-staff/pages/callbacks/index',
     });
+  if (STREET_ROLES.includes(role))
+    links.push(
+      {
+        id: 'callbacks',
+        title: '超时回访',
+        description: '24 小时内未回访、上报街道的差评',
+        url: '/pkg-staff/pages/callbacks/index',
+      },
+      {
+        id: 'flagged',
+        title: '存疑评价',
+        description: '工作人员代评、集中评价、从未低于五星',
+        url: '/pkg-staff/pages/ratings/index',
+      },
+    );
   if (STATS_ROLES.includes(role))
     links.push({
       id: 'dashboard',

@@ -26,10 +26,21 @@ export const REQUEST_WORKFLOW = defineWorkflow({
     autoClose: { from: ['resolved'], to: 'closed', by: ['system'], label: '超时未评价自动结案' },
     autoEscalate: { from: ['submitted', 'accepted'], to: 'same', by: ['system'], label: '超时自动上报' },
     markOverdue: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['system'], label: '已超期' },
+    // 社区吹哨、部门报到 both ways: the department signs for, returns, asks once for more time
+    sign: { from: ['dispatched'], to: 'same', by: ['department'], label: '报到' },
+    deptReturn: { from: ['dispatched'], to: 'accepted', by: ['department'], noteRequired: true, label: '退回' },
+    requestExtension: { from: ['dispatched'], to: 'same', by: ['department'], noteRequired: true, label: '申请延期' },
+    approveExtension: { from: ['dispatched'], to: 'same', by: LEADERS, label: '批准延期' },
+    refuseExtension: { from: ['dispatched'], to: 'same', by: LEADERS, label: '不批准延期' },
+    signOverdue: { from: ['dispatched'], to: 'same', by: ['system'], label: '部门超时未报到' },
+    remindDue: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['system'], label: '即将超期提醒' },
   },
 });
 
-/** 回访 after a 1–2★ rating: the call closes it, confirmed or reopened. */
+/**
+ * 回访 after a 1–2★ rating (kind 'low'), a sampled 3★ one ('sampled') or a 5★ audit ('audit'): the
+ * call closes it, confirmed or reopened; a 1–2★ one not done within 24 h escalates to the street.
+ */
 export const CALLBACK_WORKFLOW = defineWorkflow({
   name: 'callback',
   states: ['open', 'done'] as const,
@@ -39,5 +50,6 @@ export const CALLBACK_WORKFLOW = defineWorkflow({
     open: { from: [], to: 'open', by: ['owner'], label: '差评待回访' },
     confirmed: { from: ['open'], to: 'done', by: LEADERS, noteRequired: true, label: '回访确认' },
     reopen: { from: ['open'], to: 'done', by: LEADERS, noteRequired: true, label: '重新办理' },
+    escalate: { from: ['open'], to: 'same', by: ['system'], label: '超时未回访，上报街道' },
   },
 });

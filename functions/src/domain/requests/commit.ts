@@ -7,7 +7,9 @@ import { LEVEL_NAMES } from '@gridlink/shared/requests';
 import { REQUEST_WORKFLOW } from '@gridlink/shared/workflows/requests';
 import { isOpenState } from '@gridlink/shared/workflow';
 import { feedUpdate } from '../../data/open311';
+import { outboxPut } from '../../data/outbox';
 import {
+  deptLateDeletes,
   eventPut,
   openIndexDelete,
   openIndexPut,
@@ -26,6 +28,29 @@ type StaffActor = MoveActor & { gridIds?: readonly string[]; departmentId?: stri
 
 const open = (s: string) => isOpenState(REQUEST_WORKFLOW, s);
 
+/** moves between staff and departments: the reporter is not told */
+const STAFF_ONLY: readonly string[] = [
+  'remindDue',
+  'signOverdue',
+  'requestExtension',
+  'approveExtension',
+  'refuseExtension',
+];
+
+/** 新待办 / 上报至您: the staff of the inbox a move hands the request to (looked up when drained). */
+function inboxNotice(r: RequestItem, move: string, now: string) {
+  const up = move === 'escalate' || move === 'autoEscalate';
+  return outboxPut({
+    userIds: [],
+    toGridStaff: [r.inbox],
+    template: 'staff_task',
+    title: `${up ? '上报至您' : '新待办'}：${r.categoryName}`,
+    body: r.publicSummary ?? r.categoryName,
+    page: `/pkg-staff/pages/handle/index?id=${r.id}`,
+    at: now,
+  });
+}
+
 export const REQUEST_BINDING: Binding<RequestItem> = {
   workflow: REQUEST_WORKFLOW,
   put: (after, expected) =>
@@ -36,18 +61,39 @@ export const REQUEST_BINDING: Binding<RequestItem> = {
   gridPath: (r) => r.gridPath,
   counterPrefix: 'req',
   eventFields: (r) => ({ level: r.level }),
-  notice: ({ after, note, label, before }) => ({
-    userIds: before ? [after.reporterId, ...after.joinerIds] : [after.reporterId],
-    template: 'request_status',
-    title: `${after.categoryName}：${REQUEST_WORKFLOW.stateNames[after.status]}`,
-    body: before ? (note ? `${label}：${note}` : label) : '您的诉求已提交，网格员会尽快受理',
-    page: `/pkg-resident/pages/request/index?id=${after.id}`,
-  }),
-  derived: ({ before, after }) => {
+  notice: ({ after, note, label, before, move }) =>
+    STAFF_ONLY.includes(move)
+      ? undefined
+      : {
+          userIds: before ? [after.reporterId, ...after.joinerIds] : [after.reporterId],
+          template: 'request_status',
+          title: `${after.categoryName}：${REQUEST_WORKFLOW.stateNames[after.status]}`,
+          body: before ? (note ? `${label}：${note}` : label) : '您的诉求已提交，网格员会尽快受理',
+          page: `/pkg-resident/pages/request/index?id=${after.id}`,
+        },
+  derived: ({ before, after, move, now }) => {
     const items: unknown[] = before ? [feedUpdate(after)] : [];
     const was = before ? open(before.status) : false;
     if (was && !open(after.status)) items.push(openIndexDelete(after));
     if (!was && open(after.status)) items.push(openIndexPut(after));
+    // a new inbox (reported, escalated, returned, reopened): its staff are told
+    if (open(after.status) && after.status !== 'dispatched' && (!before || before.inbox !== after.inbox))
+      items.push(inboxNotice(after, move, now));
+    // 转办: the department's members are told to 报到
+    if (after.status === 'dispatched' && before?.status !== 'dispatched' && after.departmentId)
+      items.push(
+        outboxPut({
+          userIds: [],
+          toDepartment: after.departmentId,
+          template: 'staff_task',
+          title: `新待办（请报到）：${after.categoryName}`,
+          body: after.publicSummary ?? after.categoryName,
+          page: `/pkg-staff/pages/handle/index?id=${after.id}`,
+          at: now,
+        }),
+      );
+    // leaving 转办: out of the street's overdue-department list
+    if (before?.status === 'dispatched' && after.status !== 'dispatched') items.push(...deptLateDeletes(before));
     return items;
   },
 };

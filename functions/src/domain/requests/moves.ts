@@ -1,32 +1,26 @@
-/** The closed loop: accept / reject / dispatch / resolve / escalate, and the reporter's rating. */
+/** The closed loop: accept / reject / dispatch / resolve / escalate (the rating: rating.ts). */
 import { categoryByCode, DEPARTMENTS } from '@gridlink/shared/request-categories';
 import type { ActionBody, RequestAction } from '@gridlink/shared/requests';
 import { staffedGrids } from '../../data/grids';
-import { newId } from '../../data/ids';
-import { getRequest, type RequestItem } from '../../data/requests';
-import { badRequest, conflict, notFound } from '../errors';
+import type { RequestItem } from '../../data/requests';
+import { badRequest, conflict } from '../errors';
 import type { Actor } from '../../auth/actor';
-import { expectVersion } from '../workflow/kernel';
-import { planCallbackOpen } from './callbacks';
+import { hoursLater, loadForMove } from './load';
 import { checkRequestMove, moveRequest } from './commit';
 import { inboxFor, nextLevel } from './routing';
 import { toResource } from './view';
-import { checkPut } from '../moderation';
+import { config } from '../../config';
+import { workerStatsUpdate } from '../../data/worker-stats';
+import { verifyAttachments } from '../uploads';
 
-const hoursLater = (now: string, h: number) => new Date(Date.parse(now) + h * 3600_000).toISOString();
-
-export async function loadForMove(id: string, version?: number): Promise<RequestItem> {
-  const req = await getRequest(id);
-  if (!req) throw notFound('诉求不存在');
-  expectVersion(req, version);
-  return req;
-}
+export { hoursLater, loadForMove };
 
 export async function actOnRequest(actor: Actor, id: string, action: RequestAction, body: ActionBody, now: string) {
   const req = await loadForMove(id, body.version);
   checkRequestMove(actor, req, action, body.note);
   const after: RequestItem = { ...req };
   const counters: Record<string, number> = {};
+  const extra: unknown[] = [];
   switch (action) {
     case 'accept':
       counters.req_accepted_total = 1;
@@ -40,10 +34,37 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
         throw badRequest('请选择职能部门', [{ path: 'departmentId', message: '不是有效的部门' }]);
       after.departmentId = dept;
       after.inbox = dept;
+      // 部门报到: the department signs for it within its own deadline; one extension may be asked for
+      Object.assign(after, {
+        signDueAt: hoursLater(now, config.deptSignHours),
+        signedAt: undefined,
+        signedBy: undefined,
+        signOverdue: undefined,
+        extension: undefined,
+      });
       counters.req_dispatched_total = 1;
       break;
     }
     case 'resolve':
+      if (actor.role === 'department') {
+        // a department's 办结 says what was done and shows it
+        const details = [
+          ...(body.note ? [] : [{ path: 'note', message: '请填写办理结果' }]),
+          ...(body.photos?.length ? [] : [{ path: 'photos', message: '请至少上传一张办理照片' }]),
+        ];
+        if (details.length) throw badRequest('部门办结需填写办理结果并上传照片', details);
+      }
+      if (body.photos?.length) await verifyAttachments(actor, body.photos);
+      if (body.note) after.result = body.note;
+      if (body.photos?.length) after.resultPhotos = body.photos;
+      after.resolvedBy = actor.id;
+      after.deptLate = undefined;
+      extra.push(
+        ...workerStatsUpdate(actor.id, now, {
+          w_resolved: 1,
+          w_resolved_on_time: !req.overdue && (!req.dueAt || now <= req.dueAt) ? 1 : 0,
+        }),
+      );
       after.resolvedAt = now;
       after.lastLevel = req.level;
       after.dueAt = null;
@@ -63,7 +84,7 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
     }
   }
   return toResource(
-    await moveRequest({ before: req, after, move: action, actor, note: body.note, now, counters }),
+    await moveRequest({ before: req, after, move: action, actor, note: body.note, now, counters, extra }),
     actor.id,
   );
 }
@@ -82,47 +103,4 @@ export function escalated(
     dueAt: hoursLater(now, sla),
     overdue: false,
   };
-}
-
-/** The reporter rates a resolved request; 1–2 stars also open a call-back for the community. */
-export async function rateRequest(actor: Actor, id: string, stars: number, comment: string | undefined, now: string) {
-  const req = await loadForMove(id);
-  checkRequestMove(actor, req, 'rate', undefined, '只有提出诉求的居民可以评价');
-  const after: RequestItem = { ...req, rating: { stars, ...(comment ? { comment } : {}), at: now } };
-  // a comment others may read is checked after the write (domain/moderation.ts)
-  const check = comment && req.moderation ? [checkPut(req, 'rating', now, { content: comment }, actor.id)] : [];
-  if (check.length) after.moderation = { ...req.moderation!, rating: 'pending' };
-  let callback: ReturnType<typeof planCallbackOpen> | undefined;
-  const counters: Record<string, number> = { rated: 1, stars_sum: stars, [`stars_${stars}`]: 1 };
-  if (stars <= 2) {
-    const callbackId = newId(Date.parse(now));
-    after.callbackId = callbackId;
-    callback = planCallbackOpen(
-      actor,
-      {
-        id: callbackId,
-        requestId: req.id,
-        status: 'open',
-        communityId: req.gridPath[2],
-        gridPath: req.gridPath,
-        stars,
-        dueAt: hoursLater(now, 24),
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        requestSummary: {
-          category: req.category,
-          categoryName: req.categoryName,
-          description: req.description.slice(0, 100),
-          unitName: req.unitName,
-        },
-      },
-      now,
-    );
-    counters.callbacks_open = 1;
-    counters.callbacks_total = 1;
-  }
-  const input = { before: req, after, move: 'rate' as const, actor, note: comment, now, counters };
-  const moved = await moveRequest(input, ...(callback ? [callback] : []), { items: check });
-  return toResource(moved, actor.id);
 }

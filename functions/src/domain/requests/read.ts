@@ -34,6 +34,7 @@ export async function readRequest(actor: Actor, id: string) {
   }
   const resource = toResource(r, actor.id, events);
   resource.attachments = await attachmentLinks(r.attachments); // short-lived links, for allowed readers only
+  if (r.resultPhotos?.length) resource.resultPhotos = await attachmentLinks(r.resultPhotos);
   return resource;
 }
 

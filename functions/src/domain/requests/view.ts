@@ -47,6 +47,15 @@ export function toResource(r: RequestItem, readerId: string, events?: EventItem[
   };
   if (r.location) out.location = r.location;
   if (r.departmentId) out.departmentId = r.departmentId;
+  if (r.signDueAt) out.signDueAt = r.signDueAt;
+  if (r.signedAt) out.signedAt = r.signedAt;
+  if (r.signOverdue) out.signOverdue = true;
+  if (r.extension) {
+    const { byId, decidedBy, ...extension } = r.extension;
+    out.extension = extension;
+  }
+  if (r.result) out.result = text(r.result);
+  if (r.resultPhotos?.length) out.resultPhotos = r.resultPhotos.map((key) => ({ key }));
   if (r.rating) out.rating = r.rating.comment ? { ...r.rating, comment: text(r.rating.comment) } : r.rating;
   if (r.moderation) out.moderation = r.moderation;
   if (r.approvedSummary) out.approvedSummary = { text: r.approvedSummary.text, status: r.approvedSummary.status };

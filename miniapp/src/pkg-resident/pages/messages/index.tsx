@@ -26,12 +26,12 @@ export default function MessagesPage() {
           <View
             key={m.id}
             role="listitem"
-            className="card msg"
+            className={`card msg${m.kind === 'digest' ? ' msg--digest' : ''}`}
             data-testid={`message-${m.id}`}
             onClick={openable(m) ? () => open(m) : undefined}
           >
             <View className="msg__head">
-              <Text className="msg__title">{m.title}</Text>
+              <Text className="msg__title">{m.kind === 'digest' ? `汇总 · ${m.title}` : m.title}</Text>
               <Text className="msg__at">{formatTime(m.at)}</Text>
             </View>
             <Text className="msg__body">{m.body}</Text>

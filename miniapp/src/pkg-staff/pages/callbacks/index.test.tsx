@@ -1,11 +1,15 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import * as requests from '../../../api/requests';
 import { callback } from '../../../../test/request-fixtures';
 import CallbacksPage from './index';
 import { signedIn } from '../../../../test/signed-in';
+import * as endpoints from '../../../api/endpoints';
+import { worker } from '../../../../test/fixtures';
 
 jest.mock('../../../api/requests');
+jest.mock('../../../api/endpoints');
+const ep = jest.mocked(endpoints);
 const rq = jest.mocked(requests);
 
 beforeEach(() => signedIn());
@@ -26,7 +30,8 @@ test('lists open call-backs and completes one with 重新办理', async () => {
   expect(card.textContent).toContain('公共设施损坏');
   expect(card.textContent).toContain('★★☆☆☆ 不满意');
   expect(card.textContent).toContain('回访时限');
-  expect(rq.listCallbacks).toHaveBeenCalledWith('open', null, { silent: true });
+  expect(card.textContent).toContain('差评回访');
+  expect(rq.listCallbacks).toHaveBeenCalledWith('open', null, { silent: true }, undefined);
 
   fireEvent.click(screen.getByTestId('cb-view-cb1'));
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pkg-staff/pages/handle/index?id=r1' });
@@ -59,4 +64,16 @@ test('已回访 shows the outcome and note', async () => {
   await tap('cb-tab-done');
   expect(screen.getByTestId('cb-result-cb2').textContent).toBe('回访确认：居民认可');
   expect(screen.queryByTestId('cb-open-cb2')).toBeNull();
+});
+
+test('a street leader sees the call-backs escalated to the street, with their kind', async () => {
+  ep.getMe.mockResolvedValue(worker({ id: 'street-admin-demo', role: 'street_admin', gridIds: ['hz-hp'] }));
+  rq.listCallbacks.mockResolvedValue({
+    items: [callback({ id: 'cb9', kind: 'low', escalatedAt: '2026-12-03T01:00:00Z', level: 'street' })],
+    nextCursor: null,
+  });
+  render(<CallbacksPage />);
+  await waitFor(() => expect(rq.listCallbacks).toHaveBeenLastCalledWith('open', null, { silent: true }, 'escalated'));
+  expect((await screen.findByTestId('cb-escalated-cb9')).textContent).toBe('超时未回访，已上报街道');
+  expect(screen.getByTestId('cb-kind-cb9').textContent).toBe('差评回访');
 });

@@ -16,6 +16,8 @@ import { useSignedInPaged } from '../../../components/usePaged';
 import { Tabs } from '../../../components/request/RequestParts';
 import { formatTime } from '../../../components/request/format';
 import { RATING_NAMES } from '@gridlink/shared/names';
+import { CALLBACK_KIND_NAMES } from '@gridlink/shared/requests';
+import { useViewer } from '../../../components/useViewer';
 import '../../../components/request/request.css';
 import './index.css';
 
@@ -100,12 +102,17 @@ function CompleteForm({
   );
 }
 
-/** 回访: low ratings (1–2 stars) the community calls back; the outcome confirms or reopens. */
+/**
+ * 回访: low ratings (1–2 stars), sampled 3★ ones and 5★ audits the community calls back; the outcome
+ * confirms or reopens. A street leader sees the call-backs escalated to the street after 24 h.
+ */
 export default function CallbacksPage() {
   const [tab, setTab] = useState<Tab>('open');
   const [openId, setOpenId] = useState('');
+  const me = useViewer();
+  const view = me.data?.role === 'street_admin' ? 'escalated' : undefined;
   // back from 查看诉求: reload, unless a call-back's form is open
-  const list = useSignedInPaged((cursor) => listCallbacks(tab, cursor, { silent: true }), [tab], !openId);
+  const list = useSignedInPaged((cursor) => listCallbacks(tab, cursor, { silent: true }, view), [tab, view], !openId);
 
   return (
     <View className="page">
@@ -120,7 +127,7 @@ export default function CallbacksPage() {
       />
       <PagedList
         list={list}
-        emptyText={tab === 'open' ? '暂无待回访的诉求' : '还没有完成的回访'}
+        emptyText={tab === 'open' ? (view ? '暂无超时上报街道的回访' : '暂无待回访的诉求') : '还没有完成的回访'}
         render={(c) => (
           <View key={c.id} role="listitem" className="card rcard" data-testid={`cb-${c.id}`}>
             <View className="rcard__head">
@@ -128,6 +135,16 @@ export default function CallbacksPage() {
               <Text className="cb__stars">
                 {starText(c.stars)} {RATING_NAMES[c.stars]}
               </Text>
+            </View>
+            <View className="cb__tags">
+              <Text className={`cb__kind cb__kind--${c.kind ?? 'low'}`} data-testid={`cb-kind-${c.id}`}>
+                {CALLBACK_KIND_NAMES[c.kind ?? 'low']}
+              </Text>
+              {!!c.escalatedAt && (
+                <Text className="cb__kind cb__kind--escalated" data-testid={`cb-escalated-${c.id}`}>
+                  超时未回访，已上报街道
+                </Text>
+              )}
             </View>
             <Text className="rcard__desc">{c.requestSummary.description}</Text>
             <View className="rcard__meta">

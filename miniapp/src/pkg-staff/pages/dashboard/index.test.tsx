@@ -26,6 +26,10 @@ test("shows the first grid's figures and bars by status and by category", async 
   expect(rq.getGridStats).toHaveBeenCalledWith('xs', { silent: true });
   expect(screen.getByTestId('stat-total').textContent).toBe('12诉求总数');
   expect(screen.getByTestId('stat-five-star').textContent).toBe('87.5%五星好评率');
+  // satisfaction with and without flagged ratings (ratings you can trust)
+  expect(screen.getByTestId('stat-satisfaction').textContent).toBe('100%满意率');
+  expect(screen.getByTestId('stat-satisfaction-unflagged').textContent).toBe('100%满意率（剔除存疑评价）');
+  expect(screen.getByTestId('stat-flagged').textContent).toBe('2存疑评价');
   expect(screen.getByTestId('stat-avg-stars').textContent).toBe('4.75 星平均评分');
   expect(screen.getByTestId('stat-avg-hours').textContent).toBe('20.5 小时平均办结用时');
   expect(screen.getByTestId('stat-reopened').textContent).toBe('1回访后重办');

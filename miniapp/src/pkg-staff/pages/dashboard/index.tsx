@@ -87,6 +87,13 @@ export default function DashboardPage() {
             <Figures>
               <Figure id="five-star" label="五星好评率" value={percent(q.fiveStarRate)} />
               <Figure id="avg-stars" label="平均评分" value={num(q.averageStars, 2)} unit=" 星" />
+              <Figure id="satisfaction" label="满意率" value={percent(q.satisfactionRate)} />
+              <Figure
+                id="satisfaction-unflagged"
+                label="满意率（剔除存疑评价）"
+                value={percent(q.satisfactionRateUnflagged)}
+              />
+              <Figure id="flagged" label="存疑评价" value={q.flaggedRatings ?? 0} />
               <Figure id="rated" label="已评价" value={q.rated} />
               <Figure id="callbacks-open" label="待回访" value={q.callbacksOpen} />
               <Figure id="avg-hours" label="平均办结用时" value={num(q.averageResolveHours)} unit=" 小时" />

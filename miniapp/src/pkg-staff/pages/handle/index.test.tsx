@@ -40,7 +40,23 @@ test('the actions follow the workflow table and the role', () => {
   expect(allowedActions({ status: 'accepted', level: 'district' }, 'district_admin')).toEqual(['dispatch', 'resolve']);
   // 回访 moves are made on 回访, not here
   expect(allowedActions({ status: 'closed', level: 'grid' }, 'grid_leader')).toEqual([]);
-  expect(allowedActions({ status: 'dispatched', level: 'community' }, 'department')).toEqual(['resolve']);
+  // 社区吹哨、部门报到: 报到 / 退回 first; 办结 and 申请延期 once signed; one extension; the community answers it
+  expect(allowedActions({ status: 'dispatched', level: 'community' }, 'department')).toEqual(['sign', 'deptReturn']);
+  const signed = { status: 'dispatched', level: 'community', signedAt: '2026-12-02T01:00:00Z' } as const;
+  expect(allowedActions(signed, 'department')).toEqual(['resolve', 'deptReturn', 'requestExtension']);
+  const pending = { dueAt: '2026-12-09T01:00:00Z', reason: '需采购', at: '2026-12-02T02:00:00Z' };
+  expect(allowedActions({ ...signed, extension: { ...pending, status: 'pending' } }, 'department')).toEqual([
+    'resolve',
+    'deptReturn',
+  ]);
+  expect(allowedActions({ ...signed, extension: { ...pending, status: 'pending' } }, 'community_admin')).toEqual([
+    'resolve',
+    'approveExtension',
+    'refuseExtension',
+  ]);
+  expect(allowedActions({ ...signed, extension: { ...pending, status: 'approved' } }, 'community_admin')).toEqual([
+    'resolve',
+  ]);
   expect(allowedActions({ status: 'accepted', level: 'community' }, 'department')).toEqual([]);
   expect(allowedActions({ status: 'resolved', level: 'grid' }, 'grid_leader')).toEqual([]);
   expect(allowedActions({ status: 'submitted', level: 'grid' }, 'resident')).toEqual([]);
@@ -105,13 +121,30 @@ test("转办 offers the categories' departments, the category's own first chosen
   expect(rq.actOnRequest).toHaveBeenCalledWith('r1', 'dispatch', { version: 4, departmentId: 'dept-urban' });
 });
 
-test('a department resolves what was dispatched to it and sees its name', async () => {
+test('a department signs for (报到) what was dispatched to it, then must resolve with a result and a photo', async () => {
   ep.getMe.mockResolvedValue(worker({ id: 'dept-demo', role: 'department', gridIds: ['hz'] }));
-  rq.getRequest.mockResolvedValue(request({ status: 'dispatched', departmentId: 'dept-housing' }));
+  const dispatched = request({
+    status: 'dispatched',
+    departmentId: 'dept-housing',
+    signDueAt: '2026-12-02T03:00:00Z',
+  });
+  rq.getRequest
+    .mockResolvedValueOnce(dispatched)
+    .mockResolvedValue({ ...dispatched, version: 4, signedAt: '2026-12-02T02:00:00Z' });
+  rq.deptMove.mockResolvedValue(dispatched);
   render(<HandlePage />);
   expect((await screen.findByTestId('request-department')).textContent).toBe('区住房和城乡建设局');
-  expect(screen.getByTestId('act-resolve')).toBeTruthy();
+  expect(screen.getByTestId('dept-sign-due').textContent).toContain('报到时限');
+  expect(screen.queryByTestId('act-resolve')).toBeNull();
   expect(screen.queryByTestId('act-escalate')).toBeNull();
+  await tap('act-sign');
+  await tap('act-confirm');
+  expect(rq.deptMove).toHaveBeenCalledWith(dispatched.id, 'sign', { version: dispatched.version });
+  expect((await screen.findByTestId('dept-signed')).textContent).toContain('已报到');
+  await tap('act-resolve');
+  await tap('act-confirm');
+  expect(screen.getByTestId('act-error').textContent).toBe('部门办结需填写办理结果并上传至少一张照片');
+  expect(rq.actOnRequest).not.toHaveBeenCalled();
 });
 
 test('a lost race (409) reloads the request as it is now', async () => {

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '存疑评价', enablePullDownRefresh: true });
