@@ -77,6 +77,12 @@ export const keys = {
   statsLocal: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'LOCAL' }),
   /** the part of statsLocal the aggregator has already added to the totals (only the aggregator writes it) */
   statsPushed: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'PUSHED' }),
+  /** what the aggregator added to a grid's totals on one China day ('YYYY-MM-DD') / month ('YYYY-MM') */
+  statsDay: (gridId: string, date: string) => ({ PK: `STATS#${gridId}`, SK: `DAY#${date}` }),
+  statsMonth: (gridId: string, month: string) => ({ PK: `STATS#${gridId}`, SK: `MONTH#${month}` }),
+  statsPk: (gridId: string) => `STATS#${gridId}`,
+  statsDaySk: (date: string) => `DAY#${date}`,
+  statsMonthSk: (month: string) => `MONTH#${month}`,
   /** a big batch's deltas for the top levels (district, street, community), between its two phases */
   statsCarry: (at: string, id: string) => ({ PK: 'STATSCARRY', SK: `${at}#${id}` }),
   statsCarryPk: () => 'STATSCARRY',
