@@ -29,6 +29,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { job: 'autoClose', every: Duration.hours(1) },
   { job: 'alertUnclaimed', every: Duration.minutes(15) },
   { job: 'petitionSweep', every: Duration.minutes(15) },
+  // the public scoreboard's one item (三率 of the last 90 days)
+  { job: 'scoreboard', every: Duration.days(1) },
   // the stream drives the notifier; this catches whatever it missed (dropped batches, retries)
   { job: 'notify', every: Duration.minutes(5) },
   // the stream runs new content-security checks; this runs retries, overdue media checks and read-backs

@@ -83,6 +83,10 @@ export const keys = {
   statsPk: (gridId: string) => `STATS#${gridId}`,
   statsDaySk: (date: string) => `DAY#${date}`,
   statsMonthSk: (month: string) => `MONTH#${month}`,
+  /** the district's 考核 weights (domain/assessment) */
+  assessmentWeights: (districtId: string) => ({ PK: `CONFIG#${districtId}`, SK: 'ASSESSMENT' }),
+  /** the public 三率 scoreboard of a district, written by the daily job */
+  scoreboard: (districtId: string) => ({ PK: `SCOREBOARD#${districtId}`, SK: 'LATEST' }),
   /** a big batch's deltas for the top levels (district, street, community), between its two phases */
   statsCarry: (at: string, id: string) => ({ PK: 'STATSCARRY', SK: `${at}#${id}` }),
   statsCarryPk: () => 'STATSCARRY',

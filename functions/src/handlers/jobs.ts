@@ -12,6 +12,7 @@ import { alertUnclaimed } from '../domain/proxy/sweep';
 import { petitionSweep } from '../domain/cases/petitions';
 import { drainModeration } from '../domain/moderation';
 import { MODCHECK_TYPE } from '../data/moderation';
+import { scoreboardJob } from '../domain/centre/scoreboard';
 
 export const JOBS = {
   notify: drainOutbox,
@@ -21,6 +22,8 @@ export const JOBS = {
   petitionSweep: () => petitionSweep(),
   /** content-security checks: the stream runs new ones at once, the schedule runs retries */
   moderation: () => drainModeration(),
+  /** the public 三率 scoreboard of the last 90 days (one item), daily */
+  scoreboard: () => scoreboardJob(),
 };
 
 /** `type` in a stream record's new image (the mappings filter on it, so each batch is one kind) */

@@ -20,6 +20,7 @@ export const jobs: Job[] = [
     run: () => import('../handlers/jobs').then((m) => m.JOBS.alertUnclaimed()),
   },
   { name: 'petitionSweep', everyMs: 60_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.petitionSweep()) },
+  { name: 'scoreboard', everyMs: 3600_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.scoreboard()) },
   { name: 'autoClose', everyMs: 300_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.autoClose()) },
 ];
 

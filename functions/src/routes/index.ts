@@ -6,6 +6,7 @@
  */
 import { authRoutes } from './auth';
 import { casesRoutes } from './cases';
+import { centreRoutes } from './centre';
 import { gridsRoutes } from './grids';
 import { importsRoutes } from './imports';
 import { routeMatcher } from './match';
@@ -35,6 +36,7 @@ export const routes: readonly RouteDef[] = [
   ...open311Routes,
   ...wechatRoutes,
   ...importsRoutes,
+  ...centreRoutes,
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

@@ -14,7 +14,8 @@ export type Area =
   | 'stats'
   | 'open311'
   | 'wechat'
-  | 'imports';
+  | 'imports'
+  | 'centre';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {

@@ -7,6 +7,8 @@ import { defineWorkflow } from '../workflow';
 import { LEADERS, STAFF } from './roles';
 
 export type RequestBy = Role | 'owner' | 'system';
+/** 督办: street and district leaders, and the community */
+const SUPERVISORS: readonly Role[] = ['community_admin', 'street_admin', 'district_admin'];
 
 export const REQUEST_WORKFLOW = defineWorkflow({
   name: 'request',
@@ -26,6 +28,8 @@ export const REQUEST_WORKFLOW = defineWorkflow({
     autoClose: { from: ['resolved'], to: 'closed', by: ['system'], label: '超时未评价自动结案' },
     autoEscalate: { from: ['submitted', 'accepted'], to: 'same', by: ['system'], label: '超时自动上报' },
     markOverdue: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['system'], label: '已超期' },
+    urge: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: SUPERVISORS, label: '督办' },
+    supervise: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['street_admin', 'district_admin'], label: '挂牌督办' },
   },
 });
 

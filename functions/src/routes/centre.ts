@@ -1,0 +1,137 @@
+import * as z from 'zod';
+import { Id } from '@gridlink/shared/common';
+import {
+  Assessment,
+  ExportFormat,
+  ExportLink,
+  FiguresAnswer,
+  MonthQuery,
+  PeriodQuery,
+  QueueItem,
+  QueueQuery,
+  Ranking,
+  Scoreboard,
+  SuperviseBody,
+  WeightsAnswer,
+  WeightsBody,
+} from '@gridlink/shared/centre';
+import { page } from '@gridlink/shared/common';
+import { IdParams } from './params';
+import type { RouteDef } from './types';
+
+const CENTRE = ['community_admin', 'street_admin', 'district_admin'] as const;
+const xlsx = (answer: z.ZodType) => z.union([answer, ExportLink]);
+
+/** 指挥中心 (figures by period, drill-down, queue, rankings), 督办, the public scoreboard and 考核 */
+export const centreRoutes: readonly RouteDef[] = [
+  {
+    id: 'centre.figures',
+    method: 'GET',
+    path: '/v1/centre/figures',
+    area: 'centre',
+    auth: CENTRE,
+    query: PeriodQuery.extend({
+      gridId: Id.optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(100),
+      cursor: z.string().min(1).max(2048).optional(),
+    }).extend(ExportFormat.shape),
+    response: xlsx(FiguresAnswer),
+    summary: '指挥中心：本级及下级网格的时段数据（日/周/月/自定义，≤ 366 天；format=xlsx 导出）',
+    tag: 'centre',
+  },
+  {
+    id: 'centre.queue',
+    method: 'GET',
+    path: '/v1/centre/queue',
+    area: 'centre',
+    auth: CENTRE,
+    query: QueueQuery.extend(ExportFormat.shape),
+    response: xlsx(page(QueueItem)),
+    summary: '指挥中心：超期与上报至街道/区的待办（本级及下级网格的待办箱；format=xlsx 导出本页）',
+    tag: 'centre',
+  },
+  {
+    id: 'centre.ranking',
+    method: 'GET',
+    path: '/v1/centre/ranking',
+    area: 'centre',
+    auth: CENTRE,
+    query: MonthQuery.extend({ gridId: Id.optional(), table: z.enum(['communities', 'workers']).default('communities') })
+      .extend(ExportFormat.shape),
+    response: xlsx(Ranking),
+    summary: '指挥中心：社区与网格员月度考核排名（format=xlsx 导出 table 指定的表）',
+    tag: 'centre',
+  },
+  ...(['urge', 'supervise'] as const).map(
+    (m): RouteDef => ({
+      id: `centre.${m}`,
+      method: 'POST',
+      path: `/v1/requests/{id}/${m}`,
+      area: 'centre',
+      auth: m === 'urge' ? CENTRE : ['street_admin', 'district_admin'],
+      idempotent: true,
+      params: IdParams,
+      body: SuperviseBody,
+      response: QueueItem,
+      summary: m === 'urge' ? '督办（时间线记录并通知承办人）' : '挂牌督办（标记并通知承办人）',
+      tag: 'centre',
+    }),
+  ),
+  {
+    id: 'centre.scoreboard',
+    method: 'GET',
+    path: '/v1/scoreboard',
+    area: 'centre',
+    auth: 'public',
+    cacheSeconds: 300,
+    response: Scoreboard,
+    summary: '公开榜单：各社区近 90 天三率（响应率、办结率、满意率），样本不足的不参与排名',
+    tag: 'centre',
+  },
+  {
+    id: 'centre.weights',
+    method: 'GET',
+    path: '/v1/assessment/weights',
+    area: 'centre',
+    auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'],
+    response: WeightsAnswer,
+    summary: '考核权重（区级设置）',
+    tag: 'assessment',
+  },
+  {
+    id: 'centre.setWeights',
+    method: 'PUT',
+    path: '/v1/assessment/weights',
+    area: 'centre',
+    auth: ['district_admin'],
+    idempotent: true,
+    body: WeightsBody,
+    response: WeightsAnswer,
+    summary: '设置考核权重（区级管理员；按版本，留审计记录）',
+    tag: 'assessment',
+  },
+  {
+    id: 'centre.workerAssessment',
+    method: 'GET',
+    path: '/v1/assessment/workers/{id}',
+    area: 'centre',
+    auth: ['grid_worker', 'grid_leader', 'community_admin', 'street_admin', 'district_admin'],
+    params: IdParams,
+    query: MonthQuery,
+    response: Assessment,
+    summary: '网格员月度考核（本人或所辖范围的领导可见：各项数据、权重与得分）',
+    tag: 'assessment',
+  },
+  {
+    id: 'centre.communityAssessment',
+    method: 'GET',
+    path: '/v1/assessment/communities/{id}',
+    area: 'centre',
+    auth: ['grid_leader', 'community_admin', 'street_admin', 'district_admin'],
+    params: IdParams,
+    query: MonthQuery,
+    response: Assessment,
+    summary: '社区月度考核（所辖范围内可见：各项数据、权重与得分）',
+    tag: 'assessment',
+  },
+];
