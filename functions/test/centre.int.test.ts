@@ -160,7 +160,11 @@ describe('the queue, 督办 and 挂牌督办', () => {
     const again = await post(`/v1/requests/${item.id}/urge`, 'street-admin-demo', { version: item.version }, key);
     expect(again.status).toBe(200);
     expect(again.body).toEqual(first.body);
-    err(await post(`/v1/requests/${item.id}/urge`, 'street-admin-demo', { version: item.version }), 409, 'VERSION_CONFLICT');
+    err(
+      await post(`/v1/requests/${item.id}/urge`, 'street-admin-demo', { version: item.version }),
+      409,
+      'VERSION_CONFLICT',
+    );
     const second = await post(`/v1/requests/${item.id}/urge`, 'community-admin-demo', {
       version: item.version + 1,
       note: '请今天内处理',

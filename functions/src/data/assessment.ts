@@ -7,7 +7,12 @@ import { fromItem } from './item';
 import { keys } from './keys';
 import { isConditionFailure, transact } from './transact';
 
-export type WeightsItem = AssessmentWeights & { districtId: string; version: number; updatedAt: string; updatedBy: string };
+export type WeightsItem = AssessmentWeights & {
+  districtId: string;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+};
 
 export async function getWeights(districtId: string): Promise<WeightsItem | undefined> {
   const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.assessmentWeights(districtId) }));
@@ -31,7 +36,9 @@ export async function putWeights(w: WeightsItem, actor: { id: string; role: stri
         actorRole: actor.role,
         action: 'assessment.weights',
         target: `assessment:${w.districtId}`,
-        from: before ? { community: before.community, worker: before.worker, workerTargets: before.workerTargets } : null,
+        from: before
+          ? { community: before.community, worker: before.worker, workerTargets: before.workerTargets }
+          : null,
         to: { community: w.community, worker: w.worker, workerTargets: w.workerTargets },
         at: w.updatedAt,
       }),
@@ -52,5 +59,7 @@ export async function getScoreboard(districtId: string): Promise<ScoreboardItem 
 
 /** The job's result replaces the one item (a re-run the same day writes the same figures). */
 export async function putScoreboard(s: ScoreboardItem) {
-  await transact([{ Put: { TableName: table(), Item: { ...keys.scoreboard(s.districtId), type: 'scoreboard', ...s } } }]);
+  await transact([
+    { Put: { TableName: table(), Item: { ...keys.scoreboard(s.districtId), type: 'scoreboard', ...s } } },
+  ]);
 }

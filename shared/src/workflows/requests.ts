@@ -29,7 +29,12 @@ export const REQUEST_WORKFLOW = defineWorkflow({
     autoEscalate: { from: ['submitted', 'accepted'], to: 'same', by: ['system'], label: '超时自动上报' },
     markOverdue: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['system'], label: '已超期' },
     urge: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: SUPERVISORS, label: '督办' },
-    supervise: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['street_admin', 'district_admin'], label: '挂牌督办' },
+    supervise: {
+      from: ['submitted', 'accepted', 'dispatched'],
+      to: 'same',
+      by: ['street_admin', 'district_admin'],
+      label: '挂牌督办',
+    },
   },
 });
 

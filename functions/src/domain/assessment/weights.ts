@@ -15,7 +15,14 @@ export async function districtOf(actor: Actor): Promise<string> {
 export async function weightsOf(districtId: string) {
   const w = await getWeights(districtId);
   return w
-    ? { community: w.community, worker: w.worker, workerTargets: w.workerTargets, version: w.version, updatedAt: w.updatedAt, updatedBy: w.updatedBy }
+    ? {
+        community: w.community,
+        worker: w.worker,
+        workerTargets: w.workerTargets,
+        version: w.version,
+        updatedAt: w.updatedAt,
+        updatedBy: w.updatedBy,
+      }
     : { ...DEFAULT_WEIGHTS, version: 0, updatedAt: null, updatedBy: null };
 }
 

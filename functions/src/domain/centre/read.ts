@@ -20,7 +20,8 @@ import { toQueueItem, type Supervised } from './supervise';
 /** the bucket sums of each grid for the period */
 async function periodSums(ids: string[], p: Period, cost: ReadCost) {
   if (p.source === 'MONTH' && p.fromMonth === p.toMonth && ids.length > 1) return readMonthOf(ids, p.fromMonth, cost);
-  const [kind, a, b] = p.source === 'MONTH' ? (['MONTH', p.fromMonth, p.toMonth] as const) : (['DAY', p.from, p.to] as const);
+  const [kind, a, b] =
+    p.source === 'MONTH' ? (['MONTH', p.fromMonth, p.toMonth] as const) : (['DAY', p.from, p.to] as const);
   const sums = await Promise.all(ids.map((id) => readBuckets(id, kind, a, b, cost)));
   return new Map(ids.map((id, i) => [id, sums[i]]));
 }
@@ -67,7 +68,11 @@ export async function exportFigures(actor: Actor, answer: FiguresAnswer, now: st
   const rows = [answer.grid, ...answer.children].map((g) => ({ name: g.name, ...g.figures }));
   const columns = [
     { key: 'name', header: '网格' },
-    ...FIGURE_COLUMNS.map(([key, header]) => ({ key, header, percent: key.endsWith('Rate') || key === 'patrolCoverage' })),
+    ...FIGURE_COLUMNS.map(([key, header]) => ({
+      key,
+      header,
+      percent: key.endsWith('Rate') || key === 'patrolCoverage',
+    })),
   ];
   return exportTable(actor.id, `指挥中心数据-${answer.grid.name}-${answer.from}至${answer.to}`, columns, rows, now);
 }
