@@ -47,6 +47,11 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'pkg-centre',
+      name: 'centre',
+      pages: ['pages/index/index', 'pages/scoreboard/index'],
+    },
+    {
       root: 'pkg-cases',
       name: 'cases',
       pages: [

@@ -5,6 +5,7 @@ import { ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import { MY_APPLICATIONS_URL, REVIEW_QUEUE_URL } from '../../components/ServiceLinks';
 import { proxyTile } from '../../components/ProxyLinks';
 import { useElderMode } from '../../lib/elder';
+import ScoreboardCard from '../../components/ScoreboardCard';
 import './index.css';
 
 const REPORT_URL = '/pkg-resident/pages/report/index';
@@ -24,6 +25,7 @@ export default function HomePage() {
   const user = signedIn ? me.data : undefined;
   const staff = !!user && !UNIT_ROLES.includes(user.role);
   const login = () => Taro.navigateTo({ url: '/pages/login/index' });
+  const centre = !!user && ['community_admin', 'street_admin', 'district_admin'].includes(user.role);
 
   const tiles: Tile[] = [
     {
@@ -100,6 +102,16 @@ export default function HomePage() {
                 ? Taro.switchTab({ url: '/pages/me/index' })
                 : Taro.navigateTo({ url: '/pages/bind/index' }),
         },
+    ...(centre
+      ? [
+          {
+            id: 'centre',
+            title: '指挥中心',
+            desc: '网格态势、督办与考核',
+            onTap: () => Taro.navigateTo({ url: '/pkg-centre/pages/index/index' }),
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -140,6 +152,7 @@ export default function HomePage() {
             <Text className="tile__desc">{t.desc}</Text>
           </View>
         ))}
+        <ScoreboardCard />
       </View>
     </View>
   );
