@@ -7,6 +7,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, TreemapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { View } from '@tarojs/components';
 import Echarts from 'taro-react-echarts';
 
 echarts.use([TreemapChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
@@ -23,12 +24,17 @@ export default function Chart({
   testId: string;
 }) {
   return (
-    <Echarts
-      echarts={echarts as never}
-      option={option as never}
-      style={{ height: `${height}px`, width: '100%' }}
-      data-testid={testId}
-      onEvents={onClick ? { click: onClick } : undefined}
-    />
+    <View data-testid={testId} style={{ width: '100%' }}>
+      <Echarts
+        echarts={echarts as never}
+        option={option as never}
+        style={{ height: `${height}px`, width: '100%' }}
+        onEvents={onClick ? { click: onClick } : undefined}
+        // h5: the chart is created before the page's columns are laid out; size it to its box then
+        onChartReady={(c: { resize?: () => void }) => {
+          setTimeout(() => c.resize?.(), 50);
+        }}
+      />
+    </View>
   );
 }
