@@ -129,6 +129,18 @@ describe('figures by period from the day and month buckets', () => {
     const ok = await figures('period=custom&from=2026-01-01&to=2026-03-31', 'district-admin-demo');
     expect(ok).toMatchObject({ source: 'MONTH', days: 90 });
     expect(ok.children.map((c) => c.level)).toEqual(ok.children.map(() => 'street'));
+    // query cost: children page + own Query + one Query per child (several months) + one BatchGet of totals
+    const n = ok.children.length;
+    expect(ok.cost.calls).toBe(n + 3);
+    // one month: the children's month buckets in one BatchGet → 4 calls whatever the number of children
+    const month = await figures('period=month', 'district-admin-demo');
+    expect(month.cost.calls).toBe(4);
+    expect(month.cost.items).toBeLessThanOrEqual(1 + n + n + (n + 1));
+    // 90 days by day buckets: one Query per grid, at most 90 items each
+    const days = await figures('period=custom&from=2026-09-03&to=2026-12-01', 'district-admin-demo');
+    expect(days).toMatchObject({ source: 'DAY', days: 90 });
+    expect(days.cost.calls).toBe(n + 3);
+    expect(days.cost.items).toBeLessThanOrEqual(n + 90 * (n + 1) + (n + 1));
   });
 });
 

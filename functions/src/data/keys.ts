@@ -532,6 +532,30 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     example: 'USER#worker-demo / WSTATS#2026-12',
   },
   {
+    pattern: "Period figures of a grid: the aggregator's day buckets between two days (one Query per grid)",
+    index: 'table',
+    keyCondition: 'PK = STATS#<gridId>, SK BETWEEN DAY#<from> AND DAY#<to> (≤ 366 items; TTL 800 days)',
+    example: 'STATS#hz-hp / DAY#2026-12-01 … DAY#2026-12-07',
+  },
+  {
+    pattern: 'Period figures of whole months: month buckets (Query per grid; BatchGet for one month of many grids)',
+    index: 'table',
+    keyCondition: 'PK = STATS#<gridId>, SK BETWEEN MONTH#<from> AND MONTH#<to>',
+    example: 'STATS#hz-hp-xh / MONTH#2026-12',
+  },
+  {
+    pattern: "The district's 考核 weights (config item, version-conditional, audited)",
+    index: 'table',
+    keyCondition: 'PK = CONFIG#<districtId>, SK = ASSESSMENT',
+    example: 'CONFIG#hz / ASSESSMENT',
+  },
+  {
+    pattern: 'The public 三率 scoreboard (one item, written by the daily job)',
+    index: 'table',
+    keyCondition: 'PK = SCOREBOARD#<districtId>, SK = LATEST',
+    example: 'SCOREBOARD#hz / LATEST',
+  },
+  {
     pattern: 'An application to become an agent',
     index: 'table',
     keyCondition: 'PK = AGENTAPP#<userId>, SK = AGENTAPP',
