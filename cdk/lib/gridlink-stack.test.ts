@@ -58,7 +58,8 @@ const everyFunction = [...allFunctions, 'importJob'];
 /** who may read the WeChat secret / touch attachments (the policy under test, written out) */
 const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
 // jobs (AREA_ACCESS key 'notify') presigns photo links for WeChat's media check
-const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs', 'imports'];
+// centre writes its .xlsx exports under uploads/exports/ and presigns their GET
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs', 'imports', 'centre'];
 /** the function of an AREA_ACCESS key (the jobs function has the notifier's access) */
 const fnArea = (key: string) => (key === 'notify' ? 'jobs' : key);
 

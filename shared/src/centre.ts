@@ -55,9 +55,9 @@ export const Figures = z.object({
   supervised: z.number().int(),
   escalated: z.number().int(),
   overdue: z.number().int(),
-  /** gauges (all-time totals, not of the period) for the map's colours */
+  /** all-time totals, not of the period: open now (a gauge), ever marked overdue (cumulative) */
   open: z.number().int(),
-  overdueNow: z.number().int(),
+  overdueTotal: z.number().int(),
 });
 export type Figures = z.infer<typeof Figures>;
 

@@ -27,7 +27,7 @@ export function figuresOf(period: Record<string, number>, totals: Record<string,
     escalated: n('req_escalated'),
     overdue: n('req_overdue'),
     open: Math.max(0, g('req_open')),
-    overdueNow: Math.max(0, g('req_overdue')),
+    overdueTotal: Math.max(0, g('req_overdue')),
   };
 }
 
@@ -46,5 +46,5 @@ export const FIGURE_COLUMNS: [keyof Figures, string][] = [
   ['urged', '督办'],
   ['supervised', '挂牌督办'],
   ['open', '未办结'],
-  ['overdueNow', '超期'],
+  ['overdue', '超期（本期）'],
 ];

@@ -77,9 +77,9 @@ export default function CentrePage() {
         label: { show: true, formatter: '{b}' },
         data: data.children.map((c) => ({
           id: c.gridId,
-          name: `${c.name}\n未办结 ${c.figures.open} · 超期 ${c.figures.overdueNow}`,
+          name: `${c.name}\n未办结 ${c.figures.open} · 本期超期 ${c.figures.overdue}`,
           value: Math.max(1, c.figures.reported + c.figures.open),
-          itemStyle: { color: heat(c.figures.open, c.figures.overdueNow) },
+          itemStyle: { color: heat(c.figures.open, c.figures.overdue) },
         })),
       },
     ],
@@ -151,7 +151,7 @@ export default function CentrePage() {
                 )}
                 <View className="centre-legend">
                   <Text className="centre-dot" style={{ background: heat(0, 1) }} />
-                  <Text>有超期 </Text>
+                  <Text>本期有超期 </Text>
                   <Text className="centre-dot" style={{ background: heat(1, 0) }} />
                   <Text>有未办结 </Text>
                   <Text className="centre-dot" style={{ background: heat(0, 0) }} />
