@@ -423,6 +423,7 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
       ['rate(1 minute)', { job: 'moderation' }],
       ['rate(5 minutes)', { job: 'notify' }],
       ['rate(15 minutes)', { job: 'petitionSweep' }],
+      ['rate(1 day)', { job: 'scoreboard' }],
       ['rate(5 minutes)', { job: 'slaSweep' }],
     ]);
     expect(rules.map((r) => JSON.parse(r.Targets[0].Input).job).sort()).toEqual(Object.keys(JOBS).sort());

@@ -176,7 +176,8 @@ describe('main-package pages render', () => {
     const tiles = [...page.dom.querySelectorAll('wx-view.main--tile')].map((t) => t.textContent);
     expect(tiles).toContain('我要报事随手拍，身边问题网格员来办');
     expect(page.dom.querySelector('wx-view.main--tile--off')).toBeNull();
-    expect(requests).toEqual([]); // signed out: no /v1/me
+    // signed out: no /v1/me; only the public scoreboard (首页's 三率 card, no token)
+    expect(requests.map((r) => r.url)).toEqual(['http://127.0.0.1:3000/v1/scoreboard']);
     page.detach();
   });
 
@@ -220,7 +221,10 @@ describe('main-package pages render signed in, with answers from the API', () =>
     storage['gridlink.token'] = 'tok';
     answers['GET /v1/me'] = RESIDENT;
     const page = await renderPage('pages/index/index');
-    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
+    expect(requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET http://127.0.0.1:3000/v1/me',
+      'GET http://127.0.0.1:3000/v1/scoreboard',
+    ]);
     expect(text(page.dom)).toContain('您好，王丽');
     for (const tile of ['办事', '我要报事', '我的诉求', '我的单元', '查看已绑定的单元'])
       expect(text(page.dom)).toContain(tile);

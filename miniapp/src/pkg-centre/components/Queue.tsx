@@ -8,14 +8,17 @@ export default function Queue({ gridId, role, onExport }: { gridId: string; role
   const [items, setItems] = useState<QueueItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const load = async (more = false) => {
-    const p = await getQueue(gridId, more ? cursor : null);
-    setItems((xs) => (more ? [...xs, ...p.items] : p.items));
+  useEffect(() => {
+    void getQueue(gridId, null).then((p) => {
+      setItems(p.items);
+      setCursor(p.nextCursor);
+    });
+  }, [gridId]);
+  const more = async () => {
+    const p = await getQueue(gridId, cursor);
+    setItems((xs) => [...xs, ...p.items]);
     setCursor(p.nextCursor);
   };
-  useEffect(() => {
-    void load();
-  }, [gridId]);
   const act = async (q: QueueItem, move: 'urge' | 'supervise') => {
     setBusy(`${move}-${q.id}`);
     try {
@@ -72,7 +75,7 @@ export default function Queue({ gridId, role, onExport }: { gridId: string; role
         </View>
       ))}
       {cursor && (
-        <Button size="mini" onClick={() => void load(true)} data-testid="queue-more">
+        <Button size="mini" onClick={() => void more()} data-testid="queue-more">
           加载更多
         </Button>
       )}

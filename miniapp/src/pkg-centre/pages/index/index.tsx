@@ -33,6 +33,7 @@ export default function CentrePage() {
   const [error, setError] = useState<Error | null>(null);
   const [loading, setLoading] = useState(false);
   const grid = trail[trail.length - 1];
+  const gridId = grid?.id;
 
   useEffect(() => {
     if (!signedIn) return;
@@ -43,17 +44,17 @@ export default function CentrePage() {
   }, [signedIn]);
 
   useEffect(() => {
-    if (!grid) return;
+    if (!gridId) return;
     if (period.period === 'custom' && (!period.from || !period.to)) return;
     setLoading(true);
-    getFigures(grid.id, period)
+    getFigures(gridId, period)
       .then((d) => {
         setData(d);
         setError(null);
         setTrail((t) => t.map((c, i) => (i === t.length - 1 && !c.name ? { ...c, name: d.grid.name } : c)));
       }, setError)
       .finally(() => setLoading(false));
-  }, [grid?.id, period]);
+  }, [gridId, period]);
 
   const down = (id?: string) => {
     const c = data?.children.find((x) => x.gridId === id);
