@@ -9,10 +9,13 @@ export default function Queue({ gridId, role, onExport }: { gridId: string; role
   const [cursor, setCursor] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => {
-    void getQueue(gridId, null).then((p) => {
-      setItems(p.items);
-      setCursor(p.nextCursor);
-    });
+    void getQueue(gridId, null).then(
+      (p) => {
+        setItems(p.items);
+        setCursor(p.nextCursor);
+      },
+      () => setItems([]), // the client has shown the error
+    );
   }, [gridId]);
   const more = async () => {
     const p = await getQueue(gridId, cursor);
