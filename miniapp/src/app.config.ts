@@ -49,7 +49,7 @@ export default defineAppConfig({
     {
       root: 'pkg-centre',
       name: 'centre',
-      pages: ['pages/index/index', 'pages/scoreboard/index'],
+      pages: ['pages/index/index', 'pages/scoreboard/index', 'pages/assessment/index'],
     },
     {
       root: 'pkg-cases',

@@ -53,6 +53,9 @@ export const urge = (id: string, version: number, note?: string) =>
 export const supervise = (id: string, version: number) =>
   api.post<QueueItem>(`/v1/requests/${enc(id)}/supervise`, { version }, { idempotencyKey: newIdempotencyKey() });
 
+export const getWorkerAssessment = (userId: string, month?: string) =>
+  api.get<Assessment>(`/v1/assessment/workers/${enc(userId)}`, { query: { month } });
+
 export type ExportTable = 'figures' | 'queue' | 'communities' | 'workers';
 
 /** the table as .xlsx: the server writes it and answers a short-lived link (as the import template) */

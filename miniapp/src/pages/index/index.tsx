@@ -102,6 +102,16 @@ export default function HomePage() {
                 ? Taro.switchTab({ url: '/pages/me/index' })
                 : Taro.navigateTo({ url: '/pages/bind/index' }),
         },
+    ...(user && ['grid_worker', 'grid_leader'].includes(user.role)
+      ? [
+          {
+            id: 'assessment',
+            title: '我的考核',
+            desc: '本月得分与各项明细',
+            onTap: () => Taro.navigateTo({ url: '/pkg-centre/pages/assessment/index' }),
+          },
+        ]
+      : []),
     ...(centre
       ? [
           {
