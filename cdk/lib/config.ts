@@ -39,6 +39,8 @@ export const AREA_ACCESS: Readonly<Record<string, AreaAccess>> = {
   imports: { bucket: 'RW' },
   // the import function (not HTTP): its bucket grant is narrower, set in the stack (import keys only)
   importJob: {},
+  // the command centre: writes 督办 moves and the config item; exports .xlsx tables (PUT + presigned GET)
+  centre: { bucket: 'RW' },
   // read-only areas
   system: { table: 'RO' },
   stats: { table: 'RO' },

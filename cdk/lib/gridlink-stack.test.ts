@@ -58,7 +58,8 @@ const everyFunction = [...allFunctions, 'importJob'];
 /** who may read the WeChat secret / touch attachments (the policy under test, written out) */
 const WECHAT_AREAS = ['auth', 'notify', 'jobs'];
 // jobs (AREA_ACCESS key 'notify') presigns photo links for WeChat's media check
-const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs', 'imports'];
+// centre writes its .xlsx exports under uploads/exports/ and presigns their GET
+const ATTACHMENT_AREAS = ['uploads', 'requests', 'services', 'proxy', 'cases', 'jobs', 'imports', 'centre'];
 /** the function of an AREA_ACCESS key (the jobs function has the notifier's access) */
 const fnArea = (key: string) => (key === 'notify' ? 'jobs' : key);
 
@@ -435,6 +436,7 @@ describe('jobs (functions/src/handlers/jobs.ts)', () => {
       ['rate(1 hour)', { job: 'patrolSweep' }],
       ['rate(15 minutes)', { job: 'petitionSweep' }],
       ['rate(1 minute)', { job: 'pointCallSweep' }],
+      ['rate(1 day)', { job: 'scoreboard' }],
       ['rate(5 minutes)', { job: 'slaSweep' }],
     ]);
     expect(rules.map((r) => JSON.parse(r.Targets[0].Input).job).sort()).toEqual(Object.keys(JOBS).sort());

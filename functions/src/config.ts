@@ -71,6 +71,14 @@ export const config = {
   },
   /** largest JSON body accepted (bytes) */
   maxBodyBytes: 64 * 1024,
+  /** the district whose public scoreboard the daily job computes */
+  get districtId(): string {
+    return process.env.DISTRICT_ID || 'hz';
+  },
+  /** closed requests a community needs in 90 days to be ranked on the public scoreboard */
+  get scoreboardMinSample(): number {
+    return Number(process.env.SCOREBOARD_MIN_SAMPLE || 30);
+  },
   get isLocal(): boolean {
     return this.stage === 'local' || this.stage === 'test';
   },

@@ -11,6 +11,9 @@ import { keys } from '../src/data/keys';
 import { readStats, statsUpdates, type Deltas } from '../src/data/stats';
 import { CARRY_LEVELS, groupMoves, MAX_TRANSACTION_ITEMS, type RollUp } from '../src/data/stats-rollup';
 import { handler } from '../src/handlers/jobs';
+import { rollUpStats } from '../src/domain/stats';
+import { readBuckets } from '../src/data/stats';
+import { chinaDate, chinaMonth } from '@gridlink/shared/time';
 import { ensureTable } from '../src/local/table';
 import { streamReader, type StreamRecord } from './local-stream';
 
@@ -73,6 +76,17 @@ function model(pushed: Set<string>, grids = ALL_GRIDS): Record<string, Deltas> {
       for (const g of w.path)
         if (out[g]) for (const [k, v] of Object.entries(w.deltas)) out[g][k] = (out[g][k] ?? 0) + v;
   for (const d of Object.values(out)) for (const k of Object.keys(d)) if (d[k] === 0) delete d[k];
+  return out;
+}
+
+/** each grid's DAY# (or MONTH#) bucket sums between two periods, zeros dropped */
+async function buckets(kind: 'DAY' | 'MONTH', from: string, to = from, grids = ALL_GRIDS) {
+  const out: Record<string, Deltas> = {};
+  for (const g of grids) {
+    const s = await readBuckets(g, kind, from, to);
+    for (const k of Object.keys(s)) if (s[k] === 0) delete s[k];
+    out[g] = s;
+  }
   return out;
 }
 
@@ -144,6 +158,40 @@ describe('the stream aggregator of grid counters', () => {
     const replay = await feed([...first, ...shuffle(first), ...first]);
     expect(replay).toMatchObject({ moved: 0, transactions: 0 });
     expect(await totals()).toEqual(model(everything));
+    // every run so far was today (China): today's day and month buckets hold exactly what the totals hold
+    const today = new Date().toISOString();
+    expect(await buckets('DAY', chinaDate(today))).toEqual(model(everything));
+    expect(await buckets('MONTH', chinaMonth(today))).toEqual(model(everything));
+  });
+
+  test('period buckets on a controlled clock: a run counts on its China day, a replay on a later day adds nothing', async () => {
+    const grids = ['e-d', 'e-s', 'e-c', 'e-u1', 'e-u2'];
+    PATHS['e-u1'] = ['e-d', 'e-s', 'e-c', 'e-u1'];
+    PATHS['e-u2'] = ['e-d', 'e-s', 'e-c', 'e-u2'];
+    await write(['e-u1', 'e-u2', 'e-u1'].map((own) => randomWrite(own)));
+    const recs = await localRecords();
+    const dayOne = '2026-02-28T17:30:00.000Z'; // 01:30 on 1 March in China
+    const run1 = await rollUpStats([...recs, ...shuffle(recs)], dayOne);
+    expect(run1).toMatchObject({ moved: 2, transactions: 1 });
+    const expected = model(new Set(['e-u1', 'e-u2']), grids);
+    expect(await buckets('DAY', '2026-03-01', '2026-03-01', grids)).toEqual(expected);
+    expect(await buckets('MONTH', '2026-03', '2026-03', grids)).toEqual(expected);
+    expect(await buckets('DAY', '2026-02-28', '2026-02-28', grids)).toEqual(
+      Object.fromEntries(grids.map((g) => [g, {}])),
+    );
+    // the same records replayed the next day, duplicated and reversed: nothing moves, no bucket of that day
+    const run2 = await rollUpStats([...recs, ...recs].reverse(), '2026-03-02T02:00:00.000Z');
+    expect(run2).toMatchObject({ moved: 0, transactions: 0 });
+    expect(await buckets('DAY', '2026-03-01', '2026-03-31', grids)).toEqual(expected);
+    // a new write the next day counts on that day only; the month holds both
+    await write([{ own: 'e-u2', path: PATHS['e-u2'], deltas: { req_total: 1 } }]);
+    await rollUpStats(await localRecords(), '2026-03-02T02:00:00.000Z');
+    const day2 = await buckets('DAY', '2026-03-02', '2026-03-02', grids);
+    expect(day2['e-d']).toEqual({ req_total: 1 });
+    expect(day2['e-u1']).toEqual({});
+    expect(await buckets('MONTH', '2026-03', '2026-03', grids)).toEqual(model(new Set(['e-u1', 'e-u2']), grids));
+    expect(await totals(grids)).toEqual(model(new Set(['e-u1', 'e-u2']), grids));
+    for (const g of ['e-u1', 'e-u2']) delete PATHS[g];
   });
 
   test('an old record arriving after newer writes pushes them once; their own records later add nothing', async () => {
@@ -193,6 +241,10 @@ describe('the stream aggregator of grid counters', () => {
     expect(after.req_total - before.req_total).toBe(150);
     const grids = ['s9', 'c9', ...Array.from({ length: 15 }, (_, b) => `b${b}`), ...units];
     expect(await totals(grids)).toEqual(model(new Set(units), grids));
+    // the carries named their buckets: the top levels' day buckets got the same as their totals
+    expect(await buckets('DAY', chinaDate(new Date().toISOString()), undefined, grids)).toEqual(
+      model(new Set(units), grids),
+    );
     const moves = units.map((u) => ({ path: PATHS[u] }));
     for (const g of groupMoves(moves))
       expect(g.length + new Set(g.flatMap((m) => m.path)).size).toBeLessThanOrEqual(100);

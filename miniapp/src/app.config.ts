@@ -48,6 +48,11 @@ export default defineAppConfig({
       ],
     },
     {
+      root: 'pkg-centre',
+      name: 'centre',
+      pages: ['pages/index/index', 'pages/scoreboard/index', 'pages/assessment/index'],
+    },
+    {
       root: 'pkg-cases',
       name: 'cases',
       pages: [

@@ -176,7 +176,8 @@ describe('main-package pages render', () => {
     const tiles = [...page.dom.querySelectorAll('wx-view.main--tile')].map((t) => t.textContent);
     expect(tiles).toContain('我要报事随手拍，身边问题网格员来办');
     expect(page.dom.querySelector('wx-view.main--tile--off')).toBeNull();
-    expect(requests).toEqual([]); // signed out: no /v1/me
+    // signed out: no /v1/me; only the public scoreboard (首页's 三率 card, no token)
+    expect(requests.map((r) => r.url)).toEqual(['http://127.0.0.1:3000/v1/scoreboard']);
     page.detach();
   });
 
@@ -220,7 +221,10 @@ describe('main-package pages render signed in, with answers from the API', () =>
     storage['gridlink.token'] = 'tok';
     answers['GET /v1/me'] = RESIDENT;
     const page = await renderPage('pages/index/index');
-    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/me']);
+    expect(requests.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
+      'GET http://127.0.0.1:3000/v1/me',
+      'GET http://127.0.0.1:3000/v1/scoreboard',
+    ]);
     expect(text(page.dom)).toContain('您好，王丽');
     for (const tile of ['办事', '我要报事', '我的诉求', '我的单元', '查看已绑定的单元'])
       expect(text(page.dom)).toContain(tile);
@@ -384,6 +388,102 @@ describe('proxy subpackage renders', () => {
       'GET http://127.0.0.1:3000/v1/proxy-tasks/T1',
     ]);
     expect(text(page.dom)).toContain('未找到');
+    page.detach();
+  });
+});
+
+describe('centre subpackage renders', () => {
+  it('社区三率榜 (pkg-centre, public) asks for the scoreboard and lists 样本不足', async () => {
+    answers['GET /v1/scoreboard'] = {
+      from: '2026-09-03',
+      to: '2026-12-01',
+      minSample: 30,
+      computedAt: '2026-12-01T16:30:00.000Z',
+      rows: [
+        {
+          communityId: 'c1',
+          name: '新华社区',
+          street: '和平街道',
+          closed: 41,
+          responseRate: 1,
+          resolutionRate: 0.9,
+          satisfactionRate: 0.95,
+          rank: 1,
+        },
+        {
+          communityId: 'c2',
+          name: '五龙社区',
+          street: '和平街道',
+          closed: 3,
+          responseRate: 1,
+          resolutionRate: 1,
+          satisfactionRate: 1,
+          rank: null,
+        },
+      ],
+    };
+    const page = await renderPage('pkg-centre/pages/scoreboard/index');
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:3000/v1/scoreboard']);
+    expect(text(page.dom)).toContain('新华社区');
+    expect(text(page.dom)).toContain('样本不足（3 件）');
+    page.detach();
+  });
+
+  it('指挥中心 (pkg-centre, with ECharts) starts from the profile, then the figures of the first grid', async () => {
+    storage['gridlink.token'] = 'tok';
+    answers['GET /v1/me'] = {
+      ...RESIDENT,
+      id: 'street-admin-demo',
+      role: 'street_admin',
+      name: '郑伟',
+      gridIds: ['hz-hp'],
+    };
+    const figs = {
+      reported: 3,
+      selfHandled: 1,
+      resolved: 2,
+      onTimeRate: 1,
+      inCommunityRate: 1,
+      satisfactionRate: null,
+    };
+    const f = { ...figs, rated: 0, mediations: 0, mediationsAgreed: 0, proxyDone: 0, patrols: 0, patrolCoverage: null };
+    const all = {
+      ...f,
+      attendanceRate: null,
+      urged: 0,
+      supervised: 0,
+      escalated: 0,
+      overdue: 1,
+      open: 1,
+      overdueTotal: 1,
+    };
+    const node = (gridId: string, name: string, level: string) => ({
+      gridId,
+      name,
+      level,
+      childCount: 2,
+      figures: all,
+    });
+    answers['GET /v1/centre/figures'] = {
+      from: '2026-12-01',
+      to: '2026-12-31',
+      days: 31,
+      source: 'MONTH',
+      grid: node('hz-hp', '和平街道', 'street'),
+      children: [node('hz-hp-xh', '新华社区', 'community')],
+      nextCursor: null,
+      cost: { calls: 4, items: 5 },
+    };
+    const page = await renderPage('pkg-centre/pages/index/index');
+    await new Promise((r) => setTimeout(r, 100));
+    const paths = requests.map((r) => new URL(r.url).pathname);
+    expect(paths.slice(0, 2)).toEqual(['/v1/me', '/v1/centre/figures']);
+    // the figures drawn: the children's table, and the queue and ranking asked for
+    expect(paths).toEqual(expect.arrayContaining(['/v1/centre/queue', '/v1/centre/ranking']));
+    expect(text(page.dom)).toContain('新华社区');
+    expect(text(page.dom)).toContain('巡查中');
+    // taro-react-echarts puts a 2d canvas on the page for each chart (drawing itself needs WeChat)
+    expect(page.dom.querySelectorAll('canvas, wx-canvas').length).toBeGreaterThanOrEqual(1);
     page.detach();
   });
 });

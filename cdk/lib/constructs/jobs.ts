@@ -34,6 +34,8 @@ export const JOB_SCHEDULES: readonly JobSchedule[] = [
   { job: 'patrolSweep', every: Duration.hours(1) },
   { job: 'attendanceSweep', every: Duration.hours(1) },
   { job: 'pointCallSweep', every: Duration.minutes(1) },
+  // the public scoreboard's one item (三率 of the last 90 days)
+  { job: 'scoreboard', every: Duration.days(1) },
   // the stream drives the notifier; this catches whatever it missed (dropped batches, retries)
   { job: 'notify', every: Duration.minutes(5) },
   // the stream runs new content-security checks; this runs retries, overdue media checks and read-backs

@@ -77,6 +77,16 @@ export const keys = {
   statsLocal: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'LOCAL' }),
   /** the part of statsLocal the aggregator has already added to the totals (only the aggregator writes it) */
   statsPushed: (gridId: string) => ({ PK: `STATS#${gridId}`, SK: 'PUSHED' }),
+  /** what the aggregator added to a grid's totals on one China day ('YYYY-MM-DD') / month ('YYYY-MM') */
+  statsDay: (gridId: string, date: string) => ({ PK: `STATS#${gridId}`, SK: `DAY#${date}` }),
+  statsMonth: (gridId: string, month: string) => ({ PK: `STATS#${gridId}`, SK: `MONTH#${month}` }),
+  statsPk: (gridId: string) => `STATS#${gridId}`,
+  statsDaySk: (date: string) => `DAY#${date}`,
+  statsMonthSk: (month: string) => `MONTH#${month}`,
+  /** the district's 考核 weights (domain/assessment) */
+  assessmentWeights: (districtId: string) => ({ PK: `CONFIG#${districtId}`, SK: 'ASSESSMENT' }),
+  /** the public 三率 scoreboard of a district, written by the daily job */
+  scoreboard: (districtId: string) => ({ PK: `SCOREBOARD#${districtId}`, SK: 'LATEST' }),
   /** a big batch's deltas for the top levels (district, street, community), between its two phases */
   statsCarry: (at: string, id: string) => ({ PK: 'STATSCARRY', SK: `${at}#${id}` }),
   statsCarryPk: () => 'STATSCARRY',
@@ -552,6 +562,30 @@ export const ACCESS_PATTERNS: AccessPattern[] = [
     index: 'table',
     keyCondition: 'PK = USER#<userId>, SK = WSTATS#<yyyy-mm> (BatchGet per worker list)',
     example: 'USER#worker-demo / WSTATS#2026-12',
+  },
+  {
+    pattern: "Period figures of a grid: the aggregator's day buckets between two days (one Query per grid)",
+    index: 'table',
+    keyCondition: 'PK = STATS#<gridId>, SK BETWEEN DAY#<from> AND DAY#<to> (≤ 366 items; TTL 800 days)',
+    example: 'STATS#hz-hp / DAY#2026-12-01 … DAY#2026-12-07',
+  },
+  {
+    pattern: 'Period figures of whole months: month buckets (Query per grid; BatchGet for one month of many grids)',
+    index: 'table',
+    keyCondition: 'PK = STATS#<gridId>, SK BETWEEN MONTH#<from> AND MONTH#<to>',
+    example: 'STATS#hz-hp-xh / MONTH#2026-12',
+  },
+  {
+    pattern: "The district's 考核 weights (config item, version-conditional, audited)",
+    index: 'table',
+    keyCondition: 'PK = CONFIG#<districtId>, SK = ASSESSMENT',
+    example: 'CONFIG#hz / ASSESSMENT',
+  },
+  {
+    pattern: 'The public 三率 scoreboard (one item, written by the daily job)',
+    index: 'table',
+    keyCondition: 'PK = SCOREBOARD#<districtId>, SK = LATEST',
+    example: 'SCOREBOARD#hz / LATEST',
   },
   {
     pattern: 'An application to become an agent',

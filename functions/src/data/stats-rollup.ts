@@ -20,8 +20,15 @@
  * it applied, on condition they still exist). So the district item takes one write per batch, not
  * one per change nor one per group. A carry left by a run that died between the phases is applied
  * by the next run (every run ends by applying whatever carries exist), exactly once.
+ *
+ * Period buckets: whatever a transaction adds to a grid's totals it also adds, in the same
+ * transaction, to the grid's DAY#<yyyy-mm-dd> and MONTH#<yyyy-mm> items of the China date of the
+ * aggregation (`now`). They ride on the same PUSHED condition, so a replay that adds nothing to the
+ * totals adds nothing to any bucket either; a carry names its buckets (the day it was made), so a
+ * carry applied by a later run still lands on the day it was counted.
  */
 import { BatchGetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { chinaDate, chinaMonth } from '@gridlink/shared/time';
 import { db, table } from './client';
 import { newId } from './ids';
 import { keys } from './keys';
@@ -38,6 +45,10 @@ export const MAX_TRANSACTION_ITEMS = 100;
 export const CARRY_LEVELS = 3;
 /** grids read per BatchGetItem (two keys each: LOCAL and PUSHED) */
 const READ_GRIDS = 50;
+/** items a grid on a path takes in a transaction: its totals, its day bucket, its month bucket */
+export const BUCKETS = 3;
+/** day buckets expire after this many days (the longest range asked is 366 days; months stay) */
+export const DAY_BUCKET_DAYS = 800;
 const MAX_ATTEMPTS = 8;
 
 export interface RollUp {
@@ -136,15 +147,20 @@ async function readMoves(gridIds: string[]): Promise<Move[]> {
  * Grids in path order (siblings together, so they share their ancestors' items), ≤ 100 items a
  * group: a PUSHED marker per grid, each total below the first `cut` levels once, one carry if cut.
  */
-export function groupMoves<T extends { path: string[] }>(moves: T[], cut = 0, max = MAX_TRANSACTION_ITEMS): T[][] {
+export function groupMoves<T extends { path: string[] }>(
+  moves: T[],
+  cut = 0,
+  max = MAX_TRANSACTION_ITEMS,
+  per = BUCKETS,
+): T[][] {
   const sorted = [...moves].sort((a, b) => a.path.join('/').localeCompare(b.path.join('/')));
   const groups: T[][] = [];
   let group: T[] = [];
   let targets = new Set<string>();
   const fixed = cut ? 1 : 0;
   for (const m of sorted) {
-    const fresh = m.path.slice(cut).filter((t) => !targets.has(t)).length;
-    if (group.length && group.length + targets.size + fixed + 1 + fresh > max) {
+    const fresh = m.path.slice(cut).filter((t) => !targets.has(t)).length * per;
+    if (group.length && group.length + targets.size * per + fixed + 1 + fresh > max) {
       groups.push(group);
       group = [];
       targets = new Set();
@@ -182,15 +198,38 @@ function sumUp(entries: [gridId: string, delta: Deltas][]): Map<string, Deltas> 
   return sums;
 }
 
-function totalAdd(gridId: string, sum: Deltas, now: string) {
+/**
+ * What a grid's delta is added to: `<grid>` (its totals), `<grid>|D|<day>` and `<grid>|M|<month>`
+ * (its buckets of the aggregation's China day and month). A carry keeps these names.
+ */
+function targetsOf(gridId: string, now: string): string[] {
+  return [gridId, `${gridId}|D|${chinaDate(now)}`, `${gridId}|M|${chinaMonth(now)}`];
+}
+
+function totalAdd(target: string, sum: Deltas, now: string) {
   const { names, values, parts } = assign(sum, 'ADD');
+  const [gridId, kind, period] = target.split('|');
+  const set = ['updatedAt = :now', '#type = :type', 'gridId = :g'];
+  const more: Record<string, unknown> = {};
+  if (kind === 'D') {
+    set.push('#day = :p', 'expiresAt = :exp');
+    names['#day'] = 'day';
+    more[':p'] = period;
+    more[':exp'] = Math.floor(Date.parse(`${period}T00:00:00+08:00`) / 1000) + DAY_BUCKET_DAYS * 86400;
+  } else if (kind === 'M') {
+    set.push('#month = :p');
+    names['#month'] = 'month';
+    more[':p'] = period;
+  }
+  const key = kind === 'D' ? keys.statsDay(gridId, period) : kind === 'M' ? keys.statsMonth(gridId, period) : undefined;
+  const type = kind === 'D' ? 'stats_day' : kind === 'M' ? 'stats_month' : 'stats';
   return {
     Update: {
       TableName: table(),
-      Key: keys.stats(gridId),
-      UpdateExpression: `ADD ${parts.join(', ')} SET updatedAt = :now, #type = :type, gridId = :g`,
+      Key: key ?? keys.stats(gridId),
+      UpdateExpression: `ADD ${parts.join(', ')} SET ${set.join(', ')}`,
       ExpressionAttributeNames: { ...names, '#type': 'type' },
-      ExpressionAttributeValues: { ...values, ':now': now, ':type': 'stats', ':g': gridId },
+      ExpressionAttributeValues: { ...values, ...more, ':now': now, ':type': type, ':g': gridId },
     },
   };
 }
@@ -200,11 +239,13 @@ function totalAdd(gridId: string, sum: Deltas, now: string) {
  * group's deltas), the sums for the top levels into a carry (when cut), every grid's PUSHED marker.
  */
 function transactionOf(group: Move[], now: string, cut: number) {
-  const lower = sumUp(group.flatMap((m) => m.path.slice(cut).map((t): [string, Deltas] => [t, m.delta])));
+  const spread = (m: Move, grids: string[]) =>
+    grids.flatMap((g) => targetsOf(g, now).map((t): [string, Deltas] => [t, m.delta]));
+  const lower = sumUp(group.flatMap((m) => spread(m, m.path.slice(cut))));
   const items: unknown[] = [...lower].map(([gridId, s]) => totalAdd(gridId, s, now));
   const written = [...lower.keys()];
   if (cut) {
-    const top = sumUp(group.flatMap((m) => m.path.slice(0, cut).map((t): [string, Deltas] => [t, m.delta])));
+    const top = sumUp(group.flatMap((m) => spread(m, m.path.slice(0, cut))));
     if (top.size)
       items.push({
         Put: {

@@ -1,4 +1,5 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { getMany } from './batch';
 import { db, table } from './client';
 import { keys } from './keys';
 
@@ -51,5 +52,80 @@ export async function readStats(gridId: string): Promise<Record<string, number>>
   const { Item } = await db().send(new GetCommand({ TableName: table(), Key: keys.stats(gridId) }));
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(Item ?? {})) if (typeof v === 'number') out[k] = v;
+  return out;
+}
+
+/** DynamoDB calls and items a period read took (the dashboard's query cost) */
+export interface ReadCost {
+  calls: number;
+  items: number;
+}
+
+const numbers = (item: Record<string, unknown> | undefined, into: Record<string, number> = {}) => {
+  for (const [k, v] of Object.entries(item ?? {}))
+    if (typeof v === 'number' && k !== 'expiresAt') into[k] = (into[k] ?? 0) + v;
+  return into;
+};
+
+/**
+ * The sum of a grid's period buckets between two sort keys (inclusive): ONE Query (paged only past
+ * 1 MB, which 366 small day items never reach). `kind` 'DAY' takes 'YYYY-MM-DD', 'MONTH' 'YYYY-MM'.
+ */
+export async function readBuckets(
+  gridId: string,
+  kind: 'DAY' | 'MONTH',
+  from: string,
+  to: string,
+  cost: ReadCost = { calls: 0, items: 0 },
+): Promise<Record<string, number>> {
+  const sk = kind === 'DAY' ? keys.statsDaySk : keys.statsMonthSk;
+  const out: Record<string, number> = {};
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :a AND :b',
+        ExpressionAttributeValues: { ':pk': keys.statsPk(gridId), ':a': sk(from), ':b': sk(to) },
+        ExclusiveStartKey: start,
+      }),
+    );
+    cost.calls++;
+    cost.items += page.Items?.length ?? 0;
+    for (const i of page.Items ?? []) numbers(i, out);
+    start = page.LastEvaluatedKey;
+  } while (start);
+  for (const k of ['day', 'month']) delete out[k];
+  return out;
+}
+
+/** One month's bucket of several grids: BatchGet, 100 keys a call. */
+export async function readMonthOf(
+  gridIds: readonly string[],
+  month: string,
+  cost: ReadCost = { calls: 0, items: 0 },
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>(gridIds.map((g) => [g, {}]));
+  for (let i = 0; i < gridIds.length; i += 100) {
+    const items = await getMany(gridIds.slice(i, i + 100).map((g) => keys.statsMonth(g, month)));
+    cost.calls++;
+    cost.items += items.length;
+    for (const it of items) out.set(String(it.gridId), numbers(it));
+  }
+  return out;
+}
+
+/** The all-time totals of several grids (gauges such as patrol plans): BatchGet, 100 keys a call. */
+export async function readStatsOf(
+  gridIds: readonly string[],
+  cost: ReadCost = { calls: 0, items: 0 },
+): Promise<Map<string, Record<string, number>>> {
+  const out = new Map<string, Record<string, number>>(gridIds.map((g) => [g, {}]));
+  for (let i = 0; i < gridIds.length; i += 100) {
+    const items = await getMany(gridIds.slice(i, i + 100).map((g) => keys.stats(g)));
+    cost.calls++;
+    cost.items += items.length;
+    for (const it of items) out.set(String(it.gridId), numbers(it));
+  }
   return out;
 }

@@ -14,8 +14,8 @@ const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 1000) / 1000 :
  * the grids whose own counts moved; their deltas go up to the totals of each grid and its ancestors.
  * Idempotent: a replayed, duplicated or reordered batch adds nothing twice (data/stats-rollup.ts).
  */
-export async function rollUpStats(records: readonly unknown[]): Promise<RollUp> {
-  return rollUpGrids(statsGridsOf(records));
+export async function rollUpStats(records: readonly unknown[], now?: string): Promise<RollUp> {
+  return rollUpGrids(statsGridsOf(records), now);
 }
 
 /** One GetItem: the totals of this grid (covering all below it), seconds behind the writes. */

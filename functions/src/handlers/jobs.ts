@@ -17,6 +17,7 @@ import { overnightSweep } from '../domain/patrol/patrols';
 import { missedPatrolSweep } from '../domain/patrol/setup';
 import { missedClockInSweep } from '../domain/patrol/attendance';
 import { pointCallSweep } from '../domain/patrol/pointcall';
+import { scoreboardJob } from '../domain/centre/scoreboard';
 
 export const JOBS = {
   notify: drainOutbox,
@@ -36,6 +37,8 @@ export const JOBS = {
   patrolSweep: async () => ({ overnight: await overnightSweep(), missed: await missedPatrolSweep() }),
   attendanceSweep: () => missedClockInSweep(),
   pointCallSweep: () => pointCallSweep(),
+  /** the public 三率 scoreboard of the last 90 days (one item), daily */
+  scoreboard: () => scoreboardJob(),
 };
 
 /** `type` in a stream record's new image (the mappings filter on it, so each batch is one kind) */

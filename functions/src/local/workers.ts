@@ -32,6 +32,7 @@ export const jobs: Job[] = [
     everyMs: 3_600_000,
     run: () => import('../handlers/jobs').then((m) => m.JOBS.attendanceSweep()),
   },
+  { name: 'scoreboard', everyMs: 3600_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.scoreboard()) },
   { name: 'autoClose', everyMs: 300_000, run: () => import('../handlers/jobs').then((m) => m.JOBS.autoClose()) },
 ];
 

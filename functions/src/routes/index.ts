@@ -6,6 +6,7 @@
  */
 import { authRoutes } from './auth';
 import { casesRoutes } from './cases';
+import { centreRoutes } from './centre';
 import { gridsRoutes } from './grids';
 import { importsRoutes } from './imports';
 import { routeMatcher } from './match';
@@ -37,6 +38,7 @@ export const routes: readonly RouteDef[] = [
   ...wechatRoutes,
   ...importsRoutes,
   ...patrolRoutes,
+  ...centreRoutes,
 ];
 
 export const AREAS: readonly Area[] = [...new Set(routes.map((r) => r.area))];

@@ -15,7 +15,8 @@ export type Area =
   | 'open311'
   | 'wechat'
   | 'imports'
-  | 'patrol';
+  | 'patrol'
+  | 'centre';
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface RouteDef {

@@ -7,6 +7,8 @@ import { defineWorkflow } from '../workflow';
 import { LEADERS, STAFF } from './roles';
 
 export type RequestBy = Role | 'owner' | 'system';
+/** 督办: street and district leaders, and the community */
+const SUPERVISORS: readonly Role[] = ['community_admin', 'street_admin', 'district_admin'];
 
 export const REQUEST_WORKFLOW = defineWorkflow({
   name: 'request',
@@ -34,6 +36,13 @@ export const REQUEST_WORKFLOW = defineWorkflow({
     refuseExtension: { from: ['dispatched'], to: 'same', by: LEADERS, label: '不批准延期' },
     signOverdue: { from: ['dispatched'], to: 'same', by: ['system'], label: '部门超时未报到' },
     remindDue: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: ['system'], label: '即将超期提醒' },
+    urge: { from: ['submitted', 'accepted', 'dispatched'], to: 'same', by: SUPERVISORS, label: '督办' },
+    supervise: {
+      from: ['submitted', 'accepted', 'dispatched'],
+      to: 'same',
+      by: ['street_admin', 'district_admin'],
+      label: '挂牌督办',
+    },
   },
 });
 

@@ -5,6 +5,7 @@ import { ROLE_NAMES, UNIT_ROLES } from '@gridlink/shared/names';
 import { MY_APPLICATIONS_URL, REVIEW_QUEUE_URL } from '../../components/ServiceLinks';
 import { proxyTile } from '../../components/ProxyLinks';
 import { useElderMode } from '../../lib/elder';
+import ScoreboardCard from '../../components/ScoreboardCard';
 import './index.css';
 
 const REPORT_URL = '/pkg-resident/pages/report/index';
@@ -26,6 +27,7 @@ export default function HomePage() {
   const user = signedIn ? me.data : undefined;
   const staff = !!user && !UNIT_ROLES.includes(user.role);
   const login = () => Taro.navigateTo({ url: '/pages/login/index' });
+  const centre = !!user && ['community_admin', 'street_admin', 'district_admin'].includes(user.role);
 
   const tiles: Tile[] = [
     {
@@ -110,6 +112,12 @@ export default function HomePage() {
             desc: '巡查、打卡、走访、点调',
             onTap: () => Taro.navigateTo({ url: PATROL_URL }),
           },
+          {
+            id: 'assessment',
+            title: '我的考核',
+            desc: '本月得分与各项明细',
+            onTap: () => Taro.navigateTo({ url: '/pkg-centre/pages/assessment/index' }),
+          },
         ]
       : []),
     ...(user && ['grid_leader', 'community_admin', 'street_admin', 'district_admin'].includes(user.role)
@@ -119,6 +127,16 @@ export default function HomePage() {
             title: '巡查督导',
             desc: '在岗巡查、轨迹、点调、请假审批',
             onTap: () => Taro.navigateTo({ url: PATROL_LEAD_URL }),
+          },
+        ]
+      : []),
+    ...(centre
+      ? [
+          {
+            id: 'centre',
+            title: '指挥中心',
+            desc: '网格态势、督办与考核',
+            onTap: () => Taro.navigateTo({ url: '/pkg-centre/pages/index/index' }),
           },
         ]
       : []),
@@ -162,6 +180,7 @@ export default function HomePage() {
             <Text className="tile__desc">{t.desc}</Text>
           </View>
         ))}
+        <ScoreboardCard />
       </View>
     </View>
   );
