@@ -14,7 +14,7 @@ import { heat, pct } from '../../components/format';
 import './index.css';
 
 /** the patrol pages are another part of issue 14 (pkg-patrol): this is the agreed placeholder target */
-export const PATROL_ACTIVE_URL = '/pkg-patrol/pages/active/index';
+export const PATROL_ACTIVE_URL = '/pkg-patrol/pages/leader/index';
 
 type Crumb = { id: string; name: string };
 type PeriodKey = Period['period'];
