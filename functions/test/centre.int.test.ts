@@ -203,6 +203,9 @@ describe('the queue, 督办 and 挂牌督办', () => {
     const q = await get(`/v1/centre/queue?gridId=hz-hp-xh&limit=100`, 'street-admin-demo');
     expect((q.body.items as QueueItem[]).find((x) => x.id === item.id)).toMatchObject({ supervised: true });
     expect((await figures(`period=day&gridId=hz-hp-xh`)).grid.figures.supervised).toBeGreaterThanOrEqual(1);
+    // the request itself says so to those who see it whole (the 办理 page and the reporter's page show the badge)
+    const detail = await get(`/v1/requests/${item.id}`, 'street-admin-demo');
+    expect(detail.body.supervised).toEqual({ at: expect.any(String), byName: expect.any(String) });
   });
 
   test('the queue exports to .xlsx with the JSON page', async () => {

@@ -176,6 +176,8 @@ export const RequestResource = z.object({
   signOverdue: z.boolean().optional(),
   /** the one extension a department may ask for */
   extension: Extension.optional(),
+  /** 挂牌督办 by the street or district (the command centre): when and by whom */
+  supervised: z.object({ at: Timestamp, byName: z.string() }).optional(),
   /** what was done (办结) and its photos */
   result: z.string().optional(),
   resultPhotos: z.array(z.object({ key: z.string(), url: z.string().optional() })).optional(),

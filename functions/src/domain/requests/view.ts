@@ -54,6 +54,8 @@ export function toResource(r: RequestItem, readerId: string, events?: EventItem[
     const { byId, decidedBy, ...extension } = r.extension;
     out.extension = extension;
   }
+  const supervised = (r as { supervised?: { at: string; byName: string } }).supervised;
+  if (supervised) out.supervised = { at: supervised.at, byName: supervised.byName };
   if (r.result) out.result = text(r.result);
   if (r.resultPhotos?.length) out.resultPhotos = r.resultPhotos.map((key) => ({ key }));
   if (r.rating) out.rating = r.rating.comment ? { ...r.rating, comment: text(r.rating.comment) } : r.rating;

@@ -46,6 +46,11 @@ export function RequestCard({
       <View className="rcard__head">
         <Text className="rcard__cat">{r.categoryName}</Text>
         <StatusTag workflow={REQUEST_WORKFLOW} status={r.status} />
+        {r.supervised && (
+          <Text className="rdue__flag" data-testid="request-supervised">
+            挂牌督办
+          </Text>
+        )}
       </View>
       <Text className="rcard__desc">{r.description ?? r.publicSummary}</Text>
       <View className="rcard__meta">
@@ -143,6 +148,14 @@ export function RequestDetail({ request: r, showReporter, departmentName, childr
             <DueText request={r} bare />
           </View>
         ) : null}
+        {r.supervised && (
+          <View className="rfacts__row">
+            <Text className="rfacts__k">督办</Text>
+            <Text className="rfacts__v rdue__flag" data-testid="request-supervised">
+              挂牌督办（{r.supervised.byName}，{formatTime(r.supervised.at)}）
+            </Text>
+          </View>
+        )}
         {!!r.unitName && (
           <View className="rfacts__row">
             <Text className="rfacts__k">所在单元</Text>
