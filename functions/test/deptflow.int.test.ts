@@ -205,6 +205,11 @@ describe('社区吹哨、部门报到 both ways', () => {
     const want = new Date(Date.parse(r.dueAt!) + 72 * 3600_000).toISOString();
     err(await post(`/v1/requests/${r.id}/extension`, 'dept-demo', { dueAt: want }), 400, 'VALIDATION_FAILED');
     err(await post(`/v1/requests/${r.id}/extension`, 'worker-demo', { dueAt: want, note: '需采购' }), 403);
+    // 报到 first: no extension for what the department has not signed for
+    const unsigned = await post(`/v1/requests/${r.id}/extension`, 'dept-demo', { dueAt: want, note: '需采购灯具' });
+    err(unsigned, 409, 'INVALID_TRANSITION');
+    expect(unsigned.body.error.message).toBe('请先报到再申请延期');
+    ok(await post(`/v1/requests/${r.id}/sign`, 'dept-demo'));
     const asked = RequestResource.parse(
       ok(await post(`/v1/requests/${r.id}/extension`, 'dept-demo', { dueAt: want, note: '需采购灯具' })),
     );
@@ -223,6 +228,7 @@ describe('社区吹哨、部门报到 both ways', () => {
     err(await post(`/v1/requests/${r.id}/extension/refuse`, 'leader-demo'), 409); // nothing pending
 
     const r2 = await dispatched();
+    ok(await post(`/v1/requests/${r2.id}/sign`, 'dept-demo'));
     ok(await post(`/v1/requests/${r2.id}/extension`, 'dept-demo', { dueAt: want, note: '需采购灯具' }));
     const refused = RequestResource.parse(
       ok(await post(`/v1/requests/${r2.id}/extension/refuse`, 'community-admin-demo', { note: '请按时办结' })),
@@ -233,6 +239,11 @@ describe('社区吹哨、部门报到 both ways', () => {
   it('a department resolves with a result and at least one photo; staff may still resolve without', async () => {
     const r = await dispatched();
     const photo = await uploadPhoto(api, t['dept-demo']);
+    // 报到 first: a department answers for what it has signed for
+    const unsigned = await post(`/v1/requests/${r.id}/resolve`, 'dept-demo', { note: '已更换灯具', photos: [photo] });
+    err(unsigned, 409, 'INVALID_TRANSITION');
+    expect(unsigned.body.error.message).toBe('请先报到再办结');
+    ok(await post(`/v1/requests/${r.id}/sign`, 'dept-demo'));
     const noPhoto = await post(`/v1/requests/${r.id}/resolve`, 'dept-demo', { note: '已更换' });
     err(noPhoto, 400, 'VALIDATION_FAILED');
     expect(noPhoto.body.error.details).toEqual([{ path: 'photos', message: '请至少上传一张办理照片' }]);

@@ -104,6 +104,9 @@ describe('the closed loop', () => {
 
     // a department's 办结 carries its result and a photo (issue 14)
     const photo = await uploadPhoto(api, t['dept-demo']);
+    expect((await post(`/v1/requests/${r.id}/sign`, 'dept-demo', { version: dispatched.body.version })).status).toBe(
+      200,
+    );
     const resolved = await post(`/v1/requests/${r.id}/resolve`, 'dept-demo', { note: '已更换灯具', photos: [photo] });
     expect(resolved.body.status).toBe('resolved');
     err(await post(`/v1/requests/${r.id}/rating`, 'resident-elder', { stars: 5 }), 403);
@@ -139,6 +142,7 @@ describe('the closed loop', () => {
       'submit',
       'accept',
       'dispatch',
+      'sign',
       'resolve',
       'rate',
       'reopen',

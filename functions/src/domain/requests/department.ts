@@ -62,6 +62,7 @@ export async function deptAct(actor: Actor, id: string, action: DeptAction, body
       counters.dept_returned = 1;
       break;
     case 'extension': {
+      if (!req.signedAt) throw conflict('请先报到再申请延期', 'INVALID_TRANSITION');
       if (req.extension) throw conflict('每件诉求只能申请一次延期', 'INVALID_TRANSITION');
       const dueAt = new Date(body.dueAt!).toISOString();
       if (dueAt <= now || (req.dueAt && dueAt <= req.dueAt))

@@ -47,6 +47,8 @@ export async function actOnRequest(actor: Actor, id: string, action: RequestActi
     }
     case 'resolve':
       if (actor.role === 'department') {
+        // 部门报到 first: a department answers for what it has signed for
+        if (!req.signedAt) throw conflict('请先报到再办结', 'INVALID_TRANSITION');
         // a department's 办结 says what was done and shows it
         const details = [
           ...(body.note ? [] : [{ path: 'note', message: '请填写办理结果' }]),
