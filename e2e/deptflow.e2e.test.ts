@@ -4,52 +4,15 @@
  * (申请延期) → leader-demo approves (批准延期) → dept-demo resolves with a result and a photo → the
  * community sees the result and its photo.
  */
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './browser';
+import { greyPng } from './png';
 
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
 });
 afterAll(async () => e?.stop());
-
-/** A small real PNG (a grey 16×16 square). */
-function png(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const size = 16;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const rows = Buffer.concat(
-    Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(size, 0x66)])),
-  );
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 async function call(method: string, path: string, userId: string, body?: unknown) {
   const login = await fetch(`${e.stack.apiUrl}/v1/auth/dev-login`, {
@@ -135,7 +98,7 @@ it('a department signs for (报到), asks for an extension the community approve
   expect(await page.getByTestId('act-error').innerText()).toBe('部门办结需填写办理结果并上传至少一张照片');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('resolve-photo-add').click();
-  await (await chooser).setFiles({ name: 'pole.png', mimeType: 'image/png', buffer: png() });
+  await (await chooser).setFiles({ name: 'pole.png', mimeType: 'image/png', buffer: greyPng(16, 0x66) });
   await page.getByTestId('resolve-photo-0').waitFor();
   await page.getByText('上传中…').waitFor({ state: 'detached', timeout: 15000 });
   await e.shot('deptflow-4-resolve-form');

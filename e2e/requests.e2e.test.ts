@@ -5,52 +5,15 @@
  * is 已受理 again with the reopen in its timeline → 统计 shows the figures → resolved again →
  * 非常满意 (5 stars) → 已结案.
  */
-import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from './browser';
+import { greyPng } from './png';
 
 let e: E2E;
 beforeAll(async () => {
   e = await startE2E();
 });
 afterAll(async () => e?.stop());
-
-/** A small real PNG (a grey 32×32 square), made here so the test needs no fixture file. */
-function png(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff;
-    for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([len, body, sum]);
-  };
-  const size = 32;
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; // bit depth
-  ihdr[9] = 0; // greyscale
-  const rows = Buffer.concat(
-    Array.from({ length: size }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(size, 0x99)])),
-  );
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(rows)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Signs out whoever was in and signs `userId` in on the demo login page, in a freshly loaded app. */
 let visits = 0;
@@ -85,7 +48,7 @@ it('report with a photo → accept → resolve → 不满意 → 回访 reopens 
   await fill(page, 'report-desc', '1号楼1单元三楼楼道灯不亮好几天了，晚上上下楼看不见');
   const chooser = page.waitForEvent('filechooser');
   await page.getByTestId('photo-add').click();
-  await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: png() });
+  await (await chooser).setFiles({ name: 'lamp.png', mimeType: 'image/png', buffer: greyPng() });
   await page.getByTestId('photo-0').waitFor();
   await page.getByText('上传中…').waitFor({ state: 'detached', timeout: 15000 });
   expect(await page.getByTestId('photo-retry-0').count()).toBe(0);
